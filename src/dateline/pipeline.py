@@ -19,7 +19,7 @@ from . import entities, events, places, quotes, timex
 from .errors import Code, DatelineError
 from .nlp import BATCH_SIZE, load_model
 from .record import Article, ErrorInfo
-from .sources import RawInput
+from .sources import RawInput, payload_of
 from .structure import build_article
 
 log = logging.getLogger(__name__)
@@ -48,11 +48,11 @@ class Options:
 def prepare(raw: RawInput, options: Options) -> Article:
     """Turn one raw input into a structured Article (no NLP yet), or an error Article."""
     if raw.error is not None:
-        return Article.failed(raw.id, raw.error.code.value, raw.error.message, raw.source)
+        return Article.failed(raw.id, raw.error.code.value, raw.error.message, raw.source, raw.payload)
     try:
         article = build_article(raw, default_published=options.published, max_bytes=options.max_bytes)
     except DatelineError as exc:
-        return Article.failed(raw.id, exc.code.value, exc.message, raw.source)
+        return Article.failed(raw.id, exc.code.value, exc.message, raw.source, payload_of(raw))
     return article
 
 

@@ -32,7 +32,7 @@ class Dateline:
     place: str | None
     date: str | None  # ISO date, or XXXX-MM-DD when the year cannot be known
     agency: str | None
-    start: int = 0  # offsets into the raw body the dateline was cut from (not into `text`)
+    start: int = 0  # offsets of the dateline in the article's `text`
     end: int = 0
 
 
@@ -164,6 +164,8 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[ErrorInfo] = field(default_factory=list)
     error: ErrorInfo | None = None
+    # The input as read, kept on a failed article so the store can keep it for a re-run.
+    payload: str | None = field(default=None, repr=False)
 
     @property
     def anchor_date(self) -> str | None:
@@ -177,9 +179,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {"schema": SCHEMA}
         record.update(asdict(self))
-        if self.dateline is not None:
-            record["dateline"].pop("start", None)
-            record["dateline"].pop("end", None)
+        record.pop("payload")
         if not self.meta:
             record.pop("meta")
         if not self.warnings:
@@ -192,8 +192,10 @@ class Article:
         return record
 
     @classmethod
-    def failed(cls, id: str, code: str, message: str, source: Source | None = None) -> Article:
-        return cls(id=id, source=source or Source(), language=None, error=ErrorInfo(code, message))
+    def failed(cls, id: str, code: str, message: str, source: Source | None = None,
+               payload: str | None = None) -> Article:
+        return cls(id=id, source=source or Source(), language=None, error=ErrorInfo(code, message),
+                   payload=payload)
 
 
 def article_from_dict(record: dict[str, Any]) -> Article:

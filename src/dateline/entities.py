@@ -1,0 +1,85 @@
+"""Named entities: spaCy's, corrected by the gazetteer.
+
+The small English model often calls a country or capital an ORG or PERSON ("Belarus",
+"Minsk") and misses some altogether. Every entity whose text the gazetteer knows as a place
+becomes GPE, a known demonym becomes NORP, and unlabelled country and capital names are
+added. The corrected entities are written back to ``doc.ents`` so later stages see them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import get_gazetteer
+from .record import Article, Entity
+
+PLACE_KINDS = {"country", "capital", "city", "admin1"}
+ADDABLE_KINDS = {"country", "capital"}
+MAX_NAME_TOKENS = 4
+# Labels the gazetteer may overrule; dates, money and the like are never places.
+CORRECTABLE = {"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _place_label(text: str) -> str | None:
+    gaz = get_gazetteer()
+    toponym = gaz.lookup(text)
+    if toponym is not None and toponym.kind in PLACE_KINDS:
+        return "GPE"
+    if gaz.demonym(text) is not None:
+        return "NORP"
+    return None
+
+
+def corrected_ents(doc: Doc) -> list[Span]:
+    gaz = get_gazetteer()
+    spans: list[Span] = []
+    covered = set()
+    for ent in doc.ents:
+        label = ent.label_
+        if label in CORRECTABLE:
+            fixed = _place_label(ent.text)
+            # A demonym word alone is NORP; a place name is GPE, except in a longer ORG name
+            # that merely contains it (the whole text must match to relabel).
+            if fixed and not (label == "NORP" and fixed == "GPE" and gaz.demonym(ent.text)):
+                label = fixed
+        spans.append(Span(doc, ent.start, ent.end, label=label))
+        covered.update(range(ent.start, ent.end))
+    spans.extend(_missed_places(doc, covered))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _missed_places(doc: Doc, covered: set[int]) -> list[Span]:
+    gaz = get_gazetteer()
+    added: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if i in covered or not token.is_title and not token.is_upper or not token.is_alpha:
+            i += 1
+            continue
+        match = None
+        for size in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+            if any(j in covered for j in range(i, i + size)):
+                continue
+            text = doc[i : i + size].text
+            toponym = gaz.lookup(text)
+            if toponym is not None and toponym.kind in ADDABLE_KINDS:
+                match = Span(doc, i, i + size, label="GPE")
+                break
+            if size == 1 and gaz.demonym(text) is not None:
+                match = Span(doc, i, i + 1, label="NORP")
+                break
+        if match is not None:
+            added.append(match)
+            i = match.end
+        else:
+            i += 1
+    return added
+
+
+def tag_entities(doc: Doc, article: Article) -> None:
+    spans = corrected_ents(doc)
+    doc.set_ents(spans, default="outside")
+    article.entities = [Entity(s.text, s.label_, s.start_char, s.end_char) for s in spans]

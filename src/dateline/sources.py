@@ -1,0 +1,206 @@
+"""Reading inputs: files, folders, JSON Lines and standard input → RawInput records.
+
+Nothing here raises on bad input: a file or line that cannot be read becomes a RawInput with
+an ``error`` (a catalogue code) and its payload kept, so that the batch goes on and the store
+can keep what was rejected for a re-run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import Code, DatelineError
+from .record import Source
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+KNOWN_FIELDS = {"id", "text", "html", "published", "title", "url", "publisher", "language"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class RawInput:
+    id: str
+    text: str | None = None
+    html: str | None = None
+    published: str | None = None
+    title: str | None = None
+    language: str | None = None
+    source: Source = field(default_factory=Source)
+    meta: dict[str, Any] = field(default_factory=dict)
+    error: DatelineError | None = None
+    warnings: list[DatelineError] = field(default_factory=list)
+    payload: str | None = None  # what was read, kept for rejected inputs so they can be re-run
+
+
+def content_id(content: str | bytes) -> str:
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def payload_of(raw: RawInput) -> str:
+    """The input as a JSON Lines record, so that a rejected input can be re-run as it was."""
+    if raw.payload is not None:
+        return raw.payload
+    record = {"id": raw.id, "text": raw.text, "html": raw.html, "published": raw.published,
+              "title": raw.title, "url": raw.source.url, "publisher": raw.source.publisher,
+              "language": raw.language, **raw.meta}
+    return json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
+
+
+def decode(data: bytes) -> tuple[str, DatelineError | None]:
+    """Bytes → text. Binary raises E102; invalid UTF-8 falls back to cp1252/latin-1 with E103."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if _looks_binary(data):
+        raise DatelineError(Code.BINARY)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        warning = DatelineError(Code.DECODE, f"byte {exc.start}; read as cp1252")
+    try:
+        return data.decode("cp1252"), warning
+    except UnicodeDecodeError:
+        warning = DatelineError(Code.DECODE, "read as latin-1")
+        return data.decode("latin-1"), warning
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return control / len(sample) > 0.05
+
+
+def from_record(obj: Any, path: str | None = None, line: int | None = None) -> RawInput:
+    """A JSON Lines record (already parsed) → RawInput."""
+    where = f"{path or '<stdin>'}:{line}" if line else (path or "<stdin>")
+    if not isinstance(obj, dict):
+        err = DatelineError(Code.BAD_JSON, f"{where}: a record must be a JSON object")
+        return RawInput(id=content_id(json.dumps(obj)), error=err, payload=json.dumps(obj))
+    text, html = obj.get("text"), obj.get("html")
+    rid = str(obj.get("id") or content_id(text or html or json.dumps(obj, sort_keys=True)))
+    source = Source(path=path, url=obj.get("url"), publisher=obj.get("publisher"))
+    meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    raw = RawInput(id=rid, text=text if isinstance(text, str) else None,
+                   html=html if isinstance(html, str) else None, published=_str(obj.get("published")),
+                   title=_str(obj.get("title")), language=_str(obj.get("language")), source=source, meta=meta)
+    if raw.text is None and raw.html is None:
+        raw.error = DatelineError(Code.NO_TEXT, where)
+        raw.payload = json.dumps(obj, ensure_ascii=False)
+    return raw
+
+
+def _str(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Iterator[RawInput]:
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        where = f"{path or '<stdin>'}:{number}"
+        if len(line) > max_bytes:
+            yield RawInput(id=content_id(line[:4096]), source=Source(path=path),
+                           error=DatelineError(Code.TOO_LARGE, f"{where}: {len(line)} bytes"))
+            continue
+        try:
+            text, _warning = decode(line)
+            obj = json.loads(text)
+        except (DatelineError, ValueError) as exc:
+            payload = line.decode("utf-8", "replace")
+            yield RawInput(id=content_id(line), source=Source(path=path), payload=payload,
+                           error=DatelineError(Code.BAD_JSON, f"{where}: {exc}"))
+            continue
+        yield from_record(obj, path, number)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
+    """One file → its RawInputs (one per article; JSON Lines give many)."""
+    name = path.name.lower()
+    spath = str(path)
+    try:
+        if name.endswith(JSONL_SUFFIXES):
+            with _open(path) as fh:
+                yield from read_jsonl(fh, spath, max_bytes)
+            return
+        if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+            yield RawInput(id=content_id(spath), source=Source(path=spath), payload=None,
+                           error=DatelineError(Code.UNSUPPORTED, spath))
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield RawInput(id=content_id(spath), source=Source(path=spath),
+                           error=DatelineError(Code.TOO_LARGE, f"{spath}: {size} bytes"))
+            return
+        with _open(path) as fh:
+            data = fh.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield RawInput(id=content_id(spath), source=Source(path=spath),
+                       error=DatelineError(Code.UNREADABLE, f"{spath}: {exc}"))
+        return
+    yield from_bytes(data, spath, html=name.endswith(HTML_SUFFIXES), max_bytes=max_bytes)
+
+
+def from_bytes(data: bytes, path: str | None, html: bool = False,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+    """A whole document's bytes (text or HTML) → RawInput."""
+    source = Source(path=path)
+    rid = content_id(data)
+    if len(data) > max_bytes:
+        return RawInput(id=rid, source=source, error=DatelineError(Code.TOO_LARGE, f"{len(data)} bytes"))
+    if not data.strip():
+        return RawInput(id=rid, source=source, error=DatelineError(Code.EMPTY, path or ""))
+    try:
+        text, warning = decode(data)
+    except DatelineError as exc:
+        return RawInput(id=rid, source=source, error=exc)
+    raw = RawInput(id=rid, source=source, warnings=[warning] if warning else [])
+    if html:
+        raw.html = text
+    else:
+        raw.text = text
+    return raw
+
+
+def _open(path: Path) -> BinaryIO:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Folders become every file below them, in sorted path order; '-' stays as stdin."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            yield from (str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith("."))
+        else:
+            yield p
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
+    """Every input named on a command line, in order."""
+    for p in expand_paths(paths):
+        if p == "-":
+            yield from read_jsonl(sys.stdin.buffer, None, max_bytes)
+        elif not Path(p).exists():
+            yield RawInput(id=content_id(p), source=Source(path=p),
+                           error=DatelineError(Code.UNREADABLE, f"{p}: no such file"))
+        else:
+            yield from read_file(Path(p), max_bytes)
