@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     # E1xx: input could not be read or is not an article
     EMPTY = "E101"  # empty input, or nothing left after cleaning
     BINARY = "E102"  # binary data, not text
