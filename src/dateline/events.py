@@ -1,11 +1,308 @@
-"""Political events (issue 4). Placeholder until the coder lands: finds nothing."""
+"""Political events (issue 4): who did what to whom, coded in PLOVER and CAMEO.
+
+Per sentence: the verb-pattern lexicon proposes triggers with CAMEO codes (event_patterns);
+chains of verbs are collapsed to the event that matters ("said he had asked Putin to deploy" is
+one REQUEST, reported; "agreed to withdraw" is one AGREE); the sentence classifier
+(event_model) re-ranks the candidates and gives the confidence; actors come from the parse
+around the trigger (event_actors); polarity and modality from modality.py. Article-level dedup
+merges an event told twice.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
-from .record import Article
+from spacy.tokens import Doc, Span, Token
+
+from . import event_model
+from .event_actors import RECIPROCAL_HEADS, ActorResolver
+from .event_lexicon import Lexicon, get_lexicon, quad_class
+from .event_patterns import Candidate, find_candidates
+from .modality import REPORT_HEADS, is_negated, modality_of
+from .record import Article, Event, EventActor, Offsets
+from .record import Span as RSpan
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
+                "towards", "in", "of", "about", "between", "among")
+CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
+COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
+QUOTE_CHARS = frozenset('"“”«»')
+
+
+@dataclass
+class Coded:
+    """A candidate event while the sentence is being coded."""
+
+    cand: Candidate
+    plover: str
+    code: str
+    depth: int
+    absorbed: bool = False
+    speaker_of: list[Coded] = field(default_factory=list)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 20:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _governor(tok: Token, by_index: dict[int, Coded]) -> tuple[Coded | None, str]:
+    """The nearest candidate that governs ``tok`` through a complement chain, and the first link."""
+    first = tok.dep_
+    for _ in range(4):
+        if tok.dep_ not in CHAIN_DEPS or tok.head is tok:
+            return None, first
+        tok = tok.head
+        if tok.i in by_index:
+            return by_index[tok.i], first
+    return None, first
+
+
+def _plover(lex: Lexicon, code: str) -> str:
+    info = lex.info(code)
+    return info.plover if info else ""
+
+
+def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
+    """Collapse verb chains: statements yield to what they report, other governors absorb."""
+    by_index = {c.cand.token.i: c for c in coded}
+    for c in coded:
+        gov, link = _governor(c.cand.token, by_index)
+        if gov is None:
+            continue
+        if gov.plover == "" or gov.cand.token.lemma_.lower() in REPORT_HEADS:
+            gov.absorbed = True
+            gov.speaker_of.append(c)
+        elif link != "conj":
+            c.absorbed = True
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        for child in head.children:  # "asked Putin to deploy": the asked one does it
+            if child.dep_ in {"dobj", "dative"}:
+                return child
+        return _subject(head)
+    if verb.dep_ in {"conj", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
+        return _subject(head)
+    return _subject_left(verb)
+
+
+def _subject_left(verb: Token) -> Token | None:
+    """A subject the parser attached elsewhere: the noun phrase right before the verb
+    ("..., Moscow and Minsk approved" parsed as an apposition)."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod"}:
+        return None
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _object_heads(verb: Token) -> list[Token]:
+    """Candidate target phrase heads in order of preference."""
+    out: list[Token] = []
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
+            out.append(child)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    for obj in list(out):
+        for child in obj.children:  # "an attack on X", "a treaty with Belarus"
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                out.extend(p for p in child.children if p.dep_ == "pobj")
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            out.extend(_object_heads(child))
+    return out
+
+
+def _in_quote(sent: Span, tok: Token) -> bool:
+    opened = False
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.text in QUOTE_CHARS:
+            opened = not opened
+    return opened
+
+
+class SentenceCoder:
+    def __init__(self, doc: Doc, article: Article, resolver: ActorResolver | None = None) -> None:
+        self.doc = doc
+        self.article = article
+        self.lex = get_lexicon()
+        self.resolver = resolver or ActorResolver(doc, article)
+        self.model = event_model.get_model()
+
+    def code(self, sent: Span) -> list[Event]:
+        coded = self._candidates(sent)
+        if not coded:
+            return []
+        _resolve_chains(coded, self.lex)
+        probs = self.model.plover_proba(sent) if self.model else None
+        ranked = []
+        for c in coded:
+            if c.absorbed or not c.plover:
+                continue
+            event = self._build(sent, c, coded, probs)
+            ranked.append((self._salience(c, event, probs), event))
+        ranked.sort(key=lambda pair: -pair[0])
+        return [event for _, event in ranked]
+
+    @staticmethod
+    def _salience(c: Coded, event: Event, probs: dict[str, float] | None) -> float:
+        """Which event the sentence is about: near the root, specific, with actors, model-backed."""
+        score = -0.5 * c.depth + 0.3 * min(c.cand.specificity, 3)
+        score += 0.4 * bool(event.source) + 0.2 * bool(event.target)
+        if probs:
+            score += 2.0 * probs.get(event.type, 0.0)
+        return score
+
+    def _candidates(self, sent: Span) -> list[Coded]:
+        out = []
+        for cand in find_candidates(sent, self.lex):
+            out.append(Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token)))
+        return out
+
+    def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:
+        for c in coded:
+            if any(x.cand.token.i == verb.i for x in c.speaker_of):
+                subj = _subject(c.cand.token)
+                if subj is not None:
+                    actors = self.resolver.resolve(subj)
+                    self.resolver.remember_speaker(actors)
+                    return actors
+        # "..., the senior Russian diplomat said": reporting verb governs the clause as its root
+        root = verb.sent.root
+        if root.lemma_.lower() in REPORT_HEADS and root is not verb:
+            subj = _subject(root)
+            if subj is not None:
+                return self.resolver.resolve(subj)
+        return []
+
+    def _actors(self, verb: Token, coded: list[Coded]) -> tuple[list[EventActor], list[EventActor], bool]:
+        speaker = self._speaker(verb, coded)
+        subj = _subject(verb)
+        source: list[EventActor] = []
+        reciprocal = False
+        if subj is not None:
+            if subj.lower_ in RECIPROCAL_HEADS or subj.lower_ in {"both", "they"} and len(self.resolver.last_group) > 1:
+                source = list(self.resolver.last_group)
+                reciprocal = len(source) > 1
+            else:
+                source = self.resolver.resolve(subj)
+            if subj.dep_ == "agent" or subj.head.dep_ == "agent":
+                pass
+        if not source:
+            source = speaker
+        target: list[EventActor] = []
+        codes = {a.code for a in source}
+        for head in _object_heads(verb):
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
+                continue
+            found = [a for a in self.resolver.resolve(head) if a.code not in codes or a.code is None]
+            if found:
+                target = found
+                break
+        if len(source) > 1 and not target:
+            reciprocal = True
+        return source, target, reciprocal
+
+    def _build(self, sent: Span, c: Coded, coded: list[Coded], probs: dict[str, float] | None) -> Event:
+        verb = c.cand.token
+        source, target, reciprocal = self._actors(verb, coded)
+        negated = is_negated(verb)
+        modality = modality_of(verb, _in_quote(sent, verb))
+        if modality == "asserted" and any(c in g.speaker_of for g in coded):
+            modality = "reported"
+        code, plover = self._recode(c, modality, reciprocal)
+        info = self.lex.info(code)
+        context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
+        confidence = event_model.confidence(c.cand.specificity, plover, probs, bool(source), bool(target),
+                                            c.depth, modality)
+        return Event(
+            type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
+            source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
+            trigger=RSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
+            mode=(info.mode or None) if info else None, context=context,
+            negated=negated, modality=modality, confidence=confidence,
+        )
+
+    def _recode(self, c: Coded, modality: str, reciprocal: bool) -> tuple[str, str]:
+        """CAMEO's conventions: intended cooperation is 03x (AGREE); reciprocal signing is an AGREE."""
+        code, plover = c.code, c.plover
+        if modality in {"intended", "possible"} and code[:2] in COOPERATIVE_ROOTS:
+            info = self.lex.info(code)
+            new = COOPERATIVE_ROOTS[code[:2]]
+            ctx = info.context if info else ""
+            if new in {"031", "033"} and ctx in CONTEXT_INTENT:
+                new += CONTEXT_INTENT[ctx]
+            return new, _plover(self.lex, new) or "AGREE"
+        if reciprocal and code.startswith("057"):
+            return code, "AGREE"
+        return code, plover
+
+
+def _codes(actors: list[EventActor]) -> set[str]:
+    return {a.code or a.name for a in actors}
+
+
+def _same(a: Event, b: Event) -> bool:
+    """Two tellings of one event: same coding, and one's actors a subset of the other's."""
+    sa, sb, ta, tb = _codes(a.source), _codes(b.source), _codes(a.target), _codes(b.target)
+    return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta)
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    """The same event told twice (lead repeated in the body) is one: keep the fuller telling
+    in the place of the first."""
+    kept: list[Event] = []
+    groups: dict[tuple, list[int]] = {}
+    for event in events:
+        key = (event.type, event.cameo[:3], event.trigger.text.lower(), event.negated)
+        for k in groups.get(key, []):
+            prev = kept[k]
+            if _same(prev, event):
+                fuller = len(event.source) + len(event.target) > len(prev.source) + len(prev.target)
+                if fuller:
+                    event.confidence = max(prev.confidence, event.confidence)
+                    kept[k] = event
+                else:
+                    prev.confidence = max(prev.confidence, event.confidence)
+                break
+        else:
+            groups.setdefault(key, []).append(len(kept))
+            kept.append(event)
+    return kept
 
 
 def extract_events(doc: Doc, article: Article) -> None:
     """Fill ``article.events`` with PLOVER/CAMEO-coded events."""
+    coder = SentenceCoder(doc, article)
+    events: list[Event] = []
+    for sent in doc.sents:
+        # An event with no actor at all is of no use to an event data set: drop it here.
+        events.extend(e for e in coder.code(sent) if e.source or e.target)
+    article.events = _dedup(events)

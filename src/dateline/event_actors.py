@@ -1,0 +1,218 @@
+"""Who: turning the noun phrases around an event trigger into coded actors.
+
+An ``ActorResolver`` is built once per article. It resolves a phrase head token to a list of
+``EventActor`` (a coordination "Russia and Belarus" gives two) from, in order of trust:
+the article's actors (built by the quotes stage), the built-in named-actor table (IGOs, armed
+groups, institutions), the Phoenix layer if the user imported one, and otherwise composes
+country + sector from the gazetteer (countries, capitals → government, demonyms) and role words
+("Belarusian President" → BLR GOV, "Poland's parliament" → POL LEG).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .event_lexicon import Lexicon, NamedActor, get_lexicon
+from .gazetteer import Gazetteer, get_gazetteer, normalise
+from .record import Actor, Article, EventActor
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "states", "governments",
+                              "leaders", "neighbors", "neighbours", "allies", "presidents", "capitals"})
+# Modifiers that can carry an actor's country or role; "of" phrases too ("the government of Iraq"),
+# but no other prepositional phrase ("a treaty with Belarus" is not Belarusian).
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "appos", "case", "prep", "pobj"})
+ENTITY_HEADS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+MAX_PHRASE = 14
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if not country and not sector:
+        return None
+    return f"{country or ''}{sector or ''}"
+
+
+class ActorResolver:
+    """Resolve phrase heads to coded actors for one article (cheap: tables built once per article)."""
+
+    def __init__(self, doc: Doc, article: Article, phoenix=None) -> None:
+        self.doc = doc
+        self.lex: Lexicon = get_lexicon()
+        self.gaz: Gazetteer = get_gazetteer()
+        self.phoenix = phoenix
+        self.date = article.anchor_date
+        self.by_token: dict[int, Actor] = {}
+        self.people: dict[str, EventActor] = {}
+        self.last_person: EventActor | None = None
+        self.last_group: list[EventActor] = []
+        self._index_article_actors(article)
+        self._index_people()
+
+    # -- article-level memory --------------------------------------------------------------
+    def _index_article_actors(self, article: Article) -> None:
+        if not article.actors:
+            return
+        starts = {t.idx: t.i for t in self.doc}
+        for actor in article.actors:
+            for start, end in actor.mentions:
+                i = starts.get(start)
+                while i is not None and i < len(self.doc) and self.doc[i].idx < end:
+                    self.by_token[i] = actor
+                    i += 1
+
+    def _index_people(self) -> None:
+        """Remember each named person's country and sector from the titles written before the name."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            found = self._from_title(ent)
+            if found is None and self.phoenix is not None:
+                found = self.phoenix.lookup(ent.text, self.date)
+            if found is None:
+                continue
+            actor = EventActor(name=ent.text, country=found.country, sector=found.sector, code=found.code)
+            for key in {normalise(ent.text), normalise(ent[-1].text)}:
+                self.people.setdefault(key, actor)
+
+    def _from_title(self, ent: Span) -> NamedActor | None:
+        country = sector = None
+        start = max(ent.sent.start, ent.start - 5)
+        for tok in reversed(self.doc[start:ent.start]):
+            if tok.is_punct and tok.text not in {"'s", "’s", "-"}:
+                break
+            low = tok.lower_
+            country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
+            sector = sector or self.lex.agents.get(low)
+        for child in ent.root.children:  # "Putin, the Russian president": title in apposition
+            if child.dep_ == "appos":
+                for tok in child.subtree:
+                    country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
+                    sector = sector or self.lex.agents.get(tok.lower_)
+        if country is None and sector is None:
+            return None
+        return NamedActor(country, sector or "GOV", _code(country, sector or "GOV") or "")
+
+    def _country_word(self, tok: Token) -> str | None:
+        if not tok.text[:1].isupper():
+            return None
+        topo = self.gaz.lookup(tok.text)
+        return topo.iso3 if topo is not None and topo.kind in {"country", "capital"} else None
+
+    # -- phrase resolution -----------------------------------------------------------------
+    def resolve(self, head: Token) -> list[EventActor]:
+        """Actors for the phrase headed by ``head``, coordinated heads included."""
+        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        actors: list[EventActor] = []
+        for h in heads:
+            actor = self._resolve_one(h)
+            if actor is not None and all(a.code != actor.code or a.name != actor.name for a in actors):
+                actors.append(actor)
+        if actors:
+            if len(actors) > 1 or actors[0].sector not in {None, "CVL"}:
+                self.last_group = actors
+            if head.ent_type_ == "PERSON":
+                self.last_person = actors[0]
+        return actors
+
+    def _phrase(self, head: Token) -> list[Token]:
+        toks = [head]
+        stack = [c for c in head.children if c.dep_ in PHRASE_DEPS and c.dep_ != "conj"]
+        while stack and len(toks) < MAX_PHRASE:
+            tok = stack.pop()
+            if tok.dep_ == "prep" and tok.lower_ != "of":
+                continue
+            toks.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS and c.dep_ != "conj")
+        return sorted(toks, key=lambda t: t.i)
+
+    def _resolve_one(self, head: Token) -> EventActor | None:
+        low = head.lower_
+        if low in PRONOUNS:
+            return self._pronoun(low)
+        if low in RECIPROCAL_HEADS and any(c.lower_ in {"two", "both"} for c in head.children):
+            return None  # reciprocal: the caller copies the last compound actor
+        article_actor = self.by_token.get(head.i)
+        if article_actor is not None:
+            return EventActor(name=article_actor.name, actor=article_actor.id, country=article_actor.country,
+                              sector=article_actor.sector, code=article_actor.code)
+        phrase = self._phrase(head)
+        name_span = self._name_span(head, phrase)
+        named = self._named(name_span) if name_span else None
+        if named is not None:
+            return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
+        if head.ent_type_ == "PERSON":
+            person = self.people.get(normalise(self._ent_text(head))) or self.people.get(normalise(head.text))
+            if person is not None:
+                return EventActor(name=self._ent_text(head), country=person.country, sector=person.sector,
+                                  code=person.code)
+        return self._compose(head, phrase)
+
+    def _ent_text(self, tok: Token) -> str:
+        if tok.ent_iob_ == "O":
+            return tok.text
+        for ent in tok.sent.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+        return tok.text
+
+    def _name_span(self, head: Token, phrase: list[Token]) -> str | None:
+        """The longest run of phrase words ending at the head that names a known actor."""
+        words = [t for t in phrase if t.i <= head.i and not t.is_punct and t.dep_ != "det"]
+        for k in range(len(words)):
+            text = " ".join(t.text for t in words[k:])
+            if normalise(text) in self.lex.actors:
+                return text
+        ent = self._ent_text(head)
+        if normalise(ent) in self.lex.actors:
+            return ent
+        return None
+
+    def _named(self, text: str) -> NamedActor | None:
+        hit = self.lex.actors.get(normalise(text))
+        if hit is None and self.phoenix is not None:
+            hit = self.phoenix.lookup(text, self.date)
+        return hit
+
+    def _compose(self, head: Token, phrase: list[Token]) -> EventActor | None:
+        """Country from place names or demonyms in the phrase, sector from role words."""
+        country: str | None = None
+        sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
+        head_place = self.gaz.lookup(self._ent_text(head)) if head.ent_type_ in {"GPE", "LOC", "NORP"} or head.text[:1].isupper() else None
+        if head_place is not None and head_place.kind in {"country", "capital"}:
+            # A country or its capital as an actor stands for its government ("Moscow and Minsk").
+            country, sector = head_place.iso3, sector or "GOV"
+        for tok in phrase:
+            if country:
+                break
+            if tok.ent_type_ in {"GPE", "NORP", "LOC"} or tok.text[:1].isupper():
+                country = self.gaz.demonym(tok.text) or self._country_word(tok)
+        if country is None and head.ent_type_ == "NORP":
+            country = self.gaz.demonym(head.text)
+        if sector is None:
+            for tok in phrase:
+                sector = self.lex.agents.get(tok.lower_)
+                if sector:
+                    break
+        if country is None and head.ent_type_ == "PERSON" and self.phoenix is not None:
+            hit = self.phoenix.lookup(self._ent_text(head), self.date)
+            if hit is not None:
+                return EventActor(name=self._ent_text(head), country=hit.country, sector=hit.sector, code=hit.code)
+        head_sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
+        if head.ent_type_ not in ENTITY_HEADS and head_sector is None:
+            return None  # "a bilateral agreement", "security": things, not actors
+        if country is None and sector is None:
+            return None
+        if head.ent_type_ == "NORP" and sector is None:
+            sector = "CVL"
+        name = self._ent_text(head) if head.ent_type_ else " ".join(t.text for t in phrase if t.i <= head.i)
+        return EventActor(name=name, country=country, sector=sector, code=_code(country, sector))
+
+    def _pronoun(self, low: str) -> EventActor | None:
+        if low in PERSON_PRONOUNS:
+            return self.last_person
+        return self.last_group[0] if self.last_group else None
+
+    def remember_speaker(self, actors: list[EventActor]) -> None:
+        if actors:
+            self.last_person = actors[0]

@@ -1,0 +1,149 @@
+"""The small sentence classifier that backs the lexicon, and the event confidence.
+
+A multinomial logistic regression over sparse sentence features (lemmas, the root verb, the
+lexicon's candidate codes), trained by ``scripts/train_event_model.py`` and shipped as
+``data/events/model.json`` (feature → per-class weights). Pure Python at run time: a sentence's
+score is a sum over its few dozen active features, no numpy needed.
+
+Heads: ``plover`` (16 PLOVER types) and ``penta`` (ConfliBERT's five CAMEO classes).
+Confidence: a logistic function of lexicon and model evidence whose coefficients the training
+script fits (``calibration`` in the model file); a fixed fallback when no model is shipped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span
+
+from .event_lexicon import Lexicon, get_lexicon
+from .event_patterns import code_trigger
+
+MODEL_FILE = "model.json"
+FEATURE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "AUX"})
+DEFAULT_CALIBRATION = {"bias": -0.6, "specificity": 0.35, "prob": 2.2, "source": 0.5, "target": 0.4,
+                       "depth": -0.15, "hedged": -0.3}
+
+
+def sentence_features(sent: Span, lex: Lexicon | None = None) -> list[str]:
+    """Sparse features of a sentence: content lemmas, the root, and the lexicon's codes."""
+    lex = lex or get_lexicon()
+    feats: list[str] = []
+    for tok in sent:
+        if tok.pos_ in FEATURE_POS and not tok.is_stop:
+            lemma = tok.lemma_.lower()
+            feats.append("w=" + lemma)
+            if tok.pos_ == "VERB":
+                feats.append("v=" + lemma)
+                for child in tok.children:
+                    if child.dep_ in {"dobj", "prt", "prep", "xcomp"}:
+                        feats.append(f"vo={lemma}_{child.lemma_.lower()}")
+            if tok.dep_ == "neg" or tok.lower_ == "not":
+                feats.append("neg")
+            if tok.pos_ == "VERB":
+                cand = code_trigger(tok, lex)
+                if cand is not None:
+                    feats.append("c2=" + cand.code[:2])
+                    feats.append("c3=" + cand.code[:3])
+    root = sent.root
+    feats.append("root=" + root.lemma_.lower())
+    return feats
+
+
+class SparseModel:
+    def __init__(self, data: dict) -> None:
+        self.heads: dict[str, tuple[list[str], dict[str, list[float]], list[float]]] = {}
+        for name, head in data["heads"].items():
+            self.heads[name] = (head["classes"], head["weights"], head["bias"])
+        self.calibration: dict[str, float] = data.get("calibration") or DEFAULT_CALIBRATION
+
+    def proba(self, head: str, feats: Iterable[str]) -> dict[str, float]:
+        classes, weights, bias = self.heads[head]
+        scores = list(bias)
+        for f in set(feats):
+            w = weights.get(f)
+            if w is not None:
+                for k, v in enumerate(w):
+                    scores[k] += v
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(classes, exps)}
+
+    def plover_proba(self, sent: Span) -> dict[str, float] | None:
+        if "plover" not in self.heads:
+            return None
+        return self.proba("plover", sentence_features(sent))
+
+
+@lru_cache(maxsize=1)
+def get_model() -> SparseModel | None:
+    path = resources.files("dateline") / "data" / "events" / MODEL_FILE
+    if not path.is_file():
+        return None
+    return SparseModel(json.loads(path.read_text(encoding="utf-8")))
+
+
+def confidence(specificity: int, plover: str, probs: dict[str, float] | None, has_source: bool,
+               has_target: bool, depth: int, modality: str) -> float:
+    """Probability the event is right, from a logistic function fitted on held-out data."""
+    model = get_model()
+    cal = model.calibration if model else DEFAULT_CALIBRATION
+    p = probs.get(plover, 0.0) if probs else 0.3
+    z = (cal["bias"] + cal["specificity"] * min(specificity, 3) + cal["prob"] * p
+         + cal["source"] * has_source + cal["target"] * has_target + cal["depth"] * min(depth, 6)
+         + cal["hedged"] * (modality in {"possible", "intended"}))
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+def train_softmax(feats: list[list[str]], labels: list[str], l2: float = 1e-3, iters: int = 150,
+                  lr: float = 0.1, min_count: int = 2) -> dict:
+    """Fit a multinomial logistic regression (Adam, full batch) and return a model head dict.
+
+    numpy is imported here only: training runs in scripts and in cross-validated evaluation,
+    never in the extraction path.
+    """
+    import numpy as np
+
+    counts: dict[str, int] = {}
+    for fs in feats:
+        for f in set(fs):
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    classes = sorted(set(labels))
+    rows, cols = [], []
+    for r, fs in enumerate(feats):
+        for f in set(fs):
+            if f in vocab:
+                rows.append(r)
+                cols.append(vocab[f])
+    rows_a, cols_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    n, v, c = len(feats), len(vocab), len(classes)
+    y = np.zeros((n, c))
+    y[np.arange(n), [classes.index(lab) for lab in labels]] = 1.0
+    w, b = np.zeros((v, c)), np.zeros(c)
+    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    for t in range(1, iters + 1):
+        s = np.tile(b, (n, 1))
+        np.add.at(s, rows_a, w[cols_a])
+        s -= s.max(axis=1, keepdims=True)
+        p = np.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - y) / n
+        gw = np.zeros_like(w)
+        np.add.at(gw, cols_a, g[rows_a])
+        gw += l2 * w
+        gb = g.sum(axis=0)
+        for param, grad, m, vv in ((w, gw, mw, vw), (b, gb, mb, vb)):
+            m *= 0.9
+            m += 0.1 * grad
+            vv *= 0.999
+            vv += 0.001 * grad * grad
+            param -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(vv / (1 - 0.999 ** t)) + 1e-8)
+    inv = {i: f for f, i in vocab.items()}
+    weights = {inv[i]: [round(float(x), 3) for x in w[i]] for i in range(v) if np.abs(w[i]).max() >= 0.02}
+    return {"classes": classes, "weights": weights, "bias": [round(float(x), 3) for x in b]}

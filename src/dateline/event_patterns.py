@@ -1,0 +1,80 @@
+"""Finding event triggers in a parsed sentence and coding them with the verb-pattern lexicon.
+
+A trigger is a verb (with its particle: "call for", "pull out") listed in ``verbs.tsv``. Its
+CAMEO code is the first object pattern of its block whose word groups all occur on the verb's
+object side (direct object, prepositional phrases, complements, passive subject), else the
+block's default code. A block default of ``---`` means "not an event unless a pattern says so".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .event_lexicon import Lexicon
+
+OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
+                         "advcl", "ccomp", "npadvmod", "obj", "pobj"})
+MAX_OBJECT_WORDS = 40
+TRIGGER_POS = frozenset({"VERB"})
+
+
+@dataclass
+class Candidate:
+    token: Token
+    code: str
+    specificity: int  # number of pattern word groups matched (0 = verb default)
+    particle: str = "-"
+
+
+def object_words(verb: Token) -> set[str]:
+    """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
+    words: set[str] = set()
+    count = 0
+    for child in verb.children:
+        if child.dep_ not in OBJECT_SIDE or child.i < verb.i and child.dep_ != "nsubjpass":
+            continue
+        for tok in child.subtree:
+            words.add(tok.lower_)
+            words.add(tok.lemma_.lower())
+            count += 1
+            if count >= MAX_OBJECT_WORDS:
+                return words
+    return words
+
+
+def _particle(verb: Token, lex: Lexicon) -> str:
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in lex.particles and (verb.lemma_.lower(), child.lower_) in lex.verbs:
+            return child.lower_
+    return "-"
+
+
+def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
+    """The CAMEO coding of ``verb`` if the lexicon knows it as an event trigger."""
+    lemma = verb.lemma_.lower()
+    particle = _particle(verb, lex)
+    entry = lex.verb(lemma, particle) or lex.verb(lemma)
+    if entry is None:
+        return None
+    block, default = entry
+    patterns = lex.patterns.get(block)
+    if patterns:
+        words = object_words(verb)
+        for pattern in patterns:
+            if all(group & words for group in pattern.groups):
+                return Candidate(verb, pattern.code, len(pattern.groups), particle)
+    if default in {"---", ""}:
+        return None
+    return Candidate(verb, default, 0, particle)
+
+
+def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if tok.pos_ in TRIGGER_POS:
+            cand = code_trigger(tok, lex)
+            if cand is not None:
+                out.append(cand)
+    return out
