@@ -1,0 +1,76 @@
+"""The package tables behind quotes and actors, loaded once from ``data/quotes/``.
+
+- ``cues.tsv``: cue lemmas and their class (speech verbs may introduce a direct quote).
+- ``cue_frames.tsv``: for (cue lemma, syntactic frame) how often it carried an attribution in the
+  PolNeAR training split (built by ``scripts/build_cue_frames.py``): the learned part of the lexicon.
+- ``roles.tsv``: role words → sector and a group of interchangeable roles.
+- ``igos.tsv``, ``institutions.tsv``: organisations and national institutions → code parts.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    path = resources.files("dateline") / "data" / "quotes" / filename
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and row[0] and not row[0].startswith("#"):
+                yield row
+
+
+@dataclass(frozen=True)
+class Role:
+    phrase: str
+    sector: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    country: str | None
+    sector: str
+    code: str
+
+
+@dataclass
+class QuoteLexicon:
+    cue_class: dict[str, str]
+    frame_rate: dict[tuple[str, str], tuple[int, int]]
+    roles: dict[str, Role]
+    role_words: frozenset[str]  # every word of every role phrase, to grow titles quickly
+    bodies: dict[str, Body]  # case-folded name → body
+
+    def role(self, phrase: str) -> Role | None:
+        return self.roles.get(phrase.casefold())
+
+    def body(self, name: str) -> Body | None:
+        key = name.casefold()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.bodies.get(key)
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> QuoteLexicon:
+    cue_class = {row[0]: row[1] for row in _rows("cues.tsv")}
+    frame_rate: dict[tuple[str, str], tuple[int, int]] = {}
+    try:
+        for lemma, frame, pos, total in _rows("cue_frames.tsv"):
+            frame_rate[(lemma, frame)] = (int(pos), int(total))
+    except FileNotFoundError:
+        pass
+    roles = {row[0]: Role(row[0], row[1], row[2]) for row in _rows("roles.tsv")}
+    words = frozenset(w for phrase in roles for w in phrase.split())
+    bodies: dict[str, Body] = {}
+    for name, code, sector in _rows("igos.tsv"):
+        bodies[name.casefold()] = Body(name, None, sector, sector + code)
+    for name, iso3, sector in _rows("institutions.tsv"):
+        bodies[name.casefold()] = Body(name, iso3, sector, iso3 + sector)
+    return QuoteLexicon(cue_class, frame_rate, roles, words, bodies)
