@@ -1,15 +1,184 @@
-"""Time expressions (issue 5). Placeholder until the extractor lands: finds nothing."""
+"""Time expressions and event dates (issue 5): the two pipeline stages.
+
+``extract_times`` finds expressions with the grammar of ``timex_find`` over ``doc.text`` (one
+pass of precompiled patterns), reads the tense of the clause each one sits in from the spaCy
+parse, and normalises it against ``article.anchor_date`` with ``timex_normalise``.
+``date_events`` gives every event the expression that governs its clause (dependency path),
+else the nearest in its sentence, else the article's own date, marked as dated by report.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from datetime import date
 
-from .record import Article
+from spacy.tokens import Doc, Span, Token
+
+from . import timex_calendar as cal
+from .record import Article, EventDate, Timex
+from .timex_find import Match, find
+from .timex_normalise import Normalised, normalise_match
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
+_VERBAL = {"VERB", "AUX"}
+# Families whose values later anaphora ("a year earlier", "the quarter") may refer back to.
+_REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_day", "day_month", "weekday_month_day", "month_year",
+                       "month", "year", "fiscal_year", "part_year", "season", "word_year"}
+_REFERENCE_REACH = 600  # characters: anaphora further back than this use the article date instead
+_TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "month", "months", "season", "seasons"}
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def verb_tense(verb: Token) -> str | None:
+    """past | present | future for a verb and its auxiliaries; None when not told."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or any(a.lower_ == "going" for a in auxes) or "would" in words and verb.tag_ == "VB" \
+            and False:
+        return "future"
+    if "to" in words and verb.tag_ == "VB":
+        return "future"  # "plans to meet on March 3"
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "would" in words:
+        return None
+    if tags & {"VBD"} or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
+        return "past"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return "future"  # "is meeting on Monday"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def clause_tense(span: Span) -> str | None:
+    """The tense of the clause a time expression modifies: its first verbal ancestor's."""
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in _VERBAL and token not in span:
+            return verb_tense(token)
+        if token.pos_ == "ADJ" and token not in span:
+            return None  # "payable Dec. 7": an adjective, no tense to read
+        if token.head is token:
+            break
+        token = token.head
+    return verb_tense(token) if token.pos_ in _VERBAL else None
+
+
+def _plausible_in_doc(match: Match, span: Span) -> bool:
+    """Reject readings the parse rules out: "May" the modal, "1990 shares" the amount."""
+    root = span.root
+    if match.family == "month" and span[0].tag_ == "MD":
+        return False
+    if match.family == "year" and not match.groups.get("beyond"):
+        if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS:
+            return False
+    if match.family == "deictic":
+        word = match.groups["word"].lower()
+        if word in ("current", "recent", "future") and span.root.pos_ != "ADJ":
+            return False
+        if word == "once" and root.pos_ != "ADV":
+            return False
+    return True
+
+
+def _to_timex(text: str, match: Match, norm: Normalised) -> Timex:
+    return Timex(text=text[match.start:match.end], start=match.start, end=match.end, type=norm.type,
+                 value=norm.value, earliest=norm.earliest, latest=norm.latest, mod=norm.mod)
+
+
+def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
+    """All normalised time expressions of a parsed text."""
+    text = doc.text
+    found: list[Timex] = []
+    reference: tuple[str, int] | None = None
+    for match in find(text):
+        span = _tokens(doc, match.start, match.end)
+        if span is None or not _plausible_in_doc(match, span):
+            continue
+        ref_value = reference[0] if reference and match.start - reference[1] <= _REFERENCE_REACH else None
+        norm = normalise_match(match, anchor, clause_tense(span), ref_value)
+        if norm is None:
+            continue
+        found.append(_to_timex(text, match, norm))
+        if match.family in _REFERENCE_FAMILIES and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
+            reference = (norm.value, match.end)
+    return found
 
 
 def extract_times(doc: Doc, article: Article) -> None:
     """Fill ``article.times`` with normalised TIMEX3 values."""
+    article.times = times_in(doc, cal.parse_iso(article.anchor_date))
+
+
+# --- event dates ----------------------------------------------------------------------------
+
+_CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp"}
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (itself when it is one)."""
+    for _ in range(10):
+        if token.pos_ in _VERBAL or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _conjoined(verb: Token) -> set[int]:
+    """Verbs sharing modifiers by coordination: "approved X and concluded Y" on December 6."""
+    group = {verb.i}
+    top = verb
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+        group.add(top.i)
+    stack = [top]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ in _VERBAL and child.i not in group:
+                group.add(child.i)
+                stack.append(child)
+    return group
+
+
+def governing_timex(doc: Doc, trigger: Span, candidates: list[tuple[Timex, Span]]) -> Timex | None:
+    """The time expression attached (through its head path) to the trigger's clause."""
+    trigger_tokens = {t.i for t in trigger}
+    clause = _conjoined(_clause_head(trigger.root))
+    best: tuple[int, Timex] | None = None
+    for timex, span in candidates:
+        token, steps = span.root, 0
+        while token.head is not token and steps < 12:
+            token, steps = token.head, steps + 1
+            if token.i in trigger_tokens or token.i in clause:
+                if best is None or steps < best[0]:
+                    best = (steps, timex)
+                break
+            if token.pos_ in _VERBAL and token.dep_ in _CLAUSE_LINKS | {"ROOT"}:
+                break  # reached another clause's verb without meeting the event's
+    return best[1] if best else None
+
+
+def _event_date(timex: Timex) -> EventDate:
+    return EventDate(text=timex.text, earliest=timex.earliest, latest=timex.latest)
 
 
 def date_events(doc: Doc, article: Article) -> None:
     """Give each event in ``article.events`` its date."""
+    datable = [t for t in article.times if t.type in ("DATE", "TIME") and (t.earliest or t.latest)]
+    anchor = article.anchor_date
+    for event in article.events:
+        sentence = [(t, s) for t in datable if event.sentence.start <= t.start and t.end <= event.sentence.end
+                    and (s := _tokens(doc, t.start, t.end)) is not None]
+        trigger = _tokens(doc, event.trigger.start, event.trigger.end)
+        chosen = governing_timex(doc, trigger, sentence) if trigger is not None and sentence else None
+        if chosen is None and sentence:
+            middle = (event.trigger.start + event.trigger.end) / 2
+            chosen = min(sentence, key=lambda ts: abs((ts[0].start + ts[0].end) / 2 - middle))[0]
+        if chosen is not None:
+            event.date = _event_date(chosen)
+        else:
+            event.date = EventDate(text=None, earliest=anchor, latest=anchor, by_report=True)

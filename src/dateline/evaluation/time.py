@@ -1,0 +1,101 @@
+"""Suite "time": TempEval-3 style scoring of time expressions on time/timebank.jsonl.
+
+Each document's text is parsed and run through the ``times`` stage with its creation date
+(``dct``) as the publication date. A system expression matches a gold one when their extents
+overlap (relaxed) or coincide (strict), pairing one-to-one in text order. Value F1 counts a
+pair as right when the TIMEX3 values are equal (precision over all system expressions, recall
+over all gold ones), as TempEval-3's attribute F1 does; type accuracy is over relaxed matches.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..record import Article, Timex
+from ..timex import extract_times
+
+FILE = Path("time") / "timebank.jsonl"
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    system: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    value: int = 0
+    type: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def f1(self, hits: int) -> float:
+        p = hits / self.system if self.system else 0.0
+        r = hits / self.gold if self.gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _pairs(gold: list[dict[str, Any]], system: list[Timex]) -> list[tuple[dict[str, Any] | None, Timex | None]]:
+    """One-to-one pairing by overlap; unpaired items come back with None on the other side."""
+    pairs: list[tuple[dict[str, Any] | None, Timex | None]] = []
+    used: set[int] = set()
+    for g in gold:
+        partner = None
+        for i, s in enumerate(system):
+            if i not in used and s.start < g["end"] and g["start"] < s.end:
+                partner = i
+                break
+        if partner is None:
+            pairs.append((g, None))
+        else:
+            used.add(partner)
+            pairs.append((g, system[partner]))
+    pairs.extend((None, s) for i, s in enumerate(system) if i not in used)
+    return pairs
+
+
+def score_document(record: dict[str, Any], system: list[Timex], tally: Tally) -> None:
+    gold = sorted(record["timexes"], key=lambda g: g["start"])
+    tally.gold += len(gold)
+    tally.system += len(system)
+    for g, s in _pairs(gold, system):
+        if g is not None and s is not None:
+            tally.relaxed += 1
+            tally.strict += (g["start"], g["end"]) == (s.start, s.end)
+            tally.value += g["value"] == s.value
+            tally.type += g["type"] == s.type
+        if g is None or s is None or g["value"] != s.value or (g["start"], g["end"]) != (s.start, s.end):
+            tally.errors.append({
+                "id": record["id"], "dct": record["dct"],
+                "gold": None if g is None else [g["text"], g["type"], g["value"]],
+                "system": None if s is None else [s.text, s.type, s.value],
+                "context": _context(record["text"], g, s),
+            })
+
+
+def _context(text: str, g: dict[str, Any] | None, s: Timex | None) -> str:
+    start = min(x for x in (g and g["start"], s and s.start) if x is not None)
+    end = max(x for x in (g and g["end"], s and s.end) if x is not None)
+    return " ".join(text[max(0, start - 60):min(len(text), end + 30)].split())
+
+
+def run(data_dir: Path, nlp: Any, limit: int | None = None) -> dict[str, Any]:
+    path = data_dir / FILE
+    if not path.exists():
+        return {"skipped": f"{path} not found"}
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    tally = Tally()
+    docs = nlp.pipe((r["text"] for r in records), batch_size=16)
+    for record, doc in zip(records, docs, strict=True):
+        article = Article(id=record["id"], text=record["text"], published=record["dct"])
+        extract_times(doc, article)
+        score_document(record, article.times, tally)
+    metrics = {
+        "time.relaxed_f1": tally.f1(tally.relaxed),
+        "time.strict_f1": tally.f1(tally.strict),
+        "time.value_f1": tally.f1(tally.value),
+        "time.type_accuracy": tally.type / tally.relaxed if tally.relaxed else 0.0,
+    }
+    return {"metrics": metrics, "n": len(records), "gold": tally.gold, "system": tally.system,
+            "errors": tally.errors}

@@ -1,0 +1,324 @@
+"""Recognising time expressions: a small grammar of precompiled patterns over plain text.
+
+The word tables live in ``data/time/lexicon.json``; this module turns them into regular
+expression fragments and a list of pattern *families* ("month_day", "duration", …). Each family
+is one compiled pattern with named groups; ``timex_normalise`` interprets the groups of each
+family. Recognition and normalisation share this grammar, so ``normalise("Feb. 26, 1987", …)``
+re-parses the expression with the same patterns that found it in a text.
+
+Extents follow the TimeML/TimeBank conventions: a leading "the" is part of the expression
+("the third quarter"), prepositions are not ("in [1988]"), and modifiers that say which part of a
+period or how precise an amount is are ("[early next year]", "[about two years ago]").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The word tables of data/time/lexicon.json (keys starting with "_" are comments)."""
+    path = resources.files("dateline") / "data" / "time" / "lexicon.json"
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alt(words: list[str] | Any, abbrev_dot: bool = False) -> str:
+    """An alternation of words, longest first; abbreviations (≤4 letters) may carry a dot."""
+    items = sorted((w for w in words if not w.startswith("_")), key=len, reverse=True)
+    parts = []
+    for word in items:
+        piece = re.escape(word).replace(r"\ ", r"\s+")
+        if abbrev_dot and len(word) <= 4 and word.isalpha():
+            piece += r"\.?"
+        parts.append(piece)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Macros:
+    """Regex fragments shared by the families."""
+
+    month: str
+    weekday: str
+    day: str
+    year: str
+    word_year: str
+    number: str
+    unit: str
+    season: str
+    ordinal: str
+    decade_word: str
+    tz: str
+    holiday: str
+    deictic: str
+    set_word: str
+    pod: str
+
+
+def _number_words(lex: dict[str, Any]) -> str:
+    units = [w for w, n in lex["numbers"].items() if isinstance(n, int) and 1 <= n <= 19 and " " not in w
+             and w not in ("a", "an", "single", "dozen")]
+    tens = [w for w, n in lex["numbers"].items() if isinstance(n, int) and n >= 20]
+    simple = f"(?:{_alt(tens)}(?:[-\\s]{_alt(units)})?|{_alt(units)})"
+    scaled = f"(?:(?:{simple}|a|one)[-\\s]+{_alt(list(lex['scales']))}(?:[-\\s]+(?:and[-\\s]+)?{simple})?)"
+    return f"(?:{scaled}|{simple})"
+
+
+@lru_cache(maxsize=1)
+def macros() -> Macros:
+    lex = lexicon()
+    full_weekdays = [w for w in lex["weekdays"] if len(w) > 5]
+    short_weekdays = [w + r"\." for w in lex["weekdays"] if len(w) <= 5]
+    weekday = "(?:" + "|".join(sorted(full_weekdays, key=len, reverse=True) + short_weekdays) + ")"
+    number_words = _number_words(lex)
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2)?"
+    vague = _alt(lex["vague_numbers"])
+    fixed = _alt([w for w, n in lex["numbers"].items() if " " in w or w in ("a", "an", "single", "dozen")])
+    number = f"(?:{digits}|{number_words}(?:[-\\s]+{number_words})?|{fixed}|{vague})"
+    teens = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    ones = "(?:one|two|three|four|five|six|seven|eight|nine)"
+    word_year = (
+        f"(?:(?:nineteen|eighteen|twenty)[-\\s]+(?:{tens}(?:[-\\s]{ones})?|{teens}|hundred|oh[-\\s]{ones})"
+        f"|two\\s+thousand(?:[-\\s]+(?:and[-\\s]+)?(?:{tens}(?:[-\\s]{ones})?|{teens}|{ones}))?)"
+    )
+    return Macros(
+        month=_alt(list(lex["months"]), abbrev_dot=True) + r"(?![a-z])",
+        weekday=weekday + r"(?![a-z])",
+        day=r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
+        year=r"(?:1[0-9]\d\d|20\d\d)(?![\d])",
+        word_year=word_year,
+        number=number,
+        unit=_alt([u for u in lex["units"]]) + r"(?![a-z])",
+        season=_alt(list(lex["seasons"])),
+        ordinal=_alt([o for o in lex["ordinals"] if o != "last"]),
+        decade_word=_alt(list(lex["decade_words"])),
+        tz=_alt(lex["time_zones"]),
+        holiday=_alt(list(lex["holidays"])),
+        deictic=_alt([w for w in lex["deictic"] if not w.startswith("_")]),
+        set_word=_alt([w for w in lex["sets"] if not w.startswith("_")]),
+        pod=_alt([p for p in lex["parts_of_day"] if not p.startswith("_")]),
+    )
+
+
+def _families(m: Macros) -> list[tuple[str, str]]:
+    """(family, pattern) in priority order; on equal extents the earlier family wins."""
+    yr = f"(?:{m.year}|'\\d\\d(?![\\d']))"
+    wd = f"(?P<wd>{m.weekday})"
+    rel_year = r"(?:this|last|next|the\s+previous|the\s+following)\s+year"
+    clock = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
+             r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)(?:\s+(?:hours|hrs|GMT|UTC))?"
+             r"|(?P<clockword>noon|midnight|midday))")
+    return [
+        ("iso_date", r"(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<hh>\d\d):(?P<mm>\d\d))?(?![\d])"),
+        ("numeric_date", r"(?<![\d/])(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+        ("clock", f"(?:(?P<around>around|about|at\\s+about|approximately)\\s+)?{clock}"
+                  f"(?:\\s+(?P<tz>{m.tz})(?![a-z]))?"
+                  f"(?:,?\\s+(?:on\\s+)?(?P<dayword>yesterday|today|tomorrow|{m.weekday}))?"
+                  f"(?:,?\\s+(?P<mon>{m.month})\\s+(?P<d>{m.day}))?"),
+        ("weekday_month_day", f"(?:(?P<rel>this\\s+coming|this|last|next)\\s+)?{wd},?\\s+(?:the\\s+)?"
+                              f"(?:(?P<mon>{m.month})\\s+(?:(?P<d>{m.day})|(?P<dord>{m.ordinal}))"
+                              f"|(?:(?P<d2>{m.day})|(?P<dord2>{m.ordinal}))\\s+(?:of\\s+)?(?P<mon2>{m.month}))"
+                              f"(?:,?\\s+(?P<y>{yr}|{m.word_year}))?"),
+        ("month_day", f"(?P<mon>{m.month})\\s+(?:the\\s+)?(?:(?P<d>{m.day})|(?P<dord>{m.ordinal}))(?![\\d,]\\d)"
+                      f"(?:(?:,\\s*|\\s+)(?P<y>{yr}|{m.word_year}))?(?!\\s*(?:%|percent|cents|\\$))"),
+        ("day_month", f"(?:the\\s+)?(?:(?P<d>{m.day})|(?P<dord>{m.ordinal}))\\s+(?:of\\s+)?(?P<mon>{m.month})"
+                      f"(?:,?\\s+(?P<y>{yr}|{m.word_year}))?"),
+        ("month_year", f"(?P<mon>{m.month}),?\\s+(?:of\\s+)?(?P<y>{m.year}|{m.word_year}|'\\d\\d)"),
+        ("month_rel_year", f"(?P<mon>{m.month})\\s+(?:of\\s+)?(?P<relyear>{rel_year})"),
+        ("month", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|that)\\s+)?(?P<mon>{m.month})"),
+        ("weekday_pod", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next)\\s+)?{wd}"
+                        f"(?P<plural>s)?\\s+(?P<pod>{m.pod})"),
+        ("pod_rel", f"(?P<pod>{m.pod})\\s+(?P<dayword>yesterday|today|tomorrow|{m.weekday})"),
+        ("weekday", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next|the\\s+previous|the\\s+following"
+                    f"|the\\s+next|that)\\s+)?{wd}(?P<plural>s)?"),
+        ("rel_pod", "(?P<rel>this|yesterday|tomorrow|last|tonight|early\\s+this|later\\s+this|earlier\\s+this"
+                    "|late\\s+this|this\\s+past)\\s+(?P<pod>morning|afternoon|evening|night)"),
+        ("quarter", f"(?:(?P<det>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?"
+                    f"(?:(?P<shift>comparable\\s+year-ago|comparable\\s+year-earlier|year-ago|year-earlier|"
+                    f"year\\s+ago|year\\s+earlier|corresponding|comparable|same)\\s+)?"
+                    f"(?:(?P<y1>{m.year})\\s+)?(?:(?P<flat>flat|strong|weak|disappointing|difficult)\\s+)?"
+                    f"(?:(?P<fiscal>fiscal)[-\\s]+)?"
+                    f"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+                    f"|(?P<qrel>latest|current|last|previous|past|next|coming|recent|just-ended|year-ago|year-earlier))?"
+                    f"[-\\s]*(?P<q>quarter|qtr\\.?)(?P<pl>s)?(?![-\\w])"
+                    f"(?:\\s+(?:of\\s+|in\\s+)?(?P<y2>{m.year}|fiscal\\s+{m.year}|{rel_year}))?"),
+        ("qcode", r"(?P<qn>[1-4])Q(?:\s*(?P<y>(?:19|20)\d\d))?|Q(?P<qn2>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?(?![\w])"),
+        ("half", f"(?:the\\s+)?(?P<ord>first|second|last|latter|back|front)\\s+half"
+                 f"(?:\\s+of\\s+(?P<y>{m.year}|the\\s+year|{rel_year}|fiscal\\s+{m.year}))?"),
+        ("part_year", f"(?:the\\s+)?(?P<y>{m.year})\\s+(?P<what>period|fiscal\\s+year|season|year)"),
+        ("shifted", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<shift>year-ago|year-earlier|"
+                    r"year\s+ago|year\s+earlier|prior-year|previous-year)"
+                    r"(?:\s+(?P<what>period|quarter|nine\s+months|six\s+months|month|results|level))?"),
+        ("corresponding", r"(?:the\s+)?(?:corresponding|comparable|same)\s+(?P<what>period|quarter|month|week)\s+"
+                          r"(?:of\s+)?(?P<relyear>last\s+year|a\s+year\s+(?:ago|earlier))"),
+        ("decade", f"(?:the\\s+)?(?:(?P<part>early|mid|late)[-\\s]?)?(?P<dec>(?:1[0-9]|20)\\d0'?s|'\\d0s|\\d0s(?![\\w])|{m.decade_word})"),
+        ("century", f"(?:the\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{m.ordinal})[-\\s]century"),
+        ("season", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|the|that|early|late|mid)\\s+)?"
+                   f"(?P<s>{m.season})(?:\\s+(?:of\\s+)?(?P<y>{m.year}|{m.word_year}|'\\d\\d))?"),
+        ("holiday", f"(?P<hol>{m.holiday})(?:\\s+(?P<y>{m.year}))?"),
+        ("fiscal_year", f"(?:(?P<fy>fiscal|FY)\\s*(?:year\\s+)?(?P<y>{m.year}|'?\\d\\d(?![\\d])))"),
+        ("word_year", f"(?:the\\s+year\\s+)?(?P<wy>{m.word_year})"),
+        ("year", f"(?:(?P<the>the\\s+year)\\s+)?(?P<y>{m.year})"
+                 r"(?P<beyond>\s+(?:and|or)\s+(?:beyond|later|after|thereafter|earlier|before))?"),
+        ("set", f"(?P<every>every|each|per)\\s+(?:(?P<num>{m.number})\\s+)?(?:other\\s+)?"
+                f"(?:(?P<unit>{m.unit})|(?P<swd>{m.weekday})|(?P<smon>{m.month}))"
+                f"|(?P<sword>{m.set_word})(?![\\w-])"
+                f"|(?P<times>once|twice|(?:three|four|five|\\d+)\\s+times)\\s+(?:a|an|per|each)\\s+(?P<tunit>{m.unit})"),
+        ("ago", f"(?:(?P<dir>the\\s+past|the\\s+last)\\s+)?(?P<num>{m.number})(?:[-\\s]+(?:more|additional))?"
+                f"[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|later|before|hence|from\\s+now|back)"
+                f"(?![\\w])"),
+        ("duration", f"(?:(?P<det>the|these|those|its|his|her|their|a|an)\\s+)?"
+                     f"(?:(?P<dir>first|last|past|next|previous|coming|latest|final|following|remaining|initial|"
+                     f"preceding|recent|early|late|year-earlier|year-ago)\\s+)?"
+                     f"(?P<num>{m.number})(?:\\s+(?:to|or|-)\\s+(?P<num2>{m.number}))?"
+                     f"(?:[-\\s]+(?P<more>more|additional|straight|consecutive|full|successive|trading|business))?"
+                     f"[-\\s]+(?P<unit>{m.unit})(?P<half>\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+(?:so|more))?"),
+        ("rel_unit", "(?P<rel>the\\s+following|the\\s+previous|the\\s+next|the\\s+past|the\\s+last|the\\s+current|"
+                     "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
+                     "past|previous|coming|current|that|the)\\s+(?P<fiscal>fiscal\\s+)?"
+                     "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
+                     "(?P<orso>\\s+or\\s+so)?"),
+        ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
+                        "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])"),
+        ("deictic", f"(?P<word>{m.deictic})(?![\\w-])"),
+    ]
+
+
+@lru_cache(maxsize=1)
+def compiled() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(r"(?<![\w])(?:" + pat + ")", re.IGNORECASE)) for name, pat in _families(macros())]
+
+
+@lru_cache(maxsize=1)
+def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    part = (r"(?:(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later|sometime)[-\s]?"
+            r"|(?P<partof>the\s+(?:beginning|start|end|middle|close|outset)\s+of)\s+)$")
+    quant = _alt([q for q in lex["quantifier_mods"]])
+    quantifier = r"(?<![\w-])(?P<quant>" + quant + r")\s+$"
+    return re.compile(r"(?<![\w-])" + part, re.IGNORECASE), re.compile(quantifier, re.IGNORECASE)
+
+
+@dataclass
+class Match:
+    """One recognised expression: its family, extent and named groups (with prefixes)."""
+
+    family: str
+    start: int
+    end: int
+    groups: dict[str, str] = field(default_factory=dict)
+    part: str | None = None  # "early", "the end of", … (a period-part prefix)
+    quant: str | None = None  # "about", "at least", … (a precision prefix)
+
+
+def _extend_left(text: str, match: Match) -> None:
+    """Take in the part-of-period and quantifier words that TimeML puts inside the extent."""
+    part_re, quant_re = _prefix_patterns()
+    for _ in range(2):
+        window = text[max(0, match.start - 40):match.start]
+        found = part_re.search(window)
+        if found and match.part is None and match.family not in ("clock", "deictic", "ago"):
+            word = (found.group("part") or found.group("partof") or "").lower()
+            match.part = " ".join(word.split())
+            match.start -= len(window) - found.start()
+            continue
+        found = quant_re.search(window)
+        if found and match.quant is None:
+            quant = " ".join(found.group("quant").lower().split())
+            covered = match.groups.get("det") or match.groups.get("rel") or ""
+            if quant in ("over", "under", "some") and (covered.lower().startswith("the") or match.family != "duration"):
+                break  # "over the weekend": a preposition, not a quantity
+            match.quant = quant
+            match.start -= len(window) - found.start()
+            continue
+        break
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = text[max(0, start - 20):start].split()
+    return words[-1].lower().strip(",;:(\"'") if words else ""
+
+
+_NEEDS_CONTEXT_SEASONS = {"fall", "spring"}
+
+
+def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, str]) -> bool:
+    """Reject matches that are ordinary words in this context ("may" the verb, "$1990", "a second")."""
+    lex = lexicon()
+    context_words = set(lex["context_prepositions"]["words"])
+    before = text[max(0, found.start() - 4):found.start()]
+    if re.search(r"\w-$", before) and not before.lower().endswith("mid-"):
+        return False  # inside a hyphenated word ("ex-1990", "Jan-Feb" is handled as two)
+    for key in ("mon", "mon2"):
+        month = groups.get(key)
+        if month and month.lower().rstrip(".") in lex["ambiguous_months"] and not month[0].isupper():
+            return False
+    if family == "month" and not groups.get("rel"):
+        month = groups["mon"]
+        if month.lower() in lex["ambiguous_months"] and _previous_word(text, found.start()) not in context_words:
+            return False
+        if not month[0].isupper():
+            return False
+    if family in ("year", "fiscal_year", "part_year", "month_year"):
+        before = text[max(0, found.start() - 2):found.start()]
+        after = text[found.end():found.end() + 9].lower()
+        if "$" in before or re.match(r"\s*(?:%|percent|[,.]\d)", after) or re.search(r"\d[,.]$", before):
+            return False
+    if family == "season" and not groups.get("y"):
+        rel = (groups.get("rel") or "").lower()
+        season = groups["s"].lower()
+        if rel in ("the", "") and text[found.end():found.end() + 4].lower() == " of ":
+            return False
+        if not rel and _previous_word(text, found.start()) not in context_words:
+            return False
+        if rel == "the" and season in _NEEDS_CONTEXT_SEASONS and _previous_word(text, found.start()) not in context_words:
+            return False
+    if family == "plural_unit" and not groups.get("rel"):
+        if _previous_word(text, found.start()) not in context_words:
+            return False
+    if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds"):
+        if (groups.get("num") or "a").lower() in ("a", "an", "one") and family == "duration":
+            return False
+    return True
+
+
+def find(text: str) -> list[Match]:
+    """Every time expression in ``text``: longest non-overlapping matches, in text order."""
+    candidates: list[tuple[int, int, int, Match]] = []
+    for rank, (family, pattern) in enumerate(compiled()):
+        for found in pattern.finditer(text):
+            if found.end() == found.start():
+                continue
+            groups = {k: v for k, v in found.groupdict().items() if v is not None}
+            if not _plausible(text, family, found, groups):
+                continue
+            candidates.append((found.start(), found.end(), rank, Match(family, found.start(), found.end(), groups)))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[Match] = []
+    occupied: list[tuple[int, int]] = []
+    for start, end, _rank, match in candidates:
+        if any(start < e and s < end for s, e in occupied):
+            continue
+        occupied.append((start, end))
+        taken.append(match)
+    taken.sort(key=lambda m: m.start)
+    for match in taken:
+        _extend_left(text, match)
+    return taken
+
+
+def parse(expression: str) -> Match | None:
+    """The single match covering all of ``expression`` (prefixes included), else None."""
+    text = expression.strip()
+    for match in find(text):
+        if match.start == 0 and match.end == len(text):
+            return match
+    return None
