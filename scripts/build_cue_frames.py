@@ -61,10 +61,8 @@ def main() -> None:
     with open(str(out), "w", encoding="utf-8") as fh:
         fh.write("# lemma\tframe\tattributions\toccurrences  (PolNeAR train; scripts/build_cue_frames.py)\n")
         for key in sorted(total):
-            if total[key] >= MIN_TOTAL and (positive[key] or key[0] in ()):
+            if total[key] >= MIN_TOTAL:
                 fh.write(f"{key[0]}\t{key[1]}\t{positive[key]}\t{total[key]}\n")
-            elif total[key] >= 5:
-                fh.write(f"{key[0]}\t{key[1]}\t0\t{total[key]}\n")
     print(f"wrote {out}: {len(total)} frames seen, {sum(positive.values())} positives")
 
 

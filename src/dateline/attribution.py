@@ -102,7 +102,7 @@ def _clause_start(verb: Token, content: Token) -> int:
     """First token of the cue clause that follows its content ("…, the senior diplomat said")."""
     start = verb.i
     for child in verb.children:
-        if child.i > content.right_edge.i and child.i < verb.i:
+        if child.i > content.right_edge.i and child.i < verb.i and not child.is_punct:
             start = min(start, child.left_edge.i)
     return start
 
@@ -173,7 +173,7 @@ class AttributionFinder:
     def rate(self, lemma: str, frame: str) -> float:
         cls = self.lex.cue_class.get(lemma, "")
         base = "prep" if frame.startswith("prep:") else frame
-        prior = _PRIOR.get((cls, base), 0.4 if cls and base in ("dobj", "xcomp") else _DEFAULT_PRIOR)
+        prior = _PRIOR.get((cls, base), 0.3 if cls and base in ("dobj", "xcomp") else _DEFAULT_PRIOR)
         pos, total = self.lex.frame_rate.get((lemma, frame), (0, 0))
         return (pos + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
 
@@ -289,7 +289,7 @@ class AttributionFinder:
         return best
 
     def _kind(self, start: int, end: int) -> str:
-        inside = [r for r in self.regions if start <= r.open_at and r.close_end <= end + 1]
+        inside = [r for r in self.regions if start <= r.open_at + 1 and r.end <= end]
         if not inside:
             return "indirect"
         covered = sum(r.end - r.start for r in inside)
