@@ -93,3 +93,9 @@ def test_boilerplate_rules():
 def test_identical_paragraphs_collapse():
     assert drop_repeats(["One thing happened today.", "Another.", "One thing happened today."]) == [
         "One thing happened today.", "Another."]
+
+
+def test_lede_is_the_lead_when_there_is_no_standfirst():
+    article = build("OSLO, May 4 (Reuters) - Norway's oil fund sold its stake, it said.\n\nMore later.")
+    assert article.lead == "Norway's oil fund sold its stake, it said."
+    assert article.text.startswith("OSLO, May 4 (Reuters) - Norway's")

@@ -131,7 +131,7 @@ def build_article(raw: RawInput, default_published: str | None = None,
     if not paragraphs:
         raise DatelineError(Code.EMPTY, "nothing left after cleaning")
     text = "\n\n".join(paragraphs)
-    lead = " ".join(standfirst) if standfirst else paragraphs[0]
+    lead = " ".join(standfirst) if standfirst else _without_dateline(paragraphs[0], dateline_match)
 
     language = raw.language or detect_language(text)
     if language != "en":
@@ -148,6 +148,13 @@ def build_article(raw: RawInput, default_published: str | None = None,
     if dateline_match is not None:
         article.dateline = _dateline(article, dateline_match, text)
     return article
+
+
+def _without_dateline(paragraph: str, match) -> str:
+    """The lede as a reader reads it: the dateline is metadata, not part of the lead."""
+    if match is not None and paragraph.startswith(match.text):
+        return paragraph[match.end:].strip() or paragraph
+    return paragraph
 
 
 def _set_published(article: Article, given: str | None, page_date: str | None) -> None:
