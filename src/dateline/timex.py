@@ -21,6 +21,9 @@ from .timex_normalise import Normalised, normalise_match
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
 _VERBAL = {"VERB", "AUX"}
+# Verbs whose infinitive complement lies ahead of them ("expects to close by year end").
+_FUTURE_LEMMAS = {"plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
+                  "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten", "try"}
 # Families whose values later anaphora ("a year earlier", "the quarter") may refer back to.
 _REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_day", "day_month", "weekday_month_day", "month_year",
                        "month", "year", "fiscal_year", "part_year", "season", "word_year"}
@@ -36,15 +39,22 @@ def verb_tense(verb: Token) -> str | None:
     """past | present | future for a verb and its auxiliaries; None when not told."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or any(a.lower_ == "going" for a in auxes) or "would" in words and verb.tag_ == "VB" \
-            and False:
+    if words & _FUTURE_AUX or "going" in words:
         return "future"
-    if "to" in words and verb.tag_ == "VB":
-        return "future"  # "plans to meet on March 3"
-    tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "would" in words:
         return None
-    if tags & {"VBD"} or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
+    if "to" in words and verb.tag_ == "VB":
+        # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,
+        # "was allowed to inspect since Jan. 13" does not.
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in _VERBAL:
+            return None
+        head_tense = verb_tense(head) if head.head.i != head.i or head.dep_ == "ROOT" else None
+        if head.lemma_ in _FUTURE_LEMMAS and head_tense != "past":
+            return "future"
+        return head_tense
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
         return "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting on Monday"
@@ -57,11 +67,11 @@ def clause_tense(span: Span) -> str | None:
     """The tense of the clause a time expression modifies: its first verbal ancestor's."""
     token = span.root
     for _ in range(8):
-        if token.pos_ in _VERBAL and token not in span:
+        if token.pos_ in _VERBAL and not (span.start <= token.i < span.end):
             return verb_tense(token)
-        if token.pos_ == "ADJ" and token not in span:
+        if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
             return None  # "payable Dec. 7": an adjective, no tense to read
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return verb_tense(token) if token.pos_ in _VERBAL else None
@@ -75,11 +85,13 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
     if match.family == "year" and not match.groups.get("beyond"):
         if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS:
             return False
+    if match.family == "season" and root.pos_ == "VERB":
+        return False  # "prices fall", "to spring back"
+    if match.family == "set" and "sword" in match.groups and root.dep_ == "amod":
+        return False  # "a quarterly dividend": a kind of payment, not a time
     if match.family == "deictic":
         word = match.groups["word"].lower()
-        if word in ("current", "recent", "future") and span.root.pos_ != "ADJ":
-            return False
-        if word == "once" and root.pos_ != "ADV":
+        if word == "current" and span.root.pos_ != "ADJ":
             return False
     return True
 
@@ -121,7 +133,7 @@ _CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp"}
 def _clause_head(token: Token) -> Token:
     """The verb heading the clause a token belongs to (itself when it is one)."""
     for _ in range(10):
-        if token.pos_ in _VERBAL or token.head is token:
+        if token.pos_ in _VERBAL or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -131,7 +143,7 @@ def _conjoined(verb: Token) -> set[int]:
     """Verbs sharing modifiers by coordination: "approved X and concluded Y" on December 6."""
     group = {verb.i}
     top = verb
-    while top.dep_ == "conj" and top.head is not top:
+    while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
         group.add(top.i)
     stack = [top]
@@ -151,7 +163,7 @@ def governing_timex(doc: Doc, trigger: Span, candidates: list[tuple[Timex, Span]
     best: tuple[int, Timex] | None = None
     for timex, span in candidates:
         token, steps = span.root, 0
-        while token.head is not token and steps < 12:
+        while token.head.i != token.i and steps < 12:
             token, steps = token.head, steps + 1
             if token.i in trigger_tokens or token.i in clause:
                 if best is None or steps < best[0]:

@@ -65,28 +65,32 @@ def shift_season(year: int, code: str, steps: int) -> tuple[int, str]:
     return index // 4, SEASON_ORDER[index % 4]
 
 
+NEAR_FUTURE_DAYS = 92  # a past-tense clause may still name a date this close ahead ("was extended to Nov. 16")
+
+
 def pick_year(candidates: list[tuple[date, date]], anchor: date, tense: str | None) -> int:
     """Choose among (start, end) periods in neighbouring years the one the tense points to.
 
-    Past: the latest period that has begun by the anchor. Future: the earliest that has not yet
-    ended. No tense: the period nearest the anchor (ties go to the past, as news mostly reports).
+    Future: the earliest period not yet over. Otherwise the nearest period, except that a period
+    starting more than ``NEAR_FUTURE_DAYS`` ahead gives way to the latest one already begun:
+    news reports mostly the past ("in March", written in October, is last March).
     """
-    if tense == "past":
-        begun = [c for c in candidates if c[0] <= anchor]
-        if begun:
-            return max(begun)[0].year
     if tense == "future":
         pending = [c for c in candidates if c[1] >= anchor]
         if pending:
             return min(pending)[0].year
 
-    def distance(c: tuple[date, date]) -> tuple[int, int]:
+    def distance(c: tuple[date, date]) -> int:
         if c[0] <= anchor <= c[1]:
-            return 0, 0
-        gap = (c[0] - anchor).days if c[0] > anchor else (anchor - c[1]).days
-        return gap, 1 if c[0] > anchor else 0
+            return 0
+        return (c[0] - anchor).days if c[0] > anchor else (anchor - c[1]).days
 
-    return min(candidates, key=distance)[0].year
+    nearest = min(candidates, key=lambda c: (distance(c), c[0] > anchor))
+    if nearest[0] > anchor and (nearest[0] - anchor).days > NEAR_FUTURE_DAYS:
+        begun = [c for c in candidates if c[0] <= anchor]
+        if begun:
+            return max(begun)[0].year
+    return nearest[0].year
 
 
 def resolve_month_day(month: int, day: int, anchor: date, tense: str | None) -> date | None:
@@ -117,7 +121,7 @@ def resolve_weekday(weekday: int, anchor: date, tense: str | None, rel: str | No
         return anchor + timedelta(days=ahead or 7)
     if ahead == 0:
         return anchor  # "said Friday" in a Friday paper: the day itself
-    if tense == "future":
+    if tense in ("future", "present"):  # "meets Monday": the present of schedules
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=behind)
 

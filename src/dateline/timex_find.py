@@ -156,7 +156,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("part_year", f"(?:the\\s+)?(?P<y>{m.year})\\s+(?P<what>period|fiscal\\s+year|season|year)"),
         ("shifted", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<shift>year-ago|year-earlier|"
                     r"year\s+ago|year\s+earlier|prior-year|previous-year)"
-                    r"(?:\s+(?P<what>period|quarter|nine\s+months|six\s+months|month|results|level))?"),
+                    r"\s+(?P<what>period|quarter|nine\s+months|six\s+months|month|fiscal\s+year)(?![\w-])"
+                    r"|(?P<shiftadj>year-ago|year-earlier)(?![\w-])"),
         ("corresponding", r"(?:the\s+)?(?:corresponding|comparable|same)\s+(?P<what>period|quarter|month|week)\s+"
                           r"(?:of\s+)?(?P<relyear>last\s+year|a\s+year\s+(?:ago|earlier))"),
         ("decade", f"(?:the\\s+)?(?:(?P<part>early|mid|late)[-\\s]?)?(?P<dec>(?:1[0-9]|20)\\d0'?s|'\\d0s|\\d0s(?![\\w])|{m.decade_word})"),
@@ -167,7 +168,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("fiscal_year", f"(?:(?P<fy>fiscal|FY)\\s*(?:year\\s+)?(?P<y>{m.year}|'?\\d\\d(?![\\d])))"),
         ("word_year", f"(?:the\\s+year\\s+)?(?P<wy>{m.word_year})"),
         ("year", f"(?:(?P<the>the\\s+year)\\s+)?(?P<y>{m.year})"
-                 r"(?P<beyond>\s+(?:and|or)\s+(?:beyond|later|after|thereafter|earlier|before))?"),
+                 r"(?P<beyond>\s+(?:and\s+beyond|or\s+later|and\s+thereafter|or\s+earlier|or\s+before))?"),
         ("set", f"(?P<every>every|each|per)\\s+(?:(?P<num>{m.number})\\s+)?(?:other\\s+)?"
                 f"(?:(?P<unit>{m.unit})|(?P<swd>{m.weekday})|(?P<smon>{m.month}))"
                 f"|(?P<sword>{m.set_word})(?![\\w-])"
@@ -185,7 +186,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                      "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
                      "past|previous|coming|current|that|the)\\s+(?P<fiscal>fiscal\\s+)?"
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
-                     "(?P<orso>\\s+or\\s+so)?"),
+                     "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
                         "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])"),
         ("deictic", f"(?P<word>{m.deictic})(?![\\w-])"),
@@ -284,6 +285,8 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     if family == "plural_unit" and not groups.get("rel"):
         if _previous_word(text, found.start()) not in context_words:
             return False
+    if family == "duration" and re.match(r"\s+old\b", text[found.end():found.end() + 5]):
+        return False  # an age: "52 years old"
     if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds"):
         if (groups.get("num") or "a").lower() in ("a", "an", "one") and family == "duration":
             return False

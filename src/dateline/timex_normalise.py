@@ -317,7 +317,11 @@ def _quarter(g: dict[str, str], ctx: Context) -> Result:
     if qrel in ("next", "coming"):
         nxt = cal.add_months(ctx.anchor, 3)
         return "DATE", f"{nxt.year}-Q{cal.quarter_of(nxt)}"
-    base = _last_quarter(ctx)
+    if qrel in ("latest", "last", "previous", "past", "recent", "just-ended") and ctx.anchor:
+        prev = cal.add_months(ctx.anchor, -3)  # the last quarter to have ended (and be reported)
+        base = f"{prev.year}-Q{cal.quarter_of(prev)}"
+    else:
+        base = _last_quarter(ctx)
     if base and det in _REL_SHIFT_WORDS:
         base = _shift_value(base, _REL_SHIFT_WORDS[det])
     if base and (shift or qrel in ("year-ago", "year-earlier")) and shift not in ("same", "corresponding"):
@@ -349,6 +353,8 @@ def _part_year(g: dict[str, str], ctx: Context) -> Result:
 
 def _shifted(g: dict[str, str], ctx: Context) -> Result:
     what = _words(g.get("what"))
+    if what == "fiscal year":
+        what = ""
     if what in ("nine months", "six months"):
         return "DURATION", "P9M" if what.startswith("nine") else "P6M"
     if what == "quarter":
@@ -527,6 +533,8 @@ def _rel_unit(g: dict[str, str], ctx: Context) -> Result:
     unit = _words(g["unit"])
     shift = _REL_UNIT_SHIFT.get(rel, 0)
     mod = "APPROX" if g.get("orso") else None
+    if "ending" in g and rel_text in ("the", "the latest", "the past", "the last") and unit in ("year", "month"):
+        return "DURATION", f"P1{unit[0].upper()}"  # "the year ended March 31": a span, not a calendar year
     if unit == "period":
         if rel_text == "the" or rel in ("latest", "same", "current"):
             base = ctx.reference if rel != "latest" else _last_quarter(ctx)
@@ -567,6 +575,8 @@ def _plural_unit(g: dict[str, str], ctx: Context) -> Result:
     code = _minute_or_month(g["unit"])
     if rel in ("coming", "the coming", "future"):
         return "DATE", "FUTURE_REF"
+    if rel in ("recent", "past") and code == "Y":
+        return "DATE", "PAST_REF"  # "in recent years": TimeBank marks a vague past, not a length
     if code == "MIN":
         return "DURATION", "PTXM"
     return "DURATION", _duration_value(None, code)
