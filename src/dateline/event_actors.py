@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .event_lexicon import Lexicon, NamedActor, get_lexicon
 from .gazetteer import Gazetteer, get_gazetteer, normalise
+from .phoenix import PhoenixLayer, get_layer
 from .record import Actor, Article, EventActor
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
@@ -25,6 +26,9 @@ RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "state
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "appos", "case", "prep", "pobj"})
 ENTITY_HEADS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 MAX_PHRASE = 14
+QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "number",
+                            "members", "some", "many", "most", "third", "half", "all", "one", "two", "three",
+                            "several", "majority", "crowd", "crowds", "lot", "batch", "patch", "team"})
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
@@ -36,11 +40,11 @@ def _code(country: str | None, sector: str | None) -> str | None:
 class ActorResolver:
     """Resolve phrase heads to coded actors for one article (cheap: tables built once per article)."""
 
-    def __init__(self, doc: Doc, article: Article, phoenix=None) -> None:
+    def __init__(self, doc: Doc, article: Article, phoenix: PhoenixLayer | None = None) -> None:
         self.doc = doc
         self.lex: Lexicon = get_lexicon()
         self.gaz: Gazetteer = get_gazetteer()
-        self.phoenix = phoenix
+        self.phoenix = phoenix if phoenix is not None else get_layer()
         self.date = article.anchor_date
         self.by_token: dict[int, Actor] = {}
         self.people: dict[str, EventActor] = {}
@@ -67,8 +71,12 @@ class ActorResolver:
             if ent.label_ != "PERSON":
                 continue
             found = self._from_title(ent)
-            if found is None and self.phoenix is not None:
-                found = self.phoenix.lookup(ent.text, self.date)
+            if (found is None or found.country is None) and self.phoenix is not None:
+                known = self.phoenix.lookup(ent.text, self.date) or (
+                    self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
+                if known is not None and (found is None or known.country):
+                    found = NamedActor(known.country, (found.sector if found else None) or known.sector,
+                                       _code(known.country, (found.sector if found else None) or known.sector) or "")
             if found is None:
                 continue
             actor = EventActor(name=ent.text, country=found.country, sector=found.sector, code=found.code)
@@ -78,6 +86,14 @@ class ActorResolver:
     def _from_title(self, ent: Span) -> NamedActor | None:
         country = sector = None
         start = max(ent.sent.start, ent.start - 5)
+        for k in range(start, ent.start):  # "Arab League Secretary-General X": an organisation's officer
+            hit = self.lex.actors.get(normalise(self.doc[k:ent.start].text))
+            for j in range(ent.start, k, -1):
+                if hit is not None:
+                    break
+                hit = self.lex.actors.get(normalise(self.doc[k:j].text))
+            if hit is not None and self.doc[k].text[:1].isupper():
+                return hit
         for tok in reversed(self.doc[start:ent.start]):
             if tok.is_punct and tok.text not in {"'s", "’s", "-"}:
                 break
@@ -128,8 +144,14 @@ class ActorResolver:
 
     def _resolve_one(self, head: Token) -> EventActor | None:
         low = head.lower_
-        if low in PRONOUNS:
+        if low in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(low)
+        if low in QUANTITY_HEADS:  # "thousands of Iraqi Kurds": the people counted act
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._resolve_one(pobj)
         if low in RECIPROCAL_HEADS and any(c.lower_ in {"two", "both"} for c in head.children):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)
@@ -161,11 +183,14 @@ class ActorResolver:
         words = [t for t in phrase if t.i <= head.i and not t.is_punct and t.dep_ != "det"]
         for k in range(len(words)):
             text = " ".join(t.text for t in words[k:])
-            if normalise(text) in self.lex.actors:
+            if normalise(text) in self.lex.actors and not text.islower():  # "who" is not the WHO
                 return text
         ent = self._ent_text(head)
-        if normalise(ent) in self.lex.actors:
+        if normalise(ent) in self.lex.actors and not ent.islower():
             return ent
+        if head.ent_type_ in {"ORG", "NORP", "GPE"} and self.phoenix is not None and self.phoenix.lookup(ent):
+            if head.ent_type_ != "GPE" or self.gaz.lookup(ent) is None:  # the gazetteer knows places better
+                return ent
         return None
 
     def _named(self, text: str) -> NamedActor | None:

@@ -58,6 +58,7 @@ class Lexicon:
     agents: dict[str, str] = field(default_factory=dict)  # role word → sector
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
     particles: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -132,4 +133,5 @@ def get_lexicon() -> Lexicon:
             lex.agents.setdefault(word, sector)
     for word, code in _rows("nouns.tsv"):
         lex.nouns[word] = code
+    lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
     return lex

@@ -18,6 +18,7 @@ OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "aco
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
 MAX_OBJECT_WORDS = 40
 TRIGGER_POS = frozenset({"VERB"})
+MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 
 @dataclass
@@ -70,11 +71,27 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     return Candidate(verb, default, 0, particle)
 
 
+def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
+    """A support verb made an event by its object noun: "staged mass demonstrations"."""
+    if verb.lemma_.lower() not in lex.support_verbs:
+        return None
+    for child in verb.children:
+        nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
+        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:  # "went on strike"
+            nouns = [p for p in child.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            code = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+            if code:
+                return Candidate(verb, code, 1)
+    return None
+
+
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     out = []
     for tok in sent:
-        if tok.pos_ in TRIGGER_POS:
-            cand = code_trigger(tok, lex)
+        # Participles used as modifiers ("newly appointed", "the curfew imposed in 1990") describe, not report.
+        if tok.pos_ in TRIGGER_POS and tok.dep_ not in MODIFIER_DEPS:
+            cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
             if cand is not None:
                 out.append(cand)
     return out

@@ -26,6 +26,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
                 "towards", "in", "of", "about", "between", "among")
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
+# Announced material conflict is coded as the matching threat (CAMEO 13x).
+CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
+OBLIGATION_AUX = frozenset({"must", "should"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 QUOTE_CHARS = frozenset('"“”«»')
@@ -40,6 +43,7 @@ class Coded:
     code: str
     depth: int
     absorbed: bool = False
+    must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
     speaker_of: list[Coded] = field(default_factory=list)
 
 
@@ -78,6 +82,7 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         if gov.plover == "" or gov.cand.token.lemma_.lower() in REPORT_HEADS:
             gov.absorbed = True
             gov.speaker_of.append(c)
+            c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
         elif link != "conj":
             c.absorbed = True
 
@@ -232,12 +237,16 @@ class SentenceCoder:
 
     def _build(self, sent: Span, c: Coded, coded: list[Coded], probs: dict[str, float] | None) -> Event:
         verb = c.cand.token
-        source, target, reciprocal = self._actors(verb, coded)
+        source, target, _reciprocal = self._actors(verb, coded)
+        if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya
+            speaker = self._speaker(verb, coded)
+            if speaker and {a.code for a in speaker} != {a.code for a in source}:
+                source, target = speaker, source
         negated = is_negated(verb)
         modality = modality_of(verb, _in_quote(sent, verb))
         if modality == "asserted" and any(c in g.speaker_of for g in coded):
             modality = "reported"
-        code, plover = self._recode(c, modality, reciprocal)
+        code, plover, negated = self._recode(c, modality, negated)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
         confidence = event_model.confidence(c.cand.specificity, plover, probs, bool(source), bool(target),
@@ -250,19 +259,27 @@ class SentenceCoder:
             negated=negated, modality=modality, confidence=confidence,
         )
 
-    def _recode(self, c: Coded, modality: str, reciprocal: bool) -> tuple[str, str]:
-        """CAMEO's conventions: intended cooperation is 03x (AGREE); reciprocal signing is an AGREE."""
+    def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:
+        """CAMEO's conventions for unrealised acts (returns code, PLOVER type, negated):
+        promised cooperation is an AGREE (03x); announced conflict is a THREATEN (13x);
+        a refused future cooperation is a REJECT (12x)."""
         code, plover = c.code, c.plover
-        if modality in {"intended", "possible"} and code[:2] in COOPERATIVE_ROOTS:
+        root = code[:2]
+        if modality in {"intended", "possible"} and negated and ("03" <= root <= "08"):
+            return "120", "REJECT", False
+        if modality in {"intended", "possible"} and root in COOPERATIVE_ROOTS:
             info = self.lex.info(code)
-            new = COOPERATIVE_ROOTS[code[:2]]
+            new = COOPERATIVE_ROOTS[root]
             ctx = info.context if info else ""
             if new in {"031", "033"} and ctx in CONTEXT_INTENT:
                 new += CONTEXT_INTENT[ctx]
-            return new, _plover(self.lex, new) or "AGREE"
-        if reciprocal and code.startswith("057"):
-            return code, "AGREE"
-        return code, plover
+            return new, _plover(self.lex, new) or "AGREE", negated
+        if modality in {"intended", "possible"} and root in CONFLICT_THREATS and not negated:
+            new = CONFLICT_THREATS[root]
+            return new, _plover(self.lex, new) or "THREATEN", negated
+        if c.must:
+            return "020", "REQUEST", negated
+        return code, plover, negated
 
 
 def _codes(actors: list[EventActor]) -> set[str]:
