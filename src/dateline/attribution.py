@@ -73,7 +73,7 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in _SUBJECT_DEPS and not child.is_punct:
                 return child
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -261,8 +261,9 @@ class AttributionFinder:
         for tok in self.doc:
             if tok.i in direct:
                 regions, _ = direct[tok.i]
+                source = subject_of(tok) or self._nearby_speaker(tok, regions)
                 out.append(Attribution(regions[0].start, regions[-1].end, "direct", tok, tok.idx + len(tok),
-                                       subject_of(tok), self.rate(tok.lemma_.lower(), "direct"), regions))
+                                       source, self.rate(tok.lemma_.lower(), "direct"), regions))
                 continue
             acc = according_to(tok)
             if acc is not None:
@@ -278,6 +279,25 @@ class AttributionFinder:
         for att in out:
             att.addressee = self._addressee(att.cue)
         return out
+
+    def _nearby_speaker(self, cue: Token, regions: list[QuoteRegion]) -> Token | None:
+        """When the parse gives the cue no subject: the nominal right before it, else right after,
+        outside the quote ("…» Trade Minister Pavel Dorn said", "…," said the mayor)."""
+        inside = [(r.open_at, r.close_end) for r in regions]
+
+        def usable(tok: Token) -> bool:
+            return tok.pos_ in ("PROPN", "NOUN", "PRON") and not any(s <= tok.idx < e for s, e in inside)
+
+        sent = cue.sent
+        for tok in reversed(self.doc[max(sent.start, cue.i - 6):cue.i]):
+            if usable(tok):
+                return tok
+        for tok in self.doc[cue.i + 1:min(sent.end, cue.i + 6)]:
+            if usable(tok):
+                while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < cue.i + 8:
+                    tok = tok.head
+                return tok
+        return None
 
     def _best_frame(self, verb: Token) -> tuple[float, tuple[int, int]] | None:
         lemma = verb.lemma_.lower()

@@ -54,6 +54,9 @@ class SpeakerResolver:
             return self.last_body or self._nearest(head.i, None)
         if head.i in self.index.by_token:
             return self.index.by_token[head.i]
+        for child in head.children:  # "Its governor, Ivo Saric, said"
+            if child.dep_ == "appos" and child.i in self.index.by_token:
+                return self.index.by_token[child.i]
         role = self._role_mention(head)
         if role is not None:
             return role

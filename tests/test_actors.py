@@ -1,0 +1,110 @@
+"""Actors: titles, nationality words, sectors, surname and role-noun mentions, bodies and countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.entities import tag_entities
+from dateline.quotes import extract_quotes, find_actor
+from dateline.record import Actor, Article
+
+STORY = (
+    "VIENNA, March 3. Ukrainian Deputy Foreign Minister Oksana Melnyk said on Monday that Kyiv "
+    "expected the talks to resume within weeks.\n\n"
+    '"We are ready to meet at any level," the deputy foreign minister told reporters.\n\n'
+    "Melnyk added that the proposal had been sent to Turkish President Recep Tayyip Erdogan. "
+    "The Turkish president said that Ankara would host the meeting, and the senior Ukrainian "
+    "diplomat welcomed the offer."
+)
+
+
+def run(nlp, text: str) -> Article:
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-03-03")
+    tag_entities(doc, article)
+    extract_quotes(doc, article)
+    return article
+
+
+def named(article: Article, name: str) -> Actor:
+    found = [a for a in article.actors if a.name == name]
+    assert len(found) == 1, [a.name for a in article.actors]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def story(nlp) -> Article:
+    return run(nlp, STORY)
+
+
+def test_title_gives_country_and_sector(story):
+    melnyk = named(story, "Oksana Melnyk")
+    assert (melnyk.country, melnyk.sector, melnyk.code) == ("UKR", "GOV", "UKRGOV")
+    assert melnyk.title == "Deputy Foreign Minister"
+    assert melnyk.kind == "person"
+
+
+def test_second_person_coded_from_own_title(story):
+    erdogan = named(story, "Recep Tayyip Erdogan")
+    assert erdogan.code == "TURGOV" and erdogan.title == "President"
+
+
+def test_surname_mention_joins_the_full_name(story):
+    melnyk = named(story, "Oksana Melnyk")
+    surname_at = STORY.index("Melnyk added")
+    assert [surname_at, surname_at + len("Melnyk")] in melnyk.mentions
+    assert find_actor(story, surname_at, surname_at + 6) == melnyk.id
+
+
+def test_role_nouns_resolve_to_the_role_holder(story):
+    speakers = {q.speaker.text: q.speaker.name for q in story.quotes}
+    assert speakers["the deputy foreign minister"] == "Oksana Melnyk"
+    assert speakers["The Turkish president"] == "Recep Tayyip Erdogan"
+
+
+def test_every_quote_has_its_speaker_resolved(story):
+    assert story.quotes
+    assert all(q.speaker is not None and q.speaker.actor is not None for q in story.quotes)
+
+
+def test_capital_is_the_country_government(nlp):
+    art = run(nlp, "Ankara has rejected the proposal, Foreign Minister Ali Demir said.")
+    turkey = [a for a in art.actors if a.kind == "country"]
+    assert len(turkey) == 1 and turkey[0].code == "TURGOV"
+    assert find_actor(art, 0, 6) == turkey[0].id
+
+
+@pytest.mark.parametrize("title,sector", [
+    ("General", "MIL"), ("Senator", "LEG"), ("Judge", "JUD"), ("rebel commander", "MIL"),
+    ("Prime Minister", "GOV"), ("opposition leader", "OPP"),
+])
+def test_sector_from_title(nlp, title, sector):
+    art = run(nlp, f"French {title} Marc Dubois said the plan would fail.")
+    actor = named(art, "Marc Dubois")
+    assert actor.sector == sector and actor.country == "FRA"
+
+
+def test_rebels_are_a_sector(nlp):
+    from dateline.actors import role_sector
+    from dateline.quote_lexicon import get_lexicon
+
+    assert role_sector(["rebel"], get_lexicon()) == "REB"
+
+
+def test_organisations_from_table(nlp):
+    art = run(nlp, "NATO said it would send more aircraft. The Kremlin said the move was a provocation.")
+    codes = {a.name: a.code for a in art.actors}
+    assert codes.get("NATO") == "IGONAT"
+    assert codes.get("Kremlin") == "RUSGOV"
+    assert [q.speaker.name for q in art.quotes] == ["NATO", "Kremlin"]
+
+
+def test_pronoun_mention_is_recorded_on_the_actor(nlp):
+    art = run(nlp, "Senator Joan Pike criticised the budget. She said it would hurt farmers.")
+    pike = named(art, "Joan Pike")
+    she = art.text.index("She")
+    assert [she, she + 3] in pike.mentions
+
+
+def test_find_actor_misses_return_none(story):
+    assert find_actor(story, 0, 0) is None

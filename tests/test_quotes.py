@@ -1,0 +1,151 @@
+"""Quotes: every construction of issue 3 on short wire-style articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.entities import tag_entities
+from dateline.quote_marks import find_quote_regions
+from dateline.quotes import extract_quotes
+from dateline.record import Article, Quote
+
+
+def run(nlp, text: str) -> Article:
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-03-04")
+    tag_entities(doc, article)
+    extract_quotes(doc, article)
+    return article
+
+
+def only(article: Article) -> Quote:
+    assert len(article.quotes) == 1, [q.text for q in article.quotes]
+    return article.quotes[0]
+
+
+def by_cue(article: Article, cue: str) -> Quote:
+    found = [q for q in article.quotes if q.cue is not None and q.cue.text.startswith(cue)]
+    assert found, [(q.cue.text if q.cue else None, q.text) for q in article.quotes]
+    return found[0]
+
+
+def test_offsets_point_into_text(nlp):
+    art = run(nlp, 'Finance Minister Olga Varga said, "Inflation will fall below four percent next year."')
+    for q in art.quotes:
+        assert art.text[q.start:q.end] == q.text
+        assert art.text[q.cue.start:q.cue.end] == q.cue.text
+        assert art.text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("opening,closing", [('"', '"'), ("“", "”"), ("``", "''"), ("«", "»"), ("‘", "’"), ("''", "''")])
+def test_direct_quote_in_every_style(nlp, opening, closing):
+    text = f"{opening}We will not sign this agreement in its present form,{closing} Trade Minister Pavel Dorn said."
+    q = only(run(nlp, text))
+    assert q.kind == "direct"
+    assert q.text == "We will not sign this agreement in its present form,"
+    assert q.speaker.name == "Pavel Dorn"
+    assert q.cue.text == "said"
+
+
+def test_cue_before_quote_with_colon(nlp):
+    q = only(run(nlp, 'Prime Minister Ana Kovac said on Tuesday: "The border crossings will reopen within a week."'))
+    assert q.kind == "direct" and q.text.startswith("The border crossings")
+    assert q.speaker.name == "Ana Kovac"
+
+
+def test_said_before_speaker(nlp):
+    q = only(run(nlp, '"The harvest was the worst in a decade," said Marta Ilic, a farmer from the north.'))
+    assert q.speaker.name == "Marta Ilic"
+    assert q.text.startswith("The harvest")
+
+
+def test_quote_resumed_after_the_cue_is_one_quote(nlp):
+    text = ('"We have done everything we could," the mayor, Tomas Berg, said. '
+            '"Now it is up to the national government to act."')
+    q = only(run(nlp, text))
+    assert q.text.startswith("We have done") and q.text.endswith("to act.")
+
+
+def test_cue_between_the_two_halves_of_a_sentence(nlp):
+    text = 'At the same time, Berg continued, "the city cannot pay for the repairs on its own."'
+    q = only(run(nlp, text))
+    assert q.cue.text == "continued" and q.text.startswith("the city cannot pay")
+
+
+def test_quote_over_two_paragraphs(nlp):
+    text = ('Interior Minister Lena Holt told parliament: "The police acted within the law.\n\n'
+            '"Every complaint will still be investigated by an independent panel."\n\n'
+            'Opposition deputies walked out of the chamber.')
+    q = only(run(nlp, text))
+    assert "acted within the law" in q.text and "independent panel" in q.text
+    assert q.addressee == "parliament"
+
+
+def test_reported_speech_with_and_without_that(nlp):
+    art = run(nlp, "The central bank said that interest rates would stay unchanged. "
+                   "Its governor, Ivo Saric, said prices were rising too fast.")
+    assert len(art.quotes) == 2
+    first, second = art.quotes
+    assert first.kind == "indirect" and first.text.startswith("that interest rates")
+    assert second.text.startswith("prices were rising") and second.speaker.name == "Ivo Saric"
+
+
+def test_content_before_cue(nlp):
+    q = only(run(nlp, "The talks will resume next month in Geneva, a senior European diplomat said."))
+    assert q.text == "The talks will resume next month in Geneva"
+    assert q.speaker.text == "a senior European diplomat"
+
+
+def test_according_to(nlp):
+    q = only(run(nlp, "The dam was completed two years late, according to the ministry of water."))
+    assert q.cue.text == "according to"
+    assert q.text.startswith("The dam was completed")
+    assert "ministry" in q.speaker.text
+
+
+def test_added_that_with_partial_quote_is_mixed(nlp):
+    q = only(run(nlp, 'Holt added that she saw "no reason at all" to resign.'))
+    assert q.kind == "mixed"
+    assert '"no reason at all"' in q.text
+
+
+@pytest.mark.parametrize("verb", ["warned", "denied", "insisted", "argued", "claimed", "stressed", "announced"])
+def test_cues_beyond_say(nlp, verb):
+    q = only(run(nlp, f"General Piotr Nowak {verb} that the troops would stay in the region until spring."))
+    assert q.cue.text == verb
+    assert q.speaker.name == "Piotr Nowak"
+
+
+def test_pronoun_speaker_resolves_to_previous_speaker(nlp):
+    art = run(nlp, 'Health Minister Rosa Lind said the clinics would open on Monday. '
+                   '"We have hired two hundred nurses," she said.')
+    assert [q.speaker.name for q in art.quotes] == ["Rosa Lind", "Rosa Lind"]
+
+
+def test_title_in_quote_marks_is_not_a_quote(nlp):
+    art = run(nlp, 'The festival opened with the film "The Long Winter" in the old town square.')
+    assert art.quotes == []
+
+
+def test_scare_quotes_around_one_word_are_not_a_quote(nlp):
+    art = run(nlp, 'Parliament passed the so-called "reform" of the pension system on Friday.')
+    assert art.quotes == []
+
+
+def test_no_quote_twice(nlp):
+    text = ('"We will respond," Defence Minister Karl Vos said. Vos said the army was ready. '
+            '"Nobody should doubt it," he added.')
+    art = run(nlp, text)
+    spans = [(q.start, q.end) for q in art.quotes]
+    assert len(spans) == len(set(spans)) == 3
+
+
+def test_quote_regions_continue_only_when_the_paragraph_reopens():
+    text = '"First part.\n\nA plain paragraph with no quote mark.'
+    regions = find_quote_regions(text)
+    assert [text[r.start:r.end] for r in regions] == ["First part."]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Russia’s envoy met the ministers’ aides at the nation's capital."
+    assert find_quote_regions(text) == []
