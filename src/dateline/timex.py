@@ -23,11 +23,12 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "m
 _VERBAL = {"VERB", "AUX"}
 # Verbs whose infinitive complement lies ahead of them ("expects to close by year end").
 _FUTURE_LEMMAS = {"plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
-                  "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten", "try"}
+                  "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten"}
 # Families whose values later anaphora ("a year earlier", "the quarter") may refer back to.
-_REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_day", "day_month", "weekday_month_day", "month_year",
-                       "month", "year", "fiscal_year", "part_year", "season", "word_year"}
+_REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year", "fiscal_year", "part_year",
+                       "season", "word_year"}
 _REFERENCE_REACH = 600  # characters: anaphora further back than this use the article date instead
+_QUARTER_REACH = 2000  # a reported quarter stays the topic of an earnings story for longer
 _TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "month", "months", "season", "seasons"}
 
 
@@ -106,17 +107,24 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     text = doc.text
     found: list[Timex] = []
     reference: tuple[str, int] | None = None
+    quarter: tuple[str, int] | None = None
     for match in find(text):
         span = _tokens(doc, match.start, match.end)
         if span is None or not _plausible_in_doc(match, span):
             continue
-        ref_value = reference[0] if reference and match.start - reference[1] <= _REFERENCE_REACH else None
+        ref_value = None
+        if reference and match.start - reference[1] <= _REFERENCE_REACH:
+            ref_value = reference[0]
+        elif quarter and match.start - quarter[1] <= _QUARTER_REACH:
+            ref_value = quarter[0]
         norm = normalise_match(match, anchor, clause_tense(span), ref_value)
         if norm is None:
             continue
         found.append(_to_timex(text, match, norm))
         if match.family in _REFERENCE_FAMILIES and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
             reference = (norm.value, match.end)
+            if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+                quarter = reference
     return found
 
 

@@ -65,7 +65,9 @@ def shift_season(year: int, code: str, steps: int) -> tuple[int, str]:
     return index // 4, SEASON_ORDER[index % 4]
 
 
-NEAR_FUTURE_DAYS = 92  # a past-tense clause may still name a date this close ahead ("was extended to Nov. 16")
+# How far ahead a year-less date may lie and still be read as upcoming rather than last year's:
+# in a past-tense clause only a few weeks ("was extended to Nov. 16"), otherwise about a season.
+NEAR_FUTURE_DAYS = {"past": 31, None: 120}
 
 
 def pick_year(candidates: list[tuple[date, date]], anchor: date, tense: str | None) -> int:
@@ -86,7 +88,8 @@ def pick_year(candidates: list[tuple[date, date]], anchor: date, tense: str | No
         return (c[0] - anchor).days if c[0] > anchor else (anchor - c[1]).days
 
     nearest = min(candidates, key=lambda c: (distance(c), c[0] > anchor))
-    if nearest[0] > anchor and (nearest[0] - anchor).days > NEAR_FUTURE_DAYS:
+    reach = NEAR_FUTURE_DAYS["past"] if tense == "past" else NEAR_FUTURE_DAYS[None]
+    if nearest[0] > anchor and (nearest[0] - anchor).days > reach:
         begun = [c for c in candidates if c[0] <= anchor]
         if begun:
             return max(begun)[0].year
@@ -121,7 +124,7 @@ def resolve_weekday(weekday: int, anchor: date, tense: str | None, rel: str | No
         return anchor + timedelta(days=ahead or 7)
     if ahead == 0:
         return anchor  # "said Friday" in a Friday paper: the day itself
-    if tense in ("future", "present"):  # "meets Monday": the present of schedules
+    if tense == "future":
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=behind)
 

@@ -35,7 +35,7 @@ def _alt(words: list[str] | Any, abbrev_dot: bool = False) -> str:
     parts = []
     for word in items:
         piece = re.escape(word).replace(r"\ ", r"\s+")
-        if abbrev_dot and len(word) <= 4 and word.isalpha():
+        if abbrev_dot and len(word) <= 4 and word.isalpha() and word not in lexicon()["full_month_names_short"]:
             piece += r"\.?"
         parts.append(piece)
     return "(?:" + "|".join(parts) + ")"
@@ -149,7 +149,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                     f"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
                     f"|(?P<qrel>latest|current|last|previous|past|next|coming|recent|just-ended|year-ago|year-earlier))?"
                     f"[-\\s]*(?P<q>quarter|qtr\\.?)(?P<pl>s)?(?![-\\w])"
-                    f"(?:\\s+(?:of\\s+|in\\s+)?(?P<y2>{m.year}|fiscal\\s+{m.year}|{rel_year}))?"),
+                    f"(?:\\s+(?:of\\s+|in\\s+)?(?P<y2>{m.year}|fiscal\\s+{m.year}|{rel_year}))?"
+                    f"(?P<yearago>\\s+a\\s+year\\s+(?:ago|earlier))?"),
         ("qcode", r"(?P<qn>[1-4])Q(?:\s*(?P<y>(?:19|20)\d\d))?|Q(?P<qn2>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?(?![\w])"),
         ("half", f"(?:the\\s+)?(?P<ord>first|second|last|latter|back|front)\\s+half"
                  f"(?:\\s+of\\s+(?P<y>{m.year}|the\\s+year|{rel_year}|fiscal\\s+{m.year}))?"),
@@ -162,7 +163,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                           r"(?:of\s+)?(?P<relyear>last\s+year|a\s+year\s+(?:ago|earlier))"),
         ("decade", f"(?:the\\s+)?(?:(?P<part>early|mid|late)[-\\s]?)?(?P<dec>(?:1[0-9]|20)\\d0'?s|'\\d0s|\\d0s(?![\\w])|{m.decade_word})"),
         ("century", f"(?:the\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{m.ordinal})[-\\s]century"),
-        ("season", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|the|that|early|late|mid)\\s+)?"
+        ("season", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|(?:the\\s+)?(?:early|late|mid)|the|that)\\s+)?"
                    f"(?P<s>{m.season})(?:\\s+(?:of\\s+)?(?P<y>{m.year}|{m.word_year}|'\\d\\d))?"),
         ("holiday", f"(?P<hol>{m.holiday})(?:\\s+(?P<y>{m.year}))?"),
         ("fiscal_year", f"(?:(?P<fy>fiscal|FY)\\s*(?:year\\s+)?(?P<y>{m.year}|'?\\d\\d(?![\\d])))"),
@@ -174,21 +175,22 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                 f"|(?P<sword>{m.set_word})(?![\\w-])"
                 f"|(?P<times>once|twice|(?:three|four|five|\\d+)\\s+times)\\s+(?:a|an|per|each)\\s+(?P<tunit>{m.unit})"),
         ("ago", f"(?:(?P<dir>the\\s+past|the\\s+last)\\s+)?(?P<num>{m.number})(?:[-\\s]+(?:more|additional))?"
-                f"[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|later|before|hence|from\\s+now|back)"
+                f"[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|from\\s+now|back)"
                 f"(?![\\w])"),
         ("duration", f"(?:(?P<det>the|these|those|its|his|her|their|a|an)\\s+)?"
                      f"(?:(?P<dir>first|last|past|next|previous|coming|latest|final|following|remaining|initial|"
                      f"preceding|recent|early|late|year-earlier|year-ago)\\s+)?"
                      f"(?P<num>{m.number})(?:\\s+(?:to|or|-)\\s+(?P<num2>{m.number}))?"
                      f"(?:[-\\s]+(?P<more>more|additional|straight|consecutive|full|successive|trading|business))?"
-                     f"[-\\s]+(?P<unit>{m.unit})(?P<half>\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+(?:so|more))?"),
+                     f"[-\\s]+(?P<unit>{m.unit})(?P<old>-old)?(?P<half>\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+(?:so|more))?"
+                     f"(?P<period>\\s+period)?"),
         ("rel_unit", "(?P<rel>the\\s+following|the\\s+previous|the\\s+next|the\\s+past|the\\s+last|the\\s+current|"
                      "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
                      "past|previous|coming|current|that|the)\\s+(?P<fiscal>fiscal\\s+)?"
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
                      "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
-                        "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])"),
+                        "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])(?P<ahead>\\s+ahead)?"),
         ("deictic", f"(?P<word>{m.deictic})(?![\\w-])"),
     ]
 
@@ -201,7 +203,8 @@ def compiled() -> list[tuple[str, re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    part = (r"(?:(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later|sometime)[-\s]?"
+    part = (r"(?:(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later)[-\s]?"
+            r"|(?P<partin>earlier|later)\s+in\s+"
             r"|(?P<partof>the\s+(?:beginning|start|end|middle|close|outset)\s+of)\s+)$")
     quant = _alt([q for q in lex["quantifier_mods"]])
     quantifier = r"(?<![\w-])(?P<quant>" + quant + r")\s+$"
@@ -220,14 +223,50 @@ class Match:
     quant: str | None = None  # "about", "at least", … (a precision prefix)
 
 
+_NOT_IN_EXTENT = {"a", "an", "its", "his", "her", "their"}
+_DAY_WORDS = {"yesterday", "today", "tomorrow", "tonight"}
+
+
+def _takes_part(text: str, match: Match) -> bool:
+    """Which expressions a part-of-period word ("early", "the end of") can modify."""
+    if match.family in ("clock", "ago", "duration", "plural_unit"):
+        return False
+    if match.family == "deictic":
+        return match.groups.get("word", "").lower() in _DAY_WORDS
+    return True
+
+
+def _adjectival(match: Match) -> bool:
+    """A period used before a noun ("a two-week visit", "its third-quarter loss")."""
+    if match.groups.get("period"):
+        return False
+    if match.family == "quarter":
+        return "-quarter" in match.groups.get("_text", "")
+    unit = (match.groups.get("unit") or "").lower()
+    return match.family == "duration" and not unit.endswith("s") and (
+        (match.groups.get("num") or "").lower() not in ("a", "an", "one"))
+
+
+def _trim_determiner(text: str, match: Match) -> None:
+    """TimeML leaves possessives, "a", and the article of an adjectival period outside the extent."""
+    det = match.groups.get("det")
+    if not det:
+        return
+    if det.lower() in _NOT_IN_EXTENT or (det.lower() == "the" and _adjectival(match)):
+        head = re.match(re.escape(det) + r"\s+", text[match.start:match.end], re.IGNORECASE)
+        if head:
+            match.start += head.end()
+            match.groups.pop("det")
+
+
 def _extend_left(text: str, match: Match) -> None:
     """Take in the part-of-period and quantifier words that TimeML puts inside the extent."""
     part_re, quant_re = _prefix_patterns()
     for _ in range(2):
         window = text[max(0, match.start - 40):match.start]
         found = part_re.search(window)
-        if found and match.part is None and match.family not in ("clock", "deictic", "ago"):
-            word = (found.group("part") or found.group("partof") or "").lower()
+        if found and match.part is None and _takes_part(text, match):
+            word = (found.group("part") or found.group("partin") or found.group("partof") or "").lower()
             match.part = " ".join(word.split())
             match.start -= len(window) - found.start()
             continue
@@ -235,8 +274,12 @@ def _extend_left(text: str, match: Match) -> None:
         if found and match.quant is None:
             quant = " ".join(found.group("quant").lower().split())
             covered = match.groups.get("det") or match.groups.get("rel") or ""
-            if quant in ("over", "under", "some") and (covered.lower().startswith("the") or match.family != "duration"):
-                break  # "over the weekend": a preposition, not a quantity
+            if quant == "some" and (covered.lower().startswith("the") or match.family != "duration"):
+                break  # "some" as a determiner, not "some 20 years"
+            if match.family == "deictic" and "year" not in match.groups.get("word", "").lower():
+                break  # "about the future": a preposition
+            if match.family == "duration" and match.groups.get("det", "").lower() in _NOT_IN_EXTENT:
+                break
             match.quant = quant
             match.start -= len(window) - found.start()
             continue
@@ -314,6 +357,8 @@ def find(text: str) -> list[Match]:
         taken.append(match)
     taken.sort(key=lambda m: m.start)
     for match in taken:
+        match.groups["_text"] = text[match.start:match.end].lower()
+        _trim_determiner(text, match)
         _extend_left(text, match)
     return taken
 

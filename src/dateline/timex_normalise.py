@@ -306,11 +306,15 @@ def _quarter(g: dict[str, str], ctx: Context) -> Result:
                 year -= 1  # "the fourth quarter" reported in January: last year's
         if year is None:
             return "DATE", f"XXXX-Q{n}"
-        if shift.startswith(("year", "comparable year")) or qrel in ("year-ago", "year-earlier"):
+        if shift.startswith(("year", "comparable year")) or qrel in ("year-ago", "year-earlier") or g.get("yearago"):
             year -= 1
         return "DATE", f"{year:04d}-Q{n}"
     if ctx.anchor is None:
         return "DATE", "XXXX-QX"
+    if year_group and ordinal == "":  # "the 1988 quarter": the quarter under discussion, that year
+        year = _year_from(year_group, ctx)
+        base = _last_quarter(ctx)
+        return ("DATE", f"{year}-{base[5:]}") if year and base else None
     current = f"{ctx.anchor.year}-Q{cal.quarter_of(ctx.anchor)}"
     if qrel in ("current",) or det in ("this",):
         return "DATE", current
@@ -324,6 +328,8 @@ def _quarter(g: dict[str, str], ctx: Context) -> Result:
         base = _last_quarter(ctx)
     if base and det in _REL_SHIFT_WORDS:
         base = _shift_value(base, _REL_SHIFT_WORDS[det])
+    if base and g.get("yearago"):
+        base = _shift_value(base, -1)
     if base and (shift or qrel in ("year-ago", "year-earlier")) and shift not in ("same", "corresponding"):
         base = _shift_value(base, -1)
     return ("DATE", base) if base else None
@@ -357,7 +363,7 @@ def _shifted(g: dict[str, str], ctx: Context) -> Result:
         what = ""
     if what in ("nine months", "six months"):
         return "DURATION", "P9M" if what.startswith("nine") else "P6M"
-    if what == "quarter":
+    if what in ("quarter", "period"):
         base = _last_quarter(ctx)
     else:
         base = ctx.reference or (str(ctx.anchor.year) if ctx.anchor else None)
@@ -399,7 +405,7 @@ def _century(g: dict[str, str], ctx: Context) -> Result:
 
 def _season(g: dict[str, str], ctx: Context) -> Result:
     code = lexicon()["seasons"][_words(g["s"])]
-    rel = _words(g.get("rel"))
+    rel = _words(g.get("rel")).removeprefix("the ")
     part = {"early": "START", "mid": "MID", "late": "END"}.get(rel)
     if g.get("y"):
         year = _year_from(g["y"], ctx)
@@ -600,15 +606,15 @@ def _set(g: dict[str, str], ctx: Context) -> Result:
 
 
 def _deictic(g: dict[str, str], ctx: Context) -> Result:
-    kind, rule = lexicon()["deictic"][_words(g["word"])]
+    kind, rule, *mod = lexicon()["deictic"][_words(g["word"])]
     m = re.fullmatch(r"(day|year)([+-]\d+)(.*)", rule)
     if not m:
         return kind, rule
     if ctx.anchor is None:
-        return kind, "XXXX-XX-XX" + m[3] if m[1] == "day" else "XXXX" + m[3]
+        return kind, ("XXXX-XX-XX" if m[1] == "day" else "XXXX") + m[3], mod[0] if mod else None
     if m[1] == "day":
         return kind, (ctx.anchor + timedelta(days=int(m[2]))).isoformat() + m[3]
-    return kind, f"{ctx.anchor.year + int(m[2])}{m[3]}"
+    return kind, f"{ctx.anchor.year + int(m[2])}{m[3]}", mod[0] if mod else None
 
 
 INTERPRETERS: dict[str, Callable[[dict[str, str], Context], Result]] = {
