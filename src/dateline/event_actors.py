@@ -68,7 +68,7 @@ class ActorResolver:
     def _index_people(self) -> None:
         """Remember each named person's country and sector from the titles written before the name."""
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or self._is_place(ent.text):
                 continue
             found = self._from_title(ent)
             if (found is None or found.country is None) and self.phoenix is not None:
@@ -95,7 +95,7 @@ class ActorResolver:
             if hit is not None and self.doc[k].text[:1].isupper():
                 return hit
         for tok in reversed(self.doc[start:ent.start]):
-            if tok.is_punct and tok.text not in {"'s", "’s", "-"}:
+            if (tok.is_punct and tok.text not in {"'s", "’s", "-"}) or tok.pos_ in {"CCONJ", "VERB", "ADP"}:
                 break
             low = tok.lower_
             country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
@@ -108,6 +108,11 @@ class ActorResolver:
         if country is None and sector is None:
             return None
         return NamedActor(country, sector or "GOV", _code(country, sector or "GOV") or "")
+
+    def _is_place(self, text: str) -> bool:
+        """The tagger sometimes calls a capital a person ("Vilnius"): the gazetteer overrules it."""
+        topo = self.gaz.lookup(text)
+        return topo is not None and topo.kind in {"country", "capital"}
 
     def _country_word(self, tok: Token) -> str | None:
         if not tok.text[:1].isupper():
@@ -163,7 +168,7 @@ class ActorResolver:
         named = self._named(name_span) if name_span else None
         if named is not None:
             return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
-        if head.ent_type_ == "PERSON":
+        if head.ent_type_ == "PERSON" and not self._is_place(self._ent_text(head)):
             person = self.people.get(normalise(self._ent_text(head))) or self.people.get(normalise(head.text))
             if person is not None:
                 return EventActor(name=self._ent_text(head), country=person.country, sector=person.sector,

@@ -73,7 +73,7 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
 
 def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """A support verb made an event by its object noun: "staged mass demonstrations"."""
-    if verb.lemma_.lower() not in lex.support_verbs:
+    if verb.lemma_.lower() not in lex.support_verbs and verb.lower_ not in lex.support_verbs:
         return None
     for child in verb.children:
         nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []

@@ -1,0 +1,65 @@
+"""Throughput of the event coding stage alone, given parses (issue 4: >= 2,000 sentences/s on one core).
+
+Parses the texts once with spaCy (not timed), then times ``extract_events`` over the parsed docs
+and reports sentences per second. Texts: the ConfliBERT / PLOVER dev sentences when
+../shared/data is there (only the texts are read), else the bundled samples, repeated.
+
+Usage: python benchmarks/events_speed.py [--n 2000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from dateline.events import extract_events
+from dateline.nlp import load_model
+from dateline.record import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _texts(n: int) -> list[str]:
+    data = ROOT.parent / "shared" / "data" / "events"
+    texts: list[str] = []
+    for name in ("conflibert_cameo_train.jsonl", "plover_gsr_dev.jsonl"):
+        path = data / name
+        if path.exists():
+            texts += [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    if not texts:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    if not texts:
+        raise SystemExit("no texts to benchmark")
+    while len(texts) < n:
+        texts += texts
+    return texts[:n]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=2000, help="number of texts")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    nlp = load_model()
+    texts = _texts(args.n)
+    docs = list(nlp.pipe(texts, batch_size=64))
+    sentences = sum(1 for d in docs for _ in d.sents)
+    extract_events(docs[0], Article(id="warm", text=docs[0].text))  # load tables outside the timing
+    best = float("inf")
+    events = 0
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        events = 0
+        for i, doc in enumerate(docs):
+            article = Article(id=str(i), text=doc.text)
+            extract_events(doc, article)
+            events += len(article.events)
+        best = min(best, time.perf_counter() - start)
+    print(json.dumps({"docs": len(docs), "sentences": sentences, "events": events, "seconds": round(best, 3),
+                      "sentences_per_second": round(sentences / best, 1)}))
+
+
+if __name__ == "__main__":
+    main()
