@@ -25,8 +25,8 @@ _VERBAL = {"VERB", "AUX"}
 _FUTURE_LEMMAS = {"plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
                   "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten"}
 # Families whose values later anaphora ("a year earlier", "the quarter") may refer back to.
-_REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year", "fiscal_year", "part_year",
-                       "season", "word_year"}
+_REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year", "fiscal_year", "season",
+                       "word_year"}
 _REFERENCE_REACH = 600  # characters: anaphora further back than this use the article date instead
 _QUARTER_REACH = 2000  # a reported quarter stays the topic of an earnings story for longer
 _TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "month", "months", "season", "seasons"}
@@ -97,6 +97,19 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
     return True
 
 
+_SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
+
+
+def _is_reference(match: Match) -> bool:
+    """Whether later anaphora may point back to this expression (shifted comparisons may not)."""
+    groups = match.groups
+    if any(groups.get(k) for k in _SHIFT_GROUPS) or groups.get("qrel", "").lower() in ("year-ago", "year-earlier"):
+        return False
+    if match.family in ("month_day", "day_month", "weekday_month_day"):
+        return bool(groups.get("y"))  # "May 22, 1995 … the following year"
+    return match.family in _REFERENCE_FAMILIES
+
+
 def _to_timex(text: str, match: Match, norm: Normalised) -> Timex:
     return Timex(text=text[match.start:match.end], start=match.start, end=match.end, type=norm.type,
                  value=norm.value, earliest=norm.earliest, latest=norm.latest, mod=norm.mod)
@@ -121,7 +134,7 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         if norm is None:
             continue
         found.append(_to_timex(text, match, norm))
-        if match.family in _REFERENCE_FAMILIES and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
+        if _is_reference(match) and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
             reference = (norm.value, match.end)
             if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
                 quarter = reference

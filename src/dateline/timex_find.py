@@ -141,7 +141,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                     f"|the\\s+next|that)\\s+)?{wd}(?P<plural>s)?"),
         ("rel_pod", "(?P<rel>this|yesterday|tomorrow|last|tonight|early\\s+this|later\\s+this|earlier\\s+this"
                     "|late\\s+this|this\\s+past)\\s+(?P<pod>morning|afternoon|evening|night)"),
-        ("quarter", f"(?:(?P<det>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a)\\s+)?"
+        ("quarter", f"(?:(?P<det>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a|this|that)\\s+)?"
                     f"(?:(?P<shift>comparable\\s+year-ago|comparable\\s+year-earlier|year-ago|year-earlier|"
                     f"year\\s+ago|year\\s+earlier|corresponding|comparable|same)\\s+)?"
                     f"(?:(?P<y1>{m.year})\\s+)?(?:(?P<flat>flat|strong|weak|disappointing|difficult)\\s+)?"
@@ -186,7 +186,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                      f"(?P<period>\\s+period)?"),
         ("rel_unit", "(?P<rel>the\\s+following|the\\s+previous|the\\s+next|the\\s+past|the\\s+last|the\\s+current|"
                      "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
-                     "past|previous|coming|current|that|the)\\s+(?P<fiscal>fiscal\\s+)?"
+                     "past|previous|coming|current|that|the\\s+full|the)\\s+(?P<fiscal>fiscal\\s+)?"
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
                      "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"

@@ -318,6 +318,8 @@ def _quarter(g: dict[str, str], ctx: Context) -> Result:
     current = f"{ctx.anchor.year}-Q{cal.quarter_of(ctx.anchor)}"
     if qrel in ("current",) or det in ("this",):
         return "DATE", current
+    if det == "that":
+        return ("DATE", ctx.reference) if ctx.reference and "-Q" in ctx.reference else None
     if qrel in ("next", "coming"):
         nxt = cal.add_months(ctx.anchor, 3)
         return "DATE", f"{nxt.year}-Q{cal.quarter_of(nxt)}"
