@@ -1,11 +1,56 @@
-"""HTML pages → main text and metadata, with trafilatura."""
+"""HTML pages → main text and metadata, with trafilatura and our own block rules on top.
+
+trafilatura finds the main content and the metadata (title, date, author, site name, language).
+We run it in its precision mode without comments, take its content tree (not its flat text)
+and walk the blocks ourselves, because the tree still tells us what plain text cannot:
+
+- a block whose words are nearly all link text is navigation ("related stories" lists, tag
+  clouds, "next article" teasers), not article prose;
+- the page's own headline (``<h1>``) repeats the title and is not part of the body;
+- a run of short link/heading blocks at the end of the body is a teaser rail.
+
+Before trafilatura sees the page we prune what a reader never sees as prose: hidden elements
+(``hidden``, ``aria-hidden``, inline ``display:none``) and clusters of links nested inside a
+paragraph (hover cards and inline "related" widgets that would otherwise run into the
+sentence). After it, readability (shipped with trafilatura) gives a second opinion: when its
+main node lies inside ours, trailing blocks it does not support (an "about the company"
+section, a sign-off rail) are trimmed.
+
+Site furniture that is plain text (newsletter pitches, consent notices, "N comments") is
+caught by the line rules in ``data/html/boilerplate.tsv``. When the precision mode finds
+much less text than trafilatura's default mode, the page is one whose content the stricter
+mode cut away, and we take the default mode's tree instead.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from .errors import Code, DatelineError
+
+# Blocks whose text is at least this share link text are navigation.
+LINK_DENSITY_MAX = 0.6
+# A block this long is prose even when it is mostly links (a linked quote, a link-rich lead).
+LINK_BLOCK_MAX_WORDS = 40
+# The precision mode is trusted unless it keeps less than this share of the default mode's words.
+PRECISION_MIN_SHARE = 0.55
+TITLE_OVERLAP = 0.6
+# A cluster of at least this many links inside a paragraph, nearly all link text, is a widget.
+INLINE_WIDGET_LINKS = 3
+INLINE_WIDGET_LINK_SHARE = 0.8
+# Readability's text must lie this much inside ours, and be at least this share of it, before
+# it may trim our trailing blocks; a block is supported when this share of its 3-grams is in it.
+READABILITY_INSIDE = 0.9
+READABILITY_MIN_SIZE = 0.5
+READABILITY_SUPPORT = 0.5
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BLOCK_TAGS = {"p", "head", "quote", "list", "table", "code", "div", "item", "row"}
 
 
 @dataclass
@@ -17,23 +62,221 @@ class Page:
     sitename: str | None = None
     url: str | None = None
     language: str | None = None
+    description: str | None = None
+    paragraphs: list[str] = field(default_factory=list, repr=False)
 
     def meta(self) -> dict[str, Any]:
         return {k: v for k, v in {"author": self.author, "sitename": self.sitename,
                                   "page_language": self.language}.items() if v}
 
 
-def extract_page(html: str, url: str | None = None) -> Page:
+@lru_cache(maxsize=1)
+def boilerplate_lines() -> list[re.Pattern[str]]:
+    """Whole-line patterns of site furniture (``data/html/boilerplate.tsv``)."""
+    path = resources.files("dateline") / "data" / "html" / "boilerplate.tsv"
+    patterns = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            patterns.append(re.compile(line.split("\t")[0], re.IGNORECASE))
+    return patterns
+
+
+def is_furniture(line: str) -> bool:
+    text = " ".join(line.split())
+    return len(text) <= 400 and any(p.fullmatch(text) for p in boilerplate_lines())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+# -- trafilatura ---------------------------------------------------------------------------
+def _bare(tree: Any, url: str | None, precision: bool) -> Any:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=False)
-    if doc is None:
+    return trafilatura.bare_extraction(
+        copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
+        include_tables=True, include_links=True, favor_precision=precision,
+    )
+
+
+def load_tree(html: str) -> Any:
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise DatelineError(Code.NO_BODY, "not an HTML document")
+    return tree
+
+
+# -- pruning -------------------------------------------------------------------------------
+def _is_hidden(element: Any) -> bool:
+    return (element.get("hidden") is not None or element.get("aria-hidden") == "true"
+            or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
+
+
+def _is_inline_widget(element: Any) -> bool:
+    links = list(element.iter("a"))
+    if len(links) < INLINE_WIDGET_LINKS:
+        return False
+    text = "".join(element.itertext()).strip()
+    link_chars = sum(len("".join(a.itertext()).strip()) for a in links)
+    return link_chars >= INLINE_WIDGET_LINK_SHARE * max(1, len(text))
+
+
+def _remove_keeping_tail(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def prune_tree(tree: Any) -> Any:
+    """Remove hidden elements and link widgets nested in paragraphs (innermost widget only)."""
+    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    for paragraph in tree.iter("p"):
+        for el in paragraph.iter("span", "div"):
+            if el is paragraph or not _is_inline_widget(el):
+                continue
+            # the outer span of a hover card holds the real name; drop only the card inside it
+            if not any(_is_inline_widget(d) for d in el.iter("span", "div") if d is not el):
+                doomed.append(el)
+    for element in doomed:
+        _remove_keeping_tail(element)
+    return tree
+
+
+def readability_text(tree: Any) -> str:
+    import lxml.html
+    from trafilatura.readability_lxml import Document
+
+    try:
+        summary = Document(copy.deepcopy(tree)).summary()
+        return lxml.html.fromstring(summary).text_content() if summary else ""
+    except Exception:  # readability is only a second opinion; never fail a page over it
+        return ""
+
+
+def _trigrams(tokens: list[str]) -> set[tuple[str, str, str]]:
+    return set(zip(tokens, tokens[1:], tokens[2:]))
+
+
+def trim_unsupported_tail(paragraphs: list[str], second_opinion: str) -> list[str]:
+    """Drop trailing paragraphs that readability's main node does not contain."""
+    theirs = words(second_opinion)
+    ours = words(" ".join(paragraphs))
+    if not theirs or not ours:
+        return paragraphs
+    our_vocab = set(ours)
+    inside = sum(1 for w in theirs if w in our_vocab) / len(theirs)
+    if inside < READABILITY_INSIDE or len(theirs) < READABILITY_MIN_SIZE * len(ours):
+        return paragraphs
+    grams, vocab = _trigrams(theirs), set(theirs)
+
+    def supported(paragraph: str) -> bool:
+        tokens = words(paragraph)
+        own = list(zip(tokens, tokens[1:], tokens[2:]))
+        if not own:
+            return all(w in vocab for w in tokens)
+        return sum(1 for g in own if g in grams) / len(own) >= READABILITY_SUPPORT
+
+    end = len(paragraphs)
+    while end > 1 and not supported(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
+
+
+# -- blocks ----------------------------------------------------------------------------------
+@dataclass
+class Block:
+    text: str
+    tag: str
+    link_words: int
+    words: int
+
+    @property
+    def link_share(self) -> float:
+        return self.link_words / self.words if self.words else 0.0
+
+
+def _text_of(element: Any) -> str:
+    if element.tag == "row":  # table cells are separate words even when the markup runs them on
+        return " ".join(filter(None, (_text_of(cell) for cell in element)))
+    return " ".join("".join(element.itertext()).split())
+
+
+def _link_words(element: Any) -> int:
+    return sum(len(words(_text_of(ref))) for ref in element.iter("ref"))
+
+
+def blocks_of(body: Any) -> list[Block]:
+    """The content tree's blocks in order; lists and tables give one block per item or row."""
+    found: list[Block] = []
+    for child in body:
+        if child.tag in ("list", "table"):
+            parts = [el for el in child.iter("item", "row") if el is not child]
+            # nested items would be counted twice; keep the outermost only
+            parts = [el for el in parts if not any(a in parts for a in el.iterancestors())]
+        else:
+            parts = [child]
+        for part in parts:
+            text = _text_of(part)
+            if text:
+                n = len(words(text))
+                found.append(Block(text, child.tag, min(_link_words(part), n), n))
+    return found
+
+
+def is_navigation(block: Block) -> bool:
+    return block.link_share >= LINK_DENSITY_MAX and block.words <= LINK_BLOCK_MAX_WORDS
+
+
+def _same_as_title(text: str, title: str | None) -> bool:
+    if not title:
+        return False
+    a, b = set(words(text)), set(words(title))
+    if not a or not b:
+        return False
+    return len(a & b) / max(len(a), len(b)) >= TITLE_OVERLAP
+
+
+def clean_blocks(blocks: list[Block], title: str | None) -> list[str]:
+    """Drop navigation, furniture and the repeated headline; return the paragraphs kept."""
+    kept = [b for b in blocks if not is_navigation(b) and not is_furniture(b.text)]
+    # The page's h1 (first heading, before any prose) restates the title.
+    if kept and kept[0].tag == "head" and _same_as_title(kept[0].text, title):
+        kept.pop(0)
+    # A trailing heading with nothing after it introduces a rail we have already dropped.
+    while kept and kept[-1].tag == "head":
+        kept.pop()
+    return [b.text for b in kept]
+
+
+def _word_count(doc: Any) -> int:
+    return len(words(doc.text or "")) if doc is not None else 0
+
+
+def extract_page(html: str, url: str | None = None) -> Page:
+    """A page's main text (paragraphs joined by blank lines) and metadata. Raises E109."""
+    tree = prune_tree(load_tree(html))
+    precise = _bare(tree, url, precision=True)
+    default = _bare(tree, url, precision=False)
+    doc = precise
+    if _word_count(precise) < PRECISION_MIN_SHARE * _word_count(default):
+        doc = default
+    if doc is None or doc.body is None:
         raise DatelineError(Code.NO_BODY)
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = data.get("text") or ""
-    if not text.strip():
+    meta = default if default is not None else doc
+    paragraphs = clean_blocks(blocks_of(doc.body), meta.title)
+    paragraphs = trim_unsupported_tail(paragraphs, readability_text(tree))
+    if not paragraphs:
         raise DatelineError(Code.NO_BODY)
-    return Page(text=text.replace("\n", "\n\n"), title=data.get("title"), date=data.get("date"),
-                author=data.get("author"), sitename=data.get("sitename"), url=data.get("url") or url,
-                language=data.get("language"))
+    return Page(text="\n\n".join(paragraphs), title=meta.title, date=meta.date, author=meta.author,
+                sitename=meta.sitename, url=meta.url or url, language=meta.language,
+                description=meta.description, paragraphs=paragraphs)
