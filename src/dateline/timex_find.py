@@ -134,11 +134,11 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("month_year", f"(?P<mon>{m.month}),?\\s+(?:of\\s+)?(?P<y>{m.year}|{m.word_year}|'\\d\\d)"),
         ("month_rel_year", f"(?P<mon>{m.month})\\s+(?:of\\s+)?(?P<relyear>{rel_year})"),
         ("month", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|that)\\s+)?(?P<mon>{m.month})"),
-        ("weekday_pod", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next)\\s+)?{wd}"
+        ("weekday_pod", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next)\\s+)?(?P<wd>{m.weekday[:-9]})"
                         f"(?P<plural>s)?\\s+(?P<pod>{m.pod})"),
         ("pod_rel", f"(?P<pod>{m.pod})\\s+(?P<dayword>yesterday|today|tomorrow|{m.weekday})"),
         ("weekday", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next|the\\s+previous|the\\s+following"
-                    f"|the\\s+next|that)\\s+)?{wd}(?P<plural>s)?"),
+                    f"|the\\s+next|that)\\s+)?(?P<wd>{m.weekday[:-9]})(?P<plural>s)?(?![a-z])"),
         ("rel_pod", "(?P<rel>this|yesterday|tomorrow|last|tonight|early\\s+this|later\\s+this|earlier\\s+this"
                     "|late\\s+this|this\\s+past)\\s+(?P<pod>morning|afternoon|evening|night)"),
         ("quarter", f"(?:(?P<det>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a|this|that)\\s+)?"
