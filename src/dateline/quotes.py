@@ -31,6 +31,8 @@ def _speaker(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> Speaker |
 
 def _nested(att: Attribution, others: list[Attribution]) -> bool:
     """An attribution reported inside another one's content ("Moscow sees…", Ryabkov said)."""
+    if att.cue.text == ":":
+        return False  # transcript lines stay, even inside a quoted transcript
     return any(
         o is not att and o.start <= att.cue.idx < o.end and o.start <= att.start and att.end <= o.end
         and (o.end - o.start) > (att.end - att.start)

@@ -57,6 +57,9 @@ class SpeakerResolver:
         for child in head.children:  # "Its governor, Ivo Saric, said"
             if child.dep_ == "appos" and child.i in self.index.by_token:
                 return self.index.by_token[child.i]
+        named = self.index.by_surname.get(head.text.casefold()) if head.pos_ == "PROPN" or head.is_upper else None
+        if named is not None:  # "PENCE:" in a transcript, a surname the tagger missed
+            return named
         role = self._role_mention(head)
         if role is not None:
             return role
