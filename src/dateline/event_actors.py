@@ -26,6 +26,7 @@ RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "state
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "appos", "case", "prep", "pobj"})
 ENTITY_HEADS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 MAX_PHRASE = 14
+LOCATIVE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
 QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "number",
                             "members", "some", "many", "most", "third", "half", "all", "one", "two", "three",
                             "several", "majority", "crowd", "crowds", "lot", "batch", "patch", "team"})
@@ -217,8 +218,18 @@ class ActorResolver:
                 break
             if tok.ent_type_ in {"GPE", "NORP", "LOC"} or tok.text[:1].isupper():
                 country = self.gaz.demonym(tok.text) or self._country_word(tok)
+                if country is None and tok.ent_type_ in {"GPE", "NORP"}:
+                    ent = self._ent_text(tok)
+                    country = self.gaz.demonym(ent) or (self.gaz.lookup(ent).iso3 if self.gaz.lookup(ent) else None)
         if country is None and head.ent_type_ == "NORP":
             country = self.gaz.demonym(head.text)
+        if country is None or head.ent_type_ == "NORP":
+            # "rebels in the Ivory Coast", "Albanians of southern Serbia": where a group is placed
+            country = self._located_in(head) or country
+        if country is None:
+            member = self._member_of(head, phrase)
+            if member is not None:  # "U.N. helicopters", "NATO peacekeeping troops"
+                return member
         if sector is None:
             for tok in phrase:
                 sector = self.lex.agents.get(tok.lower_)
@@ -237,6 +248,34 @@ class ActorResolver:
             sector = "CVL"
         name = self._ent_text(head) if head.ent_type_ else " ".join(t.text for t in phrase if t.i <= head.i)
         return EventActor(name=name, country=country, sector=sector, code=_code(country, sector))
+
+    def _located_in(self, head: Token) -> str | None:
+        for child in head.children:
+            preps = [child] if child.dep_ == "prep" else []
+            if child.dep_ == "acl":  # "a group based in Trinidad", "the Red Cross operating in Iraq"
+                preps = [c for c in child.children if c.dep_ == "prep"]
+            for prep in preps:
+                if prep.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}:
+                        topo = self.gaz.lookup(self._ent_text(pobj))
+                        if topo is not None:
+                            return topo.iso3
+        return None
+
+    def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
+        """A named organisation modifying the head makes the head its member or organ."""
+        for tok in phrase:
+            if tok is head or tok.dep_ not in {"compound", "poss", "nmod", "amod"}:
+                continue
+            text = self._ent_text(tok) if tok.ent_type_ else tok.text
+            named = self._named(text) if not text.islower() else None
+            if named is not None:
+                sector = named.sector or self.lex.agents.get(head.lower_)
+                return EventActor(name=" ".join(t.text for t in phrase if t.i <= head.i and t.dep_ != "det"),
+                                  country=named.country, sector=sector, code=named.code)
+        return None
 
     def _pronoun(self, low: str) -> EventActor | None:
         if low in PERSON_PRONOUNS:

@@ -59,6 +59,7 @@ class Lexicon:
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
     particles: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
+    default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -131,6 +132,8 @@ def get_lexicon() -> Lexicon:
     for table in ("agents.tsv", "agents_phoenix.tsv"):
         for word, sector in _rows(table):
             lex.agents.setdefault(word, sector)
+    for plover, code in _rows("plover_default_cameo.tsv"):
+        lex.default_cameo[plover] = code
     for word, code in _rows("nouns.tsv"):
         lex.nouns[word] = code
     lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))

@@ -21,36 +21,39 @@ from importlib import resources
 from spacy.tokens import Span
 
 from .event_lexicon import Lexicon, get_lexicon
-from .event_patterns import code_trigger
+from .event_patterns import find_candidates
 
 MODEL_FILE = "model.json"
 FEATURE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "AUX"})
-DEFAULT_CALIBRATION = {"bias": -0.6, "specificity": 0.35, "prob": 2.2, "source": 0.5, "target": 0.4,
-                       "depth": -0.15, "hedged": -0.3}
+# The evidence the coder has about one event; the confidence is a logistic function of it.
+EVIDENCE = ("specificity", "prob", "penta", "source", "target", "depth", "hedged")
+DEFAULT_CALIBRATION = {"bias": -0.6, "specificity": 0.35, "prob": 1.2, "penta": 1.0, "source": 0.5,
+                       "target": 0.4, "depth": -0.15, "hedged": -0.3}
 
 
-def sentence_features(sent: Span, lex: Lexicon | None = None) -> list[str]:
-    """Sparse features of a sentence: content lemmas, the root, and the lexicon's codes."""
-    lex = lex or get_lexicon()
+def sentence_features(sent: Span, codes: Iterable[str] | None = None, lex: Lexicon | None = None) -> list[str]:
+    """Sparse features of a sentence: content lemmas, verb-object pairs, the root, and the
+    lexicon's candidate CAMEO codes (pass ``codes`` when the coder has them already)."""
     feats: list[str] = []
     for tok in sent:
-        if tok.pos_ in FEATURE_POS and not tok.is_stop:
-            lemma = tok.lemma_.lower()
-            feats.append("w=" + lemma)
-            if tok.pos_ == "VERB":
-                feats.append("v=" + lemma)
-                for child in tok.children:
-                    if child.dep_ in {"dobj", "prt", "prep", "xcomp"}:
-                        feats.append(f"vo={lemma}_{child.lemma_.lower()}")
-            if tok.dep_ == "neg" or tok.lower_ == "not":
+        if tok.pos_ not in FEATURE_POS or tok.is_stop:
+            if tok.dep_ == "neg":
                 feats.append("neg")
-            if tok.pos_ == "VERB":
-                cand = code_trigger(tok, lex)
-                if cand is not None:
-                    feats.append("c2=" + cand.code[:2])
-                    feats.append("c3=" + cand.code[:3])
-    root = sent.root
-    feats.append("root=" + root.lemma_.lower())
+            continue
+        lemma = tok.lemma_.lower()
+        feats.append("w=" + lemma)
+        if tok.pos_ == "VERB":
+            feats.append("v=" + lemma)
+            for child in tok.children:
+                if child.dep_ in {"dobj", "prt", "prep", "xcomp"}:
+                    feats.append(f"vo={lemma}_{child.lemma_.lower()}")
+    feats.append("root=" + sent.root.lemma_.lower())
+    if codes is None:
+        lex = lex or get_lexicon()
+        codes = [c.code for c in find_candidates(sent, lex)]
+    for code in codes:
+        feats.append("c2=" + code[:2])
+        feats.append("c3=" + code[:3])
     return feats
 
 
@@ -74,10 +77,12 @@ class SparseModel:
         total = sum(exps)
         return {c: e / total for c, e in zip(classes, exps)}
 
-    def plover_proba(self, sent: Span) -> dict[str, float] | None:
-        if "plover" not in self.heads:
-            return None
-        return self.proba("plover", sentence_features(sent))
+    def sentence_proba(self, sent: Span, codes: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
+        """PLOVER-type and penta-class probabilities of a sentence (empty when a head is missing)."""
+        feats = sentence_features(sent, codes)
+        plover = self.proba("plover", feats) if "plover" in self.heads else {}
+        penta = self.proba("penta", feats) if "penta" in self.heads else {}
+        return plover, penta
 
 
 @lru_cache(maxsize=1)
@@ -88,15 +93,12 @@ def get_model() -> SparseModel | None:
     return SparseModel(json.loads(path.read_text(encoding="utf-8")))
 
 
-def confidence(specificity: int, plover: str, probs: dict[str, float] | None, has_source: bool,
-               has_target: bool, depth: int, modality: str) -> float:
-    """Probability the event is right, from a logistic function fitted on held-out data."""
+def confidence(evidence: dict[str, float]) -> float:
+    """Probability the event is right: logistic in the evidence, coefficients fitted by the
+    training script on held-out sentences (a fixed fallback when no model is shipped)."""
     model = get_model()
     cal = model.calibration if model else DEFAULT_CALIBRATION
-    p = probs.get(plover, 0.0) if probs else 0.3
-    z = (cal["bias"] + cal["specificity"] * min(specificity, 3) + cal["prob"] * p
-         + cal["source"] * has_source + cal["target"] * has_target + cal["depth"] * min(depth, 6)
-         + cal["hedged"] * (modality in {"possible", "intended"}))
+    z = cal.get("bias", 0.0) + sum(cal.get(k, 0.0) * evidence.get(k, 0.0) for k in EVIDENCE)
     return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import event_model
 from .event_actors import RECIPROCAL_HEADS, ActorResolver
-from .event_lexicon import Lexicon, get_lexicon, quad_class
+from .event_lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from .event_patterns import Candidate, find_candidates
 from .modality import REPORT_HEADS, is_negated, modality_of
 from .record import Article, Event, EventActor, Offsets
@@ -31,6 +31,9 @@ CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "1
 OBLIGATION_AUX = frozenset({"must", "should"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
+SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
+SALIENCE_PENTA = 0.5
+CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
 QUOTE_CHARS = frozenset('"“”«»')
 
 
@@ -143,6 +146,13 @@ def _object_heads(verb: Token) -> list[Token]:
     return out
 
 
+def _reciprocal(subj: Token) -> bool:
+    """ "the two sides", "both countries", "both": the parties named before act together."""
+    if subj.lower_ == "both":
+        return True
+    return subj.lower_ in RECIPROCAL_HEADS and any(c.lower_ in {"two", "both"} for c in subj.children)
+
+
 def _in_quote(sent: Span, tok: Token) -> bool:
     opened = False
     for t in sent:
@@ -162,28 +172,58 @@ class SentenceCoder:
         self.model = event_model.get_model()
 
     def code(self, sent: Span) -> list[Event]:
+        """The events of a sentence, the one it is mainly about first."""
+        return [event for event, _ in self.code_with_evidence(sent)]
+
+    def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
         coded = self._candidates(sent)
-        if not coded:
-            return []
         _resolve_chains(coded, self.lex)
-        probs = self.model.plover_proba(sent) if self.model else None
+        live = [c for c in coded if not c.absorbed and c.plover]
+        if not live and not self._worth_classifying(sent):
+            return []
+        plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
+        if not live:
+            fallback = self._classifier_candidate(sent, plover)
+            if fallback is None:
+                return []
+            live = coded = [fallback]
         ranked = []
-        for c in coded:
-            if c.absorbed or not c.plover:
-                continue
-            event = self._build(sent, c, coded, probs)
-            ranked.append((self._salience(c, event, probs), event))
-        ranked.sort(key=lambda pair: -pair[0])
-        return [event for _, event in ranked]
+        for c in live:
+            event = self._build(sent, c, coded)
+            evidence = {
+                "specificity": float(min(c.cand.specificity, 3)), "prob": plover.get(event.type, 0.0),
+                "penta": penta.get(str(penta_class(event.cameo)), 0.0), "source": float(bool(event.source)),
+                "target": float(bool(event.target)), "depth": float(min(c.depth, 6)),
+                "hedged": float(event.modality in {"possible", "intended"}),
+            }
+            event.confidence = event_model.confidence(evidence)
+            ranked.append((self._salience(c, evidence), event, evidence))
+        ranked.sort(key=lambda item: -item[0])
+        return [(event, evidence) for _, event, evidence in ranked]
 
     @staticmethod
-    def _salience(c: Coded, event: Event, probs: dict[str, float] | None) -> float:
+    def _worth_classifying(sent: Span) -> bool:
+        """Only sentences whose root is a verb with a subject can carry an event the lexicon missed."""
+        root = sent.root
+        return root.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+
+    def _classifier_candidate(self, sent: Span, plover: dict[str, float]) -> Coded | None:
+        """The classifier's event at the root verb, when it is confident and the lexicon found none."""
+        if not plover:
+            return None
+        best = max(plover, key=plover.__getitem__)
+        if plover[best] < CLASSIFIER_ONLY_MIN:
+            return None
+        code = self.lex.default_cameo.get(best)
+        if code is None:
+            return None
+        return Coded(Candidate(sent.root, code, 0), best, code, 0)
+
+    @staticmethod
+    def _salience(c: Coded, ev: dict[str, float]) -> float:
         """Which event the sentence is about: near the root, specific, with actors, model-backed."""
-        score = -0.5 * c.depth + 0.3 * min(c.cand.specificity, 3)
-        score += 0.4 * bool(event.source) + 0.2 * bool(event.target)
-        if probs:
-            score += 2.0 * probs.get(event.type, 0.0)
-        return score
+        return (-0.5 * ev["depth"] + 0.3 * ev["specificity"] + 0.4 * ev["source"] + 0.2 * ev["target"]
+                + SALIENCE_PROB * ev["prob"] + SALIENCE_PENTA * ev["penta"])
 
     def _candidates(self, sent: Span) -> list[Coded]:
         out = []
@@ -213,7 +253,7 @@ class SentenceCoder:
         source: list[EventActor] = []
         reciprocal = False
         if subj is not None:
-            if subj.lower_ in RECIPROCAL_HEADS or subj.lower_ in {"both", "they"} and len(self.resolver.last_group) > 1:
+            if _reciprocal(subj) and len(self.resolver.last_group) > 1:
                 source = list(self.resolver.last_group)
                 reciprocal = len(source) > 1
             else:
@@ -235,7 +275,7 @@ class SentenceCoder:
             reciprocal = True
         return source, target, reciprocal
 
-    def _build(self, sent: Span, c: Coded, coded: list[Coded], probs: dict[str, float] | None) -> Event:
+    def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
         verb = c.cand.token
         source, target, _reciprocal = self._actors(verb, coded)
         if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya
@@ -249,14 +289,12 @@ class SentenceCoder:
         code, plover, negated = self._recode(c, modality, negated)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
-        confidence = event_model.confidence(c.cand.specificity, plover, probs, bool(source), bool(target),
-                                            c.depth, modality)
         return Event(
             type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
             source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
             trigger=RSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
             mode=(info.mode or None) if info else None, context=context,
-            negated=negated, modality=modality, confidence=confidence,
+            negated=negated, modality=modality,
         )
 
     def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:

@@ -1,0 +1,119 @@
+"""Train the small event classifier shipped as src/dateline/data/events/model.json.
+
+Heads (multinomial logistic regression over sparse sentence features, see event_model.py):
+
+* ``plover`` — PLOVER event type, trained on the NGEC synthetic stories (their opening
+  sentences, which state the event) — never on the PLOVER dev set we report on;
+* ``penta``  — ConfliBERT's five CAMEO classes, trained on conflibert_cameo_train.jsonl (the
+  evaluation reports a 5-fold cross-validated score for it, not this fit).
+
+Then the confidence calibration: a logistic regression predicting whether a sentence's top
+event is right (its CAMEO penta class equals the gold one) from the evidence the coder has,
+fitted on ConfliBERT with the penta head cross-validated.
+
+Usage: python scripts/train_event_model.py [DATA_DIR]   (default ../shared/data)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "dateline" / "data" / "events" / "model.json"
+
+
+def _first_sentences(text: str, n: int = 2) -> str:
+    para = text.strip().split("\n")[0]
+    parts = para.replace("? ", ". ").split(". ")
+    return ". ".join(parts[:n])
+
+
+def main() -> None:
+    from dateline import event_model
+    from dateline.event_model import sentence_features, train_softmax
+    from dateline.nlp import load_model
+
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
+    nlp = load_model()
+    t0 = time.time()
+    ngec = [json.loads(line) for line in (data / "events" / "ngec_synthetic.jsonl").open(encoding="utf-8")]
+    texts = [_first_sentences(r["text"]) for r in ngec]
+    feats = [sentence_features(doc[:]) for doc in nlp.pipe(texts, batch_size=128)]
+    plover = train_softmax(feats, [r["label"] for r in ngec], l2=3e-3, iters=120, min_count=3)
+    print(f"plover head: {len(plover['weights'])} features, {time.time() - t0:.0f}s")
+
+    cameo = [json.loads(line) for line in (data / "events" / "conflibert_cameo_train.jsonl").open(encoding="utf-8")]
+    feats = [sentence_features(doc[:]) for doc in nlp.pipe((r["text"] for r in cameo), batch_size=128)]
+    labels = [str(r["penta_label"]) for r in cameo]
+    penta = train_softmax(feats, labels, l2=1e-3, iters=150)
+    print(f"penta head: {len(penta['weights'])} features")
+
+    model = {"about": "dateline event classifier; see scripts/train_event_model.py",
+             "heads": {"plover": plover, "penta": penta}}
+    # Calibrate on half of ConfliBERT with a penta head fitted on the other half only, so the
+    # confidence does not learn to trust a head on the sentences it memorised.
+    order = list(range(len(cameo)))
+    random.Random(11).shuffle(order)
+    half_a, half_b = order[: len(order) // 2], order[len(order) // 2:]
+    held = train_softmax([feats[i] for i in half_a], [labels[i] for i in half_a], l2=1e-3, iters=150)
+    model["calibration"] = calibrate(nlp, [cameo[i] for i in half_b], {"heads": {"plover": plover, "penta": held}})
+    OUT.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB)")
+    event_model.get_model.cache_clear()
+
+
+def calibrate(nlp, rows: list[dict], model: dict) -> dict:
+    """Fit the confidence coefficients on ConfliBERT: is the top event's penta class right?"""
+
+    from dateline import event_model
+
+    OUT.write_text(json.dumps(model), encoding="utf-8")  # the coder reads the heads from disk
+    event_model.get_model.cache_clear()
+    try:
+        return _fit(nlp, rows)
+    finally:
+        event_model.get_model.cache_clear()
+
+
+def _fit(nlp, rows: list[dict]) -> dict:
+    import numpy as np
+
+    from dateline import event_model
+    from dateline.event_lexicon import penta_class
+    from dateline.events import SentenceCoder
+    from dateline.record import Article
+
+    xs, ys = [], []
+    rng = random.Random(7)
+    sample = rng.sample(rows, min(len(rows), 1000))
+    for row, doc in zip(sample, nlp.pipe((r["text"] for r in sample), batch_size=128)):
+        coder = SentenceCoder(doc, Article(id="c", text=doc.text))
+        for sent in doc.sents:
+            for event, ev in coder.code_with_evidence(sent)[:1]:
+                xs.append([ev[k] for k in event_model.EVIDENCE])
+                ys.append(float(penta_class(event.cameo) == row["penta_label"]))
+            break
+    x, y = np.array(xs, dtype=float), np.array(ys)
+    w, b = np.zeros(x.shape[1]), 0.0
+    for _ in range(3000):  # plain gradient descent on the log loss
+        p = 1 / (1 + np.exp(-(x @ w + b)))
+        w -= 0.1 * (x.T @ (p - y) / len(y) + 1e-3 * w)
+        b -= 0.1 * float((p - y).mean())
+    p = 1 / (1 + np.exp(-(x @ w + b)))
+    bins = np.clip((p * 5).astype(int), 0, 4)
+    for k in range(5):
+        m = bins == k
+        if m.any():
+            print(f"  confidence {k / 5:.1f}-{(k + 1) / 5:.1f}: n={int(m.sum())} predicted {p[m].mean():.2f}"
+                  f" observed {y[m].mean():.2f}")
+    cal = {k: round(float(v), 4) for k, v in zip(event_model.EVIDENCE, w)}
+    cal["bias"] = round(b, 4)
+    return cal
+
+
+if __name__ == "__main__":
+    main()
