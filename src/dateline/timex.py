@@ -51,14 +51,14 @@ def verb_tense(verb: Token) -> str | None:
         if head.i == verb.i or head.pos_ not in _VERBAL:
             return None
         head_tense = verb_tense(head) if head.head.i != head.i or head.dep_ == "ROOT" else None
+        if head.lemma_ == "be" and head_tense != "past":
+            return "future"  # "is to resume trading Tuesday"
         if head.lemma_ in _FUTURE_LEMMAS and head_tense != "past":
             return "future"
         return head_tense
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
         return "past"
-    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
-        return "future"  # "is meeting on Monday"
     if tags & {"VBZ", "VBP"}:
         return "present"
     return None
@@ -98,6 +98,12 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
 
 
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
+_DEADLINE_WORDS = {"until", "till", "through", "by", "before", "to"}
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = text[max(0, start - 12):start].split()
+    return words[-1].lower() if words else ""
 
 
 def _is_reference(match: Match) -> bool:
@@ -130,7 +136,10 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             ref_value = reference[0]
         elif quarter and match.start - quarter[1] <= _QUARTER_REACH:
             ref_value = quarter[0]
-        norm = normalise_match(match, anchor, clause_tense(span), ref_value)
+        tense = clause_tense(span)
+        if tense == "past" and _previous_word(text, match.start) in _DEADLINE_WORDS:
+            tense = None  # "extended the loans through January": a deadline may lie ahead
+        norm = normalise_match(match, anchor, tense, ref_value)
         if norm is None:
             continue
         found.append(_to_timex(text, match, norm))

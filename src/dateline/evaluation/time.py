@@ -28,6 +28,7 @@ class Tally:
     strict: int = 0
     value: int = 0
     type: int = 0
+    compatible: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def f1(self, hits: int) -> float:
@@ -64,6 +65,7 @@ def score_document(record: dict[str, Any], system: list[Timex], tally: Tally) ->
             tally.relaxed += 1
             tally.strict += (g["start"], g["end"]) == (s.start, s.end)
             tally.value += g["value"] == s.value
+            tally.compatible += _compatible(g["value"], s.value)
             tally.type += g["type"] == s.type
         if g is None or s is None or g["value"] != s.value or (g["start"], g["end"]) != (s.start, s.end):
             tally.errors.append({
@@ -72,6 +74,13 @@ def score_document(record: dict[str, Any], system: list[Timex], tally: Tally) ->
                 "system": None if s is None else [s.text, s.type, s.value],
                 "context": _context(record["text"], g, s),
             })
+
+
+def _compatible(gold: str, system: str) -> bool:
+    """Diagnostic only: a gold value left unspecified ("1989-WXX", "1988-QX") admits any filling."""
+    if len(gold) != len(system) or "X" not in gold:
+        return gold == system
+    return all(g == s or g == "X" for g, s in zip(gold, system, strict=True))
 
 
 def _context(text: str, g: dict[str, Any] | None, s: Timex | None) -> str:
@@ -97,5 +106,7 @@ def run(data_dir: Path, nlp: Any, limit: int | None = None) -> dict[str, Any]:
         "time.value_f1": tally.f1(tally.value),
         "time.type_accuracy": tally.type / tally.relaxed if tally.relaxed else 0.0,
     }
-    return {"metrics": metrics, "n": len(records), "gold": tally.gold, "system": tally.system,
+    diagnostics = {"time.value_f1_x_compatible": tally.f1(tally.compatible)}
+    return {"metrics": metrics, "diagnostics": diagnostics, "n": len(records), "gold": tally.gold,
+            "system": tally.system,
             "errors": tally.errors}
