@@ -12,7 +12,7 @@ import click
 
 from .pipeline import Options, process_batch
 from .record import Article
-from .sources import DEFAULT_MAX_BYTES, RawInput, from_record, read_inputs
+from .sources import DEFAULT_MAX_BYTES, read_inputs
 from .store import DEFAULT_DB, Store
 
 # Modules that contribute subcommands through a COMMANDS list (one module per capability).
@@ -89,34 +89,30 @@ def extract(paths: tuple[str, ...], output: str, published: str | None, model: s
 @click.argument("paths", nargs=-1)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
 @click.option("--retry-rejected", is_flag=True, help="Re-run the inputs that were rejected before.")
+@click.option("--feed", "feeds", multiple=True, metavar="URL|FILE", help="An RSS/Atom feed to ingest (repeatable).")
+@click.option("--fetch", is_flag=True, help="With --feed: download each item's page, not the feed's summary.")
 @published_option
 @model_option
 @max_bytes_option
-def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, published: str | None,
-           model: str | None, max_bytes: int) -> None:
-    """Extract PATHS and store them in the database (re-ingesting the same text is a no-op)."""
-    if not paths and not retry_rejected:
-        raise click.UsageError("give PATHS to ingest, or --retry-rejected")
+def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[str, ...], fetch: bool,
+           published: str | None, model: str | None, max_bytes: int) -> None:
+    """Extract PATHS (files, folders, .warc, .zip, .jsonl.gz) and feeds into the database.
+
+    Re-ingesting the same text is a no-op; near-duplicates are grouped into stories."""
+    from .archives import Manifest
+    from .cli_ingest import gather_inputs
+    from .ingest_store import write_manifest
+
+    if not paths and not retry_rejected and not feeds:
+        raise click.UsageError("give PATHS or --feed to ingest, or --retry-rejected")
     options = Options(published=published, max_bytes=max_bytes, model=model)
+    manifest = Manifest()
     with Store(db) as store:
-        inputs = list(_rejected_inputs(store, max_bytes)) if retry_rejected else []
-        source = iter(inputs) if retry_rejected else read_inputs(paths, max_bytes)
-        if retry_rejected and paths:
-            source = iter(inputs + list(read_inputs(paths, max_bytes)))
+        source = gather_inputs(store, paths, feeds, fetch, retry_rejected, max_bytes, manifest)
         report = store.ingest(_progress(process_batch(source, options), "ingest"))
+        run_id = write_manifest(store.conn, manifest)
         click.echo(f"{db}: {report}; {store.count()} articles in all")
-
-
-def _rejected_inputs(store: Store, max_bytes: int) -> Iterator[RawInput]:
-    for row in store.rejected():
-        if row["payload"]:
-            try:
-                yield from_record(json.loads(row["payload"]), row["source_path"])
-                continue
-            except ValueError:
-                pass
-        if row["source_path"]:
-            yield from read_inputs([row["source_path"]], max_bytes)
+        click.echo(f"{manifest.summary()} (run {run_id})", err=True)
 
 
 @main.command()

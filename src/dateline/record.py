@@ -166,6 +166,8 @@ class Article:
     error: ErrorInfo | None = None
     # The input as read, kept on a failed article so the store can keep it for a re-run.
     payload: str | None = field(default=None, repr=False)
+    # The HTML page the article was extracted from (kept in the store's raw_pages, not the record).
+    raw_page: str | None = field(default=None, repr=False)
 
     @property
     def anchor_date(self) -> str | None:
@@ -180,6 +182,7 @@ class Article:
         record: dict[str, Any] = {"schema": SCHEMA}
         record.update(asdict(self))
         record.pop("payload")
+        record.pop("raw_page")
         if not self.meta:
             record.pop("meta")
         if not self.warnings:

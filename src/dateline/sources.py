@@ -13,12 +13,19 @@ import json
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import Code, DatelineError
 from .record import Source
+
+if TYPE_CHECKING:
+    from .archives import Manifest
+
+# The manifest of the read in progress, so archive readers can list the records they skip.
+_MANIFEST: ContextVar[Manifest | None] = ContextVar("dateline_manifest", default=None)
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -58,7 +65,8 @@ def payload_of(raw: RawInput) -> str:
 
 
 def decode(data: bytes) -> tuple[str, DatelineError | None]:
-    """Bytes → text. Binary raises E102; invalid UTF-8 falls back to cp1252/latin-1 with E103."""
+    """Bytes → text. Binary raises E102; invalid UTF-8 is decoded in its detected legacy
+    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an E103 warning."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if _looks_binary(data):
@@ -66,12 +74,30 @@ def decode(data: bytes) -> tuple[str, DatelineError | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        warning = DatelineError(Code.DECODE, f"byte {exc.start}; read as cp1252")
+        bad_byte = exc.start
+    encoding = legacy_encoding(data)
+    return data.decode(encoding, "replace"), DatelineError(Code.DECODE, f"byte {bad_byte}; read as {encoding}")
+
+
+# Single-byte encodings news text comes in when it is not UTF-8.
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "cp1250", "iso8859_2")
+
+
+def legacy_encoding(data: bytes) -> str:
+    """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252)."""
     try:
-        return data.decode("cp1252"), warning
-    except UnicodeDecodeError:
-        warning = DatelineError(Code.DECODE, "read as latin-1")
-        return data.decode("latin-1"), warning
+        from charset_normalizer import from_bytes as detect
+
+        best = detect(data[:65536], cp_isolation=list(LEGACY_ENCODINGS)).best()
+    except Exception:  # detection is a refinement; never fail a read over it
+        best = None
+    if best is None:
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            return "latin_1"
+    return best.encoding
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -107,7 +133,25 @@ def _str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """Lines of a binary stream, never holding more than ``max_bytes`` of one line in memory:
+    an overlong line is yielded as its first ``max_bytes + 1`` bytes (to be rejected as E105)
+    and the rest of it is skipped."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # skip to the end of the overlong line, chunk by chunk
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield line
+
+
 def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Iterator[RawInput]:
+    if hasattr(stream, "readline"):
+        stream = bounded_lines(stream, max_bytes)  # type: ignore[arg-type]
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -128,30 +172,52 @@ def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Ite
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
-    """One file → its RawInputs (one per article; JSON Lines give many)."""
+    """One file → its RawInputs (one per article; JSON Lines, archives and feeds give many)."""
+    from .archives import is_archive, read_archive
+    from .feeds import FEED_SUFFIXES, read_feed_file
+
     name = path.name.lower()
     spath = str(path)
+    if is_archive(name):
+        yield from read_archive(path, max_bytes, _MANIFEST.get())
+        return
+    if name.endswith(FEED_SUFFIXES):
+        yield from read_feed_file(path, max_bytes)
+        return
     try:
-        if name.endswith(JSONL_SUFFIXES):
-            with _open(path) as fh:
-                yield from read_jsonl(fh, spath, max_bytes)
-            return
-        if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-            yield RawInput(id=content_id(spath), source=Source(path=spath), payload=None,
-                           error=DatelineError(Code.UNSUPPORTED, spath))
-            return
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield RawInput(id=content_id(spath), source=Source(path=spath),
-                           error=DatelineError(Code.TOO_LARGE, f"{spath}: {size} bytes"))
-            return
-        with _open(path) as fh:
-            data = fh.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
+        if not name.endswith(JSONL_SUFFIXES):
+            # Whole documents are rejected from their size on disk, before any byte is read.
+            size = path.stat().st_size
+            if size > max_bytes and name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+                yield RawInput(id=content_id(spath), source=Source(path=spath),
+                               error=DatelineError(Code.TOO_LARGE, f"{spath}: {size} bytes"))
+                return
+        with open(path, "rb") as fh:
+            yield from read_stream(fh, name, spath, max_bytes)
+    except OSError as exc:
         yield RawInput(id=content_id(spath), source=Source(path=spath),
                        error=DatelineError(Code.UNREADABLE, f"{spath}: {exc}"))
+
+
+def read_stream(fh: BinaryIO, name: str, where: str, max_bytes: int) -> Iterator[RawInput]:
+    """A file's (or an archive member's) bytes → RawInputs, by the suffix of ``name``."""
+    name = name.lower()
+    if not name.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES):
+        yield RawInput(id=content_id(where), source=Source(path=where),
+                       error=DatelineError(Code.UNSUPPORTED, where))
         return
-    yield from_bytes(data, spath, html=name.endswith(HTML_SUFFIXES), max_bytes=max_bytes)
+    stream: BinaryIO = gzip.GzipFile(fileobj=fh, mode="rb") if name.endswith(".gz") else fh  # type: ignore[assignment]
+    try:
+        if name.endswith(JSONL_SUFFIXES):
+            yield from read_jsonl(stream, where, max_bytes)
+            return
+        data = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        # a truncated gzip: what was read before the damage has been yielded already
+        yield RawInput(id=content_id(f"{where}:damaged"), source=Source(path=where),
+                       error=DatelineError(Code.UNREADABLE, f"{where}: {exc}"))
+        return
+    yield from_bytes(data, where, html=name.endswith(HTML_SUFFIXES), max_bytes=max_bytes)
 
 
 def from_bytes(data: bytes, path: str | None, html: bool = False,
@@ -175,12 +241,6 @@ def from_bytes(data: bytes, path: str | None, html: bool = False,
     return raw
 
 
-def _open(path: Path) -> BinaryIO:
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
-
-
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Folders become every file below them, in sorted path order; '-' stays as stdin."""
     for p in paths:
@@ -194,8 +254,26 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
-    """Every input named on a command line, in order."""
+def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
+                manifest: Manifest | None = None) -> Iterator[RawInput]:
+    """Every input named on a command line, in order; ``manifest`` (if given) lists each one."""
+    token = _MANIFEST.set(manifest)
+    try:
+        for raw in _read_all(paths, max_bytes):
+            if manifest is not None:
+                path, _, member = (raw.source.path or "").partition("!")
+                member = member or raw.source.url
+                if raw.error is None:
+                    manifest.add(path or None, member or None, "read")
+                else:
+                    manifest.add(path or None, member or None, "rejected", raw.error.code.value,
+                                 raw.error.message)
+            yield raw
+    finally:
+        _MANIFEST.reset(token)
+
+
+def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput]:
     for p in expand_paths(paths):
         if p == "-":
             yield from read_jsonl(sys.stdin.buffer, None, max_bytes)

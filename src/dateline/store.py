@@ -23,7 +23,8 @@ from .record import Article, article_from_dict
 
 # "module:function" savers called as saver(conn, article_rowid, article) inside the batch's
 # transaction; a module that is not there (an extractor not yet built) is skipped.
-ARTICLE_SAVERS = ["dateline.quote_store:save_quotes", "dateline.event_store:save_events"]
+ARTICLE_SAVERS = ["dateline.quote_store:save_quotes", "dateline.event_store:save_events",
+                  "dateline.dedup:save_story", "dateline.ingest_store:save_raw_page"]
 DEFAULT_DB = "dateline.db"
 
 

@@ -140,6 +140,7 @@ def build_article(raw: RawInput, default_published: str | None = None,
     article = Article(id=raw.id, text=text, source=raw.source, headline=headline, lead=lead,
                       language="en", meta=raw.meta)
     if page is not None:
+        article.raw_page = raw.html
         article.meta.update(page.meta())
         article.source.url = article.source.url or page.url
         article.source.publisher = article.source.publisher or page.sitename
