@@ -75,6 +75,8 @@ class ActorResolver:
             if (found is None or found.country is None) and self.phoenix is not None:
                 known = self.phoenix.lookup(ent.text, self.date) or (
                     self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
+                if known is None and len(ent) > 1:
+                    known = self.phoenix.surname(ent.text)
                 if known is not None and (found is None or known.country):
                     found = NamedActor(known.country, (found.sector if found else None) or known.sector,
                                        _code(known.country, (found.sector if found else None) or known.sector) or "")

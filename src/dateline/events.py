@@ -29,6 +29,11 @@ CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "aco
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
 OBLIGATION_AUX = frozenset({"must", "should"})
+# Verbs of mere intention: what they govern is the event (with modality intended), unlike
+# agree/offer/promise/threaten/refuse, which are events of their own.
+INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
+                         "attempt", "expect", "hope", "continue", "begin", "start", "resume"})
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
@@ -82,7 +87,11 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         gov, link = _governor(c.cand.token, by_index)
         if gov is None:
             continue
-        if gov.plover == "" or gov.cand.token.lemma_.lower() in REPORT_HEADS:
+        gov_lemma = gov.cand.token.lemma_.lower()
+        if gov_lemma in INTENT_ONLY and link == "xcomp":
+            gov.absorbed = True  # "plans to impose": the planned act is the event, intended
+            continue
+        if gov.plover == "" or gov_lemma in REPORT_HEADS:
             gov.absorbed = True
             gov.speaker_of.append(c)
             c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
@@ -146,6 +155,17 @@ def _object_heads(verb: Token) -> list[Token]:
     return out
 
 
+def _obliged(verb: Token) -> bool:
+    """ "(declared that) China must drop ...", "its demand that Israel ease ...": a demand reported."""
+    if verb.dep_ not in {"ccomp", "acl"}:
+        return False
+    head = verb.head
+    if head.lemma_.lower() in DEMAND_NOUNS and head.pos_ == "NOUN":
+        return True
+    return head.lemma_.lower() in REPORT_HEADS and any(
+        a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
+
+
 def _reciprocal(subj: Token) -> bool:
     """ "the two sides", "both countries", "both": the parties named before act together."""
     if subj.lower_ == "both":
@@ -164,12 +184,13 @@ def _in_quote(sent: Span, tok: Token) -> bool:
 
 
 class SentenceCoder:
-    def __init__(self, doc: Doc, article: Article, resolver: ActorResolver | None = None) -> None:
+    def __init__(self, doc: Doc, article: Article, resolver: ActorResolver | None = None,
+                 model: event_model.SparseModel | None = None) -> None:
         self.doc = doc
         self.article = article
         self.lex = get_lexicon()
         self.resolver = resolver or ActorResolver(doc, article)
-        self.model = event_model.get_model()
+        self.model = model or event_model.get_model()
 
     def code(self, sent: Span) -> list[Event]:
         """The events of a sentence, the one it is mainly about first."""
@@ -239,12 +260,21 @@ class SentenceCoder:
                     actors = self.resolver.resolve(subj)
                     self.resolver.remember_speaker(actors)
                     return actors
-        # "..., the senior Russian diplomat said": reporting verb governs the clause as its root
-        root = verb.sent.root
-        if root.lemma_.lower() in REPORT_HEADS and root is not verb:
-            subj = _subject(root)
-            if subj is not None:
-                return self.resolver.resolve(subj)
+        # "..., the senior Russian diplomat said" / "reiterated its demand that ...": walk up the clause
+        tok = verb
+        for _ in range(4):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and lemma in DEMAND_NOUNS and tok.head is not tok:
+                tok = tok.head
+                lemma = tok.lemma_.lower()
+            if lemma in REPORT_HEADS or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
+                subj = _subject(tok)
+                if subj is not None:
+                    return self.resolver.resolve(subj)
+                break
         return []
 
     def _actors(self, verb: Token, coded: list[Coded]) -> tuple[list[EventActor], list[EventActor], bool]:
@@ -278,6 +308,8 @@ class SentenceCoder:
     def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
         verb = c.cand.token
         source, target, _reciprocal = self._actors(verb, coded)
+        if not c.must and _obliged(verb):
+            c.must = True
         if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya
             speaker = self._speaker(verb, coded)
             if speaker and {a.code for a in speaker} != {a.code for a in source}:

@@ -134,6 +134,7 @@ def _split(code: str) -> NamedActor:
 
 class PhoenixLayer:
     def __init__(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        self._surnames: dict[str, str] | None = None
         self.roles: dict[str, list[Role]] = {}
         for name, code, start, end in rows:
             self.roles.setdefault(name, []).append(Role(code, start, end))
@@ -141,9 +142,25 @@ class PhoenixLayer:
     def __len__(self) -> int:
         return len(self.roles)
 
+    def _key(self, name: str) -> str:
+        return normalise(name.replace("-", " ").replace(".", " ").replace("'", " "))
+
+    def surname(self, name: str) -> NamedActor | None:
+        """A person's country from the surname alone, only when every namesake shares it."""
+        if self._surnames is None:
+            table: dict[str, set[str]] = {}
+            for full, roles in self.roles.items():
+                parts = full.split()
+                if len(parts) >= 2 and len(parts[-1]) > 3:
+                    table.setdefault(parts[-1], set()).update(r.code[:6] for r in roles)
+            self._surnames = {k: next(iter(v)) for k, v in table.items()
+                              if len({c[:3] for c in v}) == 1 and len(v) == 1}
+        code = self._surnames.get(self._key(name).split()[-1]) if name.strip() else None
+        return _split(code) if code else None
+
     def lookup(self, name: str, on: str | None = None) -> NamedActor | None:
         """The actor a name denotes on a date; undated, prefer a government role, else the first."""
-        roles = self.roles.get(normalise(name))
+        roles = self.roles.get(normalise(name)) or self.roles.get(self._key(name))
         if not roles:
             return None
         if on:
