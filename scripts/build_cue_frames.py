@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from dateline.attribution import AttributionFinder, frames
+from dateline.attribution import AttributionFinder, frames, sentence_bounds
 from dateline.evaluation.quotes import load_gold, token_f1, word_positions
 from dateline.nlp import load_model
 
@@ -43,10 +43,11 @@ def main() -> None:
         gold = load_gold(record)
         gold_words = [word_positions(text, g.content) for g in gold]
         direct = AttributionFinder(doc).direct_quotes()
+        sents = sentence_bounds(doc)
         for verb in doc:
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "aux":
                 continue
-            offered = frames(verb)
+            offered = frames(verb, sents[verb.i][0])
             if verb.i in direct:
                 regions = direct[verb.i][0]
                 offered.append(("direct", (regions[0].start, regions[-1].end)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .quote_lexicon import QuoteLexicon, get_lexicon
 from .quote_marks import QuoteRegion, find_quote_regions
@@ -115,7 +115,16 @@ def _clause_start(verb: Token, content: Token) -> int:
     return start
 
 
-def frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence; one pass (Token.sent rescans the doc)."""
+    bounds: list[tuple[int, int]] = [(0, len(doc))] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            bounds[i] = (sent.start, sent.end)
+    return bounds
+
+
+def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
     """Every (frame, content char span) the verb's parse offers."""
     doc = verb.doc
     out: list[tuple[str, tuple[int, int]]] = []
@@ -126,7 +135,7 @@ def frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
         if dep == "ccomp" and child.i < verb.i:
             # "A, but B, the source added": the whole sentence before the cue clause is the content,
             # not just the conjunct the parser hung the ccomp on.
-            span = _trimmed(doc, verb.sent.start, _clause_start(verb, child))
+            span = _trimmed(doc, sent_start, _clause_start(verb, child))
         elif dep == "dobj" and any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i for c in verb.children):
             # "called them 'deplorables'": object and predicate together are the content.
             pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
@@ -150,7 +159,7 @@ def frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def according_to(token: Token) -> tuple[tuple[int, int], Token, int] | None:
+def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:
     """For "according to X": (content span, source head, cue end)."""
     if token.lower_ != "according":
         return None
@@ -162,12 +171,12 @@ def according_to(token: Token) -> tuple[tuple[int, int], Token, int] | None:
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    doc, sent = token.doc, token.sent
+    doc = token.doc
     phrase_start, phrase_end = token.i, max(objs[0].right_edge.i, prep.i) + 1
-    if phrase_start - sent.start <= 1:
-        span = _trimmed(doc, phrase_end, sent.end)
+    if phrase_start - sent[0] <= 1:
+        span = _trimmed(doc, phrase_end, sent[1])
     else:
-        span = _trimmed(doc, sent.start, phrase_start)
+        span = _trimmed(doc, sent[0], phrase_start)
     if span is None:
         return None
     return span, objs[0], prep.idx + len(prep)
@@ -181,6 +190,7 @@ class AttributionFinder:
         self.text = doc.text
         self.lex = lexicon or get_lexicon()
         self.regions = find_quote_regions(self.text)
+        self.sents = sentence_bounds(doc)
 
     # -- scoring ---------------------------------------------------------------------------
     def rate(self, lemma: str, frame: str) -> float:
@@ -281,7 +291,7 @@ class AttributionFinder:
                 out.append(Attribution(regions[0].start, regions[-1].end, "direct", tok, tok.idx + len(tok),
                                        source, self.rate(tok.lemma_.lower(), "direct"), regions))
                 continue
-            acc = according_to(tok)
+            acc = according_to(tok, self.sents[tok.i]) if tok.lower_ == "according" else None
             if acc is not None:
                 (s, e), source, cue_end = acc
                 out.append(Attribution(s, e, self._kind(s, e), tok, cue_end, source, 0.95))
@@ -325,11 +335,11 @@ class AttributionFinder:
         def usable(tok: Token) -> bool:
             return tok.pos_ in ("PROPN", "NOUN", "PRON") and not any(s <= tok.idx < e for s, e in inside)
 
-        sent = cue.sent
-        for tok in reversed(self.doc[max(sent.start, cue.i - 6):cue.i]):
+        sent_start, sent_end = self.sents[cue.i]
+        for tok in reversed(self.doc[max(sent_start, cue.i - 6):cue.i]):
             if usable(tok):
                 return tok
-        for tok in self.doc[cue.i + 1:min(sent.end, cue.i + 6)]:
+        for tok in self.doc[cue.i + 1:min(sent_end, cue.i + 6)]:
             if usable(tok):
                 while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < cue.i + 8:
                     tok = tok.head
@@ -340,7 +350,7 @@ class AttributionFinder:
         lemma = verb.lemma_.lower()
         best: tuple[float, tuple[int, int]] | None = None
         bar = threshold()
-        for frame, span in frames(verb):
+        for frame, span in frames(verb, self.sents[verb.i][0]):
             score = self.rate(lemma, frame)
             if score >= bar and (best is None or score > best[0]):
                 best = (score, span)
@@ -365,8 +375,3 @@ class AttributionFinder:
                 if objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
                     return objs[0]
         return None
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.sent if span is not None else None

@@ -17,7 +17,7 @@ from .speakers import SpeakerResolver
 __all__ = ["extract_quotes", "find_actor"]
 
 
-def _speaker(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> Speaker | None:
+def _speaker(doc: Doc, text: str, att: Attribution, resolver: SpeakerResolver) -> Speaker | None:
     if att.source is None:
         return None
     start, end = np_span(att.source)
@@ -26,7 +26,7 @@ def _speaker(doc: Doc, att: Attribution, resolver: SpeakerResolver) -> Speaker |
     if actor is not None and [start, end] not in actor.mentions and att.source.pos_ == "PRON":
         actor.mentions.append([att.source.idx, att.source.idx + len(att.source)])
         actor.mentions.sort()
-    return Speaker(doc.text[start:end], start, end, actor.name if actor else None, actor.id if actor else None)
+    return Speaker(text[start:end], start, end, actor.name if actor else None, actor.id if actor else None)
 
 
 def _nested(att: Attribution, others: list[Attribution]) -> bool:
@@ -44,14 +44,16 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     """Fill ``article.quotes`` and ``article.actors``."""
     index = build_actors(doc)
     resolver = SpeakerResolver(doc, index)
-    found = AttributionFinder(doc).find()
+    finder = AttributionFinder(doc)
+    text = finder.text  # Doc.text is rebuilt from the tokens on every access
+    found = finder.find()
     quotes = []
     for att in found:
         if _nested(att, found):
             continue
-        cue = Span(doc.text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
-        quotes.append(Quote(doc.text[att.start:att.end], att.start, att.end, att.kind, cue,
-                            _speaker(doc, att, resolver),
+        cue = Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
+        quotes.append(Quote(text[att.start:att.end], att.start, att.end, att.kind, cue,
+                            _speaker(doc, text, att, resolver),
                             att.addressee.text if att.addressee is not None else None))
     article.quotes = quotes
     article.actors = index.actors
