@@ -75,9 +75,11 @@ def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """A support verb made an event by its object noun: "staged mass demonstrations"."""
     if verb.lemma_.lower() not in lex.support_verbs and verb.lower_ not in lex.support_verbs:
         return None
+    if any(c.dep_ == "prt" for c in verb.children):
+        return None  # "called off a strike" is the particle verb's event, not the noun's
     for child in verb.children:
         nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
-        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:  # "went on strike"
+        if child.dep_ == "prep" and child.lower_ in {"on", "in", "for"}:  # "went on strike", "gathered for a rally"
             nouns = [p for p in child.children if p.dep_ == "pobj"]
         for noun in nouns:
             code = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)

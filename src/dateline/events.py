@@ -33,6 +33,7 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 # agree/offer/promise/threaten/refuse, which are events of their own.
 INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
                          "attempt", "expect", "hope", "continue", "begin", "start", "resume"})
+DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
@@ -88,7 +89,7 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         if gov is None:
             continue
         gov_lemma = gov.cand.token.lemma_.lower()
-        if gov_lemma in INTENT_ONLY and link == "xcomp":
+        if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
             gov.absorbed = True  # "plans to impose": the planned act is the event, intended
             continue
         if gov.plover == "" or gov_lemma in REPORT_HEADS:
@@ -102,6 +103,9 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if child.pos_ == "VERB":  # "the Red Cross operating in Iraq said": parsed as a verb subject
+                inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+                return inner or child
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -161,7 +165,9 @@ def _obliged(verb: Token) -> bool:
         return False
     head = verb.head
     if head.lemma_.lower() in DEMAND_NOUNS and head.pos_ == "NOUN":
-        return True
+        # "reiterated its demand that Israel ease ...", not "accepted demands that it ..."
+        carrier = head.head.lemma_.lower()
+        return head.head is not head and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
     return head.lemma_.lower() in REPORT_HEADS and any(
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
 
@@ -250,6 +256,12 @@ class SentenceCoder:
         out = []
         for cand in find_candidates(sent, self.lex):
             out.append(Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token)))
+        seen = {c.cand.token.i for c in out}
+        for tok in sent:  # "declared that China must drop ...": a demand even when "drop" is no trigger
+            if tok.pos_ == "VERB" and tok.i not in seen and _obliged(tok):
+                coded = Coded(Candidate(tok, "020", 0), "REQUEST", "020", _depth(tok))
+                coded.must = True
+                out.append(coded)
         return out
 
     def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:
