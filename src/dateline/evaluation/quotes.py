@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from ..entities import tag_entities
 from ..quotes import extract_quotes
 from ..record import Article, Quote
 
@@ -126,6 +127,7 @@ def predict(nlp: Language, records: list[dict[str, Any]]) -> list[Article]:
     docs = nlp.pipe((r["text"] for r in records), batch_size=32)
     for record, doc in zip(records, docs):
         article = Article(id=record["id"], text=record["text"], published=record.get("published"))
+        tag_entities(doc, article)  # the stage before quotes in the pipeline
         extract_quotes(doc, article)
         articles.append(article)
     return articles
