@@ -269,7 +269,7 @@ class ActorResolver:
     def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
         """A named organisation modifying the head makes the head its member or organ."""
         for tok in phrase:
-            if tok is head or tok.dep_ not in {"compound", "poss", "nmod", "amod"}:
+            if tok.i == head.i or tok.dep_ not in {"compound", "poss", "nmod", "amod"}:
                 continue
             text = self._ent_text(tok) if tok.ent_type_ else tok.text
             named = self._named(text) if not text.islower() else None

@@ -32,7 +32,7 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 # Verbs of mere intention: what they govern is the event (with modality intended), unlike
 # agree/offer/promise/threaten/refuse, which are events of their own.
 INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
-                         "attempt", "expect", "hope", "continue", "begin", "start", "resume"})
+                         "attempt", "expect", "hope"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -58,7 +58,7 @@ class Coded:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 20:
+    while tok.head.i != tok.i and d < 20:
         tok = tok.head
         d += 1
     return d
@@ -68,7 +68,7 @@ def _governor(tok: Token, by_index: dict[int, Coded]) -> tuple[Coded | None, str
     """The nearest candidate that governs ``tok`` through a complement chain, and the first link."""
     first = tok.dep_
     for _ in range(4):
-        if tok.dep_ not in CHAIN_DEPS or tok.head is tok:
+        if tok.dep_ not in CHAIN_DEPS or tok.head.i == tok.i:
             return None, first
         tok = tok.head
         if tok.i in by_index:
@@ -113,12 +113,12 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         for child in head.children:  # "asked Putin to deploy": the asked one does it
             if child.dep_ in {"dobj", "dative"}:
                 return child
         return _subject(head)
-    if verb.dep_ in {"conj", "advcl"} and head is not verb and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"conj", "advcl"} and head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
         return _subject(head)
     return _subject_left(verb)
 
@@ -134,7 +134,7 @@ def _subject_left(verb: Token) -> Token | None:
     tok = verb.doc[i]
     if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod"}:
         return None
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -167,7 +167,7 @@ def _obliged(verb: Token) -> bool:
     if head.lemma_.lower() in DEMAND_NOUNS and head.pos_ == "NOUN":
         # "reiterated its demand that Israel ease ...", not "accepted demands that it ..."
         carrier = head.head.lemma_.lower()
-        return head.head is not head and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
+        return head.head.i != head.i and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
     return head.lemma_.lower() in REPORT_HEADS and any(
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
 
@@ -275,11 +275,11 @@ class SentenceCoder:
         # "..., the senior Russian diplomat said" / "reiterated its demand that ...": walk up the clause
         tok = verb
         for _ in range(4):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "NOUN" and lemma in DEMAND_NOUNS and tok.head is not tok:
+            if tok.pos_ == "NOUN" and lemma in DEMAND_NOUNS and tok.head.i != tok.i:
                 tok = tok.head
                 lemma = tok.lemma_.lower()
             if lemma in REPORT_HEADS or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):

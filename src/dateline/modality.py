@@ -17,7 +17,7 @@ from spacy.tokens import Token
 POSSIBLE_AUX = frozenset({"can", "could", "may", "might", "ca"})
 INTENDED_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "’ll"})
 INTENT_HEADS = frozenset({"plan", "want", "intend", "ready", "willing", "prepared", "prepare", "hope", "seek",
-                          "aim", "promise", "pledge", "vow", "expect", "offer", "agree", "try", "decide",
+                          "aim", "promise", "pledge", "vow", "swear", "expect", "offer", "agree", "try", "decide",
                           "going", "set", "able", "eager", "keen", "determined", "consider", "propose"})
 REQUEST_HEADS = frozenset({"ask", "urge", "request", "demand", "call", "appeal", "press", "petition", "invite",
                            "beg", "implore", "encourage", "tell", "order"})
@@ -35,7 +35,7 @@ def is_negated(trigger: Token) -> bool:
             return True
     head = trigger
     # "did not agree to send": the negation sits on the governing verb of an xcomp chain
-    while head.dep_ == "xcomp" and head.head is not head:
+    while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
         if any(c.dep_ == "neg" for c in head.children):
             return True
@@ -63,7 +63,7 @@ def modality_of(trigger: Token, in_quote: bool) -> str:
         if tok.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in tok.children if c.dep_ == "mark"):
             return "possible"
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if tok.dep_ in {"xcomp", "ccomp", "acomp"}:
             lemma = head.lemma_.lower()
