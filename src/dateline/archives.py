@@ -106,12 +106,25 @@ def read_warc(path: Path, max_bytes: int, manifest: Manifest | None = None) -> I
                     _note(manifest, spath, uri, "skipped", detail=f"{status} {ctype or 'no type'}")
                     continue
                 data = record.content_stream().read(max_bytes + 1)
+                if len(data) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError(f"record {uri} ends before its declared length")
                 raw = from_bytes(data, spath, html=True, max_bytes=max_bytes)
                 raw.source.url = uri
                 raw.meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
                 yield raw
+        if spath.lower().endswith(".gz"):
+            _check_gzip_complete(path)  # warcio stops quietly at a truncated gzip member
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
         yield _damaged(spath, exc)
+
+
+def _check_gzip_complete(path: Path) -> None:
+    """Stream the whole file through gzip (in chunks); raises EOFError when it is truncated."""
+    import gzip
+
+    with gzip.open(path, "rb") as fh:
+        while fh.read(1 << 20):
+            pass
 
 
 def read_zip(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[Any]:

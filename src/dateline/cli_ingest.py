@@ -41,7 +41,12 @@ def rejected_inputs(store: Store, max_bytes: int, fetcher: PoliteFetcher) -> Ite
             if isinstance(obj, dict):
                 again = retry(obj, max_bytes, fetcher)
                 if again is not None:
-                    yield from again
+                    items = list(again)
+                    if obj.get("retry") == "feed" and not any(r.source.url == obj["feed"] for r in items):
+                        # the feed itself was read this time; its items stand for it now
+                        with store.conn:
+                            store.conn.execute("DELETE FROM rejected WHERE rowid = ?", (row["rowid"],))
+                    yield from items
                     continue
                 if obj.get("text") is not None or obj.get("html") is not None:
                     yield from_record(obj, row["source_path"])
