@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,15 +49,20 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(tokens[i:i + k]).encode("utf-8") for i in range(len(tokens) - k + 1)}
 
 
+def _hash32(data: bytes) -> int:
+    # crc32: deterministic across processes (signatures are stored) and far cheaper than sha1
+    return zlib.crc32(data)
+
+
+_PROTO = MinHash(num_perm=NUM_PERM, hashfunc=_hash32)  # permutations made once, shared by all
+
+
 def signature(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, hashfunc=_hash32, permutations=_PROTO.permutations, scheme=_PROTO.scheme)
     grams = shingles(text)
     if grams:
         mh.update_batch(list(grams))
     return mh
-
-
-_PROTO = MinHash(num_perm=NUM_PERM)  # its scheme and value type are what signatures are made with
 
 
 def to_blob(mh: MinHash) -> bytes:
