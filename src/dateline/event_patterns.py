@@ -17,6 +17,7 @@ from .event_lexicon import Lexicon
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
 MAX_OBJECT_WORDS = 40
+MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour"})
 TRIGGER_POS = frozenset({"VERB"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 
@@ -81,6 +82,9 @@ def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
         nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
         if child.dep_ == "prep" and child.lower_ in {"on", "in", "for"}:  # "went on strike", "gathered for a rally"
             nouns = [p for p in child.children if p.dep_ == "pobj"]
+        for noun in list(nouns):  # "launched ten days of war games", "a series of strikes"
+            if noun.lemma_.lower() in MEASURE_NOUNS:
+                nouns += [p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
         for noun in nouns:
             code = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
             if code:

@@ -65,18 +65,21 @@ def modality_of(trigger: Token, in_quote: bool) -> str:
         head = tok.head
         if head.i == tok.i:
             break
-        if tok.dep_ in {"xcomp", "ccomp", "acomp"}:
+        dep = tok.dep_
+        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            dep = "xcomp"  # "sworn to fight" parsed as a purpose clause
+        if dep in {"xcomp", "ccomp", "acomp"}:
             lemma = head.lemma_.lower()
-            if tok.dep_ == "xcomp" and lemma in INTENT_HEADS:
+            if dep == "xcomp" and lemma in INTENT_HEADS:
                 return "intended"
-            if tok.dep_ == "xcomp" and lemma in REQUEST_HEADS:
+            if dep == "xcomp" and lemma in REQUEST_HEADS:
                 return "requested"
             if lemma in REPORT_HEADS:
                 return "reported"
             found = _aux_modality(head)
-            if found and tok.dep_ == "xcomp":
+            if found and dep == "xcomp":
                 return found
-        elif tok.dep_ not in {"conj", "acomp"}:
+        elif dep not in {"conj", "acomp"}:
             break
         tok = head
     return "reported" if in_quote else "asserted"
