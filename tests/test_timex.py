@@ -201,6 +201,34 @@ def test_events_take_the_governing_expression_else_the_report_date(story, nlp) -
     assert lone.events[0].date.by_report and lone.events[0].date.earliest == ANCHOR
 
 
+RATES = (
+    "The airline will add 700 seats a week on the route. The plant will make 10,000 units annually and "
+    "save $2 million a year. Exports cover about three-quarters of its grain. Trading resumes as soon as "
+    "the market opens, the minister told ABC's \"This Week\" programme. The ban lasted a week, and the "
+    "agency said it would decide within a month."
+)
+
+
+def test_rates_fractions_and_titles_are_not_times(nlp) -> None:
+    article = Article(id="r", text=RATES, published=ANCHOR)
+    extract_times(nlp(RATES), article)
+    found = {t.text: t.value for t in article.times}
+    assert found == {"a week": "P1W", "a month": "P1M"}, found
+
+
+EARNINGS = (
+    "Acme Corp. said third-quarter profit rose 12%. It expects sales to keep growing into the fourth "
+    "quarter and through the first quarter of 2026. In the year-ago period, Acme earned $3 million."
+)
+
+
+def test_a_quarter_still_ahead_is_not_the_compared_period(nlp) -> None:
+    article = Article(id="e", text=EARNINGS, published="2025-10-28")
+    extract_times(nlp(EARNINGS), article)
+    found = {t.text: t.value for t in article.times}
+    assert found["the year-ago period"] == "2024-Q3", found
+
+
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

@@ -94,7 +94,35 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
         word = match.groups["word"].lower()
         if word == "current" and span.root.pos_ != "ADJ":
             return False
+    if _is_rate(match, span):
+        return False
     return True
+
+
+_RATE_UNITS = {"$", "%", "percent", "cents"}
+
+
+def _is_rate(match: Match, span: Span) -> bool:
+    """An amount per unit of time ("$2 million a year", "700 seats a week", "rise 8.5% annually").
+
+    TimeML leaves such rates unmarked (like "miles per hour"): the unit measures a quantity,
+    it does not place or time an event. Recognised by an amount just before the expression,
+    with no preposition or verb between ("within a week", "doubling profits annually" stay).
+    """
+    groups = match.groups
+    per_unit = match.family == "duration" and (groups.get("num") or "").lower() in ("a", "an") \
+        and not groups.get("det") and not groups.get("dir")
+    per_word = match.family == "set" and (groups.get("every", "").lower() == "per" or "sword" in groups)
+    if not (per_unit or per_word) or match.part or match.quant:
+        return False
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 4), -1):
+        token = doc[i]
+        if token.like_num or token.lower_ in _RATE_UNITS or token.tag_ == "$":
+            return True
+        if token.pos_ in ("ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "ADV", "PART"):
+            return False
+    return False
 
 
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
@@ -146,7 +174,10 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         if _is_reference(match) and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
             reference = (norm.value, match.end)
             if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
-                quarter = reference
+                if tense != "past" and anchor and norm.latest and norm.latest >= anchor.isoformat():
+                    reference = None  # a quarter still ahead is not the period results are compared with
+                else:
+                    quarter = reference
     return found
 
 

@@ -288,7 +288,7 @@ def _extend_left(text: str, match: Match) -> None:
 
 def _previous_word(text: str, start: int) -> str:
     words = text[max(0, start - 20):start].split()
-    return words[-1].lower().strip(",;:(\"'") if words else ""
+    return words[-1].lower().strip(",;:(\"'-") if words else ""
 
 
 _NEEDS_CONTEXT_SEASONS = {"fall", "spring"}
@@ -333,7 +333,27 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds"):
         if (groups.get("num") or "a").lower() in ("a", "an", "one") and family == "duration":
             return False
-    return True
+    return not _other_sense(text, family, found, groups)
+
+
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|this|that|these|those)\s+(?!(?:fiscal\s+)?year)",
+                          re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|'s\s+|s'\s+)$")
+
+
+def _other_sense(text: str, family: str, found: re.Match[str], groups: dict[str, str]) -> bool:
+    """Time words used in another sense: a fraction, a conjunction, a programme title."""
+    after = text[found.end():found.end() + 24]
+    if family == "duration" and (groups.get("unit") or "").lower() == "quarters" and (
+            _FRACTION_OF.match(after) or re.search(r"[a-z]-quarters$", found.group(), re.IGNORECASE)):
+        return True  # "three-quarters of its food": a share, not nine months
+    if family == "deictic" and groups.get("word", "").lower() == "soon":
+        if re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
+            return True  # "as soon as trading opens", "soon after": a conjunction, TimeML leaves it out
+    if family == "rel_unit" and groups.get("unit", "")[:1].isupper() and groups.get("rel", "")[:1].isupper():
+        # "ABC's "This Week"": a capitalised period name quoted or owned is a title
+        return bool(_QUOTE_BEFORE.search(text[max(0, found.start() - 4):found.start()]))
+    return False
 
 
 def find(text: str) -> list[Match]:
