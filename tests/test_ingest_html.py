@@ -1,0 +1,67 @@
+"""HTML pages: main text without navigation, hidden text, hover cards or the repeated headline;
+metadata from the page, and the dateline's date when the page has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.html import extract_page
+from dateline.sources import RawInput
+from dateline.structure import build_article
+
+BODY = [
+    "OSLO, May 4 (Reuters) - Norway's fisheries ministry said on Tuesday it would cut the cod quota "
+    "for the coming season by a fifth after scientists warned that stocks had fallen again.",
+    "The ministry said the decision was taken together with the Russian authorities, who share the "
+    "management of the stock in the Barents Sea, and that it would be reviewed next year.",
+    "Fishing groups in the north of the country said the cut would cost jobs in small harbours, "
+    "while environmental groups said it did not go far enough to protect the young fish.",
+]
+
+
+def news_page(published_meta: bool = True) -> str:
+    card = ("<span class='card'><a href='/p/1'>Kari Olsen</a><a href='/s/2'>Earlier story one</a>"
+            "<a href='/s/3'>Earlier story two</a></span>")
+    meta = "<meta property='article:published_time' content='2021-05-04T09:00:00Z'>" if published_meta else ""
+    related = "".join(f"<li><a href='/r/{i}'>Related headline number {i} about fishing</a></li>" for i in range(5))
+    return (f"<html><head><title>Norway cuts cod quota | Fish Daily</title>{meta}</head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header>"
+            "<article><h1>Norway cuts cod quota</h1>"
+            f"<p>{BODY[0]}</p><p>{BODY[1].replace('Russian authorities', 'Russian authorities' + card)}</p>"
+            f"<p style='display:none'>Hidden teaser text that nobody sees on the page at all.</p>"
+            f"<p>{BODY[2]}</p><h3>More stories</h3><ul>{related}</ul></article>"
+            "<footer><p>Contact us</p></footer></body></html>")
+
+
+def test_main_text_is_the_article_prose():
+    page = extract_page(news_page())
+    assert page.paragraphs == BODY
+    assert page.title.startswith("Norway cuts cod quota")
+    assert page.date == "2021-05-04"
+
+
+def test_article_from_a_page_falls_back_to_the_dateline_date():
+    undated = build_article(RawInput(id="p", html=news_page(published_meta=False)))
+    assert undated.text.startswith("OSLO, May 4 (Reuters)")
+    assert "Hidden teaser" not in undated.text and "Earlier story" not in undated.text
+    # no date on the page and no year anywhere: the dateline's month-day, year unknown, not guessed
+    assert undated.published is None and undated.dateline.date == "XXXX-05-04"
+    html = news_page(published_meta=False).replace("on Tuesday it", "on Tuesday, May 4, 2021, it")
+    dated = build_article(RawInput(id="p", html=html))
+    assert dated.published == "2021-05-04" and dated.dateline.date == "2021-05-04"
+    assert dated.raw_page == html and "raw_page" not in dated.to_dict()
+
+
+def test_page_without_text_is_e109():
+    with pytest.raises(DatelineError) as info:
+        extract_page("<html><body><nav><a href='/a'>A</a></nav></body></html>")
+    assert info.value.code == "E109"
+
+
+@pytest.mark.devdata
+def test_html_suite_beats_plain_trafilatura(data_dir):
+    from dateline.evaluation.html import run
+
+    metrics = run(data_dir, limit=30)["metrics"]
+    assert metrics["html.f1"] >= metrics["html.trafilatura_f1"]
