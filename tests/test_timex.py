@@ -229,6 +229,23 @@ def test_a_quarter_still_ahead_is_not_the_compared_period(nlp) -> None:
     assert found["the year-ago period"] == "2024-Q3", found
 
 
+NINE_MONTHS = (
+    "Acme Corp. said third-quarter profit rose 12% from a year earlier. In the first nine months, "
+    "profit rose 8% to $40 million from $37 million a year earlier. The index fell on Friday, down 3% "
+    "from the previous Friday. Flights leave on Tuesday nights."
+)
+
+
+def test_comparisons_follow_the_period_reported(nlp) -> None:
+    article = Article(id="n", text=NINE_MONTHS, published="2025-10-28")  # a Tuesday
+    extract_times(nlp(NINE_MONTHS), article)
+    values = [(t.text, t.value) for t in article.times]
+    assert values[1] == ("a year earlier", "2024-Q3"), values
+    assert ("a year earlier", "2024") in values[2:], values
+    assert ("the previous Friday", "2025-10-17") in values, values
+    assert ("Tuesday nights", "XXXX-WXX-2TNI") in values, values
+
+
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

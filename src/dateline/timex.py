@@ -29,6 +29,8 @@ _REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year"
                        "word_year"}
 _REFERENCE_REACH = 600  # characters: anaphora further back than this use the article date instead
 _QUARTER_REACH = 2000  # a reported quarter stays the topic of an earnings story for longer
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_ANAPHORIC_DAY_RELS = {"the previous", "the following", "the next"}
 _TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "month", "months", "season", "seasons"}
 
 
@@ -129,6 +131,10 @@ _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
 _DEADLINE_WORDS = {"until", "till", "through", "by", "before", "to"}
 
 
+def _words_of(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
 def _previous_word(text: str, start: int) -> str:
     words = text[max(0, start - 12):start].split()
     return words[-1].lower() if words else ""
@@ -155,6 +161,7 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     found: list[Timex] = []
     reference: tuple[str, int] | None = None
     quarter: tuple[str, int] | None = None
+    last_day: str | None = None  # the last day told, for "the previous Friday"
     for match in find(text):
         span = _tokens(doc, match.start, match.end)
         if span is None or not _plausible_in_doc(match, span):
@@ -164,6 +171,8 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             ref_value = reference[0]
         elif quarter and match.start - quarter[1] <= _QUARTER_REACH:
             ref_value = quarter[0]
+        if match.family == "weekday" and _words_of(match.groups.get("rel")) in _ANAPHORIC_DAY_RELS:
+            ref_value = last_day
         tense = clause_tense(span)
         if tense == "past" and _previous_word(text, match.start) in _DEADLINE_WORDS:
             tense = None  # "extended the loans through January": a deadline may lie ahead
@@ -171,6 +180,8 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         if norm is None:
             continue
         found.append(_to_timex(text, match, norm))
+        if norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value):
+            last_day = norm.value
         if _is_reference(match) and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
             reference = (norm.value, match.end)
             if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
@@ -178,7 +189,17 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
                     reference = None  # a quarter still ahead is not the period results are compared with
                 else:
                     quarter = reference
+        elif anchor and _is_reporting_span(match, norm):
+            # "the first nine months": comparisons that follow ("a year earlier", "the 1988 period")
+            # are with the same months of the year before, a year-level reference
+            reference = (str(anchor.year), match.end)
     return found
+
+
+def _is_reporting_span(match: Match, norm: Normalised) -> bool:
+    """A year-to-date reporting period: "the first nine months", "the latest six months"."""
+    det = (match.groups.get("det") or "").lower()
+    return match.family == "duration" and det == "the" and norm.value in ("P6M", "P9M")
 
 
 def extract_times(doc: Doc, article: Article) -> None:

@@ -206,18 +206,25 @@ def _month(g: dict[str, str], ctx: Context) -> Result:
     return "DATE", f"{year:04d}-{month:02d}"
 
 
+_ANAPHORIC_DAY_RELS = {"the previous", "the following", "the next"}
+
+
 def _weekday_date(g: dict[str, str], ctx: Context) -> date | None:
     if ctx.anchor is None:
         return None
     weekday = lexicon()["weekdays"][_words(g["wd"]).rstrip(".")]
-    return cal.resolve_weekday(weekday, ctx.anchor, ctx.tense, _words(g.get("rel")) or None)
+    rel = _words(g.get("rel")) or None
+    base = ctx.anchor
+    if rel in _ANAPHORIC_DAY_RELS and ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
+        base = date.fromisoformat(ctx.reference)  # "the previous Friday": before the day just told
+    return cal.resolve_weekday(weekday, base, ctx.tense, rel)
 
 
 def _weekday(g: dict[str, str], ctx: Context) -> Result:
     weekday = lexicon()["weekdays"][_words(g["wd"]).rstrip(".")]
     pod = lexicon()["parts_of_day"].get(_words(g.get("pod")))
     suffix = f"T{pod}" if pod else ""
-    if g.get("plural"):
+    if g.get("plural") or _words(g.get("pod")).endswith("s"):  # "Tuesday nights": every Tuesday night
         return "SET", f"XXXX-WXX-{weekday}{suffix}"
     day = _weekday_date(g, ctx)
     value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
@@ -356,6 +363,8 @@ def _half(g: dict[str, str], ctx: Context) -> Result:
 
 
 def _part_year(g: dict[str, str], ctx: Context) -> Result:
+    if _words(g["what"]) == "period" and ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference):
+        return "DATE", f"{g['y']}{ctx.reference[4:]}"  # "the 1988 period": the quarter compared, that year
     return "DATE", g["y"]
 
 
