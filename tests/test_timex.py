@@ -56,6 +56,10 @@ def value(expression: str, tense: str | None = None, anchor: str = ANCHOR) -> st
     ("the future", None, "FUTURE_REF"),
     ("nineteen ninety-six", None, "1996"),
     ("mid-1996", None, "1996"),
+    ("the last half of the '80s", None, "198"),
+    ("a few days", None, "PXD"),
+    ("mid-afternoon", None, "2025-02-10TAF"),
+    ("Sunday mornings", None, "XXXX-WXX-7TMO"),
 ])
 def test_values(expression: str, tense: str | None, expected: str) -> None:
     assert value(expression, tense) == expected

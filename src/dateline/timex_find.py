@@ -136,7 +136,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("month", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|that)\\s+)?(?P<mon>{m.month})"),
         ("weekday_pod", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next)\\s+)?(?P<wd>{m.weekday[:-9]})"
                         f"(?P<plural>s)?\\s+(?P<pod>{m.pod})"),
-        ("pod_rel", f"(?P<pod>{m.pod})\\s+(?P<dayword>yesterday|today|tomorrow|{m.weekday})"),
+        ("pod_rel", f"(?P<pod>{m.pod})\\s+(?P<dayword>yesterday|today|tomorrow|{m.weekday})"
+                    r"|(?P<podmid>mid[-\s](?:morning|afternoon))(?![\w-])"),
         ("weekday", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next|the\\s+previous|the\\s+following"
                     f"|the\\s+next|that)\\s+)?(?P<wd>{m.weekday[:-9]})(?P<plural>s)?(?![a-z])"),
         ("rel_pod", "(?P<rel>this|yesterday|tomorrow|last|tonight|early\\s+this|later\\s+this|earlier\\s+this"
@@ -153,7 +154,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                     f"(?P<yearago>\\s+a\\s+year\\s+(?:ago|earlier))?"),
         ("qcode", r"(?P<qn>[1-4])Q(?:\s*(?P<y>(?:19|20)\d\d))?|Q(?P<qn2>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?(?![\w])"),
         ("half", f"(?:the\\s+)?(?P<ord>first|second|last|latter|back|front)\\s+half"
-                 f"(?:\\s+of\\s+(?P<y>{m.year}|the\\s+year|{rel_year}|fiscal\\s+{m.year}))?"),
+                 f"(?:\\s+of\\s+(?:(?P<y>{m.year}|the\\s+year|{rel_year}|fiscal\\s+{m.year})"
+                 f"|the\\s+(?P<dec>(?:1[0-9]|20)\\d0'?s|'\\d0s|{m.decade_word})))?"),
         ("part_year", f"(?:the\\s+)?(?P<y>{m.year})\\s+(?P<what>period|fiscal\\s+year|season|year)"),
         ("shifted", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<shift>year-ago|year-earlier|"
                     r"year\s+ago|year\s+earlier|prior-year|previous-year)"
@@ -223,6 +225,7 @@ class Match:
     quant: str | None = None  # "about", "at least", … (a precision prefix)
 
 
+_NUMBERS_AFTER_A = {"few", "couple of", "dozen", "half", "hundred", "thousand"}
 _NOT_IN_EXTENT = {"a", "an", "its", "his", "her", "their"}
 _DAY_WORDS = {"yesterday", "today", "tomorrow", "tonight"}
 
@@ -252,6 +255,8 @@ def _trim_determiner(text: str, match: Match) -> None:
     det = match.groups.get("det")
     if not det:
         return
+    if det.lower() in ("a", "an") and (match.groups.get("num") or "").lower() in _NUMBERS_AFTER_A:
+        return  # "a few days", "a couple of years": the article belongs to the number
     if det.lower() in _NOT_IN_EXTENT or (det.lower() == "the" and _adjectival(match)):
         head = re.match(re.escape(det) + r"\s+", text[match.start:match.end], re.IGNORECASE)
         if head:

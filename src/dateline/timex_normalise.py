@@ -241,6 +241,9 @@ def _day_word(word: str, ctx: Context) -> str:
 
 
 def _pod_rel(g: dict[str, str], ctx: Context) -> Result:
+    if g.get("podmid"):  # "by mid-afternoon", no day named: the day of the report
+        pod = lexicon()["parts_of_day"][_words(g["podmid"]).replace(" ", "-")]
+        return "TIME", f"{_day_word('today', ctx)}T{pod}"
     pod = lexicon()["parts_of_day"][_words(g["pod"])]
     return "TIME", f"{_day_word(g['dayword'], ctx)}T{pod}"
 
@@ -354,6 +357,9 @@ def _qcode(g: dict[str, str], ctx: Context) -> Result:
 
 def _half(g: dict[str, str], ctx: Context) -> Result:
     n = _ORD_HALF[_words(g["ord"])]
+    if g.get("dec"):  # "the last half of the '80s": TIMEX3 has no half-decade, the decade with a part
+        decade = _decade({"dec": g["dec"]}, ctx)
+        return ("DATE", decade[1], "START" if n == 1 else "END") if decade else None
     year = _year_from(g.get("y"), ctx) if g.get("y") else None
     if year is None and ctx.anchor:
         year = ctx.anchor.year
