@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import timex_calendar as cal
 from .record import Article, EventDate, Timex
-from .timex_find import Match, find
+from .timex_find import Match, find, lexicon
 from .timex_normalise import Normalised, normalise_match
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
@@ -86,7 +86,8 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
     if match.family == "month" and span[0].tag_ == "MD":
         return False
     if match.family == "year" and not match.groups.get("beyond"):
-        if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS:
+        if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS \
+                and root.head.lower_ not in lexicon()["period_nouns"]["words"]:
             return False
     if match.family == "season" and root.pos_ == "VERB":
         return False  # "prices fall", "to spring back"

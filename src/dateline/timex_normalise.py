@@ -298,6 +298,10 @@ def _quarter(g: dict[str, str], ctx: Context) -> Result:
     ordinal = _words(g.get("ord"))
     qrel = _words(g.get("qrel"))
     shift = _words(g.get("shift"))
+    if g.get("pl") and not ordinal and qrel in ("coming", "next"):
+        return "DATE", "FUTURE_REF"  # "in coming quarters"
+    if g.get("pl") and not ordinal and qrel in ("recent", "past", "last", "previous"):
+        return "DURATION", "PXQ"  # "in recent quarters": some quarters up to now
     if g.get("pl") or (not ordinal and not qrel and not det and not shift):
         return None  # "quarters", a bare "quarter": not a period of its own
     if det == "a" and not ordinal:
