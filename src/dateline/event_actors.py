@@ -48,11 +48,17 @@ class ActorResolver:
         self.phoenix = phoenix if phoenix is not None else get_layer()
         self.date = article.anchor_date
         self.by_token: dict[int, Actor] = {}
-        self.people: dict[str, EventActor] = {}
+        self.people: dict[str, EventActor | None] = {}
+        self.ent_text: dict[int, str] = {}
+        self.person_ents: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_text[i] = ent.text
+                if ent.label_ == "PERSON":
+                    self.person_ents[i] = ent
         self.last_person: EventActor | None = None
         self.last_group: list[EventActor] = []
         self._index_article_actors(article)
-        self._index_people()
 
     # -- article-level memory --------------------------------------------------------------
     def _index_article_actors(self, article: Article) -> None:
@@ -66,25 +72,31 @@ class ActorResolver:
                     self.by_token[i] = actor
                     i += 1
 
-    def _index_people(self) -> None:
-        """Remember each named person's country and sector from the titles written before the name."""
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or self._is_place(ent.text):
-                continue
-            found = self._from_title(ent)
-            if (found is None or found.country is None) and self.phoenix is not None:
-                known = self.phoenix.lookup(ent.text, self.date) or (
-                    self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
-                if known is None and len(ent) > 1:
-                    known = self.phoenix.surname(ent.text)
-                if known is not None and (found is None or known.country):
-                    found = NamedActor(known.country, (found.sector if found else None) or known.sector,
-                                       _code(known.country, (found.sector if found else None) or known.sector) or "")
-            if found is None:
-                continue
-            actor = EventActor(name=ent.text, country=found.country, sector=found.sector, code=found.code)
-            for key in {normalise(ent.text), normalise(ent[-1].text)}:
-                self.people.setdefault(key, actor)
+    def _person(self, head: Token) -> EventActor | None:
+        """A named person's country and sector from the titles written before the name (or the
+        Phoenix layer), remembered by full name and surname for later bare mentions."""
+        ent = self.person_ents.get(head.i)
+        if ent is None:
+            return None
+        for key in (normalise(ent.text), normalise(ent[-1].text)):
+            if self.people.get(key) is not None:
+                return self.people[key]
+        found = self._from_title(ent)
+        if (found is None or found.country is None) and self.phoenix is not None:
+            known = self.phoenix.lookup(ent.text, self.date) or (
+                self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
+            if known is None and len(ent) > 1:
+                known = self.phoenix.surname(ent.text)
+            if known is not None and (found is None or known.country):
+                sector = (found.sector if found else None) or known.sector
+                found = NamedActor(known.country, sector, _code(known.country, sector) or "")
+        if found is None:
+            return None
+        actor = EventActor(name=ent.text, country=found.country, sector=found.sector, code=found.code)
+        for key in (normalise(ent.text), normalise(ent[-1].text)):
+            if self.people.get(key) is None:
+                self.people[key] = actor
+        return actor
 
     def _from_title(self, ent: Span) -> NamedActor | None:
         country = sector = None
@@ -172,19 +184,14 @@ class ActorResolver:
         if named is not None:
             return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
         if head.ent_type_ == "PERSON" and not self._is_place(self._ent_text(head)):
-            person = self.people.get(normalise(self._ent_text(head))) or self.people.get(normalise(head.text))
+            person = self._person(head) or self.people.get(normalise(head.text))
             if person is not None:
                 return EventActor(name=self._ent_text(head), country=person.country, sector=person.sector,
                                   code=person.code)
         return self._compose(head, phrase)
 
     def _ent_text(self, tok: Token) -> str:
-        if tok.ent_iob_ == "O":
-            return tok.text
-        for ent in tok.sent.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
-        return tok.text
+        return self.ent_text.get(tok.i, tok.text)
 
     def _name_span(self, head: Token, phrase: list[Token]) -> str | None:
         """The longest run of phrase words ending at the head that names a known actor."""

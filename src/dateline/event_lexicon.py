@@ -58,6 +58,7 @@ class Lexicon:
     agents: dict[str, str] = field(default_factory=dict)  # role word → sector
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
     particles: frozenset[str] = frozenset()
+    pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
     support_verbs: frozenset[str] = frozenset()
     default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
 
@@ -114,6 +115,7 @@ def _load_verbs(lex: Lexicon) -> None:
     for block, pats in lex.patterns.items():
         # More required words = more specific; the stable sort keeps local patterns ahead of ties.
         lex.patterns[block] = sorted(pats, key=lambda p: -len(p.groups))
+        lex.pattern_words[block] = frozenset(w for p in pats for g in p.groups for w in g)
 
 
 @lru_cache(maxsize=1)

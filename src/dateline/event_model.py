@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 from spacy.tokens import Span
 
 from .event_lexicon import Lexicon, get_lexicon
@@ -60,22 +61,26 @@ def sentence_features(sent: Span, codes: Iterable[str] | None = None, lex: Lexic
 class SparseModel:
     def __init__(self, data: dict) -> None:
         self.heads: dict[str, tuple[list[str], dict[str, list[float]], list[float]]] = {}
+        # Per head: feature → row index, and the weight matrix with the bias as its last row.
+        self._index: dict[str, dict[str, int]] = {}
+        self._matrix: dict[str, np.ndarray] = {}
         for name, head in data["heads"].items():
             self.heads[name] = (head["classes"], head["weights"], head["bias"])
+            feats = list(head["weights"])
+            self._index[name] = {f: i for i, f in enumerate(feats)}
+            rows = [head["weights"][f] for f in feats] + [head["bias"]]
+            self._matrix[name] = np.array(rows, dtype=np.float64).reshape(len(rows), len(head["classes"]))
         self.calibration: dict[str, float] = data.get("calibration") or DEFAULT_CALIBRATION
 
     def proba(self, head: str, feats: Iterable[str]) -> dict[str, float]:
-        classes, weights, bias = self.heads[head]
-        scores = list(bias)
-        for f in set(feats):
-            w = weights.get(f)
-            if w is not None:
-                for k, v in enumerate(w):
-                    scores[k] += v
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(classes, exps)}
+        classes = self.heads[head][0]
+        index, matrix = self._index[head], self._matrix[head]
+        rows = [i for i in {index.get(f, -1) for f in feats} if i >= 0]
+        rows.append(len(matrix) - 1)  # the bias row
+        scores = matrix[rows].sum(axis=0)
+        scores = np.exp(scores - scores.max())
+        scores /= scores.sum()
+        return dict(zip(classes, scores.tolist()))
 
     def sentence_proba(self, sent: Span, codes: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
         """PLOVER-type and penta-class probabilities of a sentence (empty when a head is missing)."""

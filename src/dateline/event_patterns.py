@@ -30,19 +30,30 @@ class Candidate:
     particle: str = "-"
 
 
+def doc_words(doc) -> tuple[list[str], list[str]]:
+    """Every token's lower-case form and lemma, computed once per doc (Token objects are costly)."""
+    cached = doc.user_data.get("dateline_words")
+    if cached is None:
+        cached = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
+        doc.user_data["dateline_words"] = cached
+    return cached
+
+
 def object_words(verb: Token) -> set[str]:
     """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
+    lowers, lemmas = doc_words(verb.doc)
     words: set[str] = set()
-    count = 0
+    budget = MAX_OBJECT_WORDS
     for child in verb.children:
         if child.dep_ not in OBJECT_SIDE or child.i < verb.i and child.dep_ != "nsubjpass":
             continue
-        for tok in child.subtree:
-            words.add(tok.lower_)
-            words.add(tok.lemma_.lower())
-            count += 1
-            if count >= MAX_OBJECT_WORDS:
-                return words
+        # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
+        start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
+        words.update(lowers[start:end])
+        words.update(lemmas[start:end])
+        budget -= end - start
+        if budget <= 0:
+            break
     return words
 
 
@@ -64,6 +75,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     patterns = lex.patterns.get(block)
     if patterns:
         words = object_words(verb)
+        if words.isdisjoint(lex.pattern_words[block]):
+            patterns = ()  # no pattern of this verb can match: skip the scan
         for pattern in patterns:
             if all(group & words for group in pattern.groups):
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
