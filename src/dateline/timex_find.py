@@ -352,7 +352,10 @@ def _other_sense(text: str, family: str, found: re.Match[str], groups: dict[str,
     if family == "duration" and (groups.get("unit") or "").lower() == "quarters" and (
             _FRACTION_OF.match(after) or re.search(r"[a-z]-quarters$", found.group(), re.IGNORECASE)):
         return True  # "three-quarters of its food": a share, not nine months
-    if family == "deictic" and groups.get("word", "").lower() == "soon":
+    word = " ".join(groups.get("word", "").lower().split())
+    if family == "deictic" and word in ("the future", "the past") and re.match(r"\s+of\b", after, re.IGNORECASE):
+        return True  # "the future of our peoples": a fate, not a time
+    if family == "deictic" and word == "soon":
         if re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
             return True  # "as soon as trading opens", "soon after": a conjunction, TimeML leaves it out
     if family == "rel_unit" and groups.get("unit", "")[:1].isupper() and groups.get("rel", "")[:1].isupper():
