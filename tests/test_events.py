@@ -102,3 +102,12 @@ def test_offsets_point_into_the_text(code):
         assert 0 <= event.sentence.start < event.sentence.end <= len(text)
         assert 0.0 <= event.confidence <= 1.0
         assert isinstance(event.cameo, str)
+
+
+def test_bare_surname_takes_the_titled_mention_s_country(code):
+    text = ("Kazakh President Kassym-Jomart Tokayev arrived in Baku on Monday.\n\n"
+            "Tokayev urged Armenia to sign the peace treaty without delay.")
+    art = code(text)
+    event = _one(art, "REQUEST")
+    assert _countries(event.source) == ["KAZ"]
+    assert _countries(event.target) == ["ARM"]

@@ -82,6 +82,8 @@ class ActorResolver:
             if self.people.get(key) is not None:
                 return self.people[key]
         found = self._from_title(ent)
+        if found is None:
+            found = self._earlier_mention(ent)
         if (found is None or found.country is None) and self.phoenix is not None:
             known = self.phoenix.lookup(ent.text, self.date) or (
                 self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
@@ -97,6 +99,19 @@ class ActorResolver:
             if self.people.get(key) is None:
                 self.people[key] = actor
         return actor
+
+    def _earlier_mention(self, ent: Span) -> NamedActor | None:
+        """ "Putin" after "Russian President Vladimir Putin": the titled mention tells who he is."""
+        surname = ent[-1].lower_
+        seen: set[int] = set()
+        for other in self.doc.ents:  # the tagger may have called the titled mention an ORG
+            if other.start >= ent.start or other.start in seen or other[-1].lower_ != surname:
+                continue
+            seen.add(other.start)
+            found = self._from_title(other)
+            if found is not None:
+                return found
+        return None
 
     def _from_title(self, ent: Span) -> NamedActor | None:
         country = sector = None
@@ -219,7 +234,8 @@ class ActorResolver:
         country: str | None = None
         sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
         head_place = self.gaz.lookup(self._ent_text(head)) if head.ent_type_ in {"GPE", "LOC", "NORP"} or head.text[:1].isupper() else None
-        if head_place is not None and head_place.kind in {"country", "capital"}:
+        is_state = head_place is not None and head_place.kind in {"country", "capital"}
+        if is_state:
             # A country or its capital as an actor stands for its government ("Moscow and Minsk").
             country, sector = head_place.iso3, sector or "GOV"
         for tok in phrase:
@@ -249,7 +265,7 @@ class ActorResolver:
             if hit is not None:
                 return EventActor(name=self._ent_text(head), country=hit.country, sector=hit.sector, code=hit.code)
         head_sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
-        if head.ent_type_ not in ENTITY_HEADS and head_sector is None:
+        if head.ent_type_ not in ENTITY_HEADS and head_sector is None and not is_state:
             return None  # "a bilateral agreement", "security": things, not actors
         if country is None and sector is None:
             return None
