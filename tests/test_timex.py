@@ -250,6 +250,19 @@ def test_comparisons_follow_the_period_reported(nlp) -> None:
     assert ("Tuesday nights", "XXXX-WXX-2TNI") in values, values
 
 
+LOOKING_AHEAD = (
+    "The board named a new chairman, effective Jan. 5. Analysts expect 2025 earnings to fall, and "
+    "the company sold 1990 shares. Leaders spoke about the future of the region."
+)
+
+
+def test_effective_dates_look_ahead_and_years_qualify_results(nlp) -> None:
+    article = Article(id="a", text=LOOKING_AHEAD, published="2024-08-20")
+    extract_times(nlp(LOOKING_AHEAD), article)
+    found = {t.text: t.value for t in article.times}
+    assert found == {"Jan. 5": "2025-01-05", "2025": "2025"}, found
+
+
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

@@ -129,6 +129,7 @@ def _is_rate(match: Match, span: Span) -> bool:
 
 
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
+_AHEAD_WORDS = {"effective"}
 _DEADLINE_WORDS = {"until", "till", "through", "by", "before", "to"}
 
 
@@ -177,6 +178,8 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         tense = clause_tense(span)
         if tense == "past" and _previous_word(text, match.start) in _DEADLINE_WORDS:
             tense = None  # "extended the loans through January": a deadline may lie ahead
+        if _previous_word(text, match.start) in _AHEAD_WORDS:
+            tense = "future"  # "a new pact effective June 1": the day a change takes effect, announced ahead
         norm = normalise_match(match, anchor, tense, ref_value)
         if norm is None:
             continue
