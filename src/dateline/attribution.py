@@ -43,6 +43,8 @@ _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _NP_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct", "quantmod")
 _CLAUSE_END = {".", "!", "?", ";"}
 _WINDOW = 14  # tokens searched for a cue next to a quote
+_NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+_DATELINE_TAIL = set(" \t\n-–—.:,|/")  # what separates a dateline from the story
 # A transcript or headline line "PENCE: Well, look…" / "Pat Caddell: Voters worried…".
 _SPEAKER_LINE = re.compile(r"(?:^|\n\n)[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 
@@ -58,6 +60,7 @@ class Attribution:
     score: float
     regions: list[QuoteRegion] = field(default_factory=list)
     addressee: Token | None = None
+    frame: str = ""  # direct | according | line | ccomp | dobj | head | prep:<word> …
 
 
 def np_span(token: Token) -> tuple[int, int]:
@@ -92,6 +95,20 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ not in _INHERIT_SUBJECT or current.head is current:
             return None
         current = current.head
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """The holder of a noun cue: "Trump's claim", "a statement by the ministry", "X made the claim"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head)
     return None
 
 
@@ -141,7 +158,8 @@ def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
             pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
             frame = "dobj+pred"
             span = _trimmed(doc, child.left_edge.i, pred + 1)
-        elif dep in ("ccomp", "dobj", "xcomp"):
+        elif dep in ("ccomp", "dobj", "xcomp") or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
+            # a noun cue's clause: "the claim that…", "concerns about…" (prep below)
             span = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
         elif dep == "prep":
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -185,8 +203,11 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
 class AttributionFinder:
     """Finds the attributions of one parsed document."""
 
-    def __init__(self, doc: Doc, lexicon: QuoteLexicon | None = None) -> None:
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon | None = None, nouns: frozenset[str] = frozenset(),
+                 exclude: tuple[int, int] | None = None) -> None:
         self.doc = doc
+        self.exclude = exclude  # the dateline's char span: no content, cue or speaker there
+        self.nouns = nouns  # noun lemmas that may be cues ("claim", "statement"): candidates too
         self.text = doc.text
         self.lex = lexicon or get_lexicon()
         self.regions = find_quote_regions(self.text)
@@ -279,7 +300,10 @@ class AttributionFinder:
         return lead[-1] in ":,.—–-(?!;"
 
     # -- all attributions ------------------------------------------------------------------
-    def find(self) -> list[Attribution]:
+    def candidates(self) -> list[Attribution]:
+        """Every (cue, content) reading the text offers: direct quotes, "according to", each frame
+        of each verb (and of the cue nouns ``nouns`` lists), transcript lines. ``score`` holds the
+        rule rate; the caller decides which readings are attributions."""
         direct = self.direct_quotes()
         out: list[Attribution] = []
         for tok in self.doc:
@@ -289,24 +313,76 @@ class AttributionFinder:
                 if source is None or any(r.open_at <= source.idx < r.close_end for r in regions):
                     source = self._nearby_speaker(tok, regions)
                 out.append(Attribution(regions[0].start, regions[-1].end, "direct", tok, tok.idx + len(tok),
-                                       source, self.rate(tok.lemma_.lower(), "direct"), regions))
+                                       source, self.rate(tok.lemma_.lower(), "direct"), regions, frame="direct"))
                 continue
             acc = according_to(tok, self.sents[tok.i]) if tok.lower_ == "according" else None
             if acc is not None:
                 (s, e), source, cue_end = acc
-                out.append(Attribution(s, e, self._kind(s, e), tok, cue_end, source, 0.95))
+                out.append(Attribution(s, e, self._kind(s, e), tok, cue_end, source, 0.95, frame="according"))
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+            pos = tok.pos_
+            if pos in ("VERB", "AUX"):
+                if tok.dep_ == "aux":
+                    continue
+            elif pos != "NOUN" or tok.lemma_.lower() not in self.nouns:
                 continue
-            best = self._best_frame(tok)
-            source = subject_of(tok)
-            if best is not None and (source is not None or best[0] >= SOURCELESS_THRESHOLD):
-                score, (s, e) = best
-                out.append(Attribution(s, e, self._kind(s, e), tok, tok.idx + len(tok), source, score))
+            lemma = tok.lemma_.lower()
+            source = subject_of(tok) if pos != "NOUN" else noun_source(tok)
+            for frame, (s, e) in frames(tok, self.sents[tok.i][0]):
+                out.append(Attribution(s, e, self._kind(s, e), tok, tok.idx + len(tok), source,
+                                       self.rate(lemma, frame), frame=frame))
         out.extend(self.speaker_lines())
-        for att in out:
-            att.addressee = self._addressee(att.cue)
-        return out
+        return [cand for cand in out if self._fit(cand)]
+
+    def _fit(self, cand: Attribution) -> bool:
+        """Keep a reading inside its paragraph and off the dateline; False when nothing is left.
+
+        A headline without a full stop runs into the next paragraph in the parse, and wire copy
+        opens with "SEOUL, March 10 (Yonhap) --": neither belongs to the content, and the dateline's
+        place is never the speaker."""
+        text = self.text
+        if cand.source is not None and (cand.source.ent_type_ in _NOT_SPEAKERS or cand.source.like_num):
+            cand.source = None  # "5:45 p.m.: Trump says…" — a time heading is nobody
+        if cand.frame not in ("direct", "line") and "\n\n" in text[cand.start:cand.end]:
+            if cand.end <= cand.cue.idx:
+                cand.start = text.rfind("\n\n", cand.start, cand.end) + 2
+            else:
+                cand.end = text.find("\n\n", cand.start, cand.end)
+        if self.exclude is not None:
+            ds, de = self.exclude
+            if ds <= cand.cue.idx < de:
+                return False
+            if cand.source is not None and ds <= cand.source.idx < de:
+                cand.source = None
+            if cand.start < de and ds < cand.end:
+                if cand.start >= ds:
+                    cand.start = de
+                    while cand.start < cand.end and text[cand.start] in _DATELINE_TAIL:
+                        cand.start += 1
+                else:
+                    cand.end = ds
+        while cand.end > cand.start and text[cand.end - 1].isspace():
+            cand.end -= 1
+        while cand.start < cand.end and text[cand.start].isspace():
+            cand.start += 1
+        return cand.end - cand.start > 1
+
+    def find(self) -> list[Attribution]:
+        """The rule decision: each cue's best-rated frame above the threshold."""
+        best: dict[int, Attribution] = {}
+        bar = threshold()
+        for cand in self.candidates():
+            if cand.frame in ("direct", "according", "line"):
+                best[cand.cue.i] = cand
+                continue
+            if cand.score < bar or (cand.source is None and cand.score < SOURCELESS_THRESHOLD):
+                continue
+            if cand.cue.pos_ == "NOUN":
+                continue  # nouns are left to the trained model
+            held = best.get(cand.cue.i)
+            if held is None or (held.frame not in ("direct", "according") and cand.score > held.score):
+                best[cand.cue.i] = cand
+        return sorted(best.values(), key=lambda a: (a.cue.i, a.start))
 
     def speaker_lines(self) -> list[Attribution]:
         """ "NAME: words…" at the start of a paragraph: the rest of the paragraph is NAME's."""
@@ -324,7 +400,7 @@ class AttributionFinder:
             if content is None:
                 continue
             out.append(Attribution(content[0], content[1], self._kind(*content), colon[0], colon.end_char,
-                                   name.root, self.rate(":", "line")))
+                                   name.root, self.rate(":", "line"), frame="line"))
         return out
 
     def _nearby_speaker(self, cue: Token, regions: list[QuoteRegion]) -> Token | None:
@@ -364,7 +440,7 @@ class AttributionFinder:
         return "direct" if covered >= 0.9 * (end - start - 2) else "mixed"
 
     @staticmethod
-    def _addressee(cue: Token) -> Token | None:
+    def addressee(cue: Token) -> Token | None:
         """Whom the words were addressed to: "told reporters", "said to journalists"."""
         for child in cue.children:
             if child.dep_ in ("dobj", "dative") and cue.lemma_ in ("tell", "inform", "assure", "brief", "warn"):

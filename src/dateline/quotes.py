@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .actors import build_actors, find_actor
 from .attribution import Attribution, AttributionFinder, np_span
+from .cue_model import CueModel, Thresholds, decide, get_model, score_candidates
 from .record import Article, Quote, Span, Speaker
 from .speakers import SpeakerResolver
 
@@ -40,17 +41,36 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
     )
 
 
+def find_attributions(doc: Doc, model: CueModel | None = None,
+                      exclude: tuple[int, int] | None = None) -> tuple[AttributionFinder, list[Attribution]]:
+    """The attributions of a document: the trained model's choice among the parse's readings
+    when the package ships one, else the rule rates alone. ``exclude``: the dateline's span."""
+    model = model or get_model()
+    if model is None:
+        finder = AttributionFinder(doc, exclude=exclude)
+        found = finder.find()
+        return finder, [att for att in found if not _nested(att, found)]
+    finder = AttributionFinder(doc, nouns=model.nouns, exclude=exclude)
+    return finder, select(score_candidates(doc, model, finder), model.threshold, finder.lex.cue_class)
+
+
+def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str]) -> list[Attribution]:
+    """Each cue's best reading above its threshold, without attributions nested in another's content."""
+    found = decide(cands, threshold, cue_class)
+    return [att for att in found if not _nested(att, found)]
+
+
 def extract_quotes(doc: Doc, article: Article) -> None:
     """Fill ``article.quotes`` and ``article.actors``."""
     index = build_actors(doc)
     resolver = SpeakerResolver(doc, index)
-    finder = AttributionFinder(doc)
+    dateline = article.dateline
+    exclude = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else None
+    finder, found = find_attributions(doc, exclude=exclude)
     text = finder.text  # Doc.text is rebuilt from the tokens on every access
-    found = finder.find()
     quotes = []
     for att in found:
-        if _nested(att, found):
-            continue
+        att.addressee = finder.addressee(att.cue)
         cue = Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         quotes.append(Quote(text[att.start:att.end], att.start, att.end, att.kind, cue,
                             _speaker(doc, text, att, resolver),
