@@ -99,3 +99,14 @@ def test_lede_is_the_lead_when_there_is_no_standfirst():
     article = build("OSLO, May 4 (Reuters) - Norway's oil fund sold its stake, it said.\n\nMore later.")
     assert article.lead == "Norway's oil fund sold its stake, it said."
     assert article.text.startswith("OSLO, May 4 (Reuters) - Norway's")
+
+
+def test_user_gazetteer_is_laid_over_the_package_tables(tmp_path, monkeypatch):
+    from dateline import gazetteer
+
+    (tmp_path / "places.tsv").write_text("name\tiso3\tkind\tlat\tlon\tpopulation\nNew Atlantis\tNZL\tcity\t1\t2\t5\n")
+    monkeypatch.setenv("DATELINE_GAZETTEER", str(tmp_path))
+    fresh = gazetteer.Gazetteer()
+    assert fresh.lookup("New Atlantis").iso3 == "NZL"
+    assert fresh.lookup("Minsk").iso3 == "BLR"
+    assert fresh.lookup("name") is None  # the overlay's header is not a place

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ import click
 
 from .pipeline import Options, process_batch
 from .record import Article
+from .registry import optional_module
 from .sources import DEFAULT_MAX_BYTES, read_inputs
 from .store import DEFAULT_DB, Store
 
@@ -187,12 +187,7 @@ def eval_(data_dir: str | None, suites: tuple[str, ...], limit: int | None, as_j
 
 def _register() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+        module = optional_module(name)
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
 

@@ -8,13 +8,12 @@ This is also the base layer of the actor dictionary used to code events.
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+
+from .tables import rows, table_path, user_table
 
 
 @dataclass(frozen=True)
@@ -39,16 +38,17 @@ class Toponym:
     population: int = 0
 
 
-def _rows(filename: str) -> Iterator[list[str]]:
-    sources = [resources.files("dateline") / "data" / "gazetteer" / filename]
-    user_dir = os.environ.get("DATELINE_GAZETTEER")
-    if user_dir and (Path(user_dir) / filename).exists():
-        sources.append(Path(user_dir) / filename)
-    for src in sources:
-        with src.open(encoding="utf-8") as fh:
-            for row in csv.reader(fh, delimiter="\t"):
-                if row and not row[0].startswith("#"):
-                    yield row
+def _rows(filename: str, header: bool = False) -> Iterator[list[str]]:
+    """The package table, then the user's table of the same name; each one's header skipped."""
+    sources = [table_path("gazetteer", filename)]
+    overlay = user_table(os.environ.get("DATELINE_GAZETTEER"), filename)
+    if overlay is not None:
+        sources.append(overlay)
+    for source in sources:
+        table = rows(source, keep_empty_first=True)
+        if header:
+            next(table, None)
+        yield from table
 
 
 def _float(value: str) -> float | None:
@@ -82,9 +82,7 @@ class Gazetteer:
             self._names[key] = toponym
 
     def _load(self) -> None:
-        rows = _rows("countries.tsv")
-        next(rows)  # header
-        for iso3, iso2, name, official, common, capital, lat, lon in rows:
+        for iso3, iso2, name, official, common, capital, lat, lon in _rows("countries.tsv", header=True):
             country = Country(iso3, iso2, common or name, capital or None, _float(lat), _float(lon))
             self.countries[iso3] = country
             for variant in (name, official, common):
@@ -94,9 +92,7 @@ class Gazetteer:
             c = self.countries.get(iso3)
             if c:
                 self._add(alias, Toponym(c.name, "country", iso3, c.lat, c.lon, 10**9))
-        rows = _rows("places.tsv")
-        next(rows)
-        for name, iso3, kind, lat, lon, population in rows:
+        for name, iso3, kind, lat, lon, population in _rows("places.tsv", header=True):
             self._add(name, Toponym(name, kind, iso3, _float(lat), _float(lon), int(population or 0)))
         for iso3, word in _rows("demonyms.tsv"):
             self._demonyms.setdefault(normalise(word), iso3)

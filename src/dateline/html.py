@@ -27,11 +27,10 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from .errors import Code, DatelineError
+from .tables import line_patterns
 
 # Blocks whose text is at least this share link text are navigation.
 LINK_DENSITY_MAX = 0.6
@@ -70,15 +69,9 @@ class Page:
                                   "page_language": self.language}.items() if v}
 
 
-@lru_cache(maxsize=1)
-def boilerplate_lines() -> list[re.Pattern[str]]:
+def boilerplate_lines() -> tuple[re.Pattern[str], ...]:
     """Whole-line patterns of site furniture (``data/html/boilerplate.tsv``)."""
-    path = resources.files("dateline") / "data" / "html" / "boilerplate.tsv"
-    patterns = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            patterns.append(re.compile(line.split("\t")[0], re.IGNORECASE))
-    return patterns
+    return line_patterns("html", "boilerplate.tsv")
 
 
 def is_furniture(line: str) -> bool:

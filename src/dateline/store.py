@@ -9,7 +9,6 @@ that store rows of their own (quotes, events) register a saver in ``ARTICLE_SAVE
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import re
 import sqlite3
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .record import Article, article_from_dict
+from .registry import optional_module
 
 # "module:function" savers called as saver(conn, article_rowid, article) inside the batch's
 # transaction; a module that is not there (an extractor not yet built) is skipped.
@@ -62,13 +62,9 @@ def _savers() -> list[Callable[[sqlite3.Connection, int, Article], None]]:
     found = []
     for spec in ARTICLE_SAVERS:
         module_name, _, func = spec.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        found.append(getattr(module, func))
+        module = optional_module(module_name)
+        if module is not None:
+            found.append(getattr(module, func))
     return found
 
 

@@ -10,27 +10,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from .datelines import MONTHS, iso_date, parse_dateline
 from .errors import Code, DatelineError
 from .language import detect_language
 from .record import Article, Dateline, ErrorInfo
 from .sources import RawInput
+from .tables import line_patterns
 
 HEADLINE_MAX_CHARS = 220
 DATELINE_SEARCH_PARAGRAPHS = 4
 
 
-@lru_cache(maxsize=1)
-def boilerplate_patterns() -> list[re.Pattern[str]]:
-    path = resources.files("dateline") / "data" / "structure" / "boilerplate.tsv"
-    patterns = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            patterns.append(re.compile(line.split("\t")[0], re.IGNORECASE))
-    return patterns
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    return line_patterns("structure", "boilerplate.tsv")
 
 
 def is_boilerplate(paragraph: str) -> bool:
