@@ -20,7 +20,8 @@ from .record import Actor, Article, EventActor
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "states", "governments",
-                              "leaders", "neighbors", "neighbours", "allies", "presidents", "capitals"})
+                              "leaders", "neighbors", "neighbours", "allies", "presidents", "capitals",
+                              "ministries", "delegations", "militaries", "armies", "ministers"})
 # Modifiers that can carry an actor's country or role; "of" phrases too ("the government of Iraq"),
 # but no other prepositional phrase ("a treaty with Belarus" is not Belarusian).
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "appos", "case", "prep", "pobj"})
@@ -58,7 +59,15 @@ class ActorResolver:
                     self.person_ents[i] = ent
         self.last_person: EventActor | None = None
         self.last_group: list[EventActor] = []
+        self.last_compound: list[EventActor] = []  # "Turkey and Greece": what "the two sides" refers to
+        # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
+        # neither the place nor the agency is an actor of the story.
+        dateline = article.dateline
+        self.dateline = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else (0, 0)
         self._index_article_actors(article)
+
+    def in_dateline(self, tok: Token) -> bool:
+        return self.dateline[0] <= tok.idx < self.dateline[1]
 
     # -- article-level memory --------------------------------------------------------------
     def _index_article_actors(self, article: Article) -> None:
@@ -67,6 +76,8 @@ class ActorResolver:
         starts = {t.idx: t.i for t in self.doc}
         for actor in article.actors:
             for start, end in actor.mentions:
+                if self.dateline[0] <= start < self.dateline[1]:
+                    continue
                 i = starts.get(start)
                 while i is not None and i < len(self.doc) and self.doc[i].idx < end:
                     self.by_token[i] = actor
@@ -153,7 +164,7 @@ class ActorResolver:
     # -- phrase resolution -----------------------------------------------------------------
     def resolve(self, head: Token) -> list[EventActor]:
         """Actors for the phrase headed by ``head``, coordinated heads included."""
-        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        heads = [h for h in [head, *(c for c in head.conjuncts if c.i > head.i)] if not self.in_dateline(h)]
         actors: list[EventActor] = []
         for h in heads:
             actor = self._resolve_one(h)
@@ -162,6 +173,8 @@ class ActorResolver:
         if actors:
             if len(actors) > 1 or actors[0].sector not in {None, "CVL"}:
                 self.last_group = actors
+            if len({a.code or a.name for a in actors}) > 1:
+                self.last_compound = actors
             if head.ent_type_ == "PERSON":
                 self.last_person = actors[0]
         return actors

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from . import event_model
 from .event_actors import RECIPROCAL_HEADS, ActorResolver
 from .event_lexicon import Lexicon, get_lexicon, penta_class, quad_class
-from .event_patterns import Candidate, find_candidates
+from .event_patterns import Candidate, doc_words, find_candidates
 from .modality import REPORT_HEADS, is_negated, modality_of
 from .record import Article, Event, EventActor, Offsets
 from .record import Span as RSpan
@@ -41,6 +41,10 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
 QUOTE_CHARS = frozenset('"“”«»')
+GIST_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass", "attr", "oprd", "dative", "prt"})
+GIST_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "NUM"})
+MAX_GIST = 30
+SAME_GIST = 0.5  # share of the smaller gist two tellings of one event have in common
 
 
 @dataclass
@@ -197,6 +201,7 @@ class SentenceCoder:
         self.lex = get_lexicon()
         self.resolver = resolver or ActorResolver(doc, article)
         self.model = model or event_model.get_model()
+        self.gists: dict[int, frozenset[str]] = {}  # id(event) → what the event is about
 
     def code(self, sent: Span) -> list[Event]:
         """The events of a sentence, the one it is mainly about first."""
@@ -292,16 +297,16 @@ class SentenceCoder:
     def _actors(self, verb: Token, coded: list[Coded]) -> tuple[list[EventActor], list[EventActor], bool]:
         speaker = self._speaker(verb, coded)
         subj = _subject(verb)
+        if subj is not None and self.resolver.in_dateline(subj):
+            subj = self._story_subject(subj, verb)
         source: list[EventActor] = []
         reciprocal = False
         if subj is not None:
-            if _reciprocal(subj) and len(self.resolver.last_group) > 1:
-                source = list(self.resolver.last_group)
-                reciprocal = len(source) > 1
+            if _reciprocal(subj) and self.resolver.last_compound:
+                source = list(self.resolver.last_compound)  # "the two sides": both, and no recipient
+                reciprocal = True
             else:
                 source = self.resolver.resolve(subj)
-            if subj.dep_ == "agent" or subj.head.dep_ == "agent":
-                pass
         if not source:
             source = speaker
         target: list[EventActor] = []
@@ -313,9 +318,24 @@ class SentenceCoder:
             if found:
                 target = found
                 break
-        if len(source) > 1 and not target:
+        if reciprocal:
+            target = []
+        elif len(source) > 1 and not target:
             reciprocal = True
         return source, target, reciprocal
+
+    def _story_subject(self, subj: Token, verb: Token) -> Token | None:
+        """The parser made the dateline's place the subject ("ANKARA, March 3 (Reuters) - Turkey
+        and Greece agreed"): the story's subject is the phrase set in apposition after it."""
+        stack = list(subj.children)
+        while stack:
+            tok = stack.pop(0)
+            if tok.dep_ in {"appos", "conj"}:
+                if not self.resolver.in_dateline(tok) and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
+                    return tok
+                stack.extend(tok.children)
+        left = _subject_left(verb)
+        return left if left is not None and not self.resolver.in_dateline(left) else None
 
     def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
         verb = c.cand.token
@@ -333,13 +353,15 @@ class SentenceCoder:
         code, plover, negated = self._recode(c, modality, negated)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
-        return Event(
+        event = Event(
             type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
             source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
             trigger=RSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
             mode=(info.mode or None) if info else None, context=context,
             negated=negated, modality=modality,
         )
+        self.gists[id(event)] = _gist(verb)
+        return event
 
     def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:
         """CAMEO's conventions for unrealised acts (returns code, PLOVER type, negated):
@@ -364,6 +386,28 @@ class SentenceCoder:
         return code, plover, negated
 
 
+def _gist(verb: Token) -> frozenset[str]:
+    """The content lemmas of what the trigger acts on ("agreed to resume talks on borders":
+    resume, talk, border), which tell apart two events with the same verb and actors."""
+    lowers, lemmas = doc_words(verb.doc)
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ not in GIST_DEPS or child.i < verb.i:
+            continue
+        for tok in child.subtree:
+            if tok.pos_ in GIST_POS and not tok.is_stop:
+                words.add(lemmas[tok.i])
+            if len(words) >= MAX_GIST:
+                return frozenset(words)
+    return frozenset(words)
+
+
+def _same_gist(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return True
+    return len(a & b) >= SAME_GIST * min(len(a), len(b))
+
+
 def _codes(actors: list[EventActor]) -> set[str]:
     return {a.code or a.name for a in actors}
 
@@ -374,16 +418,19 @@ def _same(a: Event, b: Event) -> bool:
     return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta)
 
 
-def _dedup(events: list[Event]) -> list[Event]:
+def _dedup(events: list[Event], gists: dict[int, frozenset[str]] | None = None) -> list[Event]:
     """The same event told twice (lead repeated in the body) is one: keep the fuller telling
-    in the place of the first."""
+    in the place of the first. Same verb and actors but different objects ("agreed to resume
+    talks", later "also agreed to set up a hotline") are two events."""
+    gists = gists or {}
     kept: list[Event] = []
     groups: dict[tuple, list[int]] = {}
+    empty: frozenset[str] = frozenset()
     for event in events:
         key = (event.type, event.cameo[:3], event.trigger.text.lower(), event.negated)
         for k in groups.get(key, []):
             prev = kept[k]
-            if _same(prev, event):
+            if _same(prev, event) and _same_gist(gists.get(id(prev), empty), gists.get(id(event), empty)):
                 fuller = len(event.source) + len(event.target) > len(prev.source) + len(prev.target)
                 if fuller:
                     event.confidence = max(prev.confidence, event.confidence)
@@ -404,4 +451,4 @@ def extract_events(doc: Doc, article: Article) -> None:
     for sent in doc.sents:
         # An event with no actor at all is of no use to an event data set: drop it here.
         events.extend(e for e in coder.code(sent) if e.source or e.target)
-    article.events = _dedup(events)
+    article.events = _dedup(events, coder.gists)
