@@ -33,6 +33,29 @@ QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens",
                             "several", "majority", "crowd", "crowds", "lot", "batch", "patch", "team"})
 
 
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+OWNER_PREPS = frozenset({"by", "from", "of"})
+PLACE_PREPS = frozenset({"of", "in", "near"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # the tagger calls some towns NORP
+WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
+
+
+def located(actor: EventActor) -> bool:
+    """An actor an event data set can place: it has a country or is an international body."""
+    return bool(actor.country) or actor.sector == "IGO" or (actor.code or "").startswith("IGO")
+
+
+def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
+    """ "Israeli helicopters and tanks": the nationality written once qualifies every
+    coordinated common noun, so a conjunct without a country takes the first one's."""
+    if len(actors) < 2 or heads[0].pos_ != "NOUN" or not actors[0].country:
+        return
+    for actor in actors[1:]:
+        if actor.country is None and actor.sector and not actor.name[:1].isupper():
+            actor.country = actors[0].country
+            actor.code = _code(actor.country, actor.sector)
+
+
 def _code(country: str | None, sector: str | None) -> str | None:
     if not country and not sector:
         return None
@@ -170,6 +193,7 @@ class ActorResolver:
             actor = self._resolve_one(h)
             if actor is not None and all(a.code != actor.code or a.name != actor.name for a in actors):
                 actors.append(actor)
+        _share_country(heads, actors)
         if actors:
             if len(actors) > 1 or actors[0].sector not in {None, "CVL"}:
                 self.last_group = actors
@@ -178,6 +202,84 @@ class ActorResolver:
             if head.ent_type_ == "PERSON":
                 self.last_person = actors[0]
         return actors
+
+    # -- targets ---------------------------------------------------------------------------
+    def target(self, head: Token) -> list[EventActor]:
+        """Who an object phrase makes the target: the actor it names, else the owner of the
+        thing acted on ("praised Haiti's efforts", "rejected an Indian proposal", "calls by
+        Belarus's rulers"), else the country of the place acted on ("shelled the Ukrainian city
+        of Kharkiv"). The subject's own things ("withdrew its troops") are nobody's target."""
+        if self.in_dateline(head):
+            return []
+        actors = self.resolve(head)
+        if any(located(a) for a in actors):
+            return actors
+        if head.ent_type_ not in {"PERSON", "ORG"}:
+            owner = self._owner(head)
+            if owner:
+                return owner
+            place = self._place(head)
+            if place is not None:
+                return [place]
+        if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
+            return []
+        return actors
+
+    def where(self, head: Token) -> EventActor | None:
+        """The place a phrase names or is located at ("a bombing near the town of Samarra")."""
+        found = self.place_target(head)
+        for child in head.children:
+            if found is not None:
+                break
+            if child.dep_ == "prep" and child.lower_ in WHERE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and found is None:
+                        found = self.place_target(pobj)
+        return found
+
+    def place_target(self, head: Token) -> EventActor | None:
+        return None if self.in_dateline(head) else self._place(head)
+
+    def _owner(self, head: Token) -> list[EventActor]:
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+                found = [a for a in self.resolve(child) if located(a)]
+                if found:
+                    return found
+            elif child.dep_ in {"amod", "compound", "nmod"} and child.text[:1].isupper():
+                country = self.gaz.demonym(child.text) or self._country_word(child)
+                if country:
+                    return [EventActor(name=child.text, country=country, code=country)]
+            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = [a for a in self.resolve(pobj) if located(a)]
+                        if found:
+                            return found
+        return []
+
+    def _place(self, head: Token) -> EventActor | None:
+        """The country of a place phrase: a named place, or a place noun with a country or
+        place in its modifiers ("the besieged Bosnian town of Gorazde", "a village in Cambodia")."""
+        if head.ent_type_ in PLACE_ENTS:
+            topo = self.gaz.lookup(self._ent_text(head))
+            if topo is not None:
+                return EventActor(name=self._ent_text(head), country=topo.iso3, code=topo.iso3)
+        if head.lemma_.lower() not in self.lex.place_nouns and head.lower_ not in self.lex.place_nouns:
+            return None
+        for child in head.children:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                country = self.gaz.demonym(child.text) or self.gaz.country_of(self._ent_text(child))
+                if country and child.text[:1].isupper():
+                    return EventActor(name=child.text, country=country, code=country)
+            elif child.dep_ in {"prep", "appos"}:
+                objs = [child] if child.dep_ == "appos" else [
+                    p for p in child.children if p.dep_ == "pobj" and child.lower_ in PLACE_PREPS]
+                for obj in objs:
+                    found = self._place(obj) if obj.ent_type_ in PLACE_ENTS or obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
+        return None
 
     def _phrase(self, head: Token) -> list[Token]:
         toks = [head]
@@ -203,9 +305,17 @@ class ActorResolver:
         if low in RECIPROCAL_HEADS and any(c.lower_ in {"two", "both"} for c in head.children):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)
-        if article_actor is not None:
+        if article_actor is not None and (article_actor.country or article_actor.code):
             return EventActor(name=article_actor.name, actor=article_actor.id, country=article_actor.country,
                               sector=article_actor.sector, code=article_actor.code)
+        found = self._resolve_text(head)
+        if article_actor is not None:  # the article knows who, but not where from: our tables may
+            if found is None:
+                return EventActor(name=article_actor.name, actor=article_actor.id, sector=article_actor.sector)
+            found.actor = article_actor.id
+        return found
+
+    def _resolve_text(self, head: Token) -> EventActor | None:
         phrase = self._phrase(head)
         name_span = self._name_span(head, phrase)
         named = self._named(name_span) if name_span else None

@@ -61,6 +61,7 @@ class Lexicon:
     pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
     support_verbs: frozenset[str] = frozenset()
     default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
+    place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -139,4 +140,5 @@ def get_lexicon() -> Lexicon:
     for word, code in _rows("nouns.tsv"):
         lex.nouns[word] = code
     lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
+    lex.place_nouns = frozenset(row[0] for row in _rows("place_nouns.tsv"))
     return lex

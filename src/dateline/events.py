@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import event_model
-from .event_actors import RECIPROCAL_HEADS, ActorResolver
+from .event_actors import RECIPROCAL_HEADS, ActorResolver, located
 from .event_lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from .event_patterns import Candidate, doc_words, find_candidates
 from .modality import REPORT_HEADS, is_negated, modality_of
@@ -29,6 +29,12 @@ CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "aco
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
 OBLIGATION_AUX = frozenset({"must", "should"})
+# Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
+ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
+                             "recommend", "appeal", "press", "push", "call"})
+# Acts done somewhere to whoever is there: with no one named, the place's country is the target.
+PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of mere intention: what they govern is the event (with modality intended), unlike
 # agree/offer/promise/threaten/refuse, which are events of their own.
 INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
@@ -136,8 +142,8 @@ def _subject_left(verb: Token) -> Token | None:
     if i < verb.sent.start:
         return None
     tok = verb.doc[i]
-    if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod"}:
-        return None
+    if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod", "nsubjpass"}:
+        return None  # a passive subject is what the act was done to
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
@@ -148,19 +154,31 @@ def _object_heads(verb: Token) -> list[Token]:
     out: list[Token] = []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "send systems to Ukraine"
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
             out.append(child)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out.extend(p for p in child.children if p.dep_ == "pobj")
-    for obj in list(out):
-        for child in obj.children:  # "an attack on X", "a treaty with Belarus"
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                out.extend(p for p in child.children if p.dep_ == "pobj")
+    nested = list(out)
+    for _ in range(2):  # "an attack on X", "a hunger strike in protest of X's refusal"
+        deeper = [p for obj in nested for child in obj.children
+                  if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
+                  for p in child.children if p.dep_ == "pobj"]
+        out.extend(deeper)
+        nested = deeper
     for child in verb.children:
-        if child.dep_ == "xcomp":
-            out.extend(_object_heads(child))
+        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _purpose(child)):
+            out.extend(_object_heads(child))  # "staged a strike to demand reforms by X's government"
+        elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            # "demanded that the US cancel ...": the one asked is the clause's subject
+            out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
     return out
+
+
+def _purpose(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _obliged(verb: Token) -> bool:
@@ -294,7 +312,7 @@ class SentenceCoder:
                 break
         return []
 
-    def _actors(self, verb: Token, coded: list[Coded]) -> tuple[list[EventActor], list[EventActor], bool]:
+    def _actors(self, verb: Token, coded: list[Coded], code: str) -> tuple[list[EventActor], list[EventActor], bool]:
         speaker = self._speaker(verb, coded)
         subj = _subject(verb)
         if subj is not None and self.resolver.in_dateline(subj):
@@ -307,17 +325,34 @@ class SentenceCoder:
                 reciprocal = True
             else:
                 source = self.resolver.resolve(subj)
-        if not source:
-            source = speaker
+        if not source and (subj is None or code[:2] not in UNATTRIBUTED_ROOTS):
+            source = speaker  # who reports a bombing did not bomb: material conflict keeps its subject
         target: list[EventActor] = []
+        fallback: list[EventActor] = []
         codes = {a.code for a in source}
+        locatives: list[Token] = []
         for head in _object_heads(verb):
             if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
+                locatives.append(head)
                 continue
-            found = [a for a in self.resolver.resolve(head) if a.code not in codes or a.code is None]
-            if found:
+            found = [a for a in self.resolver.target(head) if a.code not in codes or a.code is None]
+            if any(located(a) for a in found):
                 target = found
                 break
+            fallback = fallback or found  # "killing three civilians": whose, the story may not say
+        target = target or fallback
+        if not target and code[:2] in PLACE_TARGET_ROOTS:
+            # "killed 23 people in Tel Aviv", "blocked roads in the capital city of Algiers"
+            places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
+            target = [p for p in places if p.country not in {a.country for a in source}][:1]
+        if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
+            # "A roadside bombing near the town of Samarra killed ...": violence with no one named
+            # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
+            where = self.resolver.where(subj) if subj is not None else None
+            where = where or next(filter(None, map(self.resolver.place_target, locatives)), None)
+            if where is not None:
+                source = [EventActor(name=f"unidentified attacker ({where.name})", country=where.country,
+                                     code=where.country)]
         if reciprocal:
             target = []
         elif len(source) > 1 and not target:
@@ -339,7 +374,7 @@ class SentenceCoder:
 
     def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
         verb = c.cand.token
-        source, target, _reciprocal = self._actors(verb, coded)
+        source, target, _reciprocal = self._actors(verb, coded, c.code)
         if not c.must and _obliged(verb):
             c.must = True
         if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya

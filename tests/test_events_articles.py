@@ -1,0 +1,108 @@
+"""Event coding on whole wire articles (written for these tests), run through the full pipeline:
+who did what to whom, the way an analyst reads the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Options, process_batch
+from dateline.record import Article, Event
+from dateline.sources import from_bytes
+
+BORDER_TALKS = (
+    "ANKARA, March 3 (Reuters) - Turkey and Greece agreed on Tuesday to resume talks on their maritime "
+    "borders, the two foreign ministries said.\n\n"
+    "The two sides also agreed to set up a hotline between their defence ministries, according to a "
+    "joint statement.\n\n"
+    "Relations between the NATO allies have improved since last year's earthquake.\n"
+)
+
+
+@pytest.fixture
+def article(nlp):
+    def run(text: str, published: str = "2025-03-04") -> Article:
+        raw = from_bytes(text.encode("utf-8"), None)
+        return next(process_batch([raw], Options(published=published), nlp=nlp))
+    return run
+
+
+def _events(art: Article, etype: str) -> list[Event]:
+    return [e for e in art.events if e.type == etype]
+
+
+def _codes(actors) -> list[str | None]:
+    return [a.code for a in actors]
+
+
+def test_compound_subject_after_a_dateline_is_both_governments(article):
+    art = article(BORDER_TALKS)
+    first = _events(art, "AGREE")[0]
+    assert _codes(first.source) == ["TURGOV", "GRCGOV"]
+    assert first.target == []
+
+
+def test_the_two_sides_are_the_pair_named_before(article):
+    art = article(BORDER_TALKS)
+    agreements = _events(art, "AGREE")
+    assert len(agreements) == 2, [(e.trigger.text, e.sentence) for e in agreements]
+    hotline = agreements[1]
+    assert "hotline" in art.text[hotline.sentence.start:hotline.sentence.end]
+    assert _codes(hotline.source) == ["TURGOV", "GRCGOV"]
+    assert hotline.target == []  # reciprocal: both act, no recipient
+
+
+def test_the_agency_and_dateline_place_are_not_actors_of_events(article):
+    art = article("KYIV, June 2 (Reuters) - Poland pledged on Monday to send more air defence systems "
+                  "to Ukraine, the defence minister said.\n")
+    names = {a.name for e in art.events for a in e.source + e.target}
+    assert "Reuters" not in names
+    pledge = art.events[0]
+    assert _codes(pledge.source)[0].startswith("POL")
+    assert [a.country for a in pledge.target] == ["UKR"]
+
+
+SHELLING = (
+    "KYIV, May 14 (Reuters) - Russian forces shelled the Ukrainian city of Kharkiv overnight, regional "
+    "officials said on Wednesday.\n\n"
+    "Ukraine's foreign minister urged the European Union to speed up deliveries of artillery shells.\n\n"
+    "Hungary rejected a Polish proposal to fund the deliveries from frozen Russian assets.\n\n"
+    "The Kremlin demanded that Kyiv withdraw its troops from the region.\n"
+)
+
+
+def test_a_place_acted_on_makes_its_country_the_target(article):
+    art = article(SHELLING)
+    shelling = _events(art, "ASSAULT")[0]
+    assert _codes(shelling.source) == ["RUSMIL"]
+    assert [a.country for a in shelling.target] == ["UKR"]
+
+
+def test_addressee_of_a_request_and_owner_of_a_rejected_thing_are_targets(article):
+    art = article(SHELLING)
+    urge = _events(art, "REQUEST")[0]
+    assert [a.country for a in urge.source] == ["UKR"]
+    assert [a.code for a in urge.target][0].startswith("IGO")
+    reject = _events(art, "REJECT")[0]
+    assert [a.country for a in reject.source] == ["HUN"]
+    assert [a.country for a in reject.target] == ["POL"]
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target(article):
+    art = article(SHELLING)
+    demand = [e for e in art.events if "Kremlin" in art.text[e.sentence.start:e.sentence.end]][0]
+    assert demand.type == "REQUEST"
+    assert [a.country for a in demand.source] == ["RUS"]
+    assert [a.country for a in demand.target] == ["UKR"]
+
+
+def test_own_troops_are_not_a_target(article):
+    art = article("Syria offered its troops to Lebanon's new president on Monday, state media said.\n")
+    offer = art.events[0]
+    assert [a.country for a in offer.target] == ["LBN"]
+
+
+def test_unattributed_violence_is_placed_not_pinned_on_the_reporter(article):
+    art = article("A car bomb near the city of Mosul killed four soldiers on Sunday, the army said.\n")
+    attack = _events(art, "ASSAULT")[0]
+    assert "army" not in " ".join(a.name for a in attack.source)
+    assert [a.country for a in attack.source] == ["IRQ"]
