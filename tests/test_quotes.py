@@ -149,3 +149,71 @@ def test_quote_regions_continue_only_when_the_paragraph_reopens():
 def test_apostrophes_are_not_quotes():
     text = "Russia’s envoy met the ministers’ aides at the nation's capital."
     assert find_quote_regions(text) == []
+
+
+# -- the trained cue model ------------------------------------------------------------------
+
+
+def test_model_ships_small_and_loads():
+    from importlib import resources
+
+    from dateline.cue_model import MODEL_FILE, get_model
+
+    model = get_model()
+    assert model is not None and model.weights and model.nouns
+    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
+    assert len(path.read_bytes()) < 5_000_000
+
+
+def test_stance_verb_with_infinitive_is_an_attribution(nlp):
+    q = only(run(nlp, "Mayor Tomas Berg plans to close the old bridge to trucks next month."))
+    assert q.cue.text == "plans"
+    assert q.text == "to close the old bridge to trucks next month"
+    assert q.speaker.name == "Tomas Berg"
+
+
+def test_noun_cue_with_that_clause(nlp):
+    q = only(run(nlp, "Labour Minister Dora Veld made the claim that unemployment had halved since 2020."))
+    assert q.cue.text == "claim"
+    assert q.text.startswith("that unemployment had halved")
+    assert q.speaker.name == "Dora Veld"
+
+
+def test_stance_on_a_proposal(nlp):
+    q = only(run(nlp, "The opposition leader, Irena Kask, supports the proposal to lower the voting age."))
+    assert q.cue.text == "supports" and q.speaker.name == "Irena Kask"
+
+
+def test_an_act_is_not_a_quote(nlp):
+    art = run(nlp, "In March, Prime Minister Ana Kovac submitted a draft budget to parliament for approval.")
+    assert art.quotes == []
+
+
+# -- datelines and headlines ----------------------------------------------------------------
+
+
+def test_dateline_is_neither_content_nor_speaker(nlp):
+    from dateline.record import Dateline
+
+    text = ("OSLO, May 12 (Nordwire) -- Norway on Tuesday rejected the fishing quota proposed by its "
+            "neighbours as unfair to coastal towns, state radio said.\n\n"
+            "The fisheries minister said talks would continue in June.")
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-05-12")
+    article.dateline = Dateline("OSLO, May 12 (Nordwire)", "OSLO", "2025-05-12", "Nordwire", 0, 23)
+    tag_entities(doc, article)
+    extract_quotes(doc, article)
+    assert article.quotes
+    for q in article.quotes:
+        assert "OSLO" not in q.text and "Nordwire" not in q.text and not q.text.startswith("--")
+        assert q.speaker is None or q.speaker.start >= 23
+    first = article.quotes[0]
+    assert first.text.startswith("Norway on Tuesday rejected") and first.speaker.text == "state radio"
+
+
+def test_content_stays_in_its_paragraph(nlp):
+    text = ("Minister says ferry fares will rise in the autumn\n\n"
+            "Harbour workers began a two-day strike on Friday over pay.")
+    art = run(nlp, text)
+    assert all("\n\n" not in q.text for q in art.quotes)
+    assert all("strike" not in q.text for q in art.quotes)

@@ -343,7 +343,9 @@ class AttributionFinder:
         text = self.text
         if cand.source is not None and (cand.source.ent_type_ in _NOT_SPEAKERS or cand.source.like_num):
             cand.source = None  # "5:45 p.m.: Trump says…" — a time heading is nobody
-        if cand.frame not in ("direct", "line") and "\n\n" in text[cand.start:cand.end]:
+        if cand.frame not in ("direct", "line") and "\n\n" in text[min(cand.start, cand.cue.idx):max(cand.end, cand.cue.idx)]:
+            if "\n\n" in text[cand.end:cand.cue.idx] or "\n\n" in text[cand.cue.idx:cand.start]:
+                return False  # the parse joined two paragraphs: the content is in the other one
             if cand.end <= cand.cue.idx:
                 cand.start = text.rfind("\n\n", cand.start, cand.end) + 2
             else:
