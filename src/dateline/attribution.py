@@ -61,6 +61,7 @@ class Attribution:
     regions: list[QuoteRegion] = field(default_factory=list)
     addressee: Token | None = None
     frame: str = ""  # direct | according | line | ccomp | dobj | head | prep:<word> …
+    rate: float = 0.0  # the rule rate (``score`` may be overwritten by the trained model)
 
 
 def np_span(token: Token) -> tuple[int, int]:
@@ -332,6 +333,8 @@ class AttributionFinder:
                 out.append(Attribution(s, e, self._kind(s, e), tok, tok.idx + len(tok), source,
                                        self.rate(lemma, frame), frame=frame))
         out.extend(self.speaker_lines())
+        for cand in out:
+            cand.rate = cand.score
         return [cand for cand in out if self._fit(cand)]
 
     def _fit(self, cand: Attribution) -> bool:
@@ -369,20 +372,20 @@ class AttributionFinder:
             cand.start += 1
         return cand.end - cand.start > 1
 
-    def find(self) -> list[Attribution]:
+    def find(self, cands: list[Attribution] | None = None) -> list[Attribution]:
         """The rule decision: each cue's best-rated frame above the threshold."""
         best: dict[int, Attribution] = {}
         bar = threshold()
-        for cand in self.candidates():
+        for cand in self.candidates() if cands is None else cands:
             if cand.frame in ("direct", "according", "line"):
                 best[cand.cue.i] = cand
                 continue
-            if cand.score < bar or (cand.source is None and cand.score < SOURCELESS_THRESHOLD):
+            if cand.rate < bar or (cand.source is None and cand.rate < SOURCELESS_THRESHOLD):
                 continue
             if cand.cue.pos_ == "NOUN":
                 continue  # nouns are left to the trained model
             held = best.get(cand.cue.i)
-            if held is None or (held.frame not in ("direct", "according") and cand.score > held.score):
+            if held is None or (held.frame not in ("direct", "according") and cand.rate > held.rate):
                 best[cand.cue.i] = cand
         return sorted(best.values(), key=lambda a: (a.cue.i, a.start))
 

@@ -51,12 +51,19 @@ def find_attributions(doc: Doc, model: CueModel | None = None,
         found = finder.find()
         return finder, [att for att in found if not _nested(att, found)]
     finder = AttributionFinder(doc, nouns=model.nouns, exclude=exclude)
-    return finder, select(score_candidates(doc, model, finder), model.threshold, finder.lex.cue_class)
+    cands = score_candidates(doc, model, finder)
+    return finder, select(cands, model.threshold, finder.lex.cue_class, finder.find(cands))
 
 
-def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str]) -> list[Attribution]:
-    """Each cue's best reading above its threshold, without attributions nested in another's content."""
+def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str],
+           rules: list[Attribution] = ()) -> list[Attribution]:
+    """Each cue's best reading above its threshold, then the rule system's choice for cues the model
+    left out (measured on dev: +1.3 content F1, +0.3 source F1 over the model alone), without
+    attributions nested in another's content."""
     found = decide(cands, threshold, cue_class)
+    chosen = {att.cue.i for att in found}
+    found += [att for att in rules if att.cue.i not in chosen]
+    found.sort(key=lambda a: (a.cue.i, a.start))  # text order: pronouns resolve to earlier speakers
     return [att for att in found if not _nested(att, found)]
 
 
