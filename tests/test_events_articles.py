@@ -106,3 +106,52 @@ def test_unattributed_violence_is_placed_not_pinned_on_the_reporter(article):
     attack = _events(art, "ASSAULT")[0]
     assert "army" not in " ".join(a.name for a in attack.source)
     assert [a.country for a in attack.source] == ["IRQ"]
+
+
+DRILLS = (
+    "SEOUL, March 10 (Yonhap) - South Korea and the United States began their annual joint military "
+    "drills on Monday, prompting a sharp warning from North Korea.\n\n"
+    "The drills would continue until March 20, the South Korean military said in a statement. North "
+    "Korea's foreign ministry called the exercises a rehearsal for invasion and urged Washington to halt "
+    "them immediately.\n\n"
+    "Seoul did not expect the exercises to be cancelled, a defence ministry official told reporters, "
+    "taking into account the tense situation on the peninsula.\n\n"
+    "A new railway linking Kunming and Hanoi opened last year, and officials stressed the need for the "
+    "two neighbours to expand trade in order to counter slowing demand.\n"
+)
+
+
+def _sentence_of(art: Article, event: Event) -> str:
+    return art.text[event.sentence.start:event.sentence.end]
+
+
+def test_descriptions_expectations_and_needs_are_not_events(article):
+    art = article(DRILLS)
+    triggers = {e.trigger.text for e in art.events}
+    # a participle modifying a noun, a verb of expectation, a participial aside, needs and purposes
+    assert triggers.isdisjoint({"linking", "expect", "cancelled", "taking", "expand", "counter", "continue"})
+    assert not any("rehearsal" in _sentence_of(art, e) and e.type == "COOPERATE" for e in art.events)
+
+
+def test_a_consequence_does_not_code_the_act(article):
+    art = article(DRILLS)
+    drills = [e for e in art.events if e.trigger.text == "began"]
+    assert drills and drills[0].type != "THREATEN"
+    assert [a.country for a in drills[0].source] == ["KOR", "USA"]
+
+
+def test_named_request_keeps_the_country_of_a_ministry_inside_a_longer_name(article):
+    art = article(DRILLS)
+    urge = _events(art, "REQUEST")[0]
+    assert [a.country for a in urge.source] == ["PRK"]
+    assert [a.country for a in urge.target] == ["USA"]
+
+
+def test_the_two_countries_are_the_latest_pair_named(article):
+    text = ("BEIJING, April 2 (Reuters) - China and Vietnam opened a new border crossing on Tuesday.\n\n"
+            "Separately, Japan and South Korea held talks on fisheries in Tokyo.\n\n"
+            "The two countries agreed to meet again in June.\n")
+    art = article(text)
+    agree = _events(art, "AGREE")[-1]
+    assert [a.country for a in agree.source] == ["JPN", "KOR"]
+    assert agree.target == []

@@ -83,6 +83,7 @@ class ActorResolver:
         self.last_person: EventActor | None = None
         self.last_group: list[EventActor] = []
         self.last_compound: list[EventActor] = []  # "Turkey and Greece": what "the two sides" refers to
+        self._coordinations: list[int] | None = None
         # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
         # neither the place nor the agency is an actor of the story.
         dateline = article.dateline
@@ -181,8 +182,28 @@ class ActorResolver:
     def _country_word(self, tok: Token) -> str | None:
         if not tok.text[:1].isupper():
             return None
-        topo = self.gaz.lookup(tok.text)
-        return topo.iso3 if topo is not None and topo.kind in {"country", "capital"} else None
+        for end in (tok.i + 2, tok.i + 1):  # "North Korea('s foreign ministry)" inside a longer name
+            if end > tok.i + 1 and (end > len(self.doc) or not self.doc[end - 1].text[:1].isupper()):
+                continue
+            topo = self.gaz.lookup(self.doc[tok.i:end].text)
+            if topo is not None and topo.kind in {"country", "capital"}:
+                return topo.iso3
+        return None
+
+    def reciprocal(self, before: int) -> list[EventActor]:
+        """Who "the two sides" are: the last coordination of named actors written before."""
+        if self._coordinations is None:
+            self._coordinations = sorted({
+                ent.root.head.i for ent in self.doc.ents
+                if ent.root.dep_ == "conj" and ent.root.head.ent_type_ in ENTITY_HEADS
+                and ent.root.head.i < ent.root.i and not self.in_dateline(ent.root.head)})
+        for i in reversed(self._coordinations):
+            if i >= before:
+                continue
+            actors = self.resolve(self.doc[i])
+            if len({a.code or a.name for a in actors}) > 1:
+                return actors
+        return list(self.last_compound)
 
     # -- phrase resolution -----------------------------------------------------------------
     def resolve(self, head: Token) -> list[EventActor]:

@@ -62,6 +62,7 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
     place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
+    non_event_nouns: frozenset[str] = frozenset()  # "the need ... to reinforce": their infinitive is no event
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -141,4 +142,5 @@ def get_lexicon() -> Lexicon:
         lex.nouns[word] = code
     lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
     lex.place_nouns = frozenset(row[0] for row in _rows("place_nouns.tsv"))
+    lex.non_event_nouns = frozenset(row[0] for row in _rows("non_event_nouns.tsv"))
     return lex

@@ -20,6 +20,8 @@ MAX_OBJECT_WORDS = 40
 MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour"})
 TRIGGER_POS = frozenset({"VERB"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
+NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
+PARTICIPLES = frozenset({"VBG", "VBN"})
 
 
 @dataclass
@@ -47,6 +49,8 @@ def object_words(verb: Token) -> set[str]:
     for child in verb.children:
         if child.dep_ not in OBJECT_SIDE or child.i < verb.i and child.dep_ != "nsubjpass":
             continue
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
         words.update(lowers[start:end])
@@ -82,6 +86,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
     if default in {"---", ""}:
         return None
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return None  # "called the exercises a rehearsal": naming something is a comment, not the verb's act
     return Candidate(verb, default, 0, particle)
 
 
@@ -89,8 +95,10 @@ def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """A support verb made an event by its object noun: "staged mass demonstrations"."""
     if verb.lemma_.lower() not in lex.support_verbs and verb.lower_ not in lex.support_verbs:
         return None
-    if any(c.dep_ == "prt" for c in verb.children):
-        return None  # "called off a strike" is the particle verb's event, not the noun's
+    if any(c.dep_ in {"prt", "oprd"} for c in verb.children):
+        # "called off a strike" is the particle verb's event, not the noun's; "called the exercises
+        # a rehearsal for invasion" names the exercises, it does not hold them
+        return None
     for child in verb.children:
         nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
         if child.dep_ == "prep" and child.lower_ in {"on", "in", "for"}:  # "went on strike", "gathered for a rally"
@@ -105,11 +113,28 @@ def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+def describes(tok: Token, lex: Lexicon) -> bool:
+    """Verb forms that describe rather than report an act: participles used as modifiers
+    ("newly appointed", "a railway linking Kunming and Hanoi", "militiamen armed with machetes"),
+    and infinitives completing a noun of need or purpose ("the need for X to reinforce their
+    unity", "in order to counter the threats")."""
+    if tok.dep_ in MODIFIER_DEPS:
+        return True
+    if tok.dep_ not in NOUN_CLAUSE_DEPS or tok.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.tag_ in PARTICIPLES and tok.dep_ == "acl":
+        if tok.sent.root.pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
+            return False
+        # "a declaration demanding that Ankara provide ...": a participle carrying a clause reports it
+        return not any(c.dep_ in {"nsubj", "aux", "ccomp", "xcomp"} for c in tok.children)
+    return tok.head.lemma_.lower() in lex.non_event_nouns and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     out = []
     for tok in sent:
-        # Participles used as modifiers ("newly appointed", "the curfew imposed in 1990") describe, not report.
-        if tok.pos_ in TRIGGER_POS and tok.dep_ not in MODIFIER_DEPS:
+        if tok.pos_ in TRIGGER_POS and not describes(tok, lex):
             cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
             if cand is not None:
                 out.append(cand)

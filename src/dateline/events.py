@@ -320,8 +320,9 @@ class SentenceCoder:
         source: list[EventActor] = []
         reciprocal = False
         if subj is not None:
-            if _reciprocal(subj) and self.resolver.last_compound:
-                source = list(self.resolver.last_compound)  # "the two sides": both, and no recipient
+            pair = self.resolver.reciprocal(subj.i) if _reciprocal(subj) else []
+            if pair:
+                source = pair  # "the two sides": both, and no recipient
                 reciprocal = True
             else:
                 source = self.resolver.resolve(subj)
