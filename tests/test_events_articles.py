@@ -155,3 +155,12 @@ def test_the_two_countries_are_the_latest_pair_named(article):
     agree = _events(art, "AGREE")[-1]
     assert [a.country for a in agree.source] == ["JPN", "KOR"]
     assert agree.target == []
+
+
+def test_an_attack_happens_where_it_strikes_not_at_the_dateline(article):
+    art = article(SHELLING)
+    shelling = _events(art, "ASSAULT")[0]
+    assert shelling.place is not None and shelling.place.name == "Kharkiv"
+    assert shelling.place.country == "UKR"
+    request = _events(art, "REQUEST")[0]
+    assert request.place is not None and request.place.name == "Kyiv"  # no place of its own: the dateline

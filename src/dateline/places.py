@@ -124,11 +124,34 @@ def _place_of_phrase(prep: Token, article: Article) -> dict[str, Any] | None:
     return None
 
 
+def _object_place(trigger: Span, article: Article, event: Event) -> dict[str, Any] | None:
+    """Attacks and visits happen at the place they are done to: "shelled the city of Kharkiv"."""
+    table = _table()
+    if event.type not in table.get("object_events", ()) and not event.cameo.startswith(
+            tuple(table.get("object_cameo", ()))):
+        return None
+    for obj in trigger.root.children:
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            inside = [p for p in article.places if lo <= p["start"] and p["end"] <= hi]
+            if inside:
+                return inside[0]
+            for tok in obj.subtree:  # the tagger misses some towns ("the city of Kharkiv")
+                toponym = resolve(tok.text, article_countries(article)) if tok.pos_ == "PROPN" else None
+                if toponym is not None and toponym.kind != "demonym":
+                    return _entry(tok.text, tok.idx, tok.idx + len(tok), toponym)
+    return None
+
+
 def event_place(doc: Doc, article: Article, event: Event) -> dict[str, Any] | None:
-    """The place a locative phrase attached to the event's clause names, else None."""
+    """The place the event's object (for attacks and visits) or a locative phrase attached to
+    the event's clause names, else None."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if trigger is None:
         return None
+    found = _object_place(trigger, article, event)
+    if found is not None:
+        return found
     clause = _clause_tokens(trigger)
     preps = set(_table()["prepositions"])
     candidates = [t for t in trigger.sent if t.dep_ == "prep" and t.lower_ in preps and t.head.i in clause]
