@@ -13,6 +13,7 @@ from .actors import build_actors, find_actor
 from .attribution import Attribution, AttributionFinder, np_span
 from .cue_model import CueModel, Thresholds, decide, get_model, score_candidates
 from .record import Article, Quote, Span, Speaker
+from .speaker_model import SpeakerModel, get_speaker_model
 from .speakers import SpeakerResolver
 
 __all__ = ["extract_quotes", "find_actor"]
@@ -52,7 +53,27 @@ def find_attributions(doc: Doc, model: CueModel | None = None,
         return finder, [att for att in found if not _nested(att, found)]
     finder = AttributionFinder(doc, nouns=model.nouns, exclude=exclude)
     cands = score_candidates(doc, model, finder)
-    return finder, select(cands, model.threshold, finder.lex.cue_class, finder.find(cands))
+    found = select(cands, model.threshold, finder.lex.cue_class, finder.find(cands))
+    choose_speakers(found, finder, get_speaker_model())
+    return finder, found
+
+
+def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: SpeakerModel | None) -> None:
+    """Let the trained speaker chooser pick each attribution's speaker among the parse's readings
+    (text order: the previous speaker is one of them); the rule choice stands without a model."""
+    if model is None:
+        return
+    previous = None
+    for att in found:
+        rule = att.source
+        if att.frame != "line":  # a transcript line names its speaker outright
+            att.source = model.choose(att, finder, previous)
+        if att.source is not None and finder.exclude is not None:
+            ds, de = finder.exclude
+            if ds <= att.source.idx < de:
+                att.source = None  # the dateline's place or agency never speaks
+        if rule is not None:
+            previous = rule
 
 
 def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str],

@@ -1,0 +1,116 @@
+"""Train ``data/quotes/speaker_model.tsv`` from the PolNeAR training split.
+
+The stage's own attributions are found on every training article (trained cue model and rules);
+each one whose content matches a gold attribution (token-F1 >= 0.5) with a gold source offers its
+speaker candidates, labelled positive when the candidate's noun phrase overlaps a gold source
+span. A logistic regression (L1) is fitted on them; C and the "no speaker" bar are chosen by
+5-fold cross-validation over the training articles (the share of matched attributions whose
+chosen speaker is right, against the share with a wrong one). The development split is never
+read here. Usage:
+
+    python scripts/train_speaker_model.py ../shared/data/quotes/polnear_train.jsonl [--docbin FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from spacy.tokens import DocBin
+
+from dateline.attribution import np_span
+from dateline.entities import tag_entities
+from dateline.evaluation.quotes import align, load_gold, overlaps
+from dateline.nlp import load_model
+from dateline.quotes import find_attributions
+from dateline.record import Article, Quote, Span
+from dateline.speaker_model import SpeakerModel, candidates, features
+
+FOLDS = 5
+C_GRID = (0.3, 1.0, 3.0)
+BARS = (0.0, 0.05, 0.1, 0.2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("train", type=Path)
+    parser.add_argument("--docbin", type=Path, help="cached parses of the same texts, in order")
+    args = parser.parse_args()
+    nlp = load_model()
+    records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
+    if args.docbin:
+        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))
+    feats, labels, group, owner = [], [], [], []
+    rule_right = 0
+    groups = 0
+    for n, (record, doc) in enumerate(zip(records, docs)):
+        text = record["text"]
+        tag_entities(doc, Article(id="t", text=text))
+        finder, found = find_attributions(doc)
+        gold = load_gold(record)
+        quotes = [Quote(text[a.start:a.end], a.start, a.end, a.kind, Span("", a.cue.idx, a.cue_end), None) for a in found]
+        matched = {i: j for i, j, _ in align(text, quotes, gold)}
+        previous = None
+        for i, att in enumerate(found):
+            j = matched.get(i)
+            if j is not None and gold[j].source:
+                cands = candidates(att, finder, previous)
+                any_pos = False
+                for k, rels in cands.rels.items():
+                    tok = cands.tokens[k]
+                    y = int(overlaps(np_span(tok), gold[j].source))
+                    any_pos |= bool(y)
+                    feats.append({f: 1 for f in features(att, tok, rels, finder)})
+                    labels.append(y)
+                    group.append(groups)
+                    owner.append(n)
+                rule_right += att.source is not None and overlaps(np_span(att.source), gold[j].source)
+                groups += 1
+            if att.source is not None:
+                previous = att.source
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats).tocsr()
+    X.indices = X.indices.astype(np.int32)
+    X.indptr = X.indptr.astype(np.int32)
+    y = np.array(labels)
+    g = np.array(group)
+    fold = np.array(owner) % FOLDS
+    print(f"{groups} matched attributions, rule right {rule_right} ({rule_right / groups:.3f}); "
+          f"{X.shape[0]} candidates, {int(y.sum())} positive; oracle {len(set(g[y == 1])) / groups:.3f}")
+    best = None
+    for c in C_GRID:
+        probs = np.zeros(len(y))
+        for k in range(FOLDS):
+            held = fold == k
+            model = LogisticRegression(l1_ratio=1.0, C=c, solver="liblinear", max_iter=300)
+            probs[held] = model.fit(X[~held], y[~held]).predict_proba(X[held])[:, 1]
+        top: dict[int, tuple[float, int]] = {}
+        for idx, (gi, p) in enumerate(zip(g, probs)):
+            if gi not in top or p > top[gi][0]:
+                top[gi] = (p, idx)
+        for bar in BARS:
+            right = sum(1 for p, idx in top.values() if p >= bar and y[idx])
+            wrong = sum(1 for p, idx in top.values() if p >= bar and not y[idx])
+            print(f"C={c} bar={bar}: right {right} ({right / groups:.3f}) wrong {wrong}")
+            score = right - 0.5 * wrong  # a wrong speaker costs precision only; a right one both
+            if best is None or score > best[0]:
+                best = (score, c, bar)
+    assert best is not None
+    _, c, bar = best
+    final = LogisticRegression(l1_ratio=1.0, C=c, solver="liblinear", max_iter=300).fit(X, y)
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), final.coef_[0]) if abs(w) > 1e-6}
+    weights["bias"] = weights.get("bias", 0.0) + float(final.intercept_[0])
+    out = resources.files("dateline") / "data" / "quotes" / "speaker_model.tsv"
+    SpeakerModel(weights, bar).save(Path(str(out)))
+    print(f"wrote {out}: C={c} bar={bar}, {len(weights)} non-zero weights")
+
+
+if __name__ == "__main__":
+    main()
