@@ -108,3 +108,24 @@ def test_pronoun_mention_is_recorded_on_the_actor(nlp):
 
 def test_find_actor_misses_return_none(story):
     assert find_actor(story, 0, 0) is None
+
+
+def test_dateline_agency_is_no_actor_nor_speaker(nlp):
+    from dateline.datelines import parse_dateline
+    from dateline.record import Dateline
+
+    text = ("ANKARA, May 3 (Reuters) - Turkish Foreign Minister Deniz Akar said on Saturday that "
+            "Ankara would send a delegation to the talks. Reuters could not reach his office for comment.")
+    match = parse_dateline(text)
+    assert match is not None and match.agency
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-05-03",
+                      dateline=Dateline(match.text, match.place, None, match.agency, 0, len(match.text)))
+    tag_entities(doc, article)
+    extract_quotes(doc, article)
+    reuters = [a for a in article.actors if a.name == "Reuters"]
+    # the later "Reuters could not reach" mention may make it an actor, but never from the dateline
+    assert all(s >= len(match.text) for a in reuters for s, _ in a.mentions)
+    assert not any(s < len(match.text) for a in article.actors for s, _ in a.mentions)
+    assert all(q.speaker is None or q.speaker.start >= len(match.text) for q in article.quotes)
+    assert named(article, "Deniz Akar").code == "TURGOV"

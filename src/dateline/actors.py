@@ -140,11 +140,16 @@ def _title_after(doc: Doc, end: int) -> list[Token]:
     return words if words and words[-1].lower_ in lex.role_words else []
 
 
-def build_actors(doc: Doc) -> ActorIndex:
-    """Every person, organisation and country actor of the document, in order of first mention."""
+def build_actors(doc: Doc, exclude: tuple[int, int] | None = None) -> ActorIndex:
+    """Every person, organisation and country actor of the document, in order of first mention.
+
+    ``exclude``: the dateline's char span — its place and agency ("ANKARA, May 3 (Reuters) -")
+    say where and who filed the story; neither is an actor of it."""
     lex = get_lexicon()
     index = ActorIndex()
     for ent in doc.ents:
+        if exclude is not None and ent.start_char < exclude[1] and exclude[0] < ent.end_char:
+            continue
         if ent.label_ == "PERSON":
             _add_person(index, doc, ent, lex)
         elif ent.label_ in ("GPE", "ORG", "NORP", "FAC"):

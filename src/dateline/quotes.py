@@ -90,10 +90,10 @@ def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str,
 
 def extract_quotes(doc: Doc, article: Article) -> None:
     """Fill ``article.quotes`` and ``article.actors``."""
-    index = build_actors(doc)
-    resolver = SpeakerResolver(doc, index)
     dateline = article.dateline
     exclude = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else None
+    index = build_actors(doc, exclude)
+    resolver = SpeakerResolver(doc, index)
     finder, found = find_attributions(doc, exclude=exclude)
     text = finder.text  # Doc.text is rebuilt from the tokens on every access
     quotes = []
