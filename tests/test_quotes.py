@@ -217,3 +217,18 @@ def test_content_stays_in_its_paragraph(nlp):
     art = run(nlp, text)
     assert all("\n\n" not in q.text for q in art.quotes)
     assert all("strike" not in q.text for q in art.quotes)
+
+
+def test_signed_quotes_of_collected_reactions(nlp):
+    text = ("Readers sent us their views on the new bridge toll.\n"
+            "“I drive to work every day and this will cost me a fortune.” ― Rosa Delgado\n"
+            "“The old bridge was falling apart. Someone has to pay for it.”\u00a0― Ben Okafor.\n")
+    art = run(nlp, text)
+    signed = {q.speaker.name: q for q in art.quotes if q.cue is not None and q.cue.text == "―"}
+    assert set(signed) == {"Rosa Delgado", "Ben Okafor"}
+    assert signed["Ben Okafor"].text.startswith("The old bridge") and signed["Ben Okafor"].kind == "direct"
+
+
+def test_dash_inside_a_sentence_signs_nothing(nlp):
+    art = run(nlp, "The council voted on the “bridge levy” — Mayor Ana Ruiz abstained.")
+    assert not any(q.cue is not None and q.cue.text in "―—" for q in art.quotes)

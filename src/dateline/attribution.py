@@ -47,6 +47,8 @@ _NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "OR
 _DATELINE_TAIL = set(" \t\n-–—.:,|/")  # what separates a dateline from the story
 # A transcript or headline line "PENCE: Well, look…" / "Pat Caddell: Voters worried…".
 _SPEAKER_LINE = re.compile(r"(?:^|\n\n)[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+# A signed quote: "“…” ― Name" at the end of a line (readers' letters, collected reactions).
+_SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--?)[^\S\n]*([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})\.?[^\S\n]*(?=\n|$)")
 
 
 @dataclass
@@ -333,6 +335,7 @@ class AttributionFinder:
                 out.append(Attribution(s, e, self._kind(s, e), tok, tok.idx + len(tok), source,
                                        self.rate(lemma, frame), frame=frame))
         out.extend(self.speaker_lines())
+        out.extend(self.signed_quotes())
         for cand in out:
             cand.rate = cand.score
         return [cand for cand in out if self._fit(cand)]
@@ -406,6 +409,21 @@ class AttributionFinder:
                 continue
             out.append(Attribution(content[0], content[1], self._kind(*content), colon[0], colon.end_char,
                                    name.root, self.rate(":", "line"), frame="line"))
+        return out
+
+    def signed_quotes(self) -> list[Attribution]:
+        """ "“…” ― Name" closing a line: the quote is Name's, the dash is the cue."""
+        out = []
+        for region in self.regions:
+            m = _SIGNATURE.match(self.text, region.close_end)
+            if m is None:
+                continue
+            dash = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            name = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
+                continue
+            out.append(Attribution(region.start, region.end, "direct", dash[0], dash.end_char, name.root,
+                                   self.rate(":", "line"), [region], frame="line"))
         return out
 
     def _nearby_speaker(self, cue: Token, regions: list[QuoteRegion]) -> Token | None:
