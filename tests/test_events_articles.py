@@ -164,3 +164,16 @@ def test_an_attack_happens_where_it_strikes_not_at_the_dateline(article):
     assert shelling.place.country == "UKR"
     request = _events(art, "REQUEST")[0]
     assert request.place is not None and request.place.name == "Kyiv"  # no place of its own: the dateline
+
+
+def test_a_reported_request_is_judged_on_its_own_clause(article):
+    text = ("MINSK, Feb 3 (Reuters) - Kazakh President Kassym-Jomart Tokayev met his Uzbek counterpart "
+            "in Tashkent on Monday.\n\n"
+            "Tokayev said he had asked Uzbekistan to open two more border crossings before the summer, "
+            "his office said.\n")
+    art = article(text)
+    request = _events(art, "REQUEST")[0]
+    assert request.modality == "reported"
+    assert [a.country for a in request.source] == ["KAZ"]
+    assert [a.country for a in request.target] == ["UZB"]
+    assert request.confidence >= 0.5  # the reporting "said" is no evidence against the request

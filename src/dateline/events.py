@@ -47,6 +47,7 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
 QUOTE_CHARS = frozenset('"“”«»')
+REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 GIST_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass", "attr", "oprd", "dative", "prt"})
 GIST_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "NUM"})
 MAX_GIST = 30
@@ -84,6 +85,33 @@ def _governor(tok: Token, by_index: dict[int, Coded]) -> tuple[Coded | None, str
         if tok.i in by_index:
             return by_index[tok.i], first
     return None, first
+
+
+def _penta_support(penta: dict[str, float], code: str) -> float:
+    """How much the penta head backs an event's CAMEO class. Appeals (02) count the head's
+    statement class too: the news it was trained on labels most "X urged Y to ..." sentences
+    as statements, so its statement mass is evidence of an appeal, not against it."""
+    support = penta.get(str(penta_class(code)), 0.0)
+    if code.startswith("02"):
+        support += penta.get("0", 0.0)
+    return support
+
+
+def _reported_clause(trigger: Token) -> tuple[Token, int, int] | None:
+    """The reported clause holding ``trigger``: its head and token bounds, without the reporting
+    frame ("X said that ...", "..., his office said"); None when the trigger is not reported."""
+    for child in trigger.children:  # "Erdogan asked Putin to ..., his office said"
+        if child.i > trigger.i and child.lemma_.lower() in REPORT_HEADS and child.dep_ in REPORT_FRAME_DEPS:
+            return trigger, trigger.left_edge.i, child.left_edge.i
+    tok = trigger
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in CHAIN_DEPS | {"ccomp", "conj"}:
+            return None
+        if head.lemma_.lower() in REPORT_HEADS and tok.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
+            return tok, tok.left_edge.i, tok.right_edge.i + 1
+        tok = head
+    return None
 
 
 def _plover(lex: Lexicon, code: str) -> str:
@@ -246,10 +274,26 @@ class SentenceCoder:
                 "target": float(bool(event.target)), "depth": float(min(c.depth, 6)),
                 "hedged": float(event.modality in {"possible", "intended"}),
             }
-            event.confidence = event_model.confidence(evidence)
-            ranked.append((self._salience(c, evidence), event, evidence))
+            judged = self._clause_evidence(c, event, {**evidence, "penta": _penta_support(penta, event.cameo)}, coded)
+            event.confidence = event_model.confidence(judged)
+            ranked.append((self._salience(c, evidence), event, judged))
         ranked.sort(key=lambda item: -item[0])
         return [(event, evidence) for _, event, evidence in ranked]
+
+    def _clause_evidence(self, c: Coded, event: Event, evidence: dict[str, float],
+                         coded: list[Coded]) -> dict[str, float]:
+        """The evidence the confidence is judged on. A reported event ("Lukashenko said that he
+        had asked Putin to ...", "..., his office said") is judged on its own clause: the
+        classifier reading the whole sentence sees a statement, and the reporting frame adds
+        depth, though neither makes the reported act less likely to be coded right."""
+        found = _reported_clause(c.cand.token)
+        if found is None or self.model is None:
+            return evidence
+        clause, lo, hi = found
+        codes = [x.code for x in coded if lo <= x.cand.token.i < hi]
+        plover, penta = self.model.sentence_proba(self.doc[lo:hi], codes)
+        return {**evidence, "prob": plover.get(event.type, 0.0), "penta": _penta_support(penta, event.cameo),
+                "depth": float(min(max(c.depth - _depth(clause), 0), 6))}
 
     @staticmethod
     def _worth_classifying(sent: Span) -> bool:
