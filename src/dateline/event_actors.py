@@ -10,6 +10,7 @@ country + sector from the gazetteer (countries, capitals → government, demonym
 
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from .event_lexicon import Lexicon, NamedActor, get_lexicon
@@ -97,7 +98,7 @@ class ActorResolver:
     def _index_article_actors(self, article: Article) -> None:
         if not article.actors:
             return
-        starts = {t.idx: t.i for t in self.doc}
+        starts = {idx: i for i, idx in enumerate(self.doc.to_array(IDX).tolist())}
         for actor in article.actors:
             for start, end in actor.mentions:
                 if self.dateline[0] <= start < self.dateline[1]:

@@ -22,7 +22,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from .event_lexicon import Lexicon, get_lexicon
-from .event_patterns import find_candidates
+from .event_patterns import doc_info, find_candidates
 
 MODEL_FILE = "model.json"
 FEATURE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "AUX"})
@@ -36,18 +36,21 @@ def sentence_features(sent: Span, codes: Iterable[str] | None = None, lex: Lexic
     """Sparse features of a sentence: content lemmas, verb-object pairs, the root, and the
     lexicon's candidate CAMEO codes (pass ``codes`` when the coder has them already)."""
     feats: list[str] = []
-    for tok in sent:
-        if tok.pos_ not in FEATURE_POS or tok.is_stop:
-            if tok.dep_ == "neg":
+    info = doc_info(sent.doc)  # plain per-doc lists: no Token object per word
+    lemmas = info.lemmas
+    for i in range(sent.start, sent.end):
+        pos = info.pos[i]
+        if pos not in FEATURE_POS or info.stop[i]:
+            if info.deps[i] == "neg":
                 feats.append("neg")
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lemmas[i]
         feats.append("w=" + lemma)
-        if tok.pos_ == "VERB":
+        if pos == "VERB":
             feats.append("v=" + lemma)
-            for child in tok.children:
+            for child in sent.doc[i].children:
                 if child.dep_ in {"dobj", "prt", "prep", "xcomp"}:
-                    feats.append(f"vo={lemma}_{child.lemma_.lower()}")
+                    feats.append(f"vo={lemma}_{lemmas[child.i]}")
     feats.append("root=" + sent.root.lemma_.lower())
     if codes is None:
         lex = lex or get_lexicon()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Span, Token
 
 from .event_lexicon import Lexicon
@@ -32,13 +33,45 @@ class Candidate:
     particle: str = "-"
 
 
-def doc_words(doc) -> tuple[list[str], list[str]]:
-    """Every token's lower-case form and lemma, computed once per doc (Token objects are costly)."""
-    cached = doc.user_data.get("dateline_words")
+@dataclass
+class DocInfo:
+    """Per-token attributes of a doc as plain lists, read once with ``Doc.to_array`` (creating a
+    spaCy Token object per look-up is what makes a pass over a sentence costly)."""
+
+    lowers: list[str]
+    lemmas: list[str]  # lower-cased
+    pos: list[str]
+    deps: list[str]
+    tags: list[str]
+    stop: list[bool]
+    text: str
+
+
+def doc_info(doc) -> DocInfo:
+    cached = doc.user_data.get("dateline_info")
     if cached is None:
-        cached = ([t.lower_ for t in doc], [t.lemma_.lower() for t in doc])
-        doc.user_data["dateline_words"] = cached
+        rows = doc.to_array([LOWER, LEMMA, POS, DEP, TAG, IS_STOP]).tolist()
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(h: int) -> str:
+            found = names.get(h)
+            if found is None:
+                found = names[h] = strings[h]
+            return found
+
+        cached = DocInfo(
+            lowers=[name(r[0]) for r in rows], lemmas=[name(r[1]).lower() for r in rows],
+            pos=[name(r[2]) for r in rows], deps=[name(r[3]) for r in rows], tags=[name(r[4]) for r in rows],
+            stop=[bool(r[5]) for r in rows], text=doc.text)
+        doc.user_data["dateline_info"] = cached
     return cached
+
+
+def doc_words(doc) -> tuple[list[str], list[str]]:
+    """Every token's lower-case form and lemma, computed once per doc."""
+    info = doc_info(doc)
+    return info.lowers, info.lemmas
 
 
 def object_words(verb: Token) -> set[str]:
@@ -132,9 +165,14 @@ def describes(tok: Token, lex: Lexicon) -> bool:
 
 
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+    info = doc_info(sent.doc)
+    doc = sent.doc
     out = []
-    for tok in sent:
-        if tok.pos_ in TRIGGER_POS and not describes(tok, lex):
+    for i in range(sent.start, sent.end):
+        if info.pos[i] not in TRIGGER_POS or info.deps[i] in MODIFIER_DEPS:
+            continue
+        tok = doc[i]
+        if not describes(tok, lex):
             cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
             if cand is not None:
                 out.append(cand)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from . import event_model
 from .event_actors import RECIPROCAL_HEADS, ActorResolver, located
 from .event_lexicon import Lexicon, get_lexicon, penta_class, quad_class
-from .event_patterns import Candidate, doc_words, find_candidates
+from .event_patterns import Candidate, doc_info, find_candidates
 from .modality import REPORT_HEADS, is_negated, modality_of
 from .record import Article, Event, EventActor, Offsets
 from .record import Span as RSpan
@@ -230,13 +230,9 @@ def _reciprocal(subj: Token) -> bool:
 
 
 def _in_quote(sent: Span, tok: Token) -> bool:
-    opened = False
-    for t in sent:
-        if t.i >= tok.i:
-            break
-        if t.text in QUOTE_CHARS:
-            opened = not opened
-    return opened
+    """An odd number of quotation marks between the sentence start and the trigger."""
+    text = doc_info(sent.doc).text
+    return sum(text.count(q, sent.start_char, tok.idx) for q in QUOTE_CHARS) % 2 == 1
 
 
 class SentenceCoder:
@@ -324,8 +320,12 @@ class SentenceCoder:
         for cand in find_candidates(sent, self.lex):
             out.append(Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token)))
         seen = {c.cand.token.i for c in out}
-        for tok in sent:  # "declared that China must drop ...": a demand even when "drop" is no trigger
-            if tok.pos_ == "VERB" and tok.i not in seen and _obliged(tok):
+        info = doc_info(self.doc)
+        for i in range(sent.start, sent.end):  # "declared that China must drop ...": a demand even when "drop" is no trigger
+            if info.pos[i] != "VERB" or i in seen or info.deps[i] not in {"ccomp", "acl"}:
+                continue
+            tok = self.doc[i]
+            if _obliged(tok):
                 coded = Coded(Candidate(tok, "020", 0), "REQUEST", "020", _depth(tok))
                 coded.must = True
                 out.append(coded)
@@ -469,14 +469,14 @@ class SentenceCoder:
 def _gist(verb: Token) -> frozenset[str]:
     """The content lemmas of what the trigger acts on ("agreed to resume talks on borders":
     resume, talk, border), which tell apart two events with the same verb and actors."""
-    lowers, lemmas = doc_words(verb.doc)
+    info = doc_info(verb.doc)
     words: set[str] = set()
     for child in verb.children:
         if child.dep_ not in GIST_DEPS or child.i < verb.i:
             continue
-        for tok in child.subtree:
-            if tok.pos_ in GIST_POS and not tok.is_stop:
-                words.add(lemmas[tok.i])
+        for i in range(child.left_edge.i, child.right_edge.i + 1):  # a subtree is a contiguous range
+            if info.pos[i] in GIST_POS and not info.stop[i]:
+                words.add(info.lemmas[i])
             if len(words) >= MAX_GIST:
                 return frozenset(words)
     return frozenset(words)
