@@ -177,3 +177,24 @@ def test_a_reported_request_is_judged_on_its_own_clause(article):
     assert [a.country for a in request.source] == ["KAZ"]
     assert [a.country for a in request.target] == ["UZB"]
     assert request.confidence >= 0.5  # the reporting "said" is no evidence against the request
+
+
+ALLIANCE = (
+    "BRUSSELS, June 12 (AP) - NATO foreign ministers on Thursday urged Russia to withdraw its troops "
+    "from Moldova's breakaway region of Transnistria, a NATO spokesperson said.\n\n"
+    "The alliance also condemned Moscow's drone attacks on the Ukrainian port of Odesa, which killed "
+    "four people on Tuesday.\n"
+)
+
+
+def test_the_alliance_is_the_body_named_before(article):
+    art = article(ALLIANCE)
+    condemn = _events(art, "ACCUSE")[0]
+    assert [a.code for a in condemn.source] == ["IGOWSTNAT"]
+    assert [a.country for a in condemn.target] == ["RUS"]
+
+
+def test_a_relative_clause_acts_through_what_it_describes(article):
+    art = article(ALLIANCE)
+    killing = _events(art, "ASSAULT")[0]
+    assert [a.country for a in killing.source] == ["RUS"]  # the attacks' owner, not the port

@@ -38,6 +38,9 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "you
 OWNER_PREPS = frozenset({"by", "from", "of"})
 PLACE_PREPS = frozenset({"of", "in", "near"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # the tagger calls some towns NORP
+# Definite descriptions that stand for the international body named before ("the alliance").
+BODY_ANAPHORS = frozenset({"alliance", "bloc", "union", "organisation", "organization", "body", "council",
+                           "commission", "agency", "grouping", "coalition"})
 WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
 
 
@@ -85,6 +88,7 @@ class ActorResolver:
         self.last_group: list[EventActor] = []
         self.last_compound: list[EventActor] = []  # "Turkey and Greece": what "the two sides" refers to
         self._coordinations: list[int] | None = None
+        self.last_body: EventActor | None = None  # the last international body named
         # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
         # neither the place nor the agency is an actor of the story.
         dateline = article.dateline
@@ -223,6 +227,9 @@ class ActorResolver:
                 self.last_compound = actors
             if head.ent_type_ == "PERSON":
                 self.last_person = actors[0]
+            bodies = [a for a in actors if a.sector == "IGO" or (a.code or "").startswith("IGO")]
+            if bodies:
+                self.last_body = bodies[0]
         return actors
 
     # -- targets ---------------------------------------------------------------------------
@@ -246,6 +253,13 @@ class ActorResolver:
         if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
             return []
         return actors
+
+    def agent(self, head: Token) -> list[EventActor]:
+        """Who acts through a thing: "Moscow's drone attacks, which killed four people" → Moscow."""
+        actors = self.resolve(head)
+        if actors or head.ent_type_ in {"PERSON", "ORG"}:
+            return actors
+        return self._owner(head)
 
     def where(self, head: Token) -> EventActor | None:
         """The place a phrase names or is located at ("a bombing near the town of Samarra")."""
@@ -318,6 +332,9 @@ class ActorResolver:
         low = head.lower_
         if low in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(low)
+        if low in BODY_ANAPHORS and self.last_body is not None and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(list(head.children)) == 1:
+            return self.last_body  # "the alliance", "the bloc": the organisation named before
         if low in QUANTITY_HEADS:  # "thousands of Iraqi Kurds": the people counted act
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":

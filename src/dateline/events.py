@@ -47,6 +47,8 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
 QUOTE_CHARS = frozenset('"“”«»')
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 GIST_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass", "attr", "oprd", "dative", "prt"})
 GIST_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "NUM"})
@@ -368,6 +370,8 @@ class SentenceCoder:
             if pair:
                 source = pair  # "the two sides": both, and no recipient
                 reciprocal = True
+            elif subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
                 source = self.resolver.resolve(subj)
         if not source and (subj is None or code[:2] not in UNATTRIBUTED_ROOTS):
@@ -403,6 +407,18 @@ class SentenceCoder:
         elif len(source) > 1 and not target:
             reciprocal = True
         return source, target, reciprocal
+
+    def _antecedent(self, noun: Token) -> Token:
+        """What a relative clause is about: the parser often hangs it on the nearest place ("drone
+        attacks on the port of Odesa, which killed"); places do not act, so climb to the thing."""
+        for _ in range(6):
+            place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in self.lex.place_nouns
+            if not place or noun.dep_ not in {"pobj", "appos", "prep"} or noun.head.i == noun.i:
+                break
+            noun = noun.head
+            while noun.dep_ == "prep" and noun.head.i != noun.i:
+                noun = noun.head
+        return noun
 
     def _story_subject(self, subj: Token, verb: Token) -> Token | None:
         """The parser made the dateline's place the subject ("ANKARA, March 3 (Reuters) - Turkey
