@@ -172,6 +172,10 @@ class ActorResolver:
             sector = sector or self.lex.agents.get(low)
         for child in ent.root.children:  # "Putin, the Russian president": title in apposition
             if child.dep_ == "appos":
+                for tok in child.subtree:  # "Kofi Annan, UN secretary-general": an organisation's officer
+                    body = self.lex.actors.get(normalise(tok.text)) if tok.text[:1].isupper() else None
+                    if body is not None and country is None:
+                        return body
                 for tok in child.subtree:
                     country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
                     sector = sector or self.lex.agents.get(tok.lower_)
