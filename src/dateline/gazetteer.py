@@ -9,6 +9,7 @@ This is also the base layer of the actor dictionary used to code events.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,8 +57,13 @@ def _float(value: str) -> float | None:
 
 
 def normalise(name: str) -> str:
-    """The lookup key: case-folded, leading 'the' and final period dropped, spaces squeezed."""
+    """The lookup key: case-folded, accents folded, leading 'the' dropped, spaces squeezed.
+
+    Accents are folded because news copy drops them ("Turkiye", "Cote d'Ivoire", "Bogota").
+    """
     key = " ".join(name.replace("\u2019", "'").split()).casefold()
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     if key.startswith("the "):
         key = key[4:]
     return key
