@@ -8,23 +8,16 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from .gazetteer import normalise
+from .tables import data_rows
 
 
 def _rows(name: str) -> Iterator[list[str]]:
-    path = resources.files("dateline") / "data" / "events" / name
-    if not path.is_file():
-        return
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row and row[0] and not row[0].startswith("#"):
-                yield row
+    return data_rows("events", name)
 
 
 @dataclass(frozen=True)
