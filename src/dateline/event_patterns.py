@@ -50,20 +50,17 @@ class DocInfo:
 def doc_info(doc) -> DocInfo:
     cached = doc.user_data.get("dateline_info")
     if cached is None:
-        rows = doc.to_array([LOWER, LEMMA, POS, DEP, TAG, IS_STOP]).tolist()
+        columns = doc.to_array([LOWER, LEMMA, POS, DEP, TAG, IS_STOP]).T.tolist()
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
 
-        def name(h: int) -> str:
-            found = names.get(h)
-            if found is None:
-                found = names[h] = strings[h]
-            return found
+        def names(column: list[int]) -> list[str]:
+            # Look each distinct hash up once; a column has far fewer values than tokens.
+            table = {h: strings[h] for h in set(column)}
+            return [table[h] for h in column]
 
-        cached = DocInfo(
-            lowers=[name(r[0]) for r in rows], lemmas=[name(r[1]).lower() for r in rows],
-            pos=[name(r[2]) for r in rows], deps=[name(r[3]) for r in rows], tags=[name(r[4]) for r in rows],
-            stop=[bool(r[5]) for r in rows], text=doc.text)
+        lowers, lemmas, pos, deps, tags = (names(c) for c in columns[:5])
+        cached = DocInfo(lowers=lowers, lemmas=[lemma.lower() for lemma in lemmas], pos=pos, deps=deps,
+                         tags=tags, stop=[bool(v) for v in columns[5]], text=doc.text)
         doc.user_data["dateline_info"] = cached
     return cached
 

@@ -56,6 +56,7 @@ def _float(value: str) -> float | None:
     return float(value) if value else None
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The lookup key: case-folded, accents folded, leading 'the' dropped, spaces squeezed.
 
