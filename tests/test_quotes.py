@@ -232,3 +232,10 @@ def test_signed_quotes_of_collected_reactions(nlp):
 def test_dash_inside_a_sentence_signs_nothing(nlp):
     art = run(nlp, "The council voted on the “bridge levy” — Mayor Ana Ruiz abstained.")
     assert not any(q.cue is not None and q.cue.text in "―—" for q in art.quotes)
+
+
+def test_parenthetical_cue_inside_the_reported_sentence(nlp):
+    art = run(nlp, "The new bridge, Governor Ilse Brandt said, would open to traffic before the winter.")
+    q = by_cue(art, "said")
+    assert q.text.startswith("The new bridge") and "before the winter" in q.text
+    assert q.speaker.name == "Ilse Brandt"

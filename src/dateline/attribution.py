@@ -171,13 +171,29 @@ def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
                 span = _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
         if span:
             out.append((frame, span))
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
-        # "My hope," he said, "is that…": the clause the parenthetical hangs off is the content.
-        head = verb.head
-        span = _trimmed(doc, head.left_edge.i, verb.left_edge.i)
-        if span:
-            out.append(("head", span))
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
+        out.extend(_head_frames(verb))
     return out
+
+
+def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
+    """The clause a parenthetical cue hangs off is the content: "My hope," he said, "is that…"
+    (before the cue), "The museum, he said, would make…" (around it: one span with the cue
+    inside, as quotes are contiguous), "As she said, the economy…" (after it)."""
+    doc = verb.doc
+    head = verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    vlo, vhi = verb.left_edge.i, verb.right_edge.i + 1
+    found: list[tuple[str, tuple[int, int] | None]] = []
+    if head.i < verb.i:
+        found.append(("head", _trimmed(doc, lo, vlo)))
+        if hi > vhi:
+            found.append(("head_wrap", _trimmed(doc, lo, hi)))
+    elif vlo > lo:
+        found.append(("head_wrap", _trimmed(doc, lo, hi)))
+    else:
+        found.append(("head_after", _trimmed(doc, vhi, hi)))
+    return [(frame, span) for frame, span in found if span]
 
 
 def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:

@@ -114,6 +114,11 @@ def features(cand: Attribution, finder: AttributionFinder, quoted: list[bool]) -
         "lnext=" + lemma + "|" + nxt,
         "kind=" + cand.kind,
         "first=" + str(tok.i == sent_start),
+        # backoffs for verbs the training split rarely saw: suffix, speaker kind, class and lead
+        "sfx=" + lemma[-3:] + "|" + fbase,
+        "srckf=" + src_kind + "|" + fbase,
+        "clslead=" + cls + "|" + lead + "|" + fbase,
+        "clssrc=" + cls + "|" + src_kind + "|" + side,
     ]
     if fbase in ("dobj", "prep", "xcomp", "dobj+pred", "acl", "relcl"):
         obj = first.root if first is not None and len(first) else None

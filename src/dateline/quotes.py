@@ -85,7 +85,16 @@ def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str,
     chosen = {att.cue.i for att in found}
     found += [att for att in rules if att.cue.i not in chosen]
     found.sort(key=lambda a: (a.cue.i, a.start))  # text order: pronouns resolve to earlier speakers
+    nouns = {att.cue.i for att in found if att.cue.pos_ == "NOUN"}
+    found = [att for att in found if not _light_verb(att, nouns)]
     return [att for att in found if not _nested(att, found)]
+
+
+def _light_verb(att: Attribution, noun_cues: set[int]) -> bool:
+    """ "made the claim that…": the noun is the cue, not the verb whose object it is."""
+    if att.frame != "dobj":
+        return False
+    return any(child.dep_ == "dobj" and child.i in noun_cues for child in att.cue.children)
 
 
 def extract_quotes(doc: Doc, article: Article) -> None:

@@ -6,8 +6,9 @@ the holder of a noun cue ("Trump's claim"), "according to X", the nominal right 
 the named people and bodies of the cue's sentence, the previous attribution's speaker. A logistic
 model over features of each candidate (how it relates to the cue, its part of speech, entity
 type, pronoun, distance, side, whether it sits inside the content or a quote) ranks them; the best
-one above the bar is the speaker. It is learned from PolNeAR's training source spans by
-``scripts/train_speaker_model.py`` and shipped as a table of feature weights
+one is the speaker. It is learned as a ranker (logistic regression on the feature differences of
+right and wrong candidates of the same attribution, so only comparisons count) from PolNeAR's training source spans by
+``scripts/train_speaker_model.py``, and shipped as a table of feature weights
 (``data/quotes/speaker_model.tsv``); scoring is dict lookups.
 """
 
@@ -26,7 +27,8 @@ from .attribution import Attribution, AttributionFinder
 
 MODEL_FILE = "speaker_model.tsv"
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj")
+# Clauses (and a noun cue's light verb: "made the claim") whose subject the cue inherits.
+_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj", "dobj", "attr")
 _SPEAKER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 _RELATIVE = ("who", "which", "that", "whom")
 _NEAR = 6  # tokens searched either side of the cue for an adjacent nominal
