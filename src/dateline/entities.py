@@ -8,10 +8,13 @@ added. The corrected entities are written back to ``doc.ents`` so later stages s
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from .gazetteer import get_gazetteer
 from .record import Article, Entity
+from .tables import data_rows
 
 PLACE_KINDS = {"country", "capital", "city", "admin1"}
 ADDABLE_KINDS = {"country", "capital"}
@@ -30,12 +33,43 @@ def _place_label(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words of titles before a name ("foreign", "minister"): from the quotes role tables."""
+    words = {row[0].split()[-1] for row in data_rows("quotes", "roles.tsv")}
+    words.update(row[0] for row in data_rows("quotes", "title_words.tsv"))
+    return frozenset(w.lower() for w in words)
+
+
+def _split_title(doc: Doc, ent: Span) -> Span:
+    """"Kazakh Foreign" in "Kazakh Foreign Minister X": the demonym alone is the entity."""
+    if len(ent) > 1 and get_gazetteer().demonym(ent[0].text) and all(
+            t.lower_ in title_words() for t in ent[1:]):
+        return Span(doc, ent.start, ent.start + 1, label="NORP")
+    return ent
+
+
+def _titled_person(doc: Doc, ent: Span) -> bool:
+    """A two- or three-word name right after a title ("Minister Murat Nurtleu") is a person,
+    whatever the tagger thought; organisation names do not follow a title word."""
+    if ent.label_ not in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"} or not 2 <= len(ent) <= 3:
+        return False
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in title_words() or not doc[ent.start - 1].is_title:
+        return False
+    if get_gazetteer().lookup(ent.text) is not None:
+        return False
+    return all(t.is_title and t.is_alpha for t in ent)
+
+
 def corrected_ents(doc: Doc) -> list[Span]:
     gaz = get_gazetteer()
     spans: list[Span] = []
     covered = set()
     for ent in doc.ents:
+        ent = _split_title(doc, ent)
         label = ent.label_
+        if _titled_person(doc, ent):
+            label = "PERSON"
         if label in CORRECTABLE:
             fixed = _place_label(ent.text)
             # A demonym word alone is NORP; a place name is GPE, except in a longer ORG name
