@@ -119,3 +119,9 @@ def test_gazetteer_folds_accents_both_ways():
     assert gaz.lookup("Turkiye").iso3 == gaz.lookup("Türkiye").iso3 == "TUR"
     assert gaz.lookup("Bogota").kind == "capital"
     assert gaz.lookup("Cote d'Ivoire").iso3 == "CIV"
+
+
+def test_declared_language_is_read_by_its_primary_subtag():
+    text = "RIGA, Oct 2 (Reuters) - Latvia's government agreed to buy air defence systems, officials said."
+    assert prepare(RawInput(id="t", text=text, language="en-GB"), Options()).error is None
+    assert prepare(RawInput(id="t", text=text, language="lv"), Options()).error.code == "E108"

@@ -126,9 +126,10 @@ def build_article(raw: RawInput, default_published: str | None = None,
     text = "\n\n".join(paragraphs)
     lead = " ".join(standfirst) if standfirst else _without_dateline(paragraphs[0], dateline_match)
 
-    language = raw.language or detect_language(text)
-    if language != "en":
-        raise DatelineError(Code.NOT_ENGLISH, f"detected language: {language}")
+    # A declared language is trusted by its primary subtag ("en-GB" is English).
+    language = (raw.language or detect_language(text)).replace("_", "-").split("-")[0].lower()
+    if language not in ("en", "eng", "english"):
+        raise DatelineError(Code.NOT_ENGLISH, f"language: {raw.language or language}")
 
     article = Article(id=raw.id, text=text, source=raw.source, headline=headline, lead=lead,
                       language="en", meta=raw.meta)
