@@ -72,3 +72,15 @@ def test_non_english_is_rejected(tmp_path: Path, nlp):
 def test_missing_path_is_an_error_record(tmp_path: Path, nlp):
     got, _ = codes([tmp_path / "nope.txt"], nlp)
     assert got == ["E107"]
+
+
+def test_bad_published_date_is_a_warning_not_a_crash(tmp_path: Path, nlp):
+    path = tmp_path / "dates.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "bad", "text": GOOD, "published": "last Tuesday"}),
+        json.dumps({"id": "good", "text": GOOD, "published": "2024-04-02T08:00:00Z"}),
+    ]))
+    got, (bad, good) = codes([path], nlp)
+    assert got == [None, None]
+    assert bad.published is None and [w.code for w in bad.warnings] == ["E112"]
+    assert good.published == "2024-04-02T08:00:00Z" and good.dateline.date == "2024-04-02"

@@ -18,6 +18,7 @@ class Code(StrEnum):
     NO_BODY = "E109"  # an HTML page with no extractable main text
     UNSUPPORTED = "E110"  # a file type we do not read
     FETCH = "E111"  # a URL or feed that could not be fetched
+    BAD_DATE = "E112"  # a published date that is not ISO 8601 (a warning: the date is dropped)
     # E2xx: processing failed on an article that was read
     PIPELINE = "E201"  # an unexpected error inside an extractor
 
@@ -34,6 +35,7 @@ MESSAGES = {
     Code.NO_BODY: "no main text found in the page",
     Code.UNSUPPORTED: "unsupported file type",
     Code.FETCH: "could not fetch",
+    Code.BAD_DATE: "published date is not ISO 8601; ignored",
     Code.PIPELINE: "processing failed",
 }
 

@@ -53,6 +53,10 @@ def prepare(raw: RawInput, options: Options) -> Article:
         article = build_article(raw, default_published=options.published, max_bytes=options.max_bytes)
     except DatelineError as exc:
         return Article.failed(raw.id, exc.code.value, exc.message, raw.source, payload_of(raw))
+    except Exception as exc:  # a bug of ours must cost one article, not the batch
+        log.exception("structure failed on %s", raw.id)
+        return Article.failed(raw.id, Code.PIPELINE.value, f"structure: {type(exc).__name__}: {exc}",
+                              raw.source, payload_of(raw))
     return article
 
 

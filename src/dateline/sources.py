@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -120,13 +121,27 @@ def from_record(obj: Any, path: str | None = None, line: int | None = None) -> R
     rid = str(obj.get("id") or content_id(text or html or json.dumps(obj, sort_keys=True)))
     source = Source(path=path, url=obj.get("url"), publisher=obj.get("publisher"))
     meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    published, date_warning = _iso_date(obj.get("published"))
     raw = RawInput(id=rid, text=text if isinstance(text, str) else None,
-                   html=html if isinstance(html, str) else None, published=_str(obj.get("published")),
-                   title=_str(obj.get("title")), language=_str(obj.get("language")), source=source, meta=meta)
+                   html=html if isinstance(html, str) else None, published=published,
+                   title=_str(obj.get("title")), language=_str(obj.get("language")), source=source, meta=meta,
+                   warnings=[date_warning] if date_warning else [])
     if raw.text is None and raw.html is None:
         raw.error = DatelineError(Code.NO_TEXT, where)
         raw.payload = json.dumps(obj, ensure_ascii=False)
     return raw
+
+
+def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
+    """An ISO date or date-time as given; anything else is dropped with an E112 warning."""
+    text = _str(value)
+    if text is None:
+        return None, None
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None, DatelineError(Code.BAD_DATE, repr(text))
+    return text, None
 
 
 def _str(value: Any) -> str | None:
