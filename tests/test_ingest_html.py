@@ -65,3 +65,29 @@ def test_html_suite_beats_plain_trafilatura(data_dir):
 
     metrics = run(data_dir, limit=30)["metrics"]
     assert metrics["html.f1"] >= metrics["html.trafilatura_f1"]
+
+
+def _story_page(extra_inside: str = "", extra_after: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return ("<html><head><title>Norway cuts cod quota</title></head><body>"
+            f"<article><h1>Norway cuts cod quota</h1>{paragraphs}{extra_inside}</article>"
+            f"{extra_after}</body></html>")
+
+
+def test_teaser_articles_nested_in_the_story_are_dropped():
+    teasers = "".join(
+        f"<article class='card'><h3>Other story {i}</h3><p>A farmer in the valley said the harvest of "
+        f"apples this autumn was the best in years, and that prices held steady at market number {i}.</p>"
+        "</article>" for i in range(3))
+    page = extract_page(_story_page(extra_inside=teasers))
+    assert page.paragraphs == BODY
+
+
+def test_embedded_post_in_a_social_wrapper_is_kept():
+    tweet = ("<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>The quota cut "
+             "is a hard blow for the small harbours of the north coast, and we will fight it.</p>"
+             "— Coastal Fishers (@fishers) <a href='https://twitter.com/x/status/1'>May 4, 2021</a>"
+             "</blockquote><script src='https://platform.twitter.com/widgets.js'></script></div>")
+    html = _story_page().replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{tweet}")
+    text = " ".join(extract_page(html).paragraphs)
+    assert "hard blow for the small harbours" in text

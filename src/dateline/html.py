@@ -49,6 +49,7 @@ READABILITY_MIN_SIZE = 0.5
 READABILITY_SUPPORT = 0.5
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_EMBED_CLASS = re.compile(r"\b(twitter-tweet|instagram-media|tiktok-embed)\b")
 _BLOCK_TAGS = {"p", "head", "quote", "list", "table", "code", "div", "item", "row"}
 
 
@@ -130,9 +131,54 @@ def _remove_keeping_tail(element: Any) -> None:
     parent.remove(element)
 
 
+def _element_words(element: Any) -> int:
+    return len(words(element.text_content() if hasattr(element, "text_content")
+                     else "".join(element.itertext())))
+
+
+def nested_teasers(tree: Any) -> list[Any]:
+    """``<article>`` elements inside an article that has prose of its own: teaser cards.
+
+    HTML5 nests an article only for a self-contained item inside it (a related post, a
+    comment, a video card). Several nested articles are a list of such items; a single one is
+    dropped only when the outer article has more words of its own, so a wrapper whose real
+    story sits in one nested article is left alone.
+    """
+    doomed = []
+    for outer in tree.iter("article"):
+        if any(a.tag == "article" for a in outer.iterancestors()):
+            continue
+        inner = [a for a in outer.iter("article") if a is not outer]
+        inner = [a for a in inner if not any(b in inner for b in a.iterancestors())]
+        if not inner:
+            continue
+        sizes = [_element_words(a) for a in inner]
+        if len(inner) > 1 or _element_words(outer) - sum(sizes) > max(sizes):
+            doomed.extend(inner)
+    return doomed
+
+
+def unwrap_embeds(tree: Any) -> None:
+    """Lift embedded posts (tweets, Instagram captions) out of wrappers that trafilatura
+    discards as social widgets: a quoted post is part of the story, as editors place it."""
+    for quote in list(tree.iter("blockquote")):
+        if not _EMBED_CLASS.search(quote.get("class") or ""):
+            continue
+        wrapper = quote.getparent()
+        if wrapper is None or wrapper.tag != "div" or wrapper.getparent() is None:
+            continue
+        others = [c for c in wrapper if c is not quote and c.tag not in ("script", "noscript")]
+        if not others and not (wrapper.text or "").strip():
+            quote.tail = wrapper.tail
+            wrapper.getparent().replace(wrapper, quote)
+
+
 def prune_tree(tree: Any) -> Any:
-    """Remove hidden elements and link widgets nested in paragraphs (innermost widget only)."""
+    """Remove hidden elements, nested teaser articles and link widgets nested in paragraphs
+    (innermost widget only); lift embedded posts out of their widget wrappers."""
+    unwrap_embeds(tree)
     doomed = [el for el in tree.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    doomed.extend(nested_teasers(tree))
     for paragraph in tree.iter("p"):
         for el in paragraph.iter("span", "div"):
             if el is paragraph or not _is_inline_widget(el):
