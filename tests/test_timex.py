@@ -263,6 +263,26 @@ def test_effective_dates_look_ahead_and_years_qualify_results(nlp) -> None:
     assert found == {"Jan. 5": "2025-01-05", "2025": "2025"}, found
 
 
+CLOSING_DAYS = (
+    "Dockside Inc. earned $2 million in the quarter ended July 31. Its rival Harbor Freight Lines lost "
+    "$4 million in the second quarter ended Nov. 28. Shippers said delays came within weeks or months "
+    "of the strike, and fares have climbed in recent weeks and months."
+)
+
+
+def test_quarters_are_dated_by_the_day_they_closed(nlp) -> None:
+    # Written on Nov. 25, 2025: "ended Nov. 28" is over, so last year's; the fiscal number stays.
+    article = Article(id="c", text=CLOSING_DAYS, published="2025-11-25")
+    extract_times(nlp(CLOSING_DAYS), article)
+    found = {t.text: t.value for t in article.times}
+    assert found["Nov. 28"] == "2024-11-28", found
+    assert found["the second quarter"] == "2024-Q2", found
+    assert found["the quarter"] == "2025-Q2", found  # May-July: mostly the calendar's second
+    assert found["weeks or months"] == "PXW", found
+    assert found["recent weeks and months"] == "PAST_REF", found
+    assert "months" not in found, found
+
+
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

@@ -164,7 +164,8 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     reference: tuple[str, int] | None = None
     quarter: tuple[str, int] | None = None
     last_day: str | None = None  # the last day told, for "the previous Friday"
-    for match in find(text):
+    matches = find(text)
+    for index, match in enumerate(matches):
         span = _tokens(doc, match.start, match.end)
         if span is None or not _plausible_in_doc(match, span):
             continue
@@ -180,9 +181,13 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             tense = None  # "extended the loans through January": a deadline may lie ahead
         if _previous_word(text, match.start) in _AHEAD_WORDS:
             tense = "future"  # "a new pact effective June 1": the day a change takes effect, announced ahead
+        if match.family in _DAY_FAMILIES and _previous_word(text, match.start) == "ended":
+            tense = "over"  # "the quarter ended Oct. 31": closed before the article was written
         norm = normalise_match(match, anchor, tense, ref_value)
         if norm is None:
             continue
+        if match.family == "quarter" and anchor:
+            norm = _quarter_by_closing_day(text, match, matches[index + 1:index + 2], norm, anchor, ref_value)
         found.append(_to_timex(text, match, norm))
         if norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value):
             last_day = norm.value
@@ -198,6 +203,45 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             # are with the same months of the year before, a year-level reference
             reference = (str(anchor.year), match.end)
     return found
+
+
+_DAY_FAMILIES = {"month_day", "day_month", "weekday_month_day"}
+_CLOSING = re.compile(r"\s+(?:that\s+|which\s+)?(?P<verb>ended|ending|ends)\s+$", re.IGNORECASE)
+
+
+def _quarter_by_closing_day(text: str, match: Match, following: list[Match], norm: Normalised,
+                            anchor: date, reference: str | None) -> Normalised:
+    """A quarter named with the day it closed ("the second quarter ended Oct. 31") is dated by that day.
+
+    Companies number quarters by their fiscal year, so the closing day, not the article date,
+    says which year's quarter is meant: a stated ordinal keeps its number and takes the closing
+    day's year; a bare "the quarter ended July 31" is the calendar quarter holding most of its
+    three months (May-July: the second), unless a numbered quarter was just named ("the fiscal
+    first quarter … the quarter ended Sept. 29" is that one).
+    """
+    if not following or following[0].family not in _DAY_FAMILIES or following[0].groups.get("y"):
+        return norm
+    closing = _CLOSING.fullmatch(text[match.end:following[0].start])
+    groups = match.groups
+    if closing is None or not re.fullmatch(r"\d{4}-Q[1-4]", norm.value) or groups.get("y1") or groups.get("y2"):
+        return norm
+    if any(groups.get(k) for k in ("shift", "yearago")) or groups.get("qrel", "").lower() in ("year-ago", "year-earlier"):
+        return norm
+    tense = "over" if closing["verb"].lower() == "ended" else None
+    day_norm = normalise_match(following[0], anchor, tense, None)
+    if day_norm is None or not _DAY_VALUE.fullmatch(day_norm.value):
+        return norm
+    closing_day = date.fromisoformat(day_norm.value)
+    if groups.get("ord"):
+        value = f"{closing_day.year}-Q{norm.value[-1]}"
+    elif reference and re.fullmatch(r"\d{4}-Q[1-4]", reference):
+        return norm
+    else:
+        middle = cal.add_months(closing_day, -1)
+        value = f"{middle.year}-Q{cal.quarter_of(middle)}"
+    first, last = cal.value_interval(value, anchor)
+    return Normalised(norm.type, value, first.isoformat() if first else None, last.isoformat() if last else None,
+                      norm.mod)
 
 
 def _is_reporting_span(match: Match, norm: Normalised) -> bool:

@@ -73,7 +73,8 @@ NEAR_FUTURE_DAYS = {"past": 31, None: 120}
 def pick_year(candidates: list[tuple[date, date]], anchor: date, tense: str | None) -> int:
     """Choose among (start, end) periods in neighbouring years the one the tense points to.
 
-    Future: the earliest period not yet over. Otherwise the nearest period, except that a period
+    Future: the earliest period not yet over; "over" (a date something ended on): the latest one
+    already begun. Otherwise the nearest period, except that a period
     starting more than ``NEAR_FUTURE_DAYS`` ahead gives way to the latest one already begun:
     news reports mostly the past ("in March", written in October, is last March).
     """
@@ -81,6 +82,10 @@ def pick_year(candidates: list[tuple[date, date]], anchor: date, tense: str | No
         pending = [c for c in candidates if c[1] >= anchor]
         if pending:
             return min(pending)[0].year
+    if tense == "over":  # "the quarter ended Oct. 31": a period already closed when the article was written
+        begun = [c for c in candidates if c[0] <= anchor]
+        if begun:
+            return max(begun)[0].year
 
     def distance(c: tuple[date, date]) -> int:
         if c[0] <= anchor <= c[1]:

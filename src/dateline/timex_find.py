@@ -192,7 +192,9 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
                      "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
-                        "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])(?P<ahead>\\s+ahead)?"),
+                        "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])"
+                        "(?:\\s+(?:and|or)\\s+(?P<unit2>years|months|weeks|days|decades|hours)(?![\\w]))?"
+                        "(?P<ahead>\\s+ahead)?"),
         ("deictic", f"(?P<word>{m.deictic})(?![\\w-])"),
     ]
 

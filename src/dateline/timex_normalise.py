@@ -602,8 +602,9 @@ def _plural_unit(g: dict[str, str], ctx: Context) -> Result:
     code = _minute_or_month(g["unit"])
     if rel in ("coming", "the coming", "future"):
         return "DATE", "FUTURE_REF"
-    if rel in ("recent", "past") and code == "Y":
-        return "DATE", "PAST_REF"  # "in recent years": TimeBank marks a vague past, not a length
+    if rel in ("recent", "past") and (code == "Y" or g.get("unit2")):
+        # "in recent years", "in recent weeks and months": TimeBank marks a vague past, not a length
+        return "DATE", "PAST_REF"
     if code == "MIN":
         return "DURATION", "PTXM"
     return "DURATION", _duration_value(None, code)
