@@ -91,3 +91,36 @@ def test_embedded_post_in_a_social_wrapper_is_kept():
     html = _story_page().replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{tweet}")
     text = " ".join(extract_page(html).paragraphs)
     assert "hard blow for the small harbours" in text
+
+
+MORE = [
+    "Officials at the ministry said the quota would be set again in the spring once a new survey of "
+    "the stock had been carried out by the marine research institute in Bergen.",
+    "Trawler owners said they had expected a smaller cut and would ask the government for help to "
+    "cover the cost of laying up part of the fleet during the coming winter months.",
+    "The fisheries minister is due to meet the owners and the unions in Tromso next week, her office "
+    "said, and will present the final figures to parliament before the end of the year.",
+]
+
+
+def test_article_split_over_twin_containers_is_read_whole():
+    def chunk(paragraphs: list[str]) -> str:
+        inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f"<div class='grid'><div class='article-body chunk'>{inner}</div></div>"
+
+    ad = "<div class='grid'><div class='ad-slot'><a href='/ad'>Advertisement</a></div></div>"
+    html = ("<html><head><title>Norway cuts cod quota</title></head><body><main><h1>Norway cuts cod quota</h1>"
+            f"<div class='chunks'>{chunk(BODY)}{ad}{chunk(MORE)}</div></main>"
+            "<footer><p>About us. Contact. Jobs.</p></footer></body></html>")
+    page = extract_page(html)
+    assert page.paragraphs == BODY + MORE
+
+
+def test_recovery_puts_back_skipped_prose_in_place_and_no_furniture():
+    from dateline.html import load_tree, recover_missed_prose
+
+    html = ("<html><body><div class='story'>" + "".join(f"<p>{p}</p>" for p in BODY + MORE)
+            + "<p class='byline'>Kari Olsen is a staff writer who covers the fishing industry from Oslo.</p>"
+            "</div></body></html>")
+    kept = BODY + MORE[1:]  # pretend the extractor skipped one paragraph in the middle
+    assert recover_missed_prose(kept, load_tree(html)) == BODY + MORE

@@ -47,6 +47,20 @@ INLINE_WIDGET_LINK_SHARE = 0.8
 READABILITY_INSIDE = 0.9
 READABILITY_MIN_SIZE = 0.5
 READABILITY_SUPPORT = 0.5
+# Recovery of skipped prose: a page paragraph counts as taken when this share of its 3-grams is in
+# our text, as missed below the second share; prose has this many words, few of them links.
+RECOVER_TAKEN_SHARE = 0.8
+RECOVER_MISSED_SHARE = 0.2
+RECOVER_MIN_WORDS = 12
+RECOVER_MAX_LINK_SHARE = 0.3
+RECOVER_MIN_TAKEN = 3
+TWIN_SCOPE_LEVELS = 3
+# A twin container with a single paragraph is a quote or claim box, not a chunk of the story.
+TWIN_MIN_PARAGRAPHS = 2
+_SENTENCE_END = set(".!?\"'”’»)…:")
+_FURNITURE_TAGS = {"nav", "aside", "footer", "header", "figure", "figcaption", "form", "blockquote", "li"}
+_FURNITURE_CLASS = re.compile(r"related|promo|newsletter|subscri|comment|caption|share|social|"
+                              r"sidebar|footer|teaser|recommend|author|byline|bio\b|disclaimer", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _EMBED_CLASS = re.compile(r"\b(twitter-tweet|instagram-media|tiktok-embed)\b")
@@ -202,8 +216,12 @@ def readability_text(tree: Any) -> str:
         return ""
 
 
+def _trigrams_list(tokens: list[str]) -> list[tuple[str, str, str]]:
+    return list(zip(tokens, tokens[1:], tokens[2:]))
+
+
 def _trigrams(tokens: list[str]) -> set[tuple[str, str, str]]:
-    return set(zip(tokens, tokens[1:], tokens[2:]))
+    return set(_trigrams_list(tokens))
 
 
 def trim_unsupported_tail(paragraphs: list[str], second_opinion: str) -> list[str]:
@@ -297,6 +315,118 @@ def clean_blocks(blocks: list[Block], title: str | None) -> list[str]:
     return [b.text for b in kept]
 
 
+# -- recovery of prose the extractor left out --------------------------------------------------
+def _prose_elements(root: Any) -> list[Any]:
+    """``<p>`` elements under root that read as article prose, outside furniture containers."""
+    found = []
+    for p in root.iter("p"):
+        if any(a.tag in _FURNITURE_TAGS or _FURNITURE_CLASS.search(a.get("class") or "")
+               for a in [p, *p.iterancestors()]) or p.getparent() is None:
+            continue
+        text = " ".join(p.text_content().split())
+        n = len(words(text))
+        links = sum(len(words(a.text_content())) for a in p.iter("a"))
+        if n >= RECOVER_MIN_WORDS and links <= RECOVER_MAX_LINK_SHARE * n and text[-1:] in _SENTENCE_END:
+            found.append(p)
+    return found
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth = {id(e): i for i, e in enumerate(chain)}
+    best = 0
+    for el in elements[1:]:
+        for anc in [el, *el.iterancestors()]:
+            if id(anc) in depth:
+                best = max(best, depth[id(anc)])
+                break
+    return chain[best]
+
+
+def _signature(element: Any) -> tuple[str, str]:
+    return element.tag, " ".join(sorted((element.get("class") or "").split()))
+
+
+def _twin_containers(root: Any) -> list[Any]:
+    """Containers shaped like root (same tag and classes) under its nearby ancestors: the other
+    chunks of an article split into several blocks."""
+    signature = _signature(root)
+    if not signature[1]:
+        return []
+    scope = root
+    for _ in range(TWIN_SCOPE_LEVELS):
+        if scope.getparent() is None or scope.getparent().tag in ("body", "html"):
+            break
+        scope = scope.getparent()
+    return [el for el in scope.iter(root.tag) if el is not root and _signature(el) == signature
+            and not any(a is root for a in el.iterancestors())]
+
+
+def _missed_in_content(root: Any, taken: list[Any], missed: list[Any]) -> list[Any]:
+    """Missed prose inside root before its last taken paragraph (a skipped lead or an inner
+    gap; prose after the last one was cut on purpose), and all missed prose in twin containers."""
+    order = {id(e): i for i, e in enumerate(root.getroottree().iter())}
+    last = max(order[id(p)] for p in taken)
+    inside = {id(e) for e in root.iter()}
+    prose = {id(p) for p in missed}
+    twins = set()
+    for twin in _twin_containers(root):
+        members = [id(e) for e in twin.iter()]
+        if sum(1 for m in members if m in prose) >= TWIN_MIN_PARAGRAPHS:
+            twins.update(members)
+    return [p for p in missed
+            if (id(p) in inside and order[id(p)] < last) or id(p) in twins]
+
+
+def recover_missed_prose(paragraphs: list[str], tree: Any) -> list[str]:
+    """Put back prose paragraphs of the content container that the extractor skipped.
+
+    Some pages split one article over several sibling containers (a chunk per ad slot) or set
+    the lead in its own wrapper; the extractor then keeps only one part. The container is the
+    nearest common ancestor of the page paragraphs we did take; its skipped prose and the prose
+    of containers shaped like it go back in document order, each after the taken paragraph
+    that precedes it.
+    """
+    grams = _trigrams(words(" ".join(paragraphs)))
+    if not grams:
+        return paragraphs
+    taken, missed = [], []
+    for p in _prose_elements(tree):
+        own = _trigrams_list(words(p.text_content()))
+        share = sum(1 for g in own if g in grams) / len(own) if own else 0.0
+        if share >= RECOVER_TAKEN_SHARE:
+            taken.append(p)
+        elif share < RECOVER_MISSED_SHARE:
+            missed.append(p)
+    if len(taken) < RECOVER_MIN_TAKEN or not missed:
+        return paragraphs
+    root = _common_ancestor(taken)
+    if root.tag in ("body", "html"):
+        return paragraphs
+    missed = [p for p in _missed_in_content(root, taken, missed) if not is_furniture(_text_of(p))]
+    if not missed:
+        return paragraphs
+    order = {id(e): i for i, e in enumerate(tree.getroottree().iter())}
+    # where each taken element sits among our paragraphs: the paragraph holding its first trigram
+    anchors = []
+    for p in taken:
+        first = next(iter(_trigrams_list(words(p.text_content()))), None)
+        index = next((i for i, para in enumerate(paragraphs)
+                      if first and first in _trigrams(words(para))), None)
+        if index is not None:
+            anchors.append((order[id(p)], index))
+    inserts: dict[int, list[str]] = {}
+    for p in sorted(missed, key=lambda e: order[id(e)]):
+        before = [index for position, index in anchors if position < order[id(p)]]
+        inserts.setdefault(max(before) + 1 if before else 0, []).append(_text_of(p))
+    result: list[str] = []
+    for i in range(len(paragraphs) + 1):
+        result.extend(inserts.get(i, []))
+        if i < len(paragraphs):
+            result.append(paragraphs[i])
+    return result
+
+
 def _word_count(doc: Any) -> int:
     return len(words(doc.text or "")) if doc is not None else 0
 
@@ -314,6 +444,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     meta = default if default is not None else doc
     paragraphs = clean_blocks(blocks_of(doc.body), meta.title)
     paragraphs = trim_unsupported_tail(paragraphs, readability_text(tree))
+    paragraphs = recover_missed_prose(paragraphs, tree)
     if not paragraphs:
         raise DatelineError(Code.NO_BODY)
     return Page(text="\n\n".join(paragraphs), title=meta.title, date=meta.date, author=meta.author,
