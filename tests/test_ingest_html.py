@@ -124,3 +124,13 @@ def test_recovery_puts_back_skipped_prose_in_place_and_no_furniture():
             "</div></body></html>")
     kept = BODY + MORE[1:]  # pretend the extractor skipped one paragraph in the middle
     assert recover_missed_prose(kept, load_tree(html)) == BODY + MORE
+
+
+def test_press_release_boilerplate_at_the_end_is_trimmed():
+    from dateline.html import trim_publisher_tail
+
+    about = ("Nordfisk is a leading supplier of frozen seafood to retailers in northern Europe, "
+             "with plants in three countries.")
+    assert trim_publisher_tail([*BODY, "About Nordfisk", about]) == BODY
+    # the same sentence inside the story, with story after it, stays
+    assert trim_publisher_tail([BODY[0], about, BODY[1]]) == [BODY[0], about, BODY[1]]

@@ -39,6 +39,8 @@ LINK_BLOCK_MAX_WORDS = 40
 # The precision mode is trusted unless it keeps less than this share of the default mode's words.
 PRECISION_MIN_SHARE = 0.55
 TITLE_OVERLAP = 0.6
+# Trailing publisher sections are trimmed only from a text at least this many paragraphs long.
+TAIL_KEEP_MIN = 3
 # A cluster of at least this many links inside a paragraph, nearly all link text, is a widget.
 INLINE_WIDGET_LINKS = 3
 INLINE_WIDGET_LINK_SHARE = 0.8
@@ -92,6 +94,21 @@ def boilerplate_lines() -> tuple[re.Pattern[str], ...]:
 def is_furniture(line: str) -> bool:
     text = " ".join(line.split())
     return len(text) <= 400 and any(p.fullmatch(text) for p in boilerplate_lines())
+
+
+def trailing_section_starts() -> tuple[re.Pattern[str], ...]:
+    """Openings of closing publisher sections (``data/html/trailing.tsv``)."""
+    return line_patterns("html", "trailing.tsv")
+
+
+def trim_publisher_tail(paragraphs: list[str]) -> list[str]:
+    """Drop closing paragraphs about the publisher ("About X", "X is a global provider of ...",
+    media contacts): a press release's boilerplate, never part of the story. Only the end of
+    the text is trimmed, and the story keeps at least its first paragraphs."""
+    end = len(paragraphs)
+    while end > TAIL_KEEP_MIN and any(p.match(paragraphs[end - 1]) for p in trailing_section_starts()):
+        end -= 1
+    return paragraphs[:end]
 
 
 def words(text: str) -> list[str]:
@@ -445,6 +462,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     paragraphs = clean_blocks(blocks_of(doc.body), meta.title)
     paragraphs = trim_unsupported_tail(paragraphs, readability_text(tree))
     paragraphs = recover_missed_prose(paragraphs, tree)
+    paragraphs = trim_publisher_tail(paragraphs)
     if not paragraphs:
         raise DatelineError(Code.NO_BODY)
     return Page(text="\n\n".join(paragraphs), title=meta.title, date=meta.date, author=meta.author,
