@@ -283,6 +283,19 @@ def test_quarters_are_dated_by_the_day_they_closed(nlp) -> None:
     assert "months" not in found, found
 
 
+NOT_TIMES = (
+    "Pinecrest Mills declared its initial quarterly of eight cents a share. Analysts said that "
+    "third-quarter sales rose. The founder later ran a venture called Orion 1980 near Lyon."
+)
+
+
+def test_names_payments_and_conjunctions_stay_outside(nlp) -> None:
+    article = Article(id="n", text=NOT_TIMES, published="2025-11-03")
+    extract_times(nlp(NOT_TIMES), article)
+    found = {t.text: t.value for t in article.times}
+    assert found == {"third-quarter": "2025-Q3"}, found
+
+
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

@@ -89,10 +89,12 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
         if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS \
                 and root.head.lower_ not in lexicon()["period_nouns"]["words"]:
             return False
+    if match.family == "year" and _names_a_thing(root):
+        return False
     if match.family == "season" and root.pos_ == "VERB":
         return False  # "prices fall", "to spring back"
-    if match.family == "set" and "sword" in match.groups and root.dep_ == "amod":
-        return False  # "a quarterly dividend": a kind of payment, not a time
+    if match.family == "set" and "sword" in match.groups and (root.dep_ == "amod" or root.pos_ == "NOUN"):
+        return False  # "a quarterly dividend", "declared its initial quarterly": a payment, not a time
     if match.family == "deictic":
         word = match.groups["word"].lower()
         if word == "current" and span.root.pos_ != "ADJ":
@@ -100,6 +102,15 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
     if _is_rate(match, span):
         return False
     return True
+
+
+def _names_a_thing(year: Token) -> bool:
+    """A number after a proper name is part of the name ("a venture called Orion 1980", "Form 1040")."""
+    head = year.head
+    if year.dep_ not in ("nummod", "compound", "appos") or head.pos_ != "PROPN" or head.i >= year.i:
+        return False
+    calendar_words = lexicon()["months"].keys() | lexicon()["weekdays"].keys() | lexicon()["holidays"].keys()
+    return head.lower_.rstrip(".") not in calendar_words and year.doc.text[head.idx + len(head):year.idx].isspace()
 
 
 _RATE_UNITS = {"$", "%", "percent", "cents"}
@@ -169,6 +180,10 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         span = _tokens(doc, match.start, match.end)
         if span is None or not _plausible_in_doc(match, span):
             continue
+        if match.family == "quarter" and len(span) > 1 and span[0].lower_ == "that" and span[0].dep_ == "mark":
+            # "reported that third-quarter profit grew": a conjunction, not a determiner of the quarter
+            match.start, span = span[1].idx, span[1:]
+            match.groups.pop("det", None)
         ref_value = None
         if reference and match.start - reference[1] <= _REFERENCE_REACH:
             ref_value = reference[0]
