@@ -285,7 +285,8 @@ def test_quarters_are_dated_by_the_day_they_closed(nlp) -> None:
 
 NOT_TIMES = (
     "Pinecrest Mills declared its initial quarterly of eight cents a share. Analysts said that "
-    "third-quarter sales rose. The founder later ran a venture called Orion 1980 near Lyon."
+    "third-quarter sales rose. The founder later ran a venture called Orion 1980 near Lyon. "
+    "Now, the mayor says, the plant is safe."
 )
 
 
@@ -294,6 +295,9 @@ def test_names_payments_and_conjunctions_stay_outside(nlp) -> None:
     extract_times(nlp(NOT_TIMES), article)
     found = {t.text: t.value for t in article.times}
     assert found == {"third-quarter": "2025-Q3"}, found
+    still = Article(id="m", text="Now the plant is safe, and prices are now falling.", published="2025-11-03")
+    extract_times(nlp(still.text), still)
+    assert [t.value for t in still.times] == ["PRESENT_REF", "PRESENT_REF"]
 
 
 @pytest.mark.devdata

@@ -99,9 +99,19 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
         word = match.groups["word"].lower()
         if word == "current" and span.root.pos_ != "ADJ":
             return False
+        if word == "now" and _opens_sentence(span) and span.doc.text[match.end:match.end + 1] == ",":
+            return False  # "Now, he says, …": a discourse marker turning the story, not a time
     if _is_rate(match, span):
         return False
     return True
+
+
+def _opens_sentence(span: Span) -> bool:
+    """The expression starts its sentence (after any opening quote)."""
+    first = span[0].sent.start
+    while first < span.start and span.doc[first].is_punct:
+        first += 1
+    return first == span.start
 
 
 def _names_a_thing(year: Token) -> bool:
