@@ -300,6 +300,15 @@ def test_names_payments_and_conjunctions_stay_outside(nlp) -> None:
     assert [t.value for t in still.times] == ["PRESENT_REF", "PRESENT_REF"]
 
 
+SOME_DAY = "The minister had been in the job one day. She said the port will one day rival Rotterdam."
+
+
+def test_one_day_before_its_verb_is_some_day(nlp) -> None:
+    article = Article(id="d", text=SOME_DAY, published="2025-11-03")
+    extract_times(nlp(SOME_DAY), article)
+    assert [(t.text, t.value) for t in article.times] == [("one day", "P1D"), ("one day", "FUTURE_REF")]
+
+
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

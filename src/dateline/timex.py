@@ -106,6 +106,22 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
     return True
 
 
+def _is_some_day(match: Match, span: Span) -> bool:
+    """ "one day" set before the verb it modifies, as in "he will one day lead", means some day."""
+    if " ".join(match.groups.get("_text", "").split()) != "one day":
+        return False
+    if span.start > 0 and span.doc[span.start - 1].tag_ == "MD":
+        return True  # "will one day rival"
+    head = span.root.head
+    return head.i >= span.end and head.pos_ in _VERBAL and span.root.dep_ not in ("pobj", "dobj")
+
+
+def _vague_day(tense: str | None, anchor: date | None) -> Normalised:
+    value = "PAST_REF" if tense == "past" else "FUTURE_REF"
+    first, last = cal.value_interval(value, anchor)
+    return Normalised("DATE", value, first.isoformat() if first else None, last.isoformat() if last else None)
+
+
 def _opens_sentence(span: Span) -> bool:
     """The expression starts its sentence (after any opening quote)."""
     first = span[0].sent.start
@@ -211,6 +227,9 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         norm = normalise_match(match, anchor, tense, ref_value)
         if norm is None:
             continue
+        if match.family == "duration" and _is_some_day(match, span):
+            # "Islam will one day be …": some unnamed day, not a length of one day
+            norm = _vague_day(tense, anchor)
         if match.family == "quarter" and anchor:
             norm = _quarter_by_closing_day(text, match, matches[index + 1:index + 2], norm, anchor, ref_value)
         found.append(_to_timex(text, match, norm))
