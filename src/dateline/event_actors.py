@@ -42,6 +42,41 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # the tagger calls some t
 BODY_ANAPHORS = frozenset({"alliance", "bloc", "union", "organisation", "organization", "body", "council",
                            "commission", "agency", "grouping", "coalition"})
 WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
+# Plural nouns that, definite and unqualified ("the sides", "the parties"), are the pair named before.
+DEFINITE_RECIPROCALS = frozenset({"sides", "parties", "delegations"})
+PAIR_MODIFIERS = frozenset({"the", "two", "both", "warring", "rival", "opposing"})
+MODIFIER_DEPS = frozenset({"det", "nummod", "amod", "predet", "preconj", "compound", "poss", "nmod"})
+# A country's own bodies: written bare ("the government", "police") they are the story's country's.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+# Role words whose sector a modifier's sector overrides ("opposition leaders", "military officials").
+GENERIC_ROLES = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "chief",
+                           "figure", "representative"})
+OVERRIDING_SECTORS = frozenset({"OPP", "REB", "MIL", "COP", "PTY", "NGO", "BUS", "LAB", "REL", "MED", "EDU",
+                                "JUD", "LEG"})
+
+
+def is_reciprocal(tok: Token) -> bool:
+    """ "the two sides", "both delegations", "the parties", "both": the pair named before, acting together."""
+    if tok.lower_ == "both":
+        return True
+    if tok.lower_ not in RECIPROCAL_HEADS:
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in MODIFIER_DEPS}
+    if mods & {"two", "both"}:
+        return True
+    return tok.lower_ in DEFINITE_RECIPROCALS and "the" in mods and mods <= PAIR_MODIFIERS
+
+
+def _bare(head: Token) -> bool:
+    """A noun written with no qualifier but "the" ("the government", "police"): who it is,
+    the article has said before or takes for granted."""
+    if head.pos_ != "NOUN":
+        return False
+    return all(c.dep_ in {"det", "punct"} and c.lower_ in {"the", ",", "-"} for c in head.children)
+
+
+def _copy(actor: EventActor) -> EventActor:
+    return EventActor(name=actor.name, actor=actor.actor, country=actor.country, sector=actor.sector, code=actor.code)
 
 
 def located(actor: EventActor) -> bool:
@@ -89,10 +124,14 @@ class ActorResolver:
         self.last_compound: list[EventActor] = []  # "Turkey and Greece": what "the two sides" refers to
         self._coordinations: list[int] | None = None
         self.last_body: EventActor | None = None  # the last international body named
+        self.by_head: dict[str, list[EventActor]] = {}  # head lemma → who the last located such phrase was
+        self.joint_heads = frozenset(key.split()[-1] for key in self.lex.joint_bodies)
+        self._story: str | None = None
         # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
         # neither the place nor the agency is an actor of the story.
         dateline = article.dateline
         self.dateline = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else (0, 0)
+        self.dateline_place = dateline.place if dateline is not None else None
         self._index_article_actors(article)
 
     def in_dateline(self, tok: Token) -> bool:
@@ -111,6 +150,13 @@ class ActorResolver:
                 while i is not None and i < len(self.doc) and self.doc[i].idx < end:
                     self.by_token[i] = actor
                     i += 1
+            if actor.kind == "person" and actor.country and " " in actor.name:
+                # "Nurtleu added" after "Foreign Minister Murat Nurtleu": a surname the quotes stage
+                # may keep as a separate actor
+                known = EventActor(name=actor.name, actor=actor.id, country=actor.country, sector=actor.sector,
+                                   code=actor.code)
+                for key in (normalise(actor.name), normalise(actor.name.split()[-1])):
+                    self.people.setdefault(key, known)
 
     def _person(self, head: Token) -> EventActor | None:
         """A named person's country and sector from the titles written before the name (or the
@@ -209,7 +255,13 @@ class ActorResolver:
         for i in reversed(self._coordinations):
             if i >= before:
                 continue
-            actors = self.resolve(self.doc[i])
+            tok = self.doc[i]
+            place = self.gaz.lookup(self._ent_text(tok)) if tok.ent_type_ in PLACE_ENTS else None
+            if place is not None and place.kind not in {"country", "capital"}:
+                continue  # "a railway linking Kunming and Hanoi": towns are no parties
+            if tok.dep_ in {"amod", "compound"} and tok.head.pos_ == "NOUN":
+                tok = tok.head  # "Indian and Pakistani troops": the troops of both
+            actors = self.resolve(tok)
             if len({a.code or a.name for a in actors}) > 1:
                 return actors
         return list(self.last_compound)
@@ -220,9 +272,15 @@ class ActorResolver:
         heads = [h for h in [head, *(c for c in head.conjuncts if c.i > head.i)] if not self.in_dateline(h)]
         actors: list[EventActor] = []
         for h in heads:
-            actor = self._resolve_one(h)
-            if actor is not None and all(a.code != actor.code or a.name != actor.name for a in actors):
-                actors.append(actor)
+            found = self._anaphor(h)
+            if found is None:
+                actor = self._resolve_one(h)
+                found = self._split_modifiers(h, actor) if actor is not None else []
+                if actor is not None and (located(actor) or actor.sector):
+                    self.by_head[h.lemma_.lower()] = found
+            for actor in found:
+                if all(a.code != actor.code or a.name != actor.name for a in actors):
+                    actors.append(actor)
         _share_country(heads, actors)
         if actors:
             if len(actors) > 1 or actors[0].sector not in {None, "CVL"}:
@@ -235,6 +293,90 @@ class ActorResolver:
             if bodies:
                 self.last_body = bodies[0]
         return actors
+
+    def _anaphor(self, head: Token) -> list[EventActor] | None:
+        """Who a joint body or a bare definite noun is, from what the article said before;
+        None when the phrase must be resolved on its own."""
+        key = self._modified_key(head, self.lex.joint_bodies)
+        if key is not None:  # "agreed to set up a working group": the parties, acting jointly
+            pair = self.reciprocal(head.i)
+            self.by_head[head.lemma_.lower()] = pair
+            return [_copy(a) for a in pair]
+        if not _bare(head):
+            return None
+        known = self.by_token.get(head.i)
+        if known is not None and known.country:
+            return None
+        lemma = head.lemma_.lower()
+        if lemma not in self.by_head and lemma in self.joint_heads:
+            for i in range(head.i - 1, -1, -1):  # "the group" after a working group no event named
+                tok = self.doc[i]
+                if tok.lemma_.lower() == lemma and self._modified_key(tok, self.lex.joint_bodies):
+                    self.by_head[lemma] = self.reciprocal(tok.i)
+                    break
+        earlier = self.by_head.get(lemma)
+        if earlier:  # "the army" after "the Sudanese army", "the envoy" after "the UN special envoy"
+            return [self._national(head, _copy(a)) for a in earlier]
+        return None
+
+    def _split_modifiers(self, head: Token, actor: EventActor) -> list[EventActor]:
+        """ "Indian and Pakistani troops": one actor per coordinated nationality, same sector."""
+        if not actor.country or head.pos_ != "NOUN":
+            return [actor]
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound"} or not child.text[:1].isupper():
+                continue
+            out = [actor]
+            for other in child.conjuncts:
+                country = self.gaz.demonym(other.text) or self._country_word(other)
+                if country and country not in {a.country for a in out}:
+                    out.append(EventActor(name=f"{other.text} {head.text}", country=country, sector=actor.sector,
+                                          code=_code(country, actor.sector)))
+            if len(out) > 1:
+                return out
+        return [actor]
+
+    def _modified_key(self, head: Token, table: frozenset[str] | dict[str, str]) -> str | None:
+        """The "modifier head" entry of ``table`` the phrase is ("rights group", "working group")."""
+        lemma = head.lemma_.lower()
+        for child in head.children:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                for word in (child.lower_, child.lemma_.lower()):  # "working" is lemmatised "work"
+                    key = f"{word} {lemma}"
+                    if key in table:
+                        return key
+        return None
+
+    def story_country(self) -> str | None:
+        """The country the story is about: the dateline place's, when the text names that country
+        (or its people) outside the dateline; a story filed from Geneva is rarely about Switzerland."""
+        if self._story is None:
+            self._story = ""
+            topo = None
+            for part in (self.dateline_place or "").split(","):
+                topo = topo or (self.gaz.lookup(part.strip()) if part.strip() else None)
+            if topo is not None:
+                for ent in self.doc.ents:
+                    if ent.label_ not in {"GPE", "NORP"} or self.in_dateline(ent[0]):
+                        continue
+                    place = self.gaz.lookup(ent.text)
+                    named = place.iso3 if place is not None and place.kind == "country" else None
+                    if (named or self.gaz.demonym(ent.text)) == topo.iso3:
+                        self._story = topo.iso3
+                        break
+        return self._story or None
+
+    def _national(self, head: Token, actor: EventActor) -> EventActor:
+        """ "the government", "police", "Interior Minister X" with no country: the story's country's."""
+        if actor.country or actor.sector not in NATIONAL_SECTORS or (actor.code or "").startswith("IGO"):
+            return actor
+        if not (_bare(head) or head.ent_type_ == "PERSON"):
+            return actor
+        country = self.story_country()
+        if country is not None:
+            actor.country = country
+            actor.code = _code(country, actor.sector)
+        return actor
 
     # -- targets ---------------------------------------------------------------------------
     def target(self, head: Token) -> list[EventActor]:
@@ -326,7 +468,7 @@ class ActorResolver:
         stack = [c for c in head.children if c.dep_ in PHRASE_DEPS and c.dep_ != "conj"]
         while stack and len(toks) < MAX_PHRASE:
             tok = stack.pop()
-            if tok.dep_ == "prep" and tok.lower_ != "of":
+            if (tok.dep_ == "prep" and tok.lower_ != "of") or self.in_dateline(tok):
                 continue
             toks.append(tok)
             stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS and c.dep_ != "conj")
@@ -345,18 +487,20 @@ class ActorResolver:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self._resolve_one(pobj)
-        if low in RECIPROCAL_HEADS and any(c.lower_ in {"two", "both"} for c in head.children):
+        if is_reciprocal(head):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)
         if article_actor is not None and (article_actor.country or article_actor.code):
-            return EventActor(name=article_actor.name, actor=article_actor.id, country=article_actor.country,
-                              sector=article_actor.sector, code=article_actor.code)
+            return self._national(head, EventActor(
+                name=article_actor.name, actor=article_actor.id, country=article_actor.country,
+                sector=article_actor.sector, code=article_actor.code))
         found = self._resolve_text(head)
         if article_actor is not None:  # the article knows who, but not where from: our tables may
             if found is None:
-                return EventActor(name=article_actor.name, actor=article_actor.id, sector=article_actor.sector)
+                found = EventActor(name=article_actor.name, actor=article_actor.id, sector=article_actor.sector,
+                                   code=article_actor.code)
             found.actor = article_actor.id
-        return found
+        return self._national(head, found) if found is not None else None
 
     def _resolve_text(self, head: Token) -> EventActor | None:
         phrase = self._phrase(head)
@@ -364,6 +508,9 @@ class ActorResolver:
         named = self._named(name_span) if name_span else None
         if named is not None:
             return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and self.people.get(normalise(head.text)):
+            person = self.people[normalise(head.text)]  # a surname the tagger missed, after the titled name
+            return EventActor(name=head.text, country=person.country, sector=person.sector, code=person.code)
         if head.ent_type_ == "PERSON" and not self._is_place(self._ent_text(head)):
             person = self._person(head) or self.people.get(normalise(head.text))
             if person is not None:
@@ -398,7 +545,7 @@ class ActorResolver:
     def _compose(self, head: Token, phrase: list[Token]) -> EventActor | None:
         """Country from place names or demonyms in the phrase, sector from role words."""
         country: str | None = None
-        sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
+        sector = head_sector = self._head_sector(head)
         head_place = self.gaz.lookup(self._ent_text(head)) if head.ent_type_ in {"GPE", "LOC", "NORP"} or head.text[:1].isupper() else None
         is_state = head_place is not None and head_place.kind in {"country", "capital"}
         if is_state:
@@ -430,7 +577,6 @@ class ActorResolver:
             hit = self.phoenix.lookup(self._ent_text(head), self.date)
             if hit is not None:
                 return EventActor(name=self._ent_text(head), country=hit.country, sector=hit.sector, code=hit.code)
-        head_sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
         if head.ent_type_ not in ENTITY_HEADS and head_sector is None and not is_state:
             return None  # "a bilateral agreement", "security": things, not actors
         if country is None and sector is None:
@@ -439,6 +585,21 @@ class ActorResolver:
             sector = "CVL"
         name = self._ent_text(head) if head.ent_type_ else " ".join(t.text for t in phrase if t.i <= head.i)
         return EventActor(name=name, country=country, sector=sector, code=_code(country, sector))
+
+    def _head_sector(self, head: Token) -> str | None:
+        """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
+        word; a generic role takes its modifier's sector ("opposition leaders", "military officials")."""
+        key = self._modified_key(head, self.lex.agents)
+        if key is not None:
+            return self.lex.agents[key]
+        sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
+        if sector is not None and head.lemma_.lower() in GENERIC_ROLES:
+            for child in head.children:
+                if child.dep_ in {"compound", "amod", "nmod"}:
+                    own = self.lex.agents.get(child.lower_)
+                    if own in OVERRIDING_SECTORS:
+                        return own
+        return sector
 
     def _located_in(self, head: Token) -> str | None:
         for child in head.children:

@@ -4,6 +4,7 @@
 * ``verbs_local.tsv`` — our own additions and corrections, laid over the generated lexicon
 * ``cameo.tsv`` — CAMEO code → PLOVER event/mode/context; ``goldstein.tsv`` — Goldstein weights
 * ``actors.tsv`` — named non-country actors (IGOs, NGOs, armed groups); ``agents.tsv`` — role words → sector
+  (also "modifier head" pairs: "rights group"); ``joint_bodies.tsv`` — bodies the parties set up together
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Lexicon:
     default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
     place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
     non_event_nouns: frozenset[str] = frozenset()  # "the need ... to reinforce": their infinitive is no event
+    joint_bodies: frozenset[str] = frozenset()  # "working group": the parties that set it up, acting jointly
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -136,4 +138,5 @@ def get_lexicon() -> Lexicon:
     lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
     lex.place_nouns = frozenset(row[0] for row in _rows("place_nouns.tsv"))
     lex.non_event_nouns = frozenset(row[0] for row in _rows("non_event_nouns.tsv"))
+    lex.joint_bodies = frozenset(row[0] for row in _rows("joint_bodies.tsv"))
     return lex

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import event_model
-from .event_actors import RECIPROCAL_HEADS, ActorResolver, located
+from .event_actors import ActorResolver, is_reciprocal, located
 from .event_lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from .event_patterns import Candidate, doc_info, find_candidates
 from .modality import REPORT_HEADS, is_negated, modality_of
@@ -29,6 +29,7 @@ CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "aco
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
 OBLIGATION_AUX = frozenset({"must", "should"})
+DONE = frozenset({"asserted", "reported"})
 # Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
 ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
                              "recommend", "appeal", "press", "push", "call"})
@@ -207,6 +208,10 @@ def _object_heads(verb: Token) -> list[Token]:
     return out
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
 def _purpose(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -222,13 +227,6 @@ def _obliged(verb: Token) -> bool:
         return head.head.i != head.i and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
     return head.lemma_.lower() in REPORT_HEADS and any(
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
-
-
-def _reciprocal(subj: Token) -> bool:
-    """ "the two sides", "both countries", "both": the parties named before act together."""
-    if subj.lower_ == "both":
-        return True
-    return subj.lower_ in RECIPROCAL_HEADS and any(c.lower_ in {"two", "both"} for c in subj.children)
 
 
 def _in_quote(sent: Span, tok: Token) -> bool:
@@ -366,7 +364,7 @@ class SentenceCoder:
         source: list[EventActor] = []
         reciprocal = False
         if subj is not None:
-            pair = self.resolver.reciprocal(subj.i) if _reciprocal(subj) else []
+            pair = self.resolver.reciprocal(subj.i) if is_reciprocal(subj) else []
             if pair:
                 source = pair  # "the two sides": both, and no recipient
                 reciprocal = True
@@ -374,8 +372,12 @@ class SentenceCoder:
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
                 source = self.resolver.resolve(subj)
-        if not source and (subj is None or code[:2] not in UNATTRIBUTED_ROOTS):
-            source = speaker  # who reports a bombing did not bomb: material conflict keeps its subject
+        if not source and (subj is None or code[:2] not in UNATTRIBUTED_ROOTS) and not (
+                code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
+            # who reports a bombing did not bomb: material conflict keeps its subject, and a
+            # passive one ("detainees had been beaten", the group said) has no doer named; one
+            # announced ("would be prosecuted", the minister said) is the speaker's threat
+            source = speaker
         target: list[EventActor] = []
         fallback: list[EventActor] = []
         codes = {a.code for a in source}
@@ -384,7 +386,9 @@ class SentenceCoder:
             if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
                 locatives.append(head)
                 continue
-            found = [a for a in self.resolver.target(head) if a.code not in codes or a.code is None]
+            # "asked both delegations to return": the pair named before is the one asked
+            named = self.resolver.reciprocal(head.i) if is_reciprocal(head) else self.resolver.target(head)
+            found = [a for a in named if a.code not in codes or a.code is None]
             if any(located(a) for a in found):
                 target = found
                 break
@@ -430,6 +434,10 @@ class SentenceCoder:
                 if not self.resolver.in_dateline(tok) and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
                     return tok
                 stack.extend(tok.children)
+        for other in verb.children:  # "GENEVA, Jan 14 (Reuters) - The UN envoy urged": two subjects parsed
+            if (other.dep_ in SUBJECT_DEPS and other.i != subj.i and other.pos_ in {"PROPN", "NOUN", "PRON"}
+                    and not self.resolver.in_dateline(other)):
+                return other
         left = _subject_left(verb)
         return left if left is not None and not self.resolver.in_dateline(left) else None
 
@@ -505,11 +513,13 @@ def _same_gist(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _codes(actors: list[EventActor]) -> set[str]:
-    return {a.code or a.name for a in actors}
+    # By country where known: "Astana is ready to host" (KAZ) and "Kazakhstan is ready to host"
+    # (KAZGOV) are one actor told two ways.
+    return {a.country or a.code or a.name for a in actors}
 
 
 def _same(a: Event, b: Event) -> bool:
-    """Two tellings of one event: same coding, and one's actors a subset of the other's."""
+    """Two tellings of one event: same coding, and one's actors' countries a subset of the other's."""
     sa, sb, ta, tb = _codes(a.source), _codes(b.source), _codes(a.target), _codes(b.target)
     return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta)
 
@@ -522,21 +532,25 @@ def _dedup(events: list[Event], gists: dict[int, frozenset[str]] | None = None) 
     kept: list[Event] = []
     groups: dict[tuple, list[int]] = {}
     empty: frozenset[str] = frozenset()
+    at_trigger: dict[int, int] = {}  # trigger offset → index in kept
     for event in events:
         key = (event.type, event.cameo[:3], event.trigger.text.lower(), event.negated)
-        for k in groups.get(key, []):
-            prev = kept[k]
-            if _same(prev, event) and _same_gist(gists.get(id(prev), empty), gists.get(id(event), empty)):
-                fuller = len(event.source) + len(event.target) > len(prev.source) + len(prev.target)
-                if fuller:
-                    event.confidence = max(prev.confidence, event.confidence)
-                    kept[k] = event
-                else:
-                    prev.confidence = max(prev.confidence, event.confidence)
-                break
-        else:
+        k = at_trigger.get(event.trigger.start)  # one trigger, one event
+        if k is None:
+            k = next((k for k in groups.get(key, []) if _same(kept[k], event) and _same_gist(
+                gists.get(id(kept[k]), empty), gists.get(id(event), empty))), None)
+        if k is None:
             groups.setdefault(key, []).append(len(kept))
+            at_trigger[event.trigger.start] = len(kept)
             kept.append(event)
+            continue
+        prev = kept[k]
+        at_trigger[event.trigger.start] = k
+        if len(event.source) + len(event.target) > len(prev.source) + len(prev.target):
+            event.confidence = max(prev.confidence, event.confidence)
+            kept[k] = event  # keep the fuller telling in the place of the first
+        else:
+            prev.confidence = max(prev.confidence, event.confidence)
     return kept
 
 
