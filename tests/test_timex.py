@@ -318,3 +318,14 @@ def test_timebank_suite_scores(nlp, data_dir) -> None:
     assert set(metrics) == {"time.relaxed_f1", "time.strict_f1", "time.value_f1", "time.type_accuracy"}
     assert metrics["time.relaxed_f1"] > 0.8
     assert metrics["time.value_f1"] > 0.6
+
+
+def test_reported_future_and_quarter_of_the_year():
+    import dateline
+
+    article = dateline.extract(
+        "ASTANA, March 4. /TASS/. He said the working group would meet in the second quarter. "
+        "Officials said talks would resume in the third quarter of the year.", published="2025-03-04")
+    values = {t.text: t.value for t in article.times}
+    assert values["the second quarter"] == "2025-Q2"  # would + said: a future seen from the report
+    assert values["the third quarter of the year"] == "2025-Q3"

@@ -45,6 +45,10 @@ def verb_tense(verb: Token) -> str | None:
     if words & _FUTURE_AUX or "going" in words:
         return "future"
     if "would" in words:
+        # "said it would report in the fourth quarter": a future seen from a past report.
+        # "would have", and "would" outside reported speech (a conditional), tell no time.
+        if "have" not in words and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
+            return "future"
         return None
     if "to" in words and verb.tag_ == "VB":
         # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,

@@ -150,7 +150,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                     f"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
                     f"|(?P<qrel>latest|current|last|previous|past|next|coming|recent|just-ended|year-ago|year-earlier))?"
                     f"[-\\s]*(?P<q>quarter|qtr\\.?)(?P<pl>s)?(?![-\\w])"
-                    f"(?:\\s+(?:of\\s+|in\\s+)?(?P<y2>{m.year}|fiscal\\s+{m.year}|{rel_year}))?"
+                    f"(?:\\s+(?:of\\s+|in\\s+)?(?P<y2>{m.year}|fiscal\\s+{m.year}|{rel_year})"
+                    f"|\\s+of\\s+(?P<ythe>the\\s+year)(?![\\w-]))?"
                     f"(?P<yearago>\\s+a\\s+year\\s+(?:ago|earlier))?"),
         ("qcode", r"(?P<qn>[1-4])Q(?:\s*(?P<y>(?:19|20)\d\d))?|Q(?P<qn2>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?(?![\w])"),
         ("half", f"(?:the\\s+)?(?P<ord>first|second|last|latter|back|front)\\s+half"

@@ -308,7 +308,7 @@ def _quarter(g: dict[str, str], ctx: Context) -> Result:
         return None
     if ordinal == "final":
         ordinal = "fourth"
-    year_group = g.get("y1") or g.get("y2")
+    year_group = g.get("y1") or g.get("y2") or g.get("ythe")
     if ordinal:
         n = lexicon()["ordinals"][ordinal]
         year = _year_from(year_group, ctx) if year_group else None
