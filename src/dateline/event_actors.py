@@ -297,18 +297,18 @@ class ActorResolver:
     def _anaphor(self, head: Token) -> list[EventActor] | None:
         """Who a joint body or a bare definite noun is, from what the article said before;
         None when the phrase must be resolved on its own."""
-        key = self._modified_key(head, self.lex.joint_bodies)
-        if key is not None:  # "agreed to set up a working group": the parties, acting jointly
-            pair = self.reciprocal(head.i)
-            self.by_head[head.lemma_.lower()] = pair
+        lemma = head.lemma_.lower()
+        joint = lemma in self.joint_heads
+        if joint and self._modified_key(head, self.lex.joint_bodies) is not None:
+            pair = self.reciprocal(head.i)  # "agreed to set up a working group": the parties, acting jointly
+            self.by_head[lemma] = pair
             return [_copy(a) for a in pair]
-        if not _bare(head):
+        if not (joint or lemma in self.by_head) or not _bare(head):
             return None
         known = self.by_token.get(head.i)
         if known is not None and known.country:
             return None
-        lemma = head.lemma_.lower()
-        if lemma not in self.by_head and lemma in self.joint_heads:
+        if lemma not in self.by_head:
             for i in range(head.i - 1, -1, -1):  # "the group" after a working group no event named
                 tok = self.doc[i]
                 if tok.lemma_.lower() == lemma and self._modified_key(tok, self.lex.joint_bodies):
@@ -589,11 +589,12 @@ class ActorResolver:
     def _head_sector(self, head: Token) -> str | None:
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
         word; a generic role takes its modifier's sector ("opposition leaders", "military officials")."""
-        key = self._modified_key(head, self.lex.agents)
+        lemma = head.lemma_.lower()
+        key = self._modified_key(head, self.lex.agents) if lemma in self.lex.agent_pair_heads else None
         if key is not None:
             return self.lex.agents[key]
-        sector = self.lex.agents.get(head.lemma_.lower()) or self.lex.agents.get(head.lower_)
-        if sector is not None and head.lemma_.lower() in GENERIC_ROLES:
+        sector = self.lex.agents.get(lemma) or self.lex.agents.get(head.lower_)
+        if sector is not None and lemma in GENERIC_ROLES:
             for child in head.children:
                 if child.dep_ in {"compound", "amod", "nmod"}:
                     own = self.lex.agents.get(child.lower_)

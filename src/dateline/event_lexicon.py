@@ -58,6 +58,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
     non_event_nouns: frozenset[str] = frozenset()  # "the need ... to reinforce": their infinitive is no event
     joint_bodies: frozenset[str] = frozenset()  # "working group": the parties that set it up, acting jointly
+    agent_pair_heads: frozenset[str] = frozenset()  # head words of "modifier head" agent entries ("group")
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -139,4 +140,5 @@ def get_lexicon() -> Lexicon:
     lex.place_nouns = frozenset(row[0] for row in _rows("place_nouns.tsv"))
     lex.non_event_nouns = frozenset(row[0] for row in _rows("non_event_nouns.tsv"))
     lex.joint_bodies = frozenset(row[0] for row in _rows("joint_bodies.tsv"))
+    lex.agent_pair_heads = frozenset(word.split()[-1] for word in lex.agents if " " in word)
     return lex
