@@ -120,3 +120,25 @@ def test_coordinated_nationalities_give_one_actor_each_and_both_sides_are_they(a
     assert all("Reuters" not in a.name for a in fire[0].source)
     talks = _at(art, "agreed")
     assert talks and _codes(talks[0].source) == ["INDMIL", "PAKMIL"]
+
+
+DARFUR = (
+    "KHARTOUM, April 2 (AFP) - Fighting between the Sudanese army and the paramilitary Rapid Support Forces "
+    "killed at least 12 civilians in North Darfur on Wednesday, medics said.\n\n"
+    "The RSF accused the army of shelling residential areas.\n"
+)
+
+
+def test_a_word_inside_a_name_does_not_code_the_verb(article):
+    art = article(DARFUR)
+    # "Support" in "Rapid Support Forces" is no pattern word: fighting stays a fight
+    assert not [e for e in art.events if e.type == "SUPPORT"], [(e.type, e.trigger.text) for e in art.events]
+
+
+def test_fighting_between_two_forces_is_theirs_not_the_reporters(article):
+    art = article(DARFUR)
+    fighting = _at(art, "Fighting")
+    assert fighting and sorted(_codes(fighting[0].source)) == ["SDNMIL", "SDNREB"]
+    assert all(a.sector != "HLH" for e in art.events for a in e.source)  # medics report, they do not fight
+    accused = _at(art, "accused")
+    assert accused and _codes(accused[0].source) == ["SDNREB"] and _codes(accused[0].target) == ["SDNMIL"]

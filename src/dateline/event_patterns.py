@@ -73,7 +73,8 @@ def doc_words(doc) -> tuple[list[str], list[str]]:
 
 def object_words(verb: Token) -> set[str]:
     """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
-    lowers, lemmas = doc_words(verb.doc)
+    info = doc_info(verb.doc)
+    lowers, lemmas, pos = info.lowers, info.lemmas, info.pos
     words: set[str] = set()
     budget = MAX_OBJECT_WORDS
     for child in verb.children:
@@ -83,8 +84,13 @@ def object_words(verb: Token) -> set[str]:
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
-        words.update(lowers[start:end])
-        words.update(lemmas[start:end])
+        if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
+            keep = [i for i in range(start, end) if pos[i] != "PROPN"]
+            words.update(lowers[i] for i in keep)
+            words.update(lemmas[i] for i in keep)
+        else:
+            words.update(lowers[start:end])
+            words.update(lemmas[start:end])
         budget -= end - start
         if budget <= 0:
             break

@@ -372,7 +372,7 @@ class SentenceCoder:
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
                 source = self.resolver.resolve(subj)
-        if not source and (subj is None or code[:2] not in UNATTRIBUTED_ROOTS) and not (
+        if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
                 code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
             # who reports a bombing did not bomb: material conflict keeps its subject, and a
             # passive one ("detainees had been beaten", the group said) has no doer named; one
@@ -391,6 +391,8 @@ class SentenceCoder:
             found = [a for a in named if a.code not in codes or a.code is None]
             if any(located(a) for a in found):
                 target = found
+                if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
+                    source, target, reciprocal = found, [], True  # "fighting between the army and the RSF"
                 break
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
