@@ -24,14 +24,22 @@ def main() -> None:
     cities = gc.get_cities()
     capitals = {c["iso"]: c["capital"] for c in countries.values()}
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    # The capital is the city the country table names: an exact name match first, else the
+    # largest city that has that name among its alternates ("Nur-Sultan" for Astana).
     capital_rows = {}
-    for city in cities.values():
-        cc = city["countrycode"]
-        if cc in iso3 and normalise(capitals.get(cc) or "") in {normalise(city["name"]),
-                                                              normalise(city.get("asciiname", ""))}:
-            prev = capital_rows.get(cc)
-            if prev is None or city["population"] > prev["population"]:
-                capital_rows[cc] = city
+    for exact in (True, False):
+        for city in cities.values():
+            cc = city["countrycode"]
+            if cc not in iso3 or (not exact and cc in capital_rows and capital_rows[cc][1]):
+                continue
+            names = {normalise(city["name"])}
+            if not exact:
+                names |= {normalise(a) for a in city.get("alternatenames", []) if a.isascii()}
+            if normalise(capitals.get(cc) or "") in names:
+                prev = capital_rows.get(cc)
+                if prev is None or (prev[1] == exact and city["population"] > prev[0]["population"]):
+                    capital_rows[cc] = (city, exact)
+    capital_rows = {cc: city for cc, (city, _exact) in capital_rows.items()}
     capital_ids = {c["geonameid"] for c in capital_rows.values()}
     place_rows = []
     for city in cities.values():
@@ -43,6 +51,10 @@ def main() -> None:
             kind = "capital" if is_capital else "city"
             place_rows.append((city["name"], iso3[cc], kind, round(city["latitude"], 4),
                                round(city["longitude"], 4), city["population"]))
+            if is_capital and normalise(capitals[cc]) != normalise(city["name"]):
+                # The country table's name for its capital ("Nur-Sultan" for Astana) finds it too.
+                place_rows.append((capitals[cc], iso3[cc], kind, round(city["latitude"], 4),
+                                   round(city["longitude"], 4), city["population"]))
     for state in gc.get_us_states().values():
         place_rows.append((state["name"], "USA", "admin1", "", "", 0))
     place_rows.sort(key=lambda r: (-int(r[5] or 0), r[0]))
