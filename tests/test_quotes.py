@@ -239,3 +239,52 @@ def test_parenthetical_cue_inside_the_reported_sentence(nlp):
     q = by_cue(art, "said")
     assert q.text.startswith("The new bridge") and "before the winter" in q.text
     assert q.speaker.name == "Ilse Brandt"
+
+
+# -- the trained content tagger (quote_span) -------------------------------------------------------
+
+def test_content_runs_join_across_the_cue():
+    from dateline.quote_span import joined, pieces
+
+    runs = pieces(["O", "B", "I", "O", "O", "B", "I", "O"])
+    assert runs == [(1, 3), (5, 7)]
+    assert joined(runs, cue_at=3) == (1, 7)  # "The bridge, she said, would open": one statement
+    assert joined([(0, 2), (20, 30)], cue_at=35) == (20, 30)  # a far run on the same side stays out
+    assert joined([], cue_at=0) is None
+
+
+def test_tagger_sees_the_cue_paragraph_only(nlp):
+    from dateline.attribution import sentence_bounds
+    from dateline.quote_span import window
+
+    doc = nlp("The council met on Monday.\n\nMayor Ana Ruiz said the budget would shrink. Taxes stay flat.")
+    said = next(t for t in doc if t.text == "said")
+    lo, hi = window(doc, said, sentence_bounds(doc))
+    assert doc[lo].text == "Mayor" and doc[hi - 1].text == "."
+    assert "Taxes" in doc[lo:hi].text and "council" not in doc[lo:hi].text
+
+
+def test_tagger_places_words_by_the_parse(nlp):
+    from dateline.attribution import sentence_bounds
+    from dateline.quote_span import DocView
+
+    doc = nlp("Officials said the plan would fail.")
+    view = DocView(doc, sentence_bounds(doc), [False] * len(doc))
+    rel = dict(zip((t.text for t in doc), view.relations(1, 0, len(doc))))
+    assert rel["said"] == "cue" and rel["Officials"] == "sub:nsubj"
+    assert rel["plan"] == rel["fail"] == "sub:ccomp"
+
+
+def test_shipped_tagger_loads_with_its_bars():
+    from dateline.quote_span import get_tagger
+
+    tagger = get_tagger()
+    assert tagger is not None and 0 <= tagger.bar_other <= 2 and 0 <= tagger.bar_direct <= 2
+
+
+def test_redrawn_contents_never_share_words(nlp):
+    art = run(nlp, "Mayor Ana Ruiz said the budget would shrink next year. Her deputy, Tomas Berg, said the "
+                   "cuts would hit schools and parks first, and he warned that libraries could close.")
+    spans = sorted((q.start, q.end) for q in art.quotes)
+    assert len(spans) >= 2
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), [q.text for q in art.quotes]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from .quote_lexicon import QuoteLexicon, get_lexicon
@@ -115,7 +116,7 @@ def noun_source(noun: Token) -> Token | None:
     return None
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Char span of tokens [start, end) without leading/trailing commas, dashes and spaces."""
     while start < end and (doc[start].is_space or doc[start].text in ",;:—–-"):
         start += 1
@@ -137,10 +138,15 @@ def _clause_start(verb: Token, content: Token) -> int:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indices of each token's sentence; one pass (Token.sent rescans the doc)."""
-    bounds: list[tuple[int, int]] = [(0, len(doc))] * len(doc)
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            bounds[i] = (sent.start, sent.end)
+    n = len(doc)
+    if not n:
+        return []
+    # Doc.sents builds a Span per sentence from Token objects; the SENT_START column is one array
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).tolist()) if i == 0 or flag == 1]
+    bounds: list[tuple[int, int]] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        bounds.extend([(start, end)] * (end - start))
     return bounds
 
 
@@ -155,20 +161,20 @@ def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
         if dep == "ccomp" and child.i < verb.i:
             # "A, but B, the source added": the whole sentence before the cue clause is the content,
             # not just the conjunct the parser hung the ccomp on.
-            span = _trimmed(doc, sent_start, _clause_start(verb, child))
+            span = trimmed(doc, sent_start, _clause_start(verb, child))
         elif dep == "dobj" and any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i for c in verb.children):
             # "called them 'deplorables'": object and predicate together are the content.
             pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
             frame = "dobj+pred"
-            span = _trimmed(doc, child.left_edge.i, pred + 1)
+            span = trimmed(doc, child.left_edge.i, pred + 1)
         elif dep in ("ccomp", "dobj", "xcomp") or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
             # a noun cue's clause: "the claim that…", "concerns about…" (prep below)
-            span = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+            span = trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
         elif dep == "prep":
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 frame = "prep:" + child.lower_
-                span = _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                span = trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
         if span:
             out.append((frame, span))
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
@@ -186,13 +192,13 @@ def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
     vlo, vhi = verb.left_edge.i, verb.right_edge.i + 1
     found: list[tuple[str, tuple[int, int] | None]] = []
     if head.i < verb.i:
-        found.append(("head", _trimmed(doc, lo, vlo)))
+        found.append(("head", trimmed(doc, lo, vlo)))
         if hi > vhi:
-            found.append(("head_wrap", _trimmed(doc, lo, hi)))
+            found.append(("head_wrap", trimmed(doc, lo, hi)))
     elif vlo > lo:
-        found.append(("head_wrap", _trimmed(doc, lo, hi)))
+        found.append(("head_wrap", trimmed(doc, lo, hi)))
     else:
-        found.append(("head_after", _trimmed(doc, vhi, hi)))
+        found.append(("head_after", trimmed(doc, vhi, hi)))
     return [(frame, span) for frame, span in found if span]
 
 
@@ -211,9 +217,9 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
     doc = token.doc
     phrase_start, phrase_end = token.i, max(objs[0].right_edge.i, prep.i) + 1
     if phrase_start - sent[0] <= 1:
-        span = _trimmed(doc, phrase_end, sent[1])
+        span = trimmed(doc, phrase_end, sent[1])
     else:
-        span = _trimmed(doc, sent[0], phrase_start)
+        span = trimmed(doc, sent[0], phrase_start)
     if span is None:
         return None
     return span, objs[0], prep.idx + len(prep)
@@ -231,6 +237,8 @@ class AttributionFinder:
         self.lex = lexicon or get_lexicon()
         self.regions = find_quote_regions(self.text)
         self.sents = sentence_bounds(doc)
+        self.readings: list[Attribution] = []  # the scored candidates, once the cue model has run
+        self.quoted: list[bool] | None = None  # per token: inside quote marks (cue_model.in_quote_flags)
 
     # -- scoring ---------------------------------------------------------------------------
     def rate(self, lemma: str, frame: str) -> float:
@@ -337,7 +345,7 @@ class AttributionFinder:
             acc = according_to(tok, self.sents[tok.i]) if tok.lower_ == "according" else None
             if acc is not None:
                 (s, e), source, cue_end = acc
-                out.append(Attribution(s, e, self._kind(s, e), tok, cue_end, source, 0.95, frame="according"))
+                out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, 0.95, frame="according"))
                 continue
             pos = tok.pos_
             if pos in ("VERB", "AUX"):
@@ -348,15 +356,15 @@ class AttributionFinder:
             lemma = tok.lemma_.lower()
             source = subject_of(tok) if pos != "NOUN" else noun_source(tok)
             for frame, (s, e) in frames(tok, self.sents[tok.i][0]):
-                out.append(Attribution(s, e, self._kind(s, e), tok, tok.idx + len(tok), source,
+                out.append(Attribution(s, e, self.kind_of(s, e), tok, tok.idx + len(tok), source,
                                        self.rate(lemma, frame), frame=frame))
         out.extend(self.speaker_lines())
         out.extend(self.signed_quotes())
         for cand in out:
             cand.rate = cand.score
-        return [cand for cand in out if self._fit(cand)]
+        return [cand for cand in out if self.fit_reading(cand)]
 
-    def _fit(self, cand: Attribution) -> bool:
+    def fit_reading(self, cand: Attribution) -> bool:
         """Keep a reading inside its paragraph and off the dateline; False when nothing is left.
 
         A headline without a full stop runs into the next paragraph in the parse, and wire copy
@@ -420,10 +428,10 @@ class AttributionFinder:
                 continue
             end = self.text.find("\n\n", m.end())
             end = len(self.text) if end < 0 else end
-            content = _trimmed(self.doc, self._token_at(m.end()), self._token_at(end))
+            content = trimmed(self.doc, self._token_at(m.end()), self._token_at(end))
             if content is None:
                 continue
-            out.append(Attribution(content[0], content[1], self._kind(*content), colon[0], colon.end_char,
+            out.append(Attribution(content[0], content[1], self.kind_of(*content), colon[0], colon.end_char,
                                    name.root, self.rate(":", "line"), frame="line"))
         return out
 
@@ -471,7 +479,7 @@ class AttributionFinder:
                 best = (score, span)
         return best
 
-    def _kind(self, start: int, end: int) -> str:
+    def kind_of(self, start: int, end: int) -> str:
         inside = [r for r in self.regions if start <= r.open_at + 1 and r.end <= end]
         if not inside:
             return "indirect"

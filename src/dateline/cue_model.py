@@ -40,8 +40,11 @@ def _bucket(n: int) -> str:
 
 
 def in_quote_flags(finder: AttributionFinder) -> list[bool]:
-    """For each token: does it sit inside a quote-mark region?"""
+    """For each token: does it sit inside a quote-mark region? (Computed once per finder.)"""
+    if finder.quoted is not None:
+        return finder.quoted
     flags = [False] * len(finder.doc)
+    finder.quoted = flags
     regions = finder.regions
     if not regions:
         return flags

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .actors import build_actors, find_actor
 from .attribution import Attribution, AttributionFinder, np_span
 from .cue_model import CueModel, Thresholds, decide, get_model, score_candidates
+from .quote_span import ContentTagger, get_tagger, redraw
 from .record import Article, Quote, Span, Speaker
 from .speaker_model import SpeakerModel, get_speaker_model
 from .speakers import SpeakerResolver
@@ -42,10 +43,12 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
     )
 
 
-def find_attributions(doc: Doc, model: CueModel | None = None,
-                      exclude: tuple[int, int] | None = None) -> tuple[AttributionFinder, list[Attribution]]:
+def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[int, int] | None = None,
+                      tagger: ContentTagger | None | bool = True) -> tuple[AttributionFinder, list[Attribution]]:
     """The attributions of a document: the trained model's choice among the parse's readings
-    when the package ships one, else the rule rates alone. ``exclude``: the dateline's span."""
+    when the package ships one, else the rule rates alone; content boundaries re-drawn by the
+    trained tagger (``tagger``: True for the shipped one, False for none). ``exclude``: the
+    dateline's span."""
     model = model or get_model()
     if model is None:
         finder = AttributionFinder(doc, exclude=exclude)
@@ -53,7 +56,15 @@ def find_attributions(doc: Doc, model: CueModel | None = None,
         return finder, [att for att in found if not _nested(att, found)]
     finder = AttributionFinder(doc, nouns=model.nouns, exclude=exclude)
     cands = score_candidates(doc, model, finder)
+    finder.readings = cands
     found = select(cands, model.threshold, finder.lex.cue_class, finder.find(cands))
+    content_tagger = get_tagger() if tagger is True else (tagger or None)
+    if content_tagger is not None:
+        readings: dict[int, list[tuple[int, int]]] = {}
+        for cand in cands:
+            readings.setdefault(cand.cue.i, []).append((cand.start, cand.end))
+        found = redraw(finder, found, content_tagger, readings=readings)
+        found = [att for att in found if not _nested(att, found)]
     choose_speakers(found, finder, get_speaker_model())
     return finder, found
 
