@@ -33,7 +33,7 @@ from dateline.record import Quote, Span
 
 FOLDS = 2
 BARS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 2.0)  # margins of expected F1
-PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 80, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 80, "feature.possible_transitions": True}
 
 
 def cue_token(doc: Doc, finder_cues: dict[int, int], spans: list[tuple[int, int]]) -> int | None:

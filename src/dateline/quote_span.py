@@ -4,7 +4,7 @@ The parse offers a few readings per cue (its clausal complement, its object, the
 parenthetical hangs off); PolNeAR content often has other edges — a complement plus the next
 sentence, a clause cut by the cue ("The plan, she said, would fail"), the subject of a passive
 report. A linear-chain CRF (python-crfsuite) tags the words of a window around a chosen cue
-(its sentence and the ones either side, inside the paragraph) as content or not, from where
+(its sentence and the next, inside the paragraph) as content or not, from where
 each word sits relative to the cue in the parse. It is trained on the PolNeAR training split by
 ``scripts/train_content_tagger.py`` and shipped as ``data/quotes/content_crf.bin``; the stage swaps
 a chosen reading's boundaries for the tagger's when the tagger is sure of them
@@ -26,7 +26,7 @@ from .cue_model import in_quote_flags
 
 MODEL_FILE = "content_crf.bin"
 SETTINGS_FILE = "content_crf.tsv"
-_BEFORE, _AFTER = 1, 1  # sentences of context before and after the cue's sentence
+_BEFORE, _AFTER = 0, 1  # sentences of context before and after the cue's sentence
 _MAX_TOKENS = 160
 _MERGE_GAP = 6
 _MARKED = ("direct", "line")  # frames whose edges the quote marks draw  # content pieces this close (in tokens) join into one span
@@ -62,25 +62,29 @@ class DocView:
 
     def __init__(self, doc: Doc, sents: list[tuple[int, int]], quoted: list[bool]) -> None:
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, POS, DEP, IS_SPACE, IS_PUNCT, IS_QUOTE, IDX, HEAD]).tolist()
-        names: dict[int, str] = {}
+        cols = doc.to_array([LOWER, POS, DEP, IS_SPACE, IS_PUNCT, IS_QUOTE, IDX, HEAD]).T.tolist()
 
-        def name(h: int) -> str:
-            if h not in names:
-                names[h] = strings[h]
-            return names[h]
+        def names(col: list[int]) -> list[str]:
+            table = {h: strings[h] for h in set(col)}
+            return [table[h] for h in col]
 
         self.doc = doc
         self.sents = sents
         self.quoted = quoted
-        self.words = ["<sp>" if r[3] else name(r[0]) for r in rows]
-        self.pos = [name(r[1]) for r in rows]
-        self.dep = [name(r[2]) for r in rows]
-        self.is_word = [not (r[3] or r[4]) for r in rows]
-        self.is_quote = [bool(r[5]) for r in rows]
-        self.starts = [r[6] for r in rows]
-        self.head = [i + (r[7] - (1 << 64) if r[7] >= 1 << 63 else r[7]) for i, r in enumerate(rows)]
+        space, punct = cols[3], cols[4]
+        self.words = [w if not sp else "<sp>" for w, sp in zip(names(cols[0]), space)]
+        self.pos = names(cols[1])
+        self.dep = names(cols[2])
+        self.is_word = [not (sp or pu) for sp, pu in zip(space, punct)]
+        self.is_quote = cols[5]
+        self.starts = cols[6]
+        wrap = 1 << 64  # HEAD is a relative offset stored unsigned
+        self.head = [i + (h - wrap if h >= wrap >> 1 else h) for i, h in enumerate(cols[7])]
+        self.word_prefix = [0]  # words before each token: a span's word count in two lookups
+        for w in self.is_word:
+            self.word_prefix.append(self.word_prefix[-1] + w)
         self._static: dict[int, list[str]] = {}
+        self._relative: dict[tuple[str, str, str, bool, str, str], list[str]] = {}
 
     def static(self, i: int) -> list[str]:
         """The features of token i that do not depend on the cue."""
@@ -137,23 +141,27 @@ class DocView:
 
 def token_features(view: DocView, cue: Token, lo: int, hi: int, cue_class: str) -> list[list[str]]:
     """Feature strings of each window token (crfsuite items)."""
-    sents, quoted = view.sents, view.quoted
+    sents, quoted, cache = view.sents, view.quoted, view._relative
     rel = view.relations(cue.i, lo, hi)
     cue_sent, cue_sent_end = sents[cue.i]
     lemma = cue.lemma_.lower()
     out: list[list[str]] = []
     for k, i in enumerate(range(lo, hi)):
-        dist = i - cue.i
+        dist = _bucket(i - cue.i)
         start = sents[i][0]
         sent_off = "0" if start == cue_sent else ("-1" if i < cue.i else ("2" if start > cue_sent_end else "1"))
-        side = "L" if dist < 0 else ("R" if dist > 0 else "C")
         r = rel[k]
-        q = "True" if quoted[i] else "False"
-        out.append(view.static(i) + [
-            "d=" + _bucket(dist), "s=" + sent_off, "r=" + r, "rs=" + r + "|" + side, "rss=" + r + "|" + sent_off,
-            "q=" + q, "qs=" + q + "|" + sent_off,
-            "cl=" + lemma + "|" + side, "cc=" + cue_class + "|" + side, "ccr=" + cue_class + "|" + r,
-        ])
+        key = (dist, sent_off, r, quoted[i], lemma, cue_class)
+        relative = cache.get(key)
+        if relative is None:
+            side = "C" if i == cue.i else ("L" if dist[0] == "-" else "R")
+            q = "True" if quoted[i] else "False"
+            relative = cache[key] = [
+                "d=" + dist, "s=" + sent_off, "r=" + r, "rs=" + r + "|" + side, "rss=" + r + "|" + sent_off,
+                "q=" + q, "qs=" + q + "|" + sent_off,
+                "cl=" + lemma + "|" + side, "cc=" + cue_class + "|" + side, "ccr=" + cue_class + "|" + r,
+            ]
+        out.append(view.static(i) + relative)
     return out
 
 
@@ -227,20 +235,17 @@ def get_tagger() -> ContentTagger | None:
 Option = tuple[int, int, float]  # char start, end, expected token-F1 under the tagger
 
 
-def _expected_f1(view: DocView, lo: int, hi: int, inside: list[float], start: int, end: int) -> float:
-    """Expected token-F1 of a content span against the tagger's belief (each word's marginal
-    probability of being content), the measure the PolNeAR scorer matches on."""
+def _expected_f1(view: DocView, lo: int, belief: list[float], start: int, end: int) -> float:
+    """Expected token-F1 of a content span against the tagger's belief (``belief``: running sums
+    over the window of each word's probability of being content), the measure the PolNeAR scorer
+    matches on."""
     first = bisect_left(view.starts, start)
     last = bisect_left(view.starts, end)
-    is_word = view.is_word
-    size = overlap = 0.0
-    for i in range(first, last):
-        if is_word[i]:
-            size += 1
-            if lo <= i < hi:
-                overlap += inside[i - lo]
-    believed = sum(inside)
-    return 2 * overlap / (size + believed) if size + believed else 0.0
+    size = view.word_prefix[last] - view.word_prefix[first]
+    top = len(belief) - 1
+    overlap = belief[max(0, min(top, last - lo))] - belief[max(0, min(top, first - lo))]
+    total = size + belief[top]
+    return 2 * overlap / total if total else 0.0
 
 
 def propose(view: DocView, finder: AttributionFinder, att: Attribution, tagger: ContentTagger,
@@ -252,7 +257,9 @@ def propose(view: DocView, finder: AttributionFinder, att: Attribution, tagger: 
     cls = finder.lex.cue_class.get(cue.lemma_.lower(), "-")
     labels, content = tagger.tag(token_features(view, cue, lo, hi, cls))
     is_word = view.is_word
-    inside = [p if is_word[lo + k] else 0.0 for k, p in enumerate(content)]
+    belief = [0.0]
+    for k, p in enumerate(content):
+        belief.append(belief[-1] + (p if is_word[lo + k] else 0.0))
     spans = set(alternatives)
     run = joined(pieces(labels), cue.i - lo)
     tagged = trimmed(doc, lo + run[0], lo + run[1]) if run is not None else None
@@ -260,8 +267,8 @@ def propose(view: DocView, finder: AttributionFinder, att: Attribution, tagger: 
         spans.add(tagged)
         spans.add((min(tagged[0], att.start), max(tagged[1], att.end)))
     spans.discard((att.start, att.end))
-    own = _expected_f1(view, lo, hi, inside, att.start, att.end)
-    return own, [(s, e, _expected_f1(view, lo, hi, inside, s, e)) for s, e in sorted(spans)]
+    own = _expected_f1(view, lo, belief, att.start, att.end)
+    return own, [(s, e, _expected_f1(view, lo, belief, s, e)) for s, e in sorted(spans)]
 
 
 def redraw(finder: AttributionFinder, found: list[Attribution], tagger: ContentTagger,
