@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .quote_lexicon import QuoteLexicon, get_lexicon
 from .quote_marks import QuoteRegion, find_quote_regions
@@ -239,6 +239,13 @@ class AttributionFinder:
         self.sents = sentence_bounds(doc)
         self.readings: list[Attribution] = []  # the scored candidates, once the cue model has run
         self.quoted: list[bool] | None = None  # per token: inside quote marks (cue_model.in_quote_flags)
+        self._ents: list[Span] | None = None
+
+    def entities(self) -> list[Span]:
+        """The doc's entity spans, built once (``Doc.ents`` makes new Spans on every access)."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+        return self._ents
 
     # -- scoring ---------------------------------------------------------------------------
     def rate(self, lemma: str, frame: str) -> float:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .attribution import Attribution, AttributionFinder
@@ -49,11 +50,11 @@ def in_quote_flags(finder: AttributionFinder) -> list[bool]:
     if not regions:
         return flags
     r = 0
-    for tok in finder.doc:
-        while r < len(regions) and regions[r].close_end <= tok.idx:
+    for i, idx in enumerate(finder.doc.to_array([IDX]).tolist()):  # no Token objects
+        while r < len(regions) and regions[r].close_end <= idx:
             r += 1
-        if r < len(regions) and regions[r].open_at <= tok.idx:
-            flags[tok.i] = True
+        if r < len(regions) and regions[r].open_at <= idx:
+            flags[i] = True
     return flags
 
 

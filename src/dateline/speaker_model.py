@@ -103,8 +103,8 @@ def candidates(att: Attribution, finder: AttributionFinder, previous: Token | No
                 tok = tok.head
             cands.add(tok, "near_after")
             break
-    for ent in doc[sent_start:sent_end].ents:
-        if ent.label_ in _SPEAKER_ENTS:
+    for ent in finder.entities():  # Span.ents rebuilds every entity of the doc on each call
+        if sent_start <= ent.start and ent.end <= sent_end and ent.label_ in _SPEAKER_ENTS:
             cands.add(ent.root, "ent_" + ent.label_)
     if previous is not None and previous.i < cue.i:
         cands.add(previous, "previous")
