@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -73,23 +74,42 @@ def run_stages(doc: Doc, article: Article) -> Article:
 def process_batch(
     inputs: Iterable[RawInput], options: Options | None = None, nlp: Language | None = None
 ) -> Iterator[Article]:
-    """Process raw inputs lazily, in order, yielding one Article (or error Article) per input."""
+    """Process raw inputs lazily, in order, yielding one Article (or error Article) per input.
+
+    Articles go through in chunks of ``options.batch_size``. While the extractors run on one
+    chunk, a worker thread parses the next (spaCy's parser spends much of its time outside the
+    GIL), so parsing and extraction overlap; results come out in input order all the same.
+    """
     options = options or Options()
     nlp = nlp or load_model(options.model)
-    articles = (prepare(raw, options) for raw in inputs)
-    buffer: list[Article] = []
+    chunks = _chunks((prepare(raw, options) for raw in inputs), options.batch_size)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-parse") as parser:
+        pending: tuple[list[Article], Future[list[Doc]]] | None = None
+        for chunk in chunks:
+            parsing = parser.submit(_parse, nlp, chunk, options.batch_size)
+            if pending is not None:
+                yield from _extract(*pending)
+            pending = (chunk, parsing)
+        if pending is not None:
+            yield from _extract(*pending)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
     for article in articles:
-        buffer.append(article)
-        if len(buffer) >= options.batch_size:
-            yield from _annotate(buffer, nlp, options)
-            buffer = []
-    if buffer:
-        yield from _annotate(buffer, nlp, options)
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _annotate(batch: list[Article], nlp: Language, options: Options) -> Iterator[Article]:
-    live = [a for a in batch if a.error is None]
-    docs = nlp.pipe((a.text for a in live), batch_size=options.batch_size)
-    done = {id(a): run_stages(doc, a) for a, doc in zip(live, docs)}
-    for article in batch:
-        yield done.get(id(article), article)
+def _parse(nlp: Language, chunk: list[Article], batch_size: int) -> list[Doc]:
+    return list(nlp.pipe((a.text for a in chunk if a.error is None), batch_size=batch_size))
+
+
+def _extract(chunk: list[Article], parsing: Future[list[Doc]]) -> Iterator[Article]:
+    docs = iter(parsing.result())
+    for article in chunk:
+        yield article if article.error is not None else run_stages(next(docs), article)

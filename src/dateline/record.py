@@ -6,10 +6,27 @@ turns them into the ``dateline/1`` record of CONTRACT.md.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 SCHEMA = "dateline/1"
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses → dicts, recursively (what ``dataclasses.asdict`` does, without its deep copies)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -180,7 +197,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {"schema": SCHEMA}
-        record.update(asdict(self))
+        record.update(_plain(self))
         record.pop("payload")
         record.pop("raw_page")
         if not self.meta:

@@ -367,10 +367,37 @@ def _other_sense(text: str, family: str, found: re.Match[str], groups: dict[str,
     return False
 
 
+@lru_cache(maxsize=1)
+def family_keys() -> dict[str, tuple[str, ...]]:
+    """Words one of which every match of a family contains (lower case). A family whose words
+    are all absent from a text cannot match there, and its pattern is not run: scanning a long
+    article with every pattern is most of this stage's cost."""
+    lex = lexicon()
+
+    def words(*tables: str) -> tuple[str, ...]:
+        return tuple({w.split()[0].lower() for t in tables for w in lex[t] if not w.startswith("_") and w.split()})
+
+    months, weekdays, pods = words("months"), words("weekdays"), words("parts_of_day")
+    return {
+        "weekday_month_day": months, "month_day": months, "day_month": months, "month_year": months,
+        "month_rel_year": months, "month": months, "weekday_pod": weekdays, "weekday": weekdays,
+        "pod_rel": pods + ("mid",), "rel_pod": pods, "quarter": ("quarter", "qtr"), "half": ("half",),
+        "part_year": ("period", "year", "season"), "shifted": ("year",),
+        "corresponding": ("corresponding", "comparable", "same"),
+        "decade": ("0s", "0's") + words("decade_words"), "century": ("centur",), "season": words("seasons"),
+        "holiday": words("holidays"), "fiscal_year": ("fiscal", "fy"), "ago": ("ago", "earlier", "from", "back"),
+    }
+
+
 def find(text: str) -> list[Match]:
     """Every time expression in ``text``: longest non-overlapping matches, in text order."""
     candidates: list[tuple[int, int, int, Match]] = []
+    keys = family_keys()
+    lowered = text.lower()
     for rank, (family, pattern) in enumerate(compiled()):
+        needed = keys.get(family)
+        if needed is not None and not any(word in lowered for word in needed):
+            continue
         for found in pattern.finditer(text):
             if found.end() == found.start():
                 continue
