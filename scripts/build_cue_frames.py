@@ -11,15 +11,12 @@ rate against the hand lexicon's prior. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import DocBin
-
 from dateline.attribution import AttributionFinder, frames, sentence_bounds
-from dateline.evaluation.quotes import load_gold, token_f1, word_positions
+from dateline.evaluation.quotes import load_gold, parsed_records, token_f1, word_positions
 from dateline.nlp import load_model
 
 MIN_TOTAL = 2
@@ -31,11 +28,7 @@ def main() -> None:
     parser.add_argument("--docbin", type=Path, help="cached parses of the same texts, in order")
     args = parser.parse_args()
     nlp = load_model()
-    records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
-    if args.docbin:
-        docs = DocBin().from_disk(args.docbin).get_docs(nlp.vocab)
-    else:
-        docs = nlp.pipe((r["text"] for r in records), batch_size=32)
+    records, docs = parsed_records(args.train, nlp, args.docbin)
     positive: Counter[tuple[str, str]] = Counter()
     total: Counter[tuple[str, str]] = Counter()
     for record, doc in zip(records, docs):

@@ -14,18 +14,17 @@ scorer. The development split is never read here. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from dateline.attribution import Attribution, AttributionFinder
 from dateline.cue_model import get_model, in_quote_flags
-from dateline.evaluation.quotes import Counts, load_gold, score_article
+from dateline.evaluation.quotes import Counts, load_gold, parsed_records, score_article
 from dateline.nlp import load_model
 from dateline.quote_span import ContentTagger, DocView, propose, redraw, token_features, window
 from dateline.quotes import find_attributions
@@ -92,11 +91,7 @@ def main() -> None:
     parser.add_argument("--docbin", type=Path, help="cached parses of the same texts, in order")
     args = parser.parse_args()
     nlp = load_model()
-    records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
-    if args.docbin:
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))
+    records, docs = parsed_records(args.train, nlp, args.docbin)
     model = get_model()
     assert model is not None
     per_doc = [instances(doc, record, model.nouns) for doc, record in zip(docs, records)]

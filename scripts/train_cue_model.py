@@ -13,7 +13,6 @@ development split is never read here. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -22,11 +21,18 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from dateline.attribution import Attribution, AttributionFinder, np_span
 from dateline.cue_model import CueModel, Thresholds, features, in_quote_flags
-from dateline.evaluation.quotes import Counts, load_gold, score_article, token_f1, word_positions
+from dateline.evaluation.quotes import (
+    Counts,
+    load_gold,
+    parsed_records,
+    score_article,
+    token_f1,
+    word_positions,
+)
 from dateline.nlp import load_model
 from dateline.quote_lexicon import get_lexicon
 from dateline.quotes import select
@@ -100,11 +106,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, nargs=4, help="skip the search: lexicon, open, sourceless, action")
     args = parser.parse_args()
     nlp = load_model()
-    records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
-    if args.docbin:
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))
+    records, docs = parsed_records(args.train, nlp, args.docbin)
     nouns = cue_nouns(records, docs)
     print(f"{len(nouns)} cue nouns")
     texts, golds, cands, feats, labels, owner = [], [], [], [], [], []

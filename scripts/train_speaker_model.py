@@ -14,18 +14,16 @@ read here. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import DocBin
 
 from dateline.attribution import np_span
 from dateline.entities import tag_entities
-from dateline.evaluation.quotes import align, load_gold, overlaps
+from dateline.evaluation.quotes import align, load_gold, overlaps, parsed_records
 from dateline.nlp import load_model
 from dateline.quotes import find_attributions
 from dateline.record import Article, Quote, Span
@@ -46,11 +44,7 @@ def main() -> None:
     parser.add_argument("--docbin", type=Path, help="cached parses of the same texts, in order")
     args = parser.parse_args()
     nlp = load_model()
-    records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
-    if args.docbin:
-        docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))
+    records, docs = parsed_records(args.train, nlp, args.docbin)
     feats, labels, group, owner = [], [], [], []
     rule_right = 0
     groups = 0

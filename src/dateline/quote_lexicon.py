@@ -9,19 +9,15 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .tables import data_rows
 
 
 def _rows(filename: str) -> Iterator[list[str]]:
-    path = resources.files("dateline") / "data" / "quotes" / filename
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row and row[0] and not row[0].startswith("#"):
-                yield row
+    return data_rows("quotes", filename)
 
 
 @dataclass(frozen=True)
@@ -61,11 +57,8 @@ class QuoteLexicon:
 def get_lexicon() -> QuoteLexicon:
     cue_class = {row[0]: row[1] for row in _rows("cues.tsv")}
     frame_rate: dict[tuple[str, str], tuple[int, int]] = {}
-    try:
-        for lemma, frame, pos, total in _rows("cue_frames.tsv"):
-            frame_rate[(lemma, frame)] = (int(pos), int(total))
-    except FileNotFoundError:
-        pass
+    for lemma, frame, pos, total in _rows("cue_frames.tsv"):  # absent table: no learned rates
+        frame_rate[(lemma, frame)] = (int(pos), int(total))
     roles = {row[0]: Role(row[0], row[1], row[2]) for row in _rows("roles.tsv")}
     words = frozenset(w for phrase in roles for w in phrase.split())
     bodies: dict[str, Body] = {}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc, DocBin
 
 from ..entities import tag_entities
 from ..quotes import extract_quotes
@@ -120,6 +121,17 @@ def score_article(text: str, predicted: list[Quote], gold: list[GoldAttribution]
         if q.cue is not None and overlaps((q.cue.start, q.cue.end), g.cue):
             cue.correct += 1
     return {"content": content, "source": source, "cue": cue}
+
+
+def parsed_records(path: Path, nlp: Language, docbin: Path | None = None) -> tuple[list[dict[str, Any]], list[Doc]]:
+    """PolNeAR records and their parses, from cached parses (a DocBin of the same texts, in
+    order) when given: what the training scripts share."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if docbin is not None:
+        docs = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))
+    return records, docs
 
 
 def predict(nlp: Language, records: list[dict[str, Any]]) -> list[Article]:
