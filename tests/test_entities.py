@@ -28,3 +28,17 @@ def test_name_after_a_title_is_a_person(nlp):
 def test_organisation_after_the_is_left_alone(nlp):
     got = labels(nlp, "The European Union and the African Union signed a memorandum in Addis Ababa.")
     assert not any(label == "PERSON" for _, label in got)
+
+
+def test_surname_of_a_named_person_stays_a_person(nlp):
+    text = ("Kazakh Foreign Minister Murat Nurtleu said on Tuesday that talks would resume. "
+            "Nurtleu added that the sides had agreed to set up a working group.")
+    got = labels(nlp, text)
+    assert ("Nurtleu", "PERSON") in got
+
+
+def test_a_surname_that_is_also_a_country_does_not_clash(nlp):
+    text = "Coach Michael Jordan spoke in Amman. Jordan said the team would travel to Jordan next week."
+    spans = corrected_ents(nlp(text))
+    starts = [(s.start, s.end) for s in spans]
+    assert all(a[1] <= b[0] for a, b in zip(starts, starts[1:]))  # no overlapping entities

@@ -65,11 +65,14 @@ def corrected_ents(doc: Doc) -> list[Span]:
     gaz = get_gazetteer()
     spans: list[Span] = []
     covered = set()
+    people: set[str] = set()  # full names and surnames of the people named so far
     for ent in doc.ents:
         ent = _split_title(doc, ent)
         label = ent.label_
-        if _titled_person(doc, ent):
-            label = "PERSON"
+        if _titled_person(doc, ent) or (label in CORRECTABLE and ent.text in people):
+            label = "PERSON"  # "Nurtleu added…" after "Murat Nurtleu": the same person
+        if label == "PERSON" and len(ent) > 1 and ent[-1].is_title:
+            people.update((ent.text, ent[-1].text))
         if label in CORRECTABLE:
             fixed = _place_label(ent.text)
             # A demonym word alone is NORP; a place name is GPE, except in a longer ORG name
@@ -78,7 +81,11 @@ def corrected_ents(doc: Doc) -> list[Span]:
                 label = fixed
         spans.append(Span(doc, ent.start, ent.end, label=label))
         covered.update(range(ent.start, ent.end))
-    spans.extend(_missed_places(doc, covered))
+    places = _missed_places(doc, covered)
+    for place in places:
+        covered.update(range(place.start, place.end))
+    spans.extend(places)
+    spans.extend(_missed_people(doc, covered, people))
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -111,6 +118,13 @@ def _missed_places(doc: Doc, covered: set[int]) -> list[Span]:
         else:
             i += 1
     return added
+
+
+def _missed_people(doc: Doc, covered: set[int], people: set[str]) -> list[Span]:
+    """An untagged surname of someone named earlier in full ("Nurtleu added…")."""
+    surnames = {name for name in people if " " not in name}
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.i not in covered and t.is_title and t.text in surnames]
 
 
 def tag_entities(doc: Doc, article: Article) -> None:
