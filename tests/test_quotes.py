@@ -288,3 +288,25 @@ def test_redrawn_contents_never_share_words(nlp):
     spans = sorted((q.start, q.end) for q in art.quotes)
     assert len(spans) >= 2
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), [q.text for q in art.quotes]
+
+
+def _reading(doc, cue: str, content: str, source: str | None, score: float):
+    from dateline.attribution import Attribution
+
+    tok = next(t for t in doc if t.text == cue)
+    start = doc.text.index(content)
+    speaker = next(t for t in doc if t.text == source) if source else None
+    return Attribution(start, start + len(content), "indirect", tok, tok.idx + len(tok), speaker, score)
+
+
+def test_same_words_from_one_speaker_are_one_statement(nlp):
+    from dateline.quotes import distinct
+
+    doc = nlp('Envoys condemned what the minister called "a reckless escalation" at the border.')
+    words = 'what the minister called "a reckless escalation" at the border'
+    same = [_reading(doc, "condemned", words, "Envoys", 0.9), _reading(doc, "called", words, "Envoys", 0.4)]
+    assert [a.cue.text for a in distinct(doc.text, same)] == ["condemned"]
+    # the minister's own words and the envoys' condemnation of them are two statements
+    two = [_reading(doc, "condemned", words, "Envoys", 0.9), _reading(doc, "called", words, "minister", 0.4)]
+    assert len(distinct(doc.text, two)) == 2
+

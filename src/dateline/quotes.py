@@ -7,6 +7,8 @@ them (``speakers``). ``find_actor`` (re-exported from ``actors``) maps a char sp
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .actors import build_actors, find_actor
@@ -18,6 +20,11 @@ from .speaker_model import SpeakerModel, get_speaker_model
 from .speakers import SpeakerResolver
 
 __all__ = ["extract_quotes", "find_actor"]
+
+_WORD = re.compile(r"\w+")
+# Two cues reading the same words ("condemned what he called a 'brazen breach'": both verbs offer
+# the phrase) are one statement: above this word overlap only the likelier reading stays.
+SAME_STATEMENT = 0.8
 
 
 def _speaker(doc: Doc, text: str, att: Attribution, resolver: SpeakerResolver) -> Speaker | None:
@@ -65,8 +72,30 @@ def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[in
             readings.setdefault(cand.cue.i, []).append((cand.start, cand.end))
         found = redraw(finder, found, content_tagger, readings=readings)
         found = [att for att in found if not _nested(att, found)]
+    found = distinct(finder.text, found)
     choose_speakers(found, finder, get_speaker_model())
     return finder, found
+
+
+def distinct(text: str, found: list[Attribution]) -> list[Attribution]:
+    """No statement twice: of readings with one speaker (or none named) whose words overlap by
+    ``SAME_STATEMENT`` (word-F1), the most probable one, in text order. Two speakers using the
+    same words ("Ministers denounced what the envoy called '…'") are two statements."""
+    words = [{m.start() for m in _WORD.finditer(text, att.start, att.end)} for att in found]
+    kept: list[int] = []
+    for i in sorted(range(len(found)), key=lambda k: -found[k].score):
+        if all(_overlap(words[i], words[j]) < SAME_STATEMENT or not _same_speaker(found[i], found[j]) for j in kept):
+            kept.append(i)
+    return [found[i] for i in sorted(kept)]
+
+
+def _same_speaker(a: Attribution, b: Attribution) -> bool:
+    return a.source is None or b.source is None or a.source.i == b.source.i
+
+
+def _overlap(a: set[int], b: set[int]) -> float:
+    common = len(a & b)
+    return 2 * common / (len(a) + len(b)) if common else 0.0
 
 
 def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: SpeakerModel | None) -> None:
