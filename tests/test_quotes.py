@@ -189,6 +189,12 @@ def test_an_act_is_not_a_quote(nlp):
     assert art.quotes == []
 
 
+def test_acts_of_two_capitals_are_not_quotes(nlp):
+    art = run(nlp, "After the summit in June, Riga and Vilnius approved the Energy Charter of the Baltic Union "
+                   "and concluded a bilateral accord on grid links within the framework of the union.")
+    assert art.quotes == [], [(q.cue.text, q.text) for q in art.quotes]
+
+
 # -- datelines and headlines ----------------------------------------------------------------
 
 
