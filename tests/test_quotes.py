@@ -316,3 +316,49 @@ def test_same_words_from_one_speaker_are_one_statement(nlp):
     two = [_reading(doc, "condemned", words, "Envoys", 0.9), _reading(doc, "called", words, "minister", 0.4)]
     assert len(distinct(doc.text, two)) == 2
 
+
+
+
+def _parsed(nlp, words, heads, deps, pos, ents=None):
+    """A hand-set parse: the parser's known readings, whatever the model version does."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_two_predicates_labelled_oprd_read_as_object_and_predicate(nlp):
+    from dateline.attribution import frames
+
+    # Cruz called Trump a liar .  — the parser labels both "Trump" and "liar" oprd
+    doc = _parsed(nlp, ["Cruz", "called", "Trump", "a", "liar", "."], [1, 1, 1, 4, 1, 1],
+                  ["nsubj", "ROOT", "oprd", "det", "oprd", "punct"], ["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"])
+    readings = frames(doc[1], 0)
+    assert [(frame, doc.text[s:e]) for frame, (s, e) in readings] == [("dobj+pred", "Trump a liar")]
+
+
+def test_named_compound_holds_a_noun_cue(nlp):
+    from dateline.attribution import noun_source
+
+    # But Petrov claims that ... — the tagger took "claims" for a noun with "Petrov" its compound
+    doc = _parsed(nlp, ["But", "Petrov", "claims", "that", "it", "failed", "."], [2, 2, 2, 5, 5, 2, 2],
+                  ["cc", "compound", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+                  ["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+                  ents=["O", "B-PERSON", "O", "O", "O", "O", "O"])
+    assert noun_source(doc[2]).text == "Petrov"
+    # an unnamed compound is a kind of claim, not its holder: "the insurance claims"
+    doc = _parsed(nlp, ["insurance", "claims", "rose"], [1, 2, 2], ["compound", "nsubj", "ROOT"], ["NOUN", "NOUN", "VERB"])
+    assert noun_source(doc[1]) is None
+
+
+def test_called_x_a_y_is_the_speakers_words(nlp):
+    art = run(nlp, 'Senator Ruth Bell called the governor a "reckless gambler" at a rally on Sunday.')
+    quote = by_cue(art, "called")
+    assert quote.text.startswith('the governor a "reckless gambler"')
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Bell"
+
+
+def test_a_verb_tagged_as_noun_keeps_its_named_speaker(nlp):
+    art = run(nlp, "But Petrov claims that the vote count was rigged.")
+    quote = by_cue(art, "claims")
+    assert quote.text == "that the vote count was rigged"
+    assert quote.speaker is not None and quote.speaker.text == "Petrov"

@@ -107,6 +107,8 @@ def noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and child.i == noun.i - 1:
+            return child  # "the Trump claim that…", and a verb the tagger took for a noun: "Trump claims that…"
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -162,8 +164,11 @@ def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
             # "A, but B, the source added": the whole sentence before the cue clause is the content,
             # not just the conjunct the parser hung the ccomp on.
             span = trimmed(doc, sent_start, _clause_start(verb, child))
-        elif dep == "dobj" and any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i for c in verb.children):
-            # "called them 'deplorables'": object and predicate together are the content.
+        elif dep in ("dobj", "oprd") and any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i for c in verb.children):
+            # "called them 'deplorables'": object and predicate together are the content (the
+            # parser often labels both "oprd": "called Trump a 'liar'").
+            if dep == "oprd" and any(c.dep_ in ("dobj", "oprd") and c.i < child.i for c in verb.children):
+                continue  # the second predicate: the first object's reading covers it
             pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
             frame = "dobj+pred"
             span = trimmed(doc, child.left_edge.i, pred + 1)
