@@ -129,3 +129,20 @@ def test_dateline_agency_is_no_actor_nor_speaker(nlp):
     assert not any(s < len(match.text) for a in article.actors for s, _ in a.mentions)
     assert all(q.speaker is None or q.speaker.start >= len(match.text) for q in article.quotes)
     assert named(article, "Deniz Akar").code == "TURGOV"
+
+
+def test_documents_and_weapons_are_no_actors(nlp):
+    text = ("Warsaw and Vilnius adopted the Joint Defence Concept of the Baltic Council on Friday. "
+            "Lithuanian Defence Minister Rasa Juknevic said the Vanguard missile system would be deployed "
+            "next year, and that the Vanguard systems would stay under national command.")
+    art = run(nlp, text)
+    names = [a.name for a in art.actors]
+    assert not any("Concept" in name or "Vanguard" in name for name in names), names
+    assert named(art, "Rasa Juknevic").code == "LTUGOV"
+
+
+def test_a_union_of_named_states_is_an_intergovernmental_body(nlp):
+    art = run(nlp, "The Nordic Union of Norway, Sweden and Finland will meet in Oslo. "
+                   "The Nordic Union said the talks would cover energy prices.")
+    union = named(art, "Nordic Union")
+    assert union.sector == "IGO" and union.country is None

@@ -61,6 +61,9 @@ class ActorIndex:
             self.by_token.setdefault(i, actor)
 
 
+_MEMBERS_REACH = 8  # tokens after an organisation's name where its member states are named
+
+
 def code_of(country: str | None, sector: str | None) -> str | None:
     if country and sector:
         return country + sector
@@ -150,11 +153,25 @@ def build_actors(doc: Doc, exclude: tuple[int, int] | None = None) -> ActorIndex
     for ent in doc.ents:
         if exclude is not None and ent.start_char < exclude[1] and exclude[0] < ent.end_char:
             continue
+        if names_a_thing(ent, lex.things):
+            continue
         if ent.label_ == "PERSON":
             _add_person(index, doc, ent, lex)
         elif ent.label_ in ("GPE", "ORG", "NORP", "FAC"):
             _add_body(index, doc, ent, lex)
     return index
+
+
+def names_a_thing(ent: Span, things: frozenset[str]) -> bool:
+    """A document or a weapon, not a person or body: "the Security Concept of the Union State"
+    (headed by a thing noun), "the Oreshnik system" (naming one). The tagger calls both ORG, or
+    PERSON."""
+    if ent.label_ == "GPE":
+        return False
+    root = ent.root
+    if root.lemma_.lower() in things:
+        return True
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in things
 
 
 def _add_person(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None:
@@ -207,8 +224,35 @@ def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None
     words = [t.lower_ for t in doc[start:end]]
     sector = role_sector(words, lex)
     country = next((gaz.country_of(t.text) for t in doc[start:end] if t.text[:1].isupper() and gaz.country_of(t.text)), None)
+    members, of = member_states(doc, ent)
+    if sector is None and len(members) >= 2:
+        sector, country = "IGO", None  # "the Union State of Russia and Belarus": a body of states
+        if of is not None and start < of < end:
+            end = of  # its name stops before its members
+            text = doc[start:end].text
     actor = index.by_name.get(text.casefold()) or index.new(text, "organisation", country, sector)
+    if actor.sector is None and sector is not None:
+        actor.sector, actor.country = sector, actor.country or country
+        actor.code = code_of(actor.country, actor.sector)
     index.mention(actor, doc, start, end)
+
+
+def member_states(doc: Doc, ent: Span) -> tuple[set[str], int | None]:
+    """Countries an organisation's name says it is made of ("… of Russia and Belarus"), and the
+    index of that "of"."""
+    gaz = get_gazetteer()
+    window = doc[ent.start:min(len(doc), ent.end + _MEMBERS_REACH)]
+    of = next((t.i for t in window if t.lower_ == "of"), None)
+    if of is None:
+        return set(), None
+    found = set()
+    for tok in doc[of + 1:window.end]:
+        if tok.is_punct and tok.text not in (",",) or tok.lower_ in ("on", "in", "for", "to", "with"):
+            break
+        iso3 = gaz.country_of(tok.text) if tok.pos_ == "PROPN" else None
+        if iso3:
+            found.add(iso3)
+    return found, of
 
 
 def find_actor(article: Article, start: int, end: int) -> str | None:

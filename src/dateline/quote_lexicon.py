@@ -5,6 +5,7 @@
   PolNeAR training split (built by ``scripts/build_cue_frames.py``): the learned part of the lexicon.
 - ``roles.tsv``: role words → sector and a group of interchangeable roles.
 - ``igos.tsv``, ``institutions.tsv``: organisations and national institutions → code parts.
+- ``things.tsv``: nouns naming documents, weapons and systems: names of things are no actors.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class QuoteLexicon:
     roles: dict[str, Role]
     role_words: frozenset[str]  # every word of every role phrase, to grow titles quickly
     bodies: dict[str, Body]  # case-folded name → body
+    things: frozenset[str] = frozenset()  # lemmas of nouns naming things ("treaty", "missile")
 
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(phrase.casefold())
@@ -66,4 +68,5 @@ def get_lexicon() -> QuoteLexicon:
         bodies[name.casefold()] = Body(name, None, sector, sector + code)
     for name, iso3, sector in _rows("institutions.tsv"):
         bodies[name.casefold()] = Body(name, iso3, sector, iso3 + sector)
-    return QuoteLexicon(cue_class, frame_rate, roles, words, bodies)
+    things = frozenset(row[0] for row in _rows("things.tsv"))
+    return QuoteLexicon(cue_class, frame_rate, roles, words, bodies, things)
