@@ -362,3 +362,10 @@ def test_a_verb_tagged_as_noun_keeps_its_named_speaker(nlp):
     quote = by_cue(art, "claims")
     assert quote.text == "that the vote count was rigged"
     assert quote.speaker is not None and quote.speaker.text == "Petrov"
+
+
+def test_a_second_statement_inside_the_first_stands_on_its_own(nlp):
+    art = run(nlp, "Prime Minister Lena Holm said on Monday that the country would leave the pact by March "
+                   "and suggested that it would also quit the customs union.")
+    assert by_cue(art, "said").text == "that the country would leave the pact by March"
+    assert by_cue(art, "suggested").text == "that it would also quit the customs union"

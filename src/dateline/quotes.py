@@ -39,6 +39,37 @@ def _speaker(doc: Doc, text: str, att: Attribution, resolver: SpeakerResolver) -
     return Speaker(text[start:end], start, end, actor.name if actor else None, actor.id if actor else None)
 
 
+def release_turns(found: list[Attribution]) -> None:
+    """A second statement the parser hung inside the first one's words ("May said the country
+    would leave by March and suggested that it would quit the market", "Lynch said …, though she
+    noted that …") ends the first content where its own clause begins, so both stand."""
+    for inner in found:
+        cue = inner.cue
+        if cue.dep_ not in _TURN_DEPS or inner.frame not in _TURN_FRAMES:
+            continue
+        clause = cue.left_edge.i
+        for outer in found:
+            if outer is inner or outer.frame in ("direct", "line") or outer.cue.i >= clause:
+                continue
+            if outer.start <= cue.idx < outer.end and outer.start < inner.start and inner.end <= outer.end:
+                cut = _clause_end_before(cue.doc, clause)
+                if cut is not None and cut > outer.start:
+                    outer.end = cut
+
+
+_TURN_DEPS = ("conj", "advcl")
+_TURN_FRAMES = ("ccomp",)
+_CONNECTORS = {"and", "but", "though", "although", "while", "whereas", "yet", "then"}
+
+
+def _clause_end_before(doc: Doc, clause: int) -> int | None:
+    """Char end of the words before a clause, without the commas and connectors that join it."""
+    i = clause - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _CONNECTORS):
+        i -= 1
+    return doc[i].idx + len(doc[i]) if i >= 0 else None
+
+
 def _nested(att: Attribution, others: list[Attribution]) -> bool:
     """An attribution reported inside another one's content ("Moscow sees…", Ryabkov said)."""
     if att.cue.text == ":":
@@ -127,6 +158,7 @@ def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str,
     found.sort(key=lambda a: (a.cue.i, a.start))  # text order: pronouns resolve to earlier speakers
     nouns = {att.cue.i for att in found if att.cue.pos_ == "NOUN"}
     found = [att for att in found if not _light_verb(att, nouns)]
+    release_turns(found)
     return [att for att in found if not _nested(att, found)]
 
 
