@@ -369,3 +369,10 @@ def test_a_second_statement_inside_the_first_stands_on_its_own(nlp):
                    "and suggested that it would also quit the customs union.")
     assert by_cue(art, "said").text == "that the country would leave the pact by March"
     assert by_cue(art, "suggested").text == "that it would also quit the customs union"
+
+
+def test_adding_that_after_a_quote_is_a_second_statement(nlp):
+    art = run(nlp, '"The harbour will reopen in May," the mayor said, adding that "the fishing fleet '
+                   'will be the first to return."')
+    assert by_cue(art, "said").text == "The harbour will reopen in May,"
+    assert by_cue(art, "adding").text.startswith('that "the fishing fleet')

@@ -311,7 +311,8 @@ class AttributionFinder:
         last: tuple[int, int] | None = None  # (cue index, window end) of the previous attachment
         for region in self.regions:
             at_boundary = self._opens_clause(region)
-            if last is not None and 0 <= region.open_at - last[1] <= 3 and "\n" not in self.text[last[1]:region.open_at]:
+            if (last is not None and 0 <= region.open_at - last[1] <= 3 and "\n" not in self.text[last[1]:region.open_at]
+                    and not self._another_cue_between(last[0], region.open_at)):
                 # "…," he said. "…": the quote resumes after the cue.
                 cue_i, _ = last
                 after = self._cue_after(region)
@@ -330,6 +331,13 @@ class AttributionFinder:
             if before is not None and before.i not in found:
                 found[before.i] = ([region], region.close_end)
         return found
+
+    def _another_cue_between(self, cue_i: int, char: int) -> bool:
+        """ "…," he said, adding that "…": the second quote is the second cue's, not a resumption."""
+        for tok in self.doc[cue_i + 1:self._token_at(char)]:
+            if self.is_speech_cue(tok):
+                return True
+        return False
 
     def _opens_clause(self, region: QuoteRegion) -> bool:
         """A quote that starts a sentence, a paragraph or follows a colon/comma/dash."""
