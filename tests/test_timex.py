@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.event_dates import date_events
 from dateline.record import Article, Event, EventActor, Offsets, Span
-from dateline.timex import date_events, extract_times
+from dateline.timex import extract_times
 from dateline.timex_normalise import normalise
 
 ANCHOR = "2025-02-10"  # a Monday

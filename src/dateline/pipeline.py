@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, events, places, quotes, timex
+from . import entities, event_dates, events, places, quotes, timex
 from .errors import Code, DatelineError
 from .nlp import BATCH_SIZE, load_model
 from .record import Article, ErrorInfo
@@ -33,7 +33,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("times", timex.extract_times),
     ("places", places.resolve_places),
     ("events", events.extract_events),
-    ("event_dates", timex.date_events),
+    ("event_dates", event_dates.date_events),
     ("event_places", places.place_events),
 ]
 

@@ -1,10 +1,9 @@
-"""Time expressions and event dates (issue 5): the two pipeline stages.
+"""Time expressions (issue 5): the ``times`` pipeline stage.
 
 ``extract_times`` finds expressions with the grammar of ``timex_find`` over ``doc.text`` (one
 pass of precompiled patterns), reads the tense of the clause each one sits in from the spaCy
-parse, and normalises it against ``article.anchor_date`` with ``timex_normalise``.
-``date_events`` gives every event the expression that governs its clause (dependency path),
-else the nearest in its sentence, else the article's own date, marked as dated by report.
+parse, and normalises it against ``article.anchor_date`` with ``timex_normalise``. Events are dated from
+these expressions by ``event_dates``.
 """
 
 from __future__ import annotations
@@ -15,12 +14,12 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_calendar as cal
-from .record import Article, EventDate, Timex
+from .record import Article, Timex
 from .timex_find import Match, find, lexicon
 from .timex_normalise import Normalised, normalise_match
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
-_VERBAL = {"VERB", "AUX"}
+VERBAL = {"VERB", "AUX"}
 # Verbs whose infinitive complement lies ahead of them ("expects to close by year end").
 _FUTURE_LEMMAS = {"plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
                   "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten"}
@@ -34,7 +33,7 @@ _ANAPHORIC_DAY_RELS = {"the previous", "the following", "the next"}
 _TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "month", "months", "season", "seasons"}
 
 
-def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
@@ -54,7 +53,7 @@ def verb_tense(verb: Token) -> str | None:
         # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,
         # "was allowed to inspect since Jan. 13" does not.
         head = verb.head
-        if head.i == verb.i or head.pos_ not in _VERBAL:
+        if head.i == verb.i or head.pos_ not in VERBAL:
             return None
         head_tense = verb_tense(head) if head.head.i != head.i or head.dep_ == "ROOT" else None
         if head.lemma_ == "be" and head_tense != "past":
@@ -74,14 +73,14 @@ def clause_tense(span: Span) -> str | None:
     """The tense of the clause a time expression modifies: its first verbal ancestor's."""
     token = span.root
     for _ in range(8):
-        if token.pos_ in _VERBAL and not (span.start <= token.i < span.end):
+        if token.pos_ in VERBAL and not (span.start <= token.i < span.end):
             return verb_tense(token)
         if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
             return None  # "payable Dec. 7": an adjective, no tense to read
         if token.head.i == token.i:
             break
         token = token.head
-    return verb_tense(token) if token.pos_ in _VERBAL else None
+    return verb_tense(token) if token.pos_ in VERBAL else None
 
 
 def _plausible_in_doc(match: Match, span: Span) -> bool:
@@ -117,7 +116,7 @@ def _is_some_day(match: Match, span: Span) -> bool:
     if span.start > 0 and span.doc[span.start - 1].tag_ == "MD":
         return True  # "will one day rival"
     head = span.root.head
-    return head.i >= span.end and head.pos_ in _VERBAL and span.root.dep_ not in ("pobj", "dobj")
+    return head.i >= span.end and head.pos_ in VERBAL and span.root.dep_ not in ("pobj", "dobj")
 
 
 def _vague_day(tense: str | None, anchor: date | None) -> Normalised:
@@ -207,7 +206,7 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     last_day: str | None = None  # the last day told, for "the previous Friday"
     matches = find(text)
     for index, match in enumerate(matches):
-        span = _tokens(doc, match.start, match.end)
+        span = tokens_of(doc, match.start, match.end)
         if span is None or not _plausible_in_doc(match, span):
             continue
         if match.family == "quarter" and len(span) > 1 and span[0].lower_ == "that" and span[0].dep_ == "mark":
@@ -302,73 +301,3 @@ def extract_times(doc: Doc, article: Article) -> None:
     """Fill ``article.times`` with normalised TIMEX3 values."""
     article.times = times_in(doc, cal.parse_iso(article.anchor_date))
 
-
-# --- event dates ----------------------------------------------------------------------------
-
-_CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp"}
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb heading the clause a token belongs to (itself when it is one)."""
-    for _ in range(10):
-        if token.pos_ in _VERBAL or token.head.i == token.i:
-            return token
-        token = token.head
-    return token
-
-
-def _conjoined(verb: Token) -> set[int]:
-    """Verbs sharing modifiers by coordination: "approved X and concluded Y" on December 6."""
-    group = {verb.i}
-    top = verb
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-        group.add(top.i)
-    stack = [top]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            if child.dep_ == "conj" and child.pos_ in _VERBAL and child.i not in group:
-                group.add(child.i)
-                stack.append(child)
-    return group
-
-
-def governing_timex(doc: Doc, trigger: Span, candidates: list[tuple[Timex, Span]]) -> Timex | None:
-    """The time expression attached (through its head path) to the trigger's clause."""
-    trigger_tokens = {t.i for t in trigger}
-    clause = _conjoined(_clause_head(trigger.root))
-    best: tuple[int, Timex] | None = None
-    for timex, span in candidates:
-        token, steps = span.root, 0
-        while token.head.i != token.i and steps < 12:
-            token, steps = token.head, steps + 1
-            if token.i in trigger_tokens or token.i in clause:
-                if best is None or steps < best[0]:
-                    best = (steps, timex)
-                break
-            if token.pos_ in _VERBAL and token.dep_ in _CLAUSE_LINKS | {"ROOT"}:
-                break  # reached another clause's verb without meeting the event's
-    return best[1] if best else None
-
-
-def _event_date(timex: Timex) -> EventDate:
-    return EventDate(text=timex.text, earliest=timex.earliest, latest=timex.latest)
-
-
-def date_events(doc: Doc, article: Article) -> None:
-    """Give each event in ``article.events`` its date."""
-    datable = [t for t in article.times if t.type in ("DATE", "TIME") and (t.earliest or t.latest)]
-    anchor = article.anchor_date
-    for event in article.events:
-        sentence = [(t, s) for t in datable if event.sentence.start <= t.start and t.end <= event.sentence.end
-                    and (s := _tokens(doc, t.start, t.end)) is not None]
-        trigger = _tokens(doc, event.trigger.start, event.trigger.end)
-        chosen = governing_timex(doc, trigger, sentence) if trigger is not None and sentence else None
-        if chosen is None and sentence:
-            middle = (event.trigger.start + event.trigger.end) / 2
-            chosen = min(sentence, key=lambda ts: abs((ts[0].start + ts[0].end) / 2 - middle))[0]
-        if chosen is not None:
-            event.date = _event_date(chosen)
-        else:
-            event.date = EventDate(text=None, earliest=anchor, latest=anchor, by_report=True)
