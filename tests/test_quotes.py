@@ -376,3 +376,12 @@ def test_adding_that_after_a_quote_is_a_second_statement(nlp):
                    'will be the first to return."')
     assert by_cue(art, "said").text == "The harbour will reopen in May,"
     assert by_cue(art, "adding").text.startswith('that "the fishing fleet')
+
+
+def test_quote_split_by_a_long_cue_keeps_its_pieces(nlp):
+    text = ('"The reform is a mistake," said Marta Lind, an economist who ran the central bank for ten years '
+            'and now teaches in Uppsala. "It will cost the poorest most."')
+    art = run(nlp, text)
+    quote = by_cue(art, "said")
+    assert [text[s:e] for s, e in quote.parts] == ["The reform is a mistake,", "It will cost the poorest most."]
+    assert art.to_dict()["quotes"][0]["parts"] == quote.parts

@@ -44,6 +44,7 @@ _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _NP_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct", "quantmod")
 _CLAUSE_END = {".", "!", "?", ";"}
 _WINDOW = 14  # tokens searched for a cue next to a quote
+_RESUME_REACH = 240  # chars of cue clause after which a quote may still resume the same statement
 _NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 _DATELINE_TAIL = set(" \t\n-–—.:,|/")  # what separates a dateline from the story
 # A transcript or headline line "PENCE: Well, look…" / "Pat Caddell: Voters worried…".
@@ -311,8 +312,7 @@ class AttributionFinder:
         last: tuple[int, int] | None = None  # (cue index, window end) of the previous attachment
         for region in self.regions:
             at_boundary = self._opens_clause(region)
-            if (last is not None and 0 <= region.open_at - last[1] <= 3 and "\n" not in self.text[last[1]:region.open_at]
-                    and not self._another_cue_between(last[0], region.open_at)):
+            if last is not None and self._resumes(last, region):
                 # "…," he said. "…": the quote resumes after the cue.
                 cue_i, _ = last
                 after = self._cue_after(region)
@@ -331,6 +331,20 @@ class AttributionFinder:
             if before is not None and before.i not in found:
                 found[before.i] = ([region], region.close_end)
         return found
+
+    def _resumes(self, last: tuple[int, int], region: QuoteRegion) -> bool:
+        """Does a quote go on with the previous cue's words? "…," he said. "…" — also when the cue
+        clause runs on past the window ("…," said X, an economist who …, a think tank. "…"),
+        as long as nothing between is quoted or has a speech cue of its own."""
+        cue_i, window_end = last
+        gap = self.text[window_end:region.open_at]
+        if not 0 <= len(gap) <= _RESUME_REACH or "\n" in gap:
+            return False
+        if len(gap) > 3:
+            if not gap.rstrip().endswith((".", "!", "?")) or any(r.open_at >= window_end for r in self.regions
+                                                                   if r.open_at < region.open_at):
+                return False
+        return not self._another_cue_between(cue_i, region.open_at)
 
     def _another_cue_between(self, cue_i: int, char: int) -> bool:
         """ "…," he said, adding that "…": the second quote is the second cue's, not a resumption."""

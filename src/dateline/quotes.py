@@ -169,6 +169,12 @@ def _light_verb(att: Attribution, noun_cues: set[int]) -> bool:
     return any(child.dep_ == "dobj" and child.i in noun_cues for child in att.cue.children)
 
 
+def content_parts(att: Attribution) -> list[list[int]] | None:
+    """The pieces of a quote that its cue splits, when it is in more than one; else None."""
+    pieces = [[r.start, r.end] for r in att.regions if att.start <= r.start and r.end <= att.end]
+    return pieces if len(pieces) > 1 else None
+
+
 def extract_quotes(doc: Doc, article: Article) -> None:
     """Fill ``article.quotes`` and ``article.actors``."""
     dateline = article.dateline
@@ -183,6 +189,6 @@ def extract_quotes(doc: Doc, article: Article) -> None:
         cue = Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         quotes.append(Quote(text[att.start:att.end], att.start, att.end, att.kind, cue,
                             _speaker(doc, text, att, resolver),
-                            att.addressee.text if att.addressee is not None else None))
+                            att.addressee.text if att.addressee is not None else None, content_parts(att)))
     article.quotes = quotes
     article.actors = index.actors

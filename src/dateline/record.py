@@ -91,6 +91,8 @@ class Quote:
     cue: Span | None
     speaker: Speaker | None
     addressee: str | None = None
+    # the content's pieces when the cue splits it ('"…," said X, an economist at …. "…"'): [[start, end], …]
+    parts: list[list[int]] | None = None
 
 
 @dataclass
@@ -115,11 +117,24 @@ class EventActor:
 
 
 @dataclass
+class DateVia:
+    """An event dated from an occasion named earlier: "Following the meeting" (the date's text)
+    refers back to "the December 6 session"."""
+
+    relation: str  # at | after | before | eve: when the event took place against the occasion
+    start: int  # the referring phrase, the date's ``text``
+    end: int
+    occasion: Span  # the dated mention it refers back to
+    value: str  # the TIMEX3 value of the occasion's date
+
+
+@dataclass
 class EventDate:
     text: str | None
     earliest: str | None
     latest: str | None
     by_report: bool = False
+    via: DateVia | None = None  # set when the date comes from an occasion named before
 
 
 @dataclass
@@ -209,6 +224,8 @@ class Article:
         for event in record["events"]:
             if event["date"] is not None and not event["date"]["by_report"]:
                 event["date"].pop("by_report")
+            if event["date"] is not None and event["date"]["via"] is None:
+                event["date"].pop("via")
         return record
 
     @classmethod
@@ -247,7 +264,7 @@ def article_from_dict(record: dict[str, Any]) -> Article:
             text=q["text"], start=q["start"], end=q["end"], kind=q["kind"],
             cue=Span(**q["cue"]) if q.get("cue") else None,
             speaker=Speaker(**q["speaker"]) if q.get("speaker") else None,
-            addressee=q.get("addressee"),
+            addressee=q.get("addressee"), parts=q.get("parts"),
         ))
     for e in record.get("events") or []:
         article.events.append(Event(
@@ -255,9 +272,16 @@ def article_from_dict(record: dict[str, Any]) -> Article:
             source=spans(e.get("source"), EventActor), target=spans(e.get("target"), EventActor),
             sentence=Offsets(**e["sentence"]), trigger=Span(**e["trigger"]),
             mode=e.get("mode"), context=e.get("context") or [],
-            date=EventDate(**e["date"]) if e.get("date") else None,
+            date=_event_date(e["date"]) if e.get("date") else None,
             place=Place(**e["place"]) if e.get("place") else None,
             negated=e.get("negated", False), modality=e.get("modality", "asserted"),
             confidence=e.get("confidence", 0.5),
         ))
     return article
+
+
+def _event_date(record: dict[str, Any]) -> EventDate:
+    via = record.get("via")
+    if via:
+        via = DateVia(**{**via, "occasion": Span(**via["occasion"])})
+    return EventDate(**{**record, "via": via})

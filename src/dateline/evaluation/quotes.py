@@ -87,9 +87,14 @@ def overlaps(span: tuple[int, int] | None, gold: Spans) -> bool:
     return span is not None and any(span[0] < e and s < span[1] for s, e in gold)
 
 
+def content_spans(quote: Quote) -> Spans:
+    """What the quote says was said: its pieces when the cue splits it, else its one span."""
+    return [(s, e) for s, e in quote.parts] if quote.parts else [(quote.start, quote.end)]
+
+
 def align(text: str, predicted: list[Quote], gold: list[GoldAttribution]) -> list[tuple[int, int, float]]:
     """One-to-one (pred index, gold index, token-F1) pairs with F1 >= MATCH_F1, best pairs first."""
-    pred_words = [word_positions(text, [(q.start, q.end)]) for q in predicted]
+    pred_words = [word_positions(text, content_spans(q)) for q in predicted]
     gold_words = [word_positions(text, g.content) for g in gold]
     candidates = []
     for i, pw in enumerate(pred_words):
