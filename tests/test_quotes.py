@@ -42,7 +42,7 @@ def test_direct_quote_in_every_style(nlp, opening, closing):
     text = f"{opening}We will not sign this agreement in its present form,{closing} Trade Minister Pavel Dorn said."
     q = only(run(nlp, text))
     assert q.kind == "direct"
-    assert q.text == "We will not sign this agreement in its present form,"
+    assert q.text == "We will not sign this agreement in its present form"
     assert q.speaker.name == "Pavel Dorn"
     assert q.cue.text == "said"
 
@@ -374,7 +374,7 @@ def test_a_second_statement_inside_the_first_stands_on_its_own(nlp):
 def test_adding_that_after_a_quote_is_a_second_statement(nlp):
     art = run(nlp, '"The harbour will reopen in May," the mayor said, adding that "the fishing fleet '
                    'will be the first to return."')
-    assert by_cue(art, "said").text == "The harbour will reopen in May,"
+    assert by_cue(art, "said").text == "The harbour will reopen in May"
     assert by_cue(art, "adding").text.startswith('that "the fishing fleet')
 
 
@@ -383,5 +383,5 @@ def test_quote_split_by_a_long_cue_keeps_its_pieces(nlp):
             'and now teaches in Uppsala. "It will cost the poorest most."')
     art = run(nlp, text)
     quote = by_cue(art, "said")
-    assert [text[s:e] for s, e in quote.parts] == ["The reform is a mistake,", "It will cost the poorest most."]
+    assert [text[s:e] for s, e in quote.parts] == ["The reform is a mistake", "It will cost the poorest most."]
     assert art.to_dict()["quotes"][0]["parts"] == quote.parts

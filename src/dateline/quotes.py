@@ -169,6 +169,13 @@ def _light_verb(att: Attribution, noun_cues: set[int]) -> bool:
     return any(child.dep_ == "dobj" and child.i in noun_cues for child in att.cue.children)
 
 
+def _tidy_end(text: str, start: int, end: int) -> int:
+    """Without the comma a quote closes on inside its marks ('"…we will respond," he said')."""
+    while end > start + 1 and (text[end - 1] in ",;:" or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
 def content_parts(att: Attribution) -> list[list[int]] | None:
     """The pieces of a quote that its cue splits, when it is in more than one; else None."""
     pieces = [[r.start, r.end] for r in att.regions if att.start <= r.start and r.end <= att.end]
@@ -187,8 +194,11 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     for att in found:
         att.addressee = finder.addressee(att.cue)
         cue = Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
-        quotes.append(Quote(text[att.start:att.end], att.start, att.end, att.kind, cue,
-                            _speaker(doc, text, att, resolver),
-                            att.addressee.text if att.addressee is not None else None, content_parts(att)))
+        start, end = att.start, _tidy_end(text, att.start, att.end)
+        parts = content_parts(att)
+        if parts is not None:
+            parts = [[s, _tidy_end(text, s, e)] for s, e in parts]
+        quotes.append(Quote(text[start:end], start, end, att.kind, cue, _speaker(doc, text, att, resolver),
+                            att.addressee.text if att.addressee is not None else None, parts))
     article.quotes = quotes
     article.actors = index.actors
