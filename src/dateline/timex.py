@@ -69,6 +69,15 @@ def verb_tense(verb: Token) -> str | None:
     return None
 
 
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (itself when it is one)."""
+    for _ in range(10):
+        if token.pos_ in VERBAL or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
 def clause_tense(span: Span) -> str | None:
     """The tense of the clause a time expression modifies: its first verbal ancestor's."""
     token = span.root
