@@ -69,7 +69,7 @@ class Occasion:
     end: int
     timex: Timex | None  # the date it took place, when the text tells it there
     new: bool  # "a meeting", "the next summit": a different occasion from those named before
-    marks: frozenset[str]  # the words singling it out among its kind: "the [NAACP] conference"
+    marks: frozenset[str]  # the words singling it out among its kind: "the [Lisbon] conference"
     words: frozenset[str]  # the words of its phrase, which a later mention's marks must be among
     phrase: tuple[int, int]  # its phrase's first and last token
 
@@ -134,8 +134,8 @@ def _dated_occasion(span: Span) -> Token | None:
 
 
 def _marks(token: Token) -> frozenset[str]:
-    """Words before a noun that single one occasion out of its kind: "the [NAACP] conference",
-    "her [victory] rally", "the [mass] shootings", "the [RNC]'s meeting" (not "her", "the", "next")."""
+    """Words before a noun that single one occasion out of its kind: "the [Lisbon] conference",
+    "her [campaign] rally", "the [budget] hearing", "the [IMF]'s meeting" (not "her", "the", "next")."""
     other = lexicon().other
     return frozenset(c.lower_ for c in token.children if c.i < token.i and c.dep_ in _MARK_DEPS
                      and c.pos_ != "PRON" and c.lower_ not in other)
@@ -160,9 +160,9 @@ def _mention_start(token: Token) -> int:
 
 
 def _dates_an_occasion(timex: Timex) -> bool:
-    """A bounded date of a month at most: "in recent weeks" bounds nothing, and "the 2000 election"
+    """A bounded date of a month at most: "in recent weeks" bounds nothing, and "the 2019 election"
     is too coarse to date what is told against it (and seldom the election a later "the election"
-    of a 2016 story means)."""
+    of a story written years after means)."""
     first, last = cal.parse_iso(timex.earliest), cal.parse_iso(timex.latest)
     return timex.type in ("DATE", "TIME") and first is not None and last is not None \
         and (last - first).days <= _LONGEST_OCCASION
@@ -206,15 +206,15 @@ def occasions(doc: Doc, times: list[Timex]) -> list[Occasion]:
 
 def _singled_out(mention: Occasion, earlier: Occasion) -> bool:
     """Whether an earlier dated mention may be the occasion a later one names: the later one's marks
-    are all in its phrase ("the Warsaw meeting" ← "a July NATO summit meeting in Warsaw"), and it is
-    not part of that phrase ("a meeting between the two on the sidelines of the meeting")."""
+    are all in its phrase ("the Vienna talks" ← "talks in Vienna on Tuesday"), and it is not part of
+    that phrase ("a meeting of the two on Monday on the margins of the summit")."""
     inside = earlier.phrase[0] <= mention.token <= earlier.phrase[1]
     return mention.marks <= earlier.words and not inside
 
 
 def _mark_named_occasions(doc: Doc, mentions: list[Occasion]) -> None:
     """An undated occasion named by a proper name that no dated one of its kind before matches
-    ("the NAACP conference" after "a Sunday news conference") is another occasion: later
+    ("the Lisbon conference" after "a news conference on Sunday") is another occasion: later
     references mean it, and it has no date to give them."""
     in_force: dict[str, list[Occasion]] = {}
     for mention in mentions:
