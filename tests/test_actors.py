@@ -146,3 +146,37 @@ def test_a_union_of_named_states_is_an_intergovernmental_body(nlp):
                    "The Nordic Union said the talks would cover energy prices.")
     union = named(art, "Nordic Union")
     assert union.sector == "IGO" and union.country is None
+
+
+def test_an_unnamed_role_holder_is_an_actor_that_later_mentions_find(nlp):
+    art = run(nlp, "The European Union trade commissioner said on Friday that tariffs on steel would rise in July. "
+                   '"We have no choice," the commissioner told reporters. She said talks with Washington would go on.')
+    assert [q.speaker.name for q in art.quotes] == ["European Union trade commissioner"] * 3
+    holder = named(art, "European Union trade commissioner")
+    assert (holder.kind, holder.sector, holder.code) == ("person", "IGO", "IGOEUR")
+
+
+def test_a_body_named_by_its_role_speaks(nlp):
+    art = run(nlp, "Kenyan police said on Sunday that six people had been arrested after the march.")
+    police = named(art, "Kenyan police")
+    assert (police.kind, police.country, police.sector) == ("organisation", "KEN", "COP")
+    assert only_quote(art).speaker.actor == police.id
+
+
+def test_according_to_a_statement_from_a_body(nlp):
+    art = run(nlp, "The army rejected the claims on Monday, according to a statement from the defence ministry.")
+    assert only_quote(art).speaker.text == "the defence ministry"
+
+
+def test_a_headline_run_into_the_lede_does_not_speak(nlp):
+    text = ("Senator Vale urges calm after floods\n\nLISBON, May 2 (Reuters) - The regional governor on Tuesday "
+            "urged residents to stay indoors, saying that more rain was expected overnight.")
+    art = run(nlp, text)
+    lede = text.index("The regional")
+    speakers = {q.speaker.text for q in art.quotes if q.cue.start > lede and q.speaker is not None}
+    assert speakers == {"The regional governor"}, [(q.cue.text, q.speaker) for q in art.quotes]
+
+
+def only_quote(article: Article):
+    assert len(article.quotes) == 1, [q.text for q in article.quotes]
+    return article.quotes[0]

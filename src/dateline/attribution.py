@@ -220,6 +220,7 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs:
         return None
+    source = _author(objs[0])
     doc = token.doc
     phrase_start, phrase_end = token.i, max(objs[0].right_edge.i, prep.i) + 1
     if phrase_start - sent[0] <= 1:
@@ -228,7 +229,25 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
         span = trimmed(doc, sent[0], phrase_start)
     if span is None:
         return None
-    return span, objs[0], prep.idx + len(prep)
+    return span, source, prep.idx + len(prep)
+
+
+_MESSAGES = {"statement", "report", "release", "communique", "communiqué", "letter", "post", "tweet", "filing",
+             "transcript", "interview", "document", "memo", "note", "message", "announcement", "bulletin"}
+
+
+def _author(obj: Token) -> Token:
+    """ "according to a statement from its foreign ministry": the ministry speaks, not the statement."""
+    if obj.lemma_.lower() not in _MESSAGES:
+        return obj
+    for child in obj.children:
+        if child.dep_ in ("prep", "poss") and (child.dep_ == "poss" or child.lower_ in ("from", "by", "of")):
+            if child.dep_ == "poss":
+                return child
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return obj
 
 
 class AttributionFinder:

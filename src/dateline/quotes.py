@@ -137,7 +137,7 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
     previous = None
     for att in found:
         rule = att.source
-        if att.frame != "line":  # a transcript line names its speaker outright
+        if att.frame not in ("line", "according"):  # "NAME:", "according to X" name the speaker outright
             att.source = model.choose(att, finder, previous)
         if att.source is not None and finder.exclude is not None:
             ds, de = finder.exclude

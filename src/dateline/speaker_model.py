@@ -70,6 +70,18 @@ def _own_subjects(verb: Token, cands: Candidates, prefix: str) -> None:
                     cands.add(obj, prefix + "by")
 
 
+def _ent_head(ent) -> Token:
+    """An entity's head noun: "The United Nations" (its article hangs elsewhere) → "Nations"."""
+    if ent.root.pos_ in ("PROPN", "NOUN", "PRON"):
+        return ent.root
+    nouns = [t for t in ent if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else ent.root
+
+
+def _across_paragraphs(text: str, a: int, b: int) -> bool:
+    return "\n\n" in text[min(a, b):max(a, b)]
+
+
 def candidates(att: Attribution, finder: AttributionFinder, previous: Token | None) -> Candidates:
     """Every speaker reading of one attribution."""
     doc = finder.doc
@@ -105,7 +117,10 @@ def candidates(att: Attribution, finder: AttributionFinder, previous: Token | No
             break
     for ent in finder.entities():  # Span.ents rebuilds every entity of the doc on each call
         if sent_start <= ent.start and ent.end <= sent_end and ent.label_ in _SPEAKER_ENTS:
-            cands.add(ent.root, "ent_" + ent.label_)
+            head = _ent_head(ent)
+            if head.dep_ in ("compound", "nmod", "amod") and head.head.i in cands.rels:
+                continue  # "the United Nations envoy": the envoy, already a reading, is who speaks
+            cands.add(head, "ent_" + ent.label_)
     if previous is not None and previous.i < cue.i:
         cands.add(previous, "previous")
     return cands
@@ -147,6 +162,10 @@ class SpeakerModel:
         best: tuple[float, Token] | None = None
         for i, rels in cands.rels.items():
             tok = cands.tokens[i]
+            if finder.exclude is not None and finder.exclude[0] <= tok.idx < finder.exclude[1]:
+                continue  # the dateline's place or agency never speaks
+            if "previous" not in rels and _across_paragraphs(finder.text, tok.idx, att.cue.idx):
+                continue  # a headline the parser ran into the lede is not the lede's speaker
             p = self.probability(features(att, tok, rels, finder))
             if best is None or p > best[0]:
                 best = (p, tok)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex, read_title
+from .actors import ActorIndex, read_title, role_sector
 from .gazetteer import get_gazetteer
 from .quote_lexicon import QuoteLexicon, get_lexicon
 from .record import Actor
@@ -21,6 +21,10 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it", "they", "them"}
 RELATIVE = {"who", "which", "that"}
 _MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "one"}
+# role nouns that name a body of people in the singular ("police said", "the ministry said")
+_COLLECTIVE = {"police", "ministry", "government", "army", "military", "cabinet", "opposition", "court",
+               "parliament", "congress", "senate", "troops", "company", "newspaper", "kremlin", "white house"}
 
 
 class SpeakerResolver:
@@ -84,7 +88,7 @@ class SpeakerResolver:
         title, country, _ = read_title(words, self.lex)
         if title is None:
             return None
-        role = self._longest_role(title.lower().split())
+        role = self._longest_role(title.lower().split()) or self._longest_role([head.lemma_.lower()])
         if role is None:
             return None
         gaz = get_gazetteer()
@@ -92,8 +96,9 @@ class SpeakerResolver:
             if tok.dep_ == "poss" and gaz.country_of(tok.text):
                 country = country or gaz.country_of(tok.text)
         best: tuple[int, int, Actor] | None = None
+        collective = head.lower_ in _COLLECTIVE  # "the ministry" is no person holding a post
         for actor in self.index.actors:
-            if actor.kind != "person" or not actor.title:
+            if collective or actor.kind != "person" or not actor.title:
                 continue
             if country and actor.country and actor.country != country:
                 continue
@@ -114,7 +119,29 @@ class SpeakerResolver:
         if best is not None:
             self.index.mention(best[2], self.doc, head.i, head.i + 1)
             return best[2]
-        return None
+        return self._unnamed_holder(head, words, title, country)
+
+    def _unnamed_holder(self, head: Token, words: list[Token], title: str, country: str | None) -> Actor | None:
+        """ "The United Nations special envoy said", "Kenyan police said", with no name in the story:
+        the role itself is the actor, so that "the envoy" and "he" later find it."""
+        if head.pos_ != "NOUN":
+            return None
+        words = list(self.doc[min(t.left_edge.i for t in words):head.i + 1])
+        name = " ".join(t.text for t in words if t.lower_ not in _DETERMINERS and not t.is_punct and t.dep_ != "poss"
+                        and t.tag_ != "POS")
+        actor = self.index.by_name.get(name.casefold())
+        if actor is None:
+            collective = head.tag_ in ("NNS", "NNPS") or head.lower_ in _COLLECTIVE
+            sector = role_sector([w.lower() for w in title.split()], self.lex)
+            body = next((self.index.by_token[t.i] for t in words if t.i in self.index.by_token
+                         and self.index.by_token[t.i].kind == "organisation"), None)
+            actor = self.index.new(name, "organisation" if collective else "person", country, sector, title=title)
+            if body is not None and body.sector == "IGO":  # "the UN envoy" speaks for the UN
+                actor.country, actor.sector, actor.code = body.country, body.sector, body.code
+            elif country is None:
+                actor.code = None  # "the ministry": whose, the events stage works out from the story
+        self.index.mention(actor, self.doc, words[0].i, head.i + 1)
+        return actor
 
     def _longest_role(self, words: list[str]):
         for size in range(min(4, len(words)), 0, -1):
