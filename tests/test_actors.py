@@ -180,3 +180,30 @@ def test_a_headline_run_into_the_lede_does_not_speak(nlp):
 def only_quote(article: Article):
     assert len(article.quotes) == 1, [q.text for q in article.quotes]
     return article.quotes[0]
+
+
+def test_office_holders_take_the_country_the_story_is_about(nlp):
+    from dateline.record import Dateline
+
+    text = ("ACCRA, June 4 (Reuters) - Ghana's parliament approved the budget on Tuesday.\n\n"
+            "Finance Minister Kofi Asante said the deficit would narrow next year.")
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-06-04")
+    article.dateline = Dateline(text="ACCRA, June 4 (Reuters) -", place="ACCRA", date="2025-06-04", agency="Reuters",
+                                start=0, end=text.index("Ghana"))
+    tag_entities(doc, article)
+    extract_quotes(doc, article)
+    assert named(article, "Kofi Asante").code == "GHAGOV"
+
+
+def test_a_story_filed_from_a_venue_lends_no_country(nlp):
+    from dateline.record import Dateline
+
+    text = ("GENEVA, June 4 (Reuters) - Finance Minister Kofi Asante said talks with creditors would resume.")
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-06-04")
+    article.dateline = Dateline(text="GENEVA, June 4 (Reuters) -", place="GENEVA", date="2025-06-04", agency="Reuters",
+                                start=0, end=text.index("Finance"))
+    tag_entities(doc, article)
+    extract_quotes(doc, article)
+    assert named(article, "Kofi Asante").country is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from .actors import NATIONAL_SECTORS, story_country
 from .event_lexicon import Lexicon, NamedActor, get_lexicon
 from .gazetteer import Gazetteer, get_gazetteer, normalise
 from .phoenix import PhoenixLayer, get_layer
@@ -29,7 +30,6 @@ DEFINITE_RECIPROCALS = frozenset({"sides", "parties", "delegations"})
 PAIR_MODIFIERS = frozenset({"the", "two", "both", "warring", "rival", "opposing"})
 MODIFIER_DEPS = frozenset({"det", "nummod", "amod", "predet", "preconj", "compound", "poss", "nmod"})
 # A country's own bodies: written bare ("the government", "police") they are the story's country's.
-NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
 def is_reciprocal(tok: Token) -> bool:
@@ -270,19 +270,7 @@ class ArticleMemory:
         """The country the story is about: the dateline place's, when the text names that country
         (or its people) outside the dateline; a story filed from Geneva is rarely about Switzerland."""
         if self._story is None:
-            self._story = ""
-            topo = None
-            for part in (self.dateline_place or "").split(","):
-                topo = topo or (self.gaz.lookup(part.strip()) if part.strip() else None)
-            if topo is not None:
-                for ent in self.doc.ents:
-                    if ent.label_ not in {"GPE", "NORP"} or self.in_dateline(ent[0]):
-                        continue
-                    place = self.gaz.lookup(ent.text)
-                    named = place.iso3 if place is not None and place.kind == "country" else None
-                    if (named or self.gaz.demonym(ent.text)) == topo.iso3:
-                        self._story = topo.iso3
-                        break
+            self._story = story_country(self.doc, self.dateline_place, self.dateline) or ""
         return self._story or None
 
     def _national(self, head: Token, actor: EventActor) -> EventActor:

@@ -255,6 +255,39 @@ def member_states(doc: Doc, ent: Span) -> tuple[set[str], int | None]:
     return found, of
 
 
+# A country's own bodies and office holders: with no country named, they are the story's country's.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def story_country(doc: Doc, place: str | None, dateline: tuple[int, int] | None) -> str | None:
+    """The country the story is about: the dateline place's, when the text names that country (or
+    its people) outside the dateline; a story filed from Geneva is rarely about Switzerland."""
+    gaz = get_gazetteer()
+    topo = None
+    for part in (place or "").split(","):
+        topo = topo or (gaz.lookup(part.strip()) if part.strip() else None)
+    if topo is None:
+        return None
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "NORP"} or (dateline is not None and dateline[0] <= ent.start_char < dateline[1]):
+            continue
+        found = gaz.lookup(ent.text)
+        named = found.iso3 if found is not None and found.kind == "country" else None
+        if (named or gaz.demonym(ent.text)) == topo.iso3:
+            return topo.iso3
+    return None
+
+
+def lend_story_country(actors: list[Actor], country: str | None) -> None:
+    """ "Interior Minister X", "police" with no country in a story about one country: that country's."""
+    if country is None:
+        return
+    for actor in actors:
+        if actor.country is None and actor.sector in NATIONAL_SECTORS and actor.kind in ("person", "organisation"):
+            actor.country = country
+            actor.code = code_of(country, actor.sector)
+
+
 def find_actor(article: Article, start: int, end: int) -> str | None:
     """Id of the actor with a mention overlapping [start, end); the tightest mention wins."""
     best: tuple[int, str] | None = None

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .actors import build_actors, find_actor
+from .actors import build_actors, find_actor, lend_story_country, story_country
 from .attribution import Attribution, AttributionFinder, np_span
 from .cue_model import CueModel, Thresholds, decide, get_model, score_candidates
 from .quote_span import ContentTagger, get_tagger, redraw
@@ -187,6 +187,9 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     dateline = article.dateline
     exclude = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else None
     index = build_actors(doc, exclude)
+    # named office holders only: a role met later without its country ("the foreign ministry") is
+    # left to the events stage, which reads the phrase around it
+    lend_story_country(index.actors, story_country(doc, dateline.place if dateline else None, exclude))
     resolver = SpeakerResolver(doc, index)
     finder, found = find_attributions(doc, exclude=exclude)
     text = finder.text  # Doc.text is rebuilt from the tokens on every access
