@@ -239,20 +239,21 @@ def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None
 
 def member_states(doc: Doc, ent: Span) -> tuple[set[str], int | None]:
     """Countries an organisation's name says it is made of ("… of Russia and Belarus"), and the
-    index of that "of"."""
+    index of the "of" that lists them ("the Supreme State Council of the Union State of Russia and
+    Belarus": the second)."""
     gaz = get_gazetteer()
     window = doc[ent.start:min(len(doc), ent.end + _MEMBERS_REACH)]
-    of = next((t.i for t in window if t.lower_ == "of"), None)
-    if of is None:
-        return set(), None
-    found = set()
-    for tok in doc[of + 1:window.end]:
-        if tok.is_punct and tok.text not in (",",) or tok.lower_ in ("on", "in", "for", "to", "with"):
-            break
-        iso3 = gaz.country_of(tok.text) if tok.pos_ == "PROPN" else None
-        if iso3:
-            found.add(iso3)
-    return found, of
+    for of in [t.i for t in window if t.lower_ == "of"]:
+        found = set()
+        for tok in doc[of + 1:window.end]:
+            if tok.is_punct and tok.text != "," or tok.lower_ in ("of", "on", "in", "for", "to", "with"):
+                break
+            iso3 = gaz.country_of(tok.text) if tok.pos_ == "PROPN" else None
+            if iso3:
+                found.add(iso3)
+        if found:
+            return found, of
+    return set(), None
 
 
 # A country's own bodies and office holders: with no country named, they are the story's country's.
