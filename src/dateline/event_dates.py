@@ -106,13 +106,13 @@ def _occasion_interval(relation: str, first: str | None, last: str | None, state
     return _day_before(first), _day_before(first)  # "on the eve of"
 
 
-def _anaphor_date(doc: Doc, anaphor: Anaphor, report: str | None) -> EventDate:
+def _anaphor_date(doc: Doc, anaphor: Anaphor, report: str | None, text: str) -> EventDate:
     """The date an event takes from the occasion it is placed against. Events reported by the
     placed statement share its date, as they do when a time expression dates the statement."""
     occasion, day = anaphor.occasion, anaphor.date
     statement = doc[anaphor.verb].lemma_.lower() in REPORT_HEADS
     earliest, latest = _occasion_interval(anaphor.relation, day.earliest, day.latest, statement, report)
-    mention = RSpan(doc.text[occasion.start:occasion.end], occasion.start, occasion.end)
+    mention = RSpan(text[occasion.start:occasion.end], occasion.start, occasion.end)
     via = DateVia(anaphor.relation, anaphor.start, anaphor.end, mention, day.value)
     return EventDate(text=anaphor.text, earliest=earliest, latest=latest, via=via)
 
@@ -121,7 +121,7 @@ def date_events(doc: Doc, article: Article) -> None:
     """Give each event in ``article.events`` its date."""
     datable = [t for t in article.times if t.type in ("DATE", "TIME") and (t.earliest or t.latest)]
     anchor = article.anchor_date
-    found = anaphors(doc, article.times, anchor) if article.events else []
+    found = anaphors(doc, article.times, anchor, article.text) if article.events else []
     for event in article.events:
         sentence = [(t, s) for t in datable if event.sentence.start <= t.start and t.end <= event.sentence.end
                     and (s := tokens_of(doc, t.start, t.end)) is not None]
@@ -129,7 +129,7 @@ def date_events(doc: Doc, article: Article) -> None:
         chosen = governing_timex(doc, trigger, sentence) if trigger is not None and sentence else None
         placing = placing_anaphor(doc, trigger, found) if chosen is None and trigger is not None else None
         if placing is not None:
-            event.date = _anaphor_date(doc, placing, anchor)
+            event.date = _anaphor_date(doc, placing, anchor, article.text)
             continue
         if chosen is None and sentence:
             middle = (event.trigger.start + event.trigger.end) / 2

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_calendar as cal
@@ -36,6 +38,12 @@ class Lexicon:
     hosts: frozenset[str]  # "hold" talks, "pay" a visit
     other: frozenset[str]  # "a", "next", "another": a different occasion from the last one
     links: dict[str, str]  # link phrase → at | after | before | eve
+
+
+@cache
+def noun_ids() -> frozenset[int]:
+    """String ids of the occasion nouns: a doc's columns are checked against them."""
+    return frozenset(get_string_id(word) for word in lexicon().nouns)
 
 
 @cache
@@ -196,7 +204,13 @@ def occasions(doc: Doc, times: list[Timex]) -> list[Occasion]:
     """Every occasion mention of the text, in order, with the date the text gives it."""
     dated, in_times = _dated_tokens(doc, times)
     found = []
-    for token in doc:
+    words = noun_ids()
+    # the columns once, Token objects only for the words the tables know (most of a text is not)
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T.tolist() if len(doc) else ([], [])
+    for i, (low, lemma) in enumerate(zip(lowers, lemmas)):
+        if i not in dated and low not in words and lemma not in words:
+            continue
+        token = doc[i]
         group = _noun_group(token) or (_verb_group(token) if token.i in dated else None)
         if group is not None and token.i not in in_times:  # "March 3" names a day, not a march
             found.append(_mention(token, group, dated.get(token.i)))
@@ -226,11 +240,12 @@ def _mark_named_occasions(doc: Doc, mentions: list[Occasion]) -> None:
             dated.clear()
 
 
-def _link(token: Token) -> tuple[str, Token] | None:
-    """The relation a link phrase names ("Following the meeting" → after) and its first token."""
+def _link(token: Token, text: str) -> tuple[str, Token] | None:
+    """The relation a link phrase names ("Following the meeting" → after) and its first token
+    (``text``: the doc's text, which ``Doc.text`` rebuilds from the tokens on every access)."""
     if token.dep_ != "pobj":
         return None
-    text, last = token.doc.text, token.head
+    last = token.head
     top = last
     for _ in range(_LINK_STEPS):
         phrase = " ".join(text[top.idx:last.idx + len(last)].lower().split())
@@ -270,15 +285,17 @@ def _antecedent(mentions: list[Occasion], index: int, past: bool, report: str | 
     return by_group
 
 
-def anaphors(doc: Doc, times: list[Timex], report: str | None) -> list[Anaphor]:
-    """The references back to dated occasions in a parsed text ("Following the meeting, …")."""
+def anaphors(doc: Doc, times: list[Timex], report: str | None, text: str | None = None) -> list[Anaphor]:
+    """The references back to dated occasions in a parsed text ("Following the meeting, …");
+    ``text``: the doc's text when the caller holds it (``Doc.text`` is rebuilt on every access)."""
     mentions = occasions(doc, times)
     found = []
+    text = text if text is not None else (doc.text if mentions else "")
     for index, mention in enumerate(mentions):
         token = doc[mention.token]
         if mention.timex is not None or mention.new or token.pos_ == "VERB" or not _is_definite(token):
             continue
-        link = _link(token)
+        link = _link(token, text)
         if link is None:
             continue
         relation, first = link
@@ -288,6 +305,6 @@ def anaphors(doc: Doc, times: list[Timex], report: str | None) -> list[Anaphor]:
         occasion = _antecedent(mentions, index, verb_tense(verb) == "past", report)
         if occasion is not None and occasion.timex is not None:
             end = token.idx + len(token)
-            found.append(Anaphor(first.idx, end, doc.text[first.idx:end], relation, verb.i, occasion,
+            found.append(Anaphor(first.idx, end, text[first.idx:end], relation, verb.i, occasion,
                                  occasion.timex))
     return found
