@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .quote_lexicon import QuoteLexicon, get_lexicon
@@ -386,7 +386,8 @@ class AttributionFinder:
         rule rate; the caller decides which readings are attributions."""
         direct = self.direct_quotes()
         out: list[Attribution] = []
-        for tok in self.doc:
+        for i in self._cue_positions(direct):
+            tok = self.doc[i]
             if tok.i in direct:
                 regions, _ = direct[tok.i]
                 source = subject_of(tok)
@@ -416,6 +417,24 @@ class AttributionFinder:
         for cand in out:
             cand.rate = cand.score
         return [cand for cand in out if self.fit_reading(cand)]
+
+    def _cue_positions(self, direct: dict[int, tuple[list[QuoteRegion], int]]) -> list[int]:
+        """Token indices that may be cues — verbs, the cue nouns, "according", direct quotes'
+        cues — read from the token columns, so most tokens never become Token objects."""
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        pos_ids, lemma_ids, lower_ids = self.doc.to_array([POS, LEMMA, LOWER]).T.tolist()
+        verbal = {strings["VERB"], strings["AUX"]}
+        noun = strings["NOUN"]
+        according = strings["according"]
+        out = []
+        for i, (pos, lemma, lower) in enumerate(zip(pos_ids, lemma_ids, lower_ids)):
+            if i in direct or lower == according or pos in verbal:
+                out.append(i)
+            elif pos == noun and self.nouns and strings[lemma].lower() in self.nouns:
+                out.append(i)
+        return out
 
     def fit_reading(self, cand: Attribution) -> bool:
         """Keep a reading inside its paragraph and off the dateline; False when nothing is left.
