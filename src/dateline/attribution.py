@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import text_of
 from .quote_lexicon import QuoteLexicon, get_lexicon
 from .quote_marks import QuoteRegion, find_quote_regions
 
@@ -258,7 +259,7 @@ class AttributionFinder:
         self.doc = doc
         self.exclude = exclude  # the dateline's char span: no content, cue or speaker there
         self.nouns = nouns  # noun lemmas that may be cues ("claim", "statement"): candidates too
-        self.text = doc.text
+        self.text = text_of(doc)
         self.lex = lexicon or get_lexicon()
         self.regions = find_quote_regions(self.text)
         self.sents = sentence_bounds(doc)

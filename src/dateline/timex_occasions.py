@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_calendar as cal
+from .nlp import text_of
 from .record import Timex
 from .tables import data_rows
 from .timex import VERBAL, clause_head, tokens_of, verb_tense
@@ -290,7 +291,7 @@ def anaphors(doc: Doc, times: list[Timex], report: str | None, text: str | None 
     ``text``: the doc's text when the caller holds it (``Doc.text`` is rebuilt on every access)."""
     mentions = occasions(doc, times)
     found = []
-    text = text if text is not None else (doc.text if mentions else "")
+    text = text if text is not None else (text_of(doc) if mentions else "")
     for index, mention in enumerate(mentions):
         token = doc[mention.token]
         if mention.timex is not None or mention.new or token.pos_ == "VERB" or not _is_definite(token):
