@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from dateline.record import Article, Source
-from dateline.store import Store
+from dateline.store.db import Store
 
 ONSETS = "b c d f g h k l m n p r s t v z br dr gr kr pl st tr sh ch".split()
 VOWELS = "a e i o u ai ea ou ie".split()

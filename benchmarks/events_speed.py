@@ -20,9 +20,9 @@ import json
 import time
 from pathlib import Path
 
-from dateline.events import extract_events
+from dateline.actors.phoenix import get_layer
+from dateline.events.stage import extract_events
 from dateline.nlp import load_model
-from dateline.phoenix import get_layer
 from dateline.record import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from dateline.evaluation.harness import default_data_dir
+from dateline.ingest.files import RawInput, read_inputs
 from dateline.nlp import BATCH_SIZE, load_model
 from dateline.pipeline import Options, process_batch
-from dateline.sources import RawInput, read_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,9 +15,9 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from dateline.attribution import AttributionFinder, frames, sentence_bounds
 from dateline.evaluation.quotes import load_gold, parsed_records, token_f1, word_positions
 from dateline.nlp import load_model
+from dateline.quotes.attribution import AttributionFinder, frames, sentence_bounds
 
 MIN_TOTAL = 2
 

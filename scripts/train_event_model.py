@@ -38,8 +38,8 @@ def _first_sentences(text: str, n: int = 2) -> str:
 
 
 def main() -> None:
-    from dateline import event_model
-    from dateline.event_model import sentence_features, train_softmax
+    from dateline.events import model as event_model
+    from dateline.events.model import sentence_features, train_softmax
     from dateline.nlp import load_model
 
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -75,7 +75,7 @@ def main() -> None:
 def calibrate_on_news(nlp, data: Path, shipped: dict) -> dict:
     """Fit the confidence on half of ConfliBERT (real news sentences) with a penta head trained
     on the other half only, so the confidence does not learn to trust memorised sentences."""
-    from dateline.event_model import sentence_features, train_softmax
+    from dateline.events.model import sentence_features, train_softmax
 
     rows = [json.loads(line) for line in (data / "events" / "conflibert_cameo_train.jsonl").open(encoding="utf-8")]
     order = list(range(len(rows)))
@@ -91,7 +91,7 @@ def calibrate_on_news(nlp, data: Path, shipped: dict) -> dict:
 def calibrate(nlp, rows: list[dict], model: dict, shipped: dict) -> dict:
     """Fit the confidence coefficients: is the sentence's top event of the gold CAMEO class?"""
 
-    from dateline import event_model
+    from dateline.events import model as event_model
 
     OUT.write_text(json.dumps(model), encoding="utf-8")  # the coder reads the heads from disk
     event_model.get_model.cache_clear()
@@ -105,7 +105,7 @@ def calibrate(nlp, rows: list[dict], model: dict, shipped: dict) -> dict:
 def _right_class(code: str, gold: int) -> bool:
     """The event's CAMEO class is the gold one; an appeal (02) is also right on a sentence the
     annotators filed as a statement (ConfliBERT labels most "X urged Y to ..." that way)."""
-    from dateline.event_lexicon import penta_class
+    from dateline.events.lexicon import penta_class
 
     return penta_class(code) == gold or (code.startswith("02") and gold == 0)
 
@@ -113,8 +113,8 @@ def _right_class(code: str, gold: int) -> bool:
 def _fit(nlp, rows: list[dict]) -> dict:
     import numpy as np
 
-    from dateline import event_model
-    from dateline.events import SentenceCoder
+    from dateline.events import model as event_model
+    from dateline.events.stage import SentenceCoder
     from dateline.record import Article
 
     xs, ys = [], []

@@ -21,13 +21,13 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from dateline.attribution import np_span
-from dateline.entities import tag_entities
 from dateline.evaluation.quotes import align, load_gold, overlaps, parsed_records
+from dateline.geo.entities import tag_entities
 from dateline.nlp import load_model
-from dateline.quotes import find_attributions
+from dateline.quotes.attribution import np_span
+from dateline.quotes.speaker_model import SpeakerModel, candidates, features
+from dateline.quotes.stage import find_attributions
 from dateline.record import Article, Quote, Span
-from dateline.speaker_model import SpeakerModel, candidates, features
 
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0)

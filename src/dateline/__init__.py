@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import logging
 
-from .errors import Code, DatelineError
-from .pipeline import Options, process_batch
-from .record import Article
-from .sources import RawInput, content_id
-from .store import Store
+from dateline.errors import Code, DatelineError
+from dateline.ingest.files import RawInput, content_id
+from dateline.pipeline import Options, process_batch
+from dateline.record import Article
+from dateline.store.db import Store
 
 __all__ = ["extract", "process_batch", "Article", "Store", "Options", "RawInput", "Code", "DatelineError"]
 __version__ = "0.1.0"

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, event_dates, events, places, quotes, timex
-from .errors import Code, DatelineError
-from .nlp import BATCH_SIZE, load_model
-from .record import Article, ErrorInfo
-from .sources import RawInput, payload_of
-from .structure import build_article
+from dateline.article.structure import build_article
+from dateline.errors import Code, DatelineError
+from dateline.events import dates as event_dates
+from dateline.events import stage as events
+from dateline.geo import entities, places
+from dateline.ingest.files import RawInput, payload_of
+from dateline.nlp import BATCH_SIZE, load_model
+from dateline.quotes import stage as quotes
+from dateline.record import Article, ErrorInfo
+from dateline.timex import stage as timex
 
 log = logging.getLogger(__name__)
 

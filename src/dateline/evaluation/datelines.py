@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..pipeline import Options, prepare
-from ..sources import from_record
+from dateline.ingest.files import from_record
+from dateline.pipeline import Options, prepare
 
 NEEDS_NLP = False  # datelines come from the structure step, before any parse
 FILE = Path("datelines") / "reuters_dev.jsonl"

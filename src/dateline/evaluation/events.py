@@ -17,10 +17,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..event_lexicon import penta_class
-from ..event_model import SparseModel, get_model, sentence_features, train_softmax
-from ..events import SentenceCoder
-from ..record import Article, Event
+from dateline.events.lexicon import penta_class
+from dateline.events.model import SparseModel, get_model, sentence_features, train_softmax
+from dateline.events.stage import SentenceCoder
+from dateline.record import Article, Event
 
 FOLDS = 5
 

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import SUITES
+from dateline.evaluation import SUITES
 
 BASELINE = Path(str(resources.files("dateline") / "evaluation" / "baseline.json"))
 # The gate tolerates noise far below any real regression.
@@ -41,7 +41,7 @@ def default_data_dir() -> Path:
 
 def run_suites(data_dir: Path, suites: list[str] | tuple[str, ...] | None = None,
                limit: int | None = None, model: str | None = None) -> dict[str, Any]:
-    from ..nlp import load_model
+    from dateline.nlp import load_model
 
     results: dict[str, Any] = {}
     if not data_dir.is_dir():

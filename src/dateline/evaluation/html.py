@@ -24,9 +24,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatelineError
-from ..sources import RawInput
-from ..structure import build_article
+from dateline.article.structure import build_article
+from dateline.errors import DatelineError
+from dateline.ingest.files import RawInput
 
 DATA_DIR = Path("html")
 _WORD = re.compile(r"\w+", re.UNICODE)

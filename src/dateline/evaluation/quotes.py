@@ -20,9 +20,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from ..entities import tag_entities
-from ..quotes import extract_quotes
-from ..record import Article, Quote
+from dateline.geo.entities import tag_entities
+from dateline.quotes.stage import extract_quotes
+from dateline.record import Article, Quote
 
 DATA_FILE = Path("quotes") / "polnear_dev.jsonl"
 MATCH_F1 = 0.5

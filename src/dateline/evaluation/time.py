@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..record import Article, Timex
-from ..timex import extract_times
+from dateline.record import Article, Timex
+from dateline.timex.stage import extract_times
 
 FILE = Path("time") / "timebank.jsonl"
 

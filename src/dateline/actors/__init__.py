@@ -1,0 +1,1 @@
+"""Actors: who the article names, their codes, and what it named before."""

@@ -1,0 +1,312 @@
+"""What an article has said so far about who acts: the memory behind the actor resolver.
+
+Later mentions lean on earlier ones: "Nurtleu added" after "Foreign Minister Murat Nurtleu", "he"
+after a named person, "the two sides" after "Turkey and Greece", "the alliance" after NATO, "the
+army" after "the Sudanese army"; a bare "the government" is the story's country's. ``ArticleMemory``
+holds what one article has named (its actors, people, the last group, pair and body, the story's
+country) and answers such mentions from it; ``event_actors.ActorResolver`` builds on it with the
+resolution of a phrase on its own, and keeps the memory up to date as it resolves.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors.index import NATIONAL_SECTORS, story_country
+from dateline.actors.phoenix import PhoenixLayer, get_layer
+from dateline.events.lexicon import Lexicon, NamedActor, get_lexicon
+from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
+from dateline.record import Actor, Article, EventActor
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "states", "governments",
+                              "leaders", "neighbors", "neighbours", "allies", "presidents", "capitals",
+                              "ministries", "delegations", "militaries", "armies", "ministers"})
+ENTITY_HEADS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # the tagger calls some towns NORP
+# Plural nouns that, definite and unqualified ("the sides", "the parties"), are the pair named before.
+DEFINITE_RECIPROCALS = frozenset({"sides", "parties", "delegations"})
+PAIR_MODIFIERS = frozenset({"the", "two", "both", "warring", "rival", "opposing"})
+MODIFIER_DEPS = frozenset({"det", "nummod", "amod", "predet", "preconj", "compound", "poss", "nmod"})
+# A country's own bodies: written bare ("the government", "police") they are the story's country's.
+
+
+def is_reciprocal(tok: Token) -> bool:
+    """ "the two sides", "both delegations", "the parties", "both": the pair named before, acting together."""
+    if tok.lower_ == "both":
+        return True
+    if tok.lower_ not in RECIPROCAL_HEADS:
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in MODIFIER_DEPS}
+    if mods & {"two", "both"}:
+        return True
+    return tok.lower_ in DEFINITE_RECIPROCALS and "the" in mods and mods <= PAIR_MODIFIERS
+
+
+def _bare(head: Token) -> bool:
+    """A noun written with no qualifier but "the" ("the government", "police"): who it is,
+    the article has said before or takes for granted."""
+    if head.pos_ != "NOUN":
+        return False
+    return all(c.dep_ in {"det", "punct"} and c.lower_ in {"the", ",", "-"} for c in head.children)
+
+
+def _copy(actor: EventActor) -> EventActor:
+    return EventActor(name=actor.name, actor=actor.actor, country=actor.country, sector=actor.sector, code=actor.code)
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if not country and not sector:
+        return None
+    return f"{country or ''}{sector or ''}"
+
+
+class ArticleMemory:
+    """What one article has named so far, for the mentions that lean on it (built once per article)."""
+
+    def __init__(self, doc: Doc, article: Article, phoenix: PhoenixLayer | None = None) -> None:
+        self.doc = doc
+        self.lex: Lexicon = get_lexicon()
+        self.gaz: Gazetteer = get_gazetteer()
+        self.phoenix = phoenix if phoenix is not None else get_layer()
+        self.date = article.anchor_date
+        self.by_token: dict[int, Actor] = {}
+        self.people: dict[str, EventActor | None] = {}
+        self.ent_text: dict[int, str] = {}
+        self.person_ents: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_text[i] = ent.text
+                if ent.label_ == "PERSON":
+                    self.person_ents[i] = ent
+        self.last_person: EventActor | None = None
+        self.last_group: list[EventActor] = []
+        self.last_compound: list[EventActor] = []  # "Turkey and Greece": what "the two sides" refers to
+        self._coordinations: list[int] | None = None
+        self.last_body: EventActor | None = None  # the last international body named
+        self.by_head: dict[str, list[EventActor]] = {}  # head lemma → who the last located such phrase was
+        self.joint_heads = frozenset(key.split()[-1] for key in self.lex.joint_bodies)
+        self._story: str | None = None
+        # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
+        # neither the place nor the agency is an actor of the story.
+        dateline = article.dateline
+        self.dateline = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else (0, 0)
+        self.dateline_place = dateline.place if dateline is not None else None
+        self._index_article_actors(article)
+
+    def in_dateline(self, tok: Token) -> bool:
+        return self.dateline[0] <= tok.idx < self.dateline[1]
+
+    def resolve(self, head: Token) -> list[EventActor]:
+        """Actors for the phrase headed by ``head``: the resolver's (``event_actors``); the memory
+        needs it to know who a coordination named before stands for."""
+        raise NotImplementedError
+
+    # -- the article's actors and the people it names --------------------------------------
+    def _index_article_actors(self, article: Article) -> None:
+        if not article.actors:
+            return
+        starts = {idx: i for i, idx in enumerate(self.doc.to_array(IDX).tolist())}
+        for actor in article.actors:
+            for start, end in actor.mentions:
+                if self.dateline[0] <= start < self.dateline[1]:
+                    continue
+                i = starts.get(start)
+                while i is not None and i < len(self.doc) and self.doc[i].idx < end:
+                    self.by_token[i] = actor
+                    i += 1
+            if actor.kind == "person" and actor.country and " " in actor.name:
+                # "Nurtleu added" after "Foreign Minister Murat Nurtleu": a surname the quotes stage
+                # may keep as a separate actor
+                known = EventActor(name=actor.name, actor=actor.id, country=actor.country, sector=actor.sector,
+                                   code=actor.code)
+                for key in (normalise(actor.name), normalise(actor.name.split()[-1])):
+                    self.people.setdefault(key, known)
+
+    def _person(self, head: Token) -> EventActor | None:
+        """A named person's country and sector from the titles written before the name (or the
+        Phoenix layer), remembered by full name and surname for later bare mentions."""
+        ent = self.person_ents.get(head.i)
+        if ent is None:
+            return None
+        for key in (normalise(ent.text), normalise(ent[-1].text)):
+            if self.people.get(key) is not None:
+                return self.people[key]
+        found = self._from_title(ent)
+        if found is None:
+            found = self._earlier_mention(ent)
+        if (found is None or found.country is None) and self.phoenix is not None:
+            known = self.phoenix.lookup(ent.text, self.date) or (
+                self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
+            if known is None and len(ent) > 1:
+                known = self.phoenix.surname(ent.text)
+            if known is not None and (found is None or known.country):
+                sector = (found.sector if found else None) or known.sector
+                found = NamedActor(known.country, sector, _code(known.country, sector) or "")
+        if found is None:
+            return None
+        actor = EventActor(name=ent.text, country=found.country, sector=found.sector, code=found.code)
+        for key in (normalise(ent.text), normalise(ent[-1].text)):
+            if self.people.get(key) is None:
+                self.people[key] = actor
+        return actor
+
+    def _earlier_mention(self, ent: Span) -> NamedActor | None:
+        """ "Putin" after "Russian President Vladimir Putin": the titled mention tells who he is."""
+        surname = ent[-1].lower_
+        seen: set[int] = set()
+        for other in self.doc.ents:  # the tagger may have called the titled mention an ORG
+            if other.start >= ent.start or other.start in seen or other[-1].lower_ != surname:
+                continue
+            seen.add(other.start)
+            found = self._from_title(other)
+            if found is not None:
+                return found
+        return None
+
+    def _from_title(self, ent: Span) -> NamedActor | None:
+        country = sector = None
+        start = max(ent.sent.start, ent.start - 5)
+        for k in range(start, ent.start):  # "Arab League Secretary-General X": an organisation's officer
+            hit = self.lex.actors.get(normalise(self.doc[k:ent.start].text))
+            for j in range(ent.start, k, -1):
+                if hit is not None:
+                    break
+                hit = self.lex.actors.get(normalise(self.doc[k:j].text))
+            if hit is not None and self.doc[k].text[:1].isupper():
+                return hit
+        for tok in reversed(self.doc[start:ent.start]):
+            if (tok.is_punct and tok.text not in {"'s", "’s", "-"}) or tok.pos_ in {"CCONJ", "VERB", "ADP"}:
+                break
+            low = tok.lower_
+            country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
+            sector = sector or self.lex.agents.get(low)
+        for child in ent.root.children:  # "Putin, the Russian president": title in apposition
+            if child.dep_ == "appos":
+                for tok in child.subtree:  # "Kofi Annan, UN secretary-general": an organisation's officer
+                    body = self.lex.actors.get(normalise(tok.text)) if tok.text[:1].isupper() else None
+                    if body is not None and country is None:
+                        return body
+                for tok in child.subtree:
+                    country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
+                    sector = sector or self.lex.agents.get(tok.lower_)
+        if country is None and sector is None:
+            return None
+        return NamedActor(country, sector or "GOV", _code(country, sector or "GOV") or "")
+
+    # -- the last ones named: pronouns, "the two sides", "the army" ------------------------
+    def _remember(self, head: Token, actors: list[EventActor]) -> None:
+        """Note who a phrase just resolved named, for the pronouns and anaphors that follow."""
+        if not actors:
+            return
+        if len(actors) > 1 or actors[0].sector not in {None, "CVL"}:
+            self.last_group = actors
+        if len({a.code or a.name for a in actors}) > 1:
+            self.last_compound = actors
+        if head.ent_type_ == "PERSON":
+            self.last_person = actors[0]
+        bodies = [a for a in actors if a.sector == "IGO" or (a.code or "").startswith("IGO")]
+        if bodies:
+            self.last_body = bodies[0]
+
+    def remember_speaker(self, actors: list[EventActor]) -> None:
+        if actors:
+            self.last_person = actors[0]
+
+    def _pronoun(self, low: str) -> EventActor | None:
+        if low in PERSON_PRONOUNS:
+            return self.last_person
+        return self.last_group[0] if self.last_group else None
+
+    def reciprocal(self, before: int) -> list[EventActor]:
+        """Who "the two sides" are: the last coordination of named actors written before."""
+        if self._coordinations is None:
+            self._coordinations = sorted({
+                ent.root.head.i for ent in self.doc.ents
+                if ent.root.dep_ == "conj" and ent.root.head.ent_type_ in ENTITY_HEADS
+                and ent.root.head.i < ent.root.i and not self.in_dateline(ent.root.head)})
+        for i in reversed(self._coordinations):
+            if i >= before:
+                continue
+            tok = self.doc[i]
+            place = self.gaz.lookup(self._ent_text(tok)) if tok.ent_type_ in PLACE_ENTS else None
+            if place is not None and place.kind not in {"country", "capital"}:
+                continue  # "a railway linking Kunming and Hanoi": towns are no parties
+            if tok.dep_ in {"amod", "compound"} and tok.head.pos_ == "NOUN":
+                tok = tok.head  # "Indian and Pakistani troops": the troops of both
+            actors = self.resolve(tok)
+            if len({a.code or a.name for a in actors}) > 1:
+                return actors
+        return list(self.last_compound)
+
+    def _anaphor(self, head: Token) -> list[EventActor] | None:
+        """Who a joint body or a bare definite noun is, from what the article said before;
+        None when the phrase must be resolved on its own."""
+        lemma = head.lemma_.lower()
+        joint = lemma in self.joint_heads
+        if joint and self._modified_key(head, self.lex.joint_bodies) is not None:
+            pair = self.reciprocal(head.i)  # "agreed to set up a working group": the parties, acting jointly
+            self.by_head[lemma] = pair
+            return [_copy(a) for a in pair]
+        if not (joint or lemma in self.by_head) or not _bare(head):
+            return None
+        known = self.by_token.get(head.i)
+        if known is not None and known.country:
+            return None
+        if lemma not in self.by_head:
+            for i in range(head.i - 1, -1, -1):  # "the group" after a working group no event named
+                tok = self.doc[i]
+                if tok.lemma_.lower() == lemma and self._modified_key(tok, self.lex.joint_bodies):
+                    self.by_head[lemma] = self.reciprocal(tok.i)
+                    break
+        earlier = self.by_head.get(lemma)
+        if earlier:  # "the army" after "the Sudanese army", "the envoy" after "the UN special envoy"
+            return [self._national(head, _copy(a)) for a in earlier]
+        return None
+
+    # -- the story's country, for a bare "the government" ----------------------------------
+    def story_country(self) -> str | None:
+        """The country the story is about: the dateline place's, when the text names that country
+        (or its people) outside the dateline; a story filed from Geneva is rarely about Switzerland."""
+        if self._story is None:
+            self._story = story_country(self.doc, self.dateline_place, self.dateline) or ""
+        return self._story or None
+
+    def _national(self, head: Token, actor: EventActor) -> EventActor:
+        """ "the government", "police", "Interior Minister X" with no country: the story's country's."""
+        if actor.country or actor.sector not in NATIONAL_SECTORS or (actor.code or "").startswith("IGO"):
+            return actor
+        if not (_bare(head) or head.ent_type_ == "PERSON"):
+            return actor
+        country = self.story_country()
+        if country is not None:
+            actor.country = country
+            actor.code = _code(country, actor.sector)
+        return actor
+
+    # -- lookups the resolver shares -------------------------------------------------------
+    def _country_word(self, tok: Token) -> str | None:
+        if not tok.text[:1].isupper():
+            return None
+        for end in (tok.i + 2, tok.i + 1):  # "North Korea('s foreign ministry)" inside a longer name
+            if end > tok.i + 1 and (end > len(self.doc) or not self.doc[end - 1].text[:1].isupper()):
+                continue
+            topo = self.gaz.lookup(self.doc[tok.i:end].text)
+            if topo is not None and topo.kind in {"country", "capital"}:
+                return topo.iso3
+        return None
+
+    def _modified_key(self, head: Token, table: frozenset[str] | dict[str, str]) -> str | None:
+        """The "modifier head" entry of ``table`` the phrase is ("rights group", "working group")."""
+        lemma = head.lemma_.lower()
+        for child in head.children:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                for word in (child.lower_, child.lemma_.lower()):  # "working" is lemmatised "work"
+                    key = f"{word} {lemma}"
+                    if key in table:
+                        return key
+        return None
+
+    def _ent_text(self, tok: Token) -> str:
+        return self.ent_text.get(tok.i, tok.text)

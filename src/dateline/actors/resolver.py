@@ -1,0 +1,369 @@
+"""Who: turning the noun phrases around an event trigger into coded actors.
+
+An ``ActorResolver`` is built once per article. It resolves a phrase head token to a list of
+``EventActor`` (a coordination "Russia and Belarus" gives two) from, in order of trust:
+the article's actors (built by the quotes stage), the built-in named-actor table (IGOs, armed
+groups, institutions), the Phoenix layer if the user imported one, and otherwise composes
+country + sector from the gazetteer (countries, capitals → government, demonyms) and role words
+("Belarusian President" → BLR GOV, "Poland's parliament" → POL LEG). Mentions that lean on what
+the article said before ("he", "the two sides", "the army" after "the Sudanese army", a bare "the
+government") are answered by ``actor_memory.ArticleMemory``, which the resolver extends.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.actors.memory import (
+    DEFINITE_RECIPROCALS,
+    ENTITY_HEADS,
+    MODIFIER_DEPS,
+    NATIONAL_SECTORS,
+    PAIR_MODIFIERS,
+    PERSON_PRONOUNS,
+    PLACE_ENTS,
+    RECIPROCAL_HEADS,
+    ArticleMemory,
+    _code,
+    is_reciprocal,
+)
+from dateline.events.lexicon import NamedActor
+from dateline.geo.gazetteer import normalise
+from dateline.record import EventActor
+
+# The resolver's API; the word tables that moved to actor_memory stay importable from here.
+__all__ = ["ActorResolver", "is_reciprocal", "located", "DEFINITE_RECIPROCALS", "MODIFIER_DEPS",
+           "NATIONAL_SECTORS", "PAIR_MODIFIERS", "PERSON_PRONOUNS", "RECIPROCAL_HEADS"]
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
+# Modifiers that can carry an actor's country or role; "of" phrases too ("the government of Iraq"),
+# but no other prepositional phrase ("a treaty with Belarus" is not Belarusian).
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "appos", "case", "prep", "pobj"})
+MAX_PHRASE = 14
+LOCATIVE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
+QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "number",
+                            "members", "some", "many", "most", "third", "half", "all", "one", "two", "three",
+                            "several", "majority", "crowd", "crowds", "lot", "batch", "patch", "team"})
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+OWNER_PREPS = frozenset({"by", "from", "of"})
+PLACE_PREPS = frozenset({"of", "in", "near"})
+# Definite descriptions that stand for the international body named before ("the alliance").
+BODY_ANAPHORS = frozenset({"alliance", "bloc", "union", "organisation", "organization", "body", "council",
+                           "commission", "agency", "grouping", "coalition"})
+WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
+# Role words whose sector a modifier's sector overrides ("opposition leaders", "military officials").
+GENERIC_ROLES = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "chief",
+                           "figure", "representative"})
+OVERRIDING_SECTORS = frozenset({"OPP", "REB", "MIL", "COP", "PTY", "NGO", "BUS", "LAB", "REL", "MED", "EDU",
+                                "JUD", "LEG"})
+
+
+def located(actor: EventActor) -> bool:
+    """An actor an event data set can place: it has a country or is an international body."""
+    return bool(actor.country) or actor.sector == "IGO" or (actor.code or "").startswith("IGO")
+
+
+def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
+    """ "Israeli helicopters and tanks": the nationality written once qualifies every
+    coordinated common noun, so a conjunct without a country takes the first one's."""
+    if len(actors) < 2 or heads[0].pos_ != "NOUN" or not actors[0].country:
+        return
+    for actor in actors[1:]:
+        if actor.country is None and actor.sector and not actor.name[:1].isupper():
+            actor.country = actors[0].country
+            actor.code = _code(actor.country, actor.sector)
+
+
+class ActorResolver(ArticleMemory):
+    """Resolve phrase heads to coded actors for one article (cheap: tables built once per article)."""
+
+    # -- phrase resolution -----------------------------------------------------------------
+    def resolve(self, head: Token) -> list[EventActor]:
+        """Actors for the phrase headed by ``head``, coordinated heads included."""
+        heads = [h for h in [head, *(c for c in head.conjuncts if c.i > head.i)] if not self.in_dateline(h)]
+        actors: list[EventActor] = []
+        for h in heads:
+            found = self._anaphor(h)
+            if found is None:
+                actor = self._resolve_one(h)
+                found = self._split_modifiers(h, actor) if actor is not None else []
+                if actor is not None and (located(actor) or actor.sector):
+                    self.by_head[h.lemma_.lower()] = found
+            for actor in found:
+                if all(a.code != actor.code or a.name != actor.name for a in actors):
+                    actors.append(actor)
+        _share_country(heads, actors)
+        self._remember(head, actors)
+        return actors
+
+    def _split_modifiers(self, head: Token, actor: EventActor) -> list[EventActor]:
+        """ "Indian and Pakistani troops": one actor per coordinated nationality, same sector."""
+        if not actor.country or head.pos_ != "NOUN":
+            return [actor]
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound"} or not child.text[:1].isupper():
+                continue
+            out = [actor]
+            for other in child.conjuncts:
+                country = self.gaz.demonym(other.text) or self._country_word(other)
+                if country and country not in {a.country for a in out}:
+                    out.append(EventActor(name=f"{other.text} {head.text}", country=country, sector=actor.sector,
+                                          code=_code(country, actor.sector)))
+            if len(out) > 1:
+                return out
+        return [actor]
+
+    # -- targets ---------------------------------------------------------------------------
+    def target(self, head: Token) -> list[EventActor]:
+        """Who an object phrase makes the target: the actor it names, else the owner of the
+        thing acted on ("praised Haiti's efforts", "rejected an Indian proposal", "calls by
+        Belarus's rulers"), else the country of the place acted on ("shelled the Ukrainian city
+        of Kharkiv"). The subject's own things ("withdrew its troops") are nobody's target."""
+        if self.in_dateline(head):
+            return []
+        actors = self.resolve(head)
+        if any(located(a) for a in actors):
+            return actors
+        if head.ent_type_ not in {"PERSON", "ORG"}:
+            owner = self._owner(head)
+            if owner:
+                return owner
+            place = self._place(head)
+            if place is not None:
+                return [place]
+        if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
+            return []
+        return actors
+
+    def agent(self, head: Token) -> list[EventActor]:
+        """Who acts through a thing: "Moscow's drone attacks, which killed four people" → Moscow."""
+        actors = self.resolve(head)
+        if actors or head.ent_type_ in {"PERSON", "ORG"}:
+            return actors
+        return self._owner(head)
+
+    def where(self, head: Token) -> EventActor | None:
+        """The place a phrase names or is located at ("a bombing near the town of Samarra")."""
+        found = self.place_target(head)
+        for child in head.children:
+            if found is not None:
+                break
+            if child.dep_ == "prep" and child.lower_ in WHERE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and found is None:
+                        found = self.place_target(pobj)
+        return found
+
+    def place_target(self, head: Token) -> EventActor | None:
+        return None if self.in_dateline(head) else self._place(head)
+
+    def _owner(self, head: Token) -> list[EventActor]:
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+                found = [a for a in self.resolve(child) if located(a)]
+                if found:
+                    return found
+            elif child.dep_ in {"amod", "compound", "nmod"} and child.text[:1].isupper():
+                country = self.gaz.demonym(child.text) or self._country_word(child)
+                if country:
+                    return [EventActor(name=child.text, country=country, code=country)]
+            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = [a for a in self.resolve(pobj) if located(a)]
+                        if found:
+                            return found
+        return []
+
+    def _place(self, head: Token) -> EventActor | None:
+        """The country of a place phrase: a named place, or a place noun with a country or
+        place in its modifiers ("the besieged Bosnian town of Gorazde", "a village in Cambodia")."""
+        if head.ent_type_ in PLACE_ENTS:
+            topo = self.gaz.lookup(self._ent_text(head))
+            if topo is not None:
+                return EventActor(name=self._ent_text(head), country=topo.iso3, code=topo.iso3)
+        if head.lemma_.lower() not in self.lex.place_nouns and head.lower_ not in self.lex.place_nouns:
+            return None
+        for child in head.children:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                country = self.gaz.demonym(child.text) or self.gaz.country_of(self._ent_text(child))
+                if country and child.text[:1].isupper():
+                    return EventActor(name=child.text, country=country, code=country)
+            elif child.dep_ in {"prep", "appos"}:
+                objs = [child] if child.dep_ == "appos" else [
+                    p for p in child.children if p.dep_ == "pobj" and child.lower_ in PLACE_PREPS]
+                for obj in objs:
+                    found = self._place(obj) if obj.ent_type_ in PLACE_ENTS or obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
+        return None
+
+    def _phrase(self, head: Token) -> list[Token]:
+        toks = [head]
+        stack = [c for c in head.children if c.dep_ in PHRASE_DEPS and c.dep_ != "conj"]
+        while stack and len(toks) < MAX_PHRASE:
+            tok = stack.pop()
+            if (tok.dep_ == "prep" and tok.lower_ != "of") or self.in_dateline(tok):
+                continue
+            toks.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS and c.dep_ != "conj")
+        return sorted(toks, key=lambda t: t.i)
+
+    def _resolve_one(self, head: Token) -> EventActor | None:
+        low = head.lower_
+        if low in PRONOUNS and head.pos_ == "PRON":
+            return self._pronoun(low)
+        if low in BODY_ANAPHORS and self.last_body is not None and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(list(head.children)) == 1:
+            return self.last_body  # "the alliance", "the bloc": the organisation named before
+        if low in QUANTITY_HEADS:  # "thousands of Iraqi Kurds": the people counted act
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._resolve_one(pobj)
+        if is_reciprocal(head):
+            return None  # reciprocal: the caller copies the last compound actor
+        article_actor = self.by_token.get(head.i)
+        if article_actor is not None and (article_actor.country or article_actor.code):
+            return self._national(head, EventActor(
+                name=article_actor.name, actor=article_actor.id, country=article_actor.country,
+                sector=article_actor.sector, code=article_actor.code))
+        found = self._resolve_text(head)
+        if article_actor is not None:  # the article knows who, but not where from: our tables may
+            if found is None:
+                found = EventActor(name=article_actor.name, actor=article_actor.id, sector=article_actor.sector,
+                                   code=article_actor.code)
+            found.actor = article_actor.id
+        return self._national(head, found) if found is not None else None
+
+    def _is_place(self, text: str) -> bool:
+        """The tagger sometimes calls a capital a person ("Vilnius"): the gazetteer overrules it."""
+        topo = self.gaz.lookup(text)
+        return topo is not None and topo.kind in {"country", "capital"}
+    def _resolve_text(self, head: Token) -> EventActor | None:
+        phrase = self._phrase(head)
+        name_span = self._name_span(head, phrase)
+        named = self._named(name_span) if name_span else None
+        if named is not None:
+            return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and self.people.get(normalise(head.text)):
+            person = self.people[normalise(head.text)]  # a surname the tagger missed, after the titled name
+            return EventActor(name=head.text, country=person.country, sector=person.sector, code=person.code)
+        if head.ent_type_ == "PERSON" and not self._is_place(self._ent_text(head)):
+            person = self._person(head) or self.people.get(normalise(head.text))
+            if person is not None:
+                return EventActor(name=self._ent_text(head), country=person.country, sector=person.sector,
+                                  code=person.code)
+        return self._compose(head, phrase)
+
+    def _name_span(self, head: Token, phrase: list[Token]) -> str | None:
+        """The longest run of phrase words ending at the head that names a known actor."""
+        words = [t for t in phrase if t.i <= head.i and not t.is_punct and t.dep_ != "det"]
+        for k in range(len(words)):
+            text = " ".join(t.text for t in words[k:])
+            if normalise(text) in self.lex.actors and not text.islower():  # "who" is not the WHO
+                return text
+        ent = self._ent_text(head)
+        if normalise(ent) in self.lex.actors and not ent.islower():
+            return ent
+        if head.ent_type_ in {"ORG", "NORP", "GPE"} and self.phoenix is not None and self.phoenix.lookup(ent):
+            if head.ent_type_ != "GPE" or self.gaz.lookup(ent) is None:  # the gazetteer knows places better
+                return ent
+        return None
+
+    def _named(self, text: str) -> NamedActor | None:
+        hit = self.lex.actors.get(normalise(text))
+        if hit is None and self.phoenix is not None:
+            hit = self.phoenix.lookup(text, self.date)
+        return hit
+
+    def _compose(self, head: Token, phrase: list[Token]) -> EventActor | None:
+        """Country from place names or demonyms in the phrase, sector from role words."""
+        country: str | None = None
+        sector = head_sector = self._head_sector(head)
+        head_place = self.gaz.lookup(self._ent_text(head)) if head.ent_type_ in {"GPE", "LOC", "NORP"} or head.text[:1].isupper() else None
+        is_state = head_place is not None and head_place.kind in {"country", "capital"}
+        if is_state:
+            # A country or its capital as an actor stands for its government ("Moscow and Minsk").
+            country, sector = head_place.iso3, sector or "GOV"
+        for tok in phrase:
+            if country:
+                break
+            if tok.ent_type_ in {"GPE", "NORP", "LOC"} or tok.text[:1].isupper():
+                country = self.gaz.demonym(tok.text) or self._country_word(tok)
+                if country is None and tok.ent_type_ in {"GPE", "NORP"}:
+                    ent = self._ent_text(tok)
+                    country = self.gaz.demonym(ent) or (self.gaz.lookup(ent).iso3 if self.gaz.lookup(ent) else None)
+        if country is None and head.ent_type_ == "NORP":
+            country = self.gaz.demonym(head.text)
+        if country is None or head.ent_type_ == "NORP":
+            # "rebels in the Ivory Coast", "Albanians of southern Serbia": where a group is placed
+            country = self._located_in(head) or country
+        if country is None:
+            member = self._member_of(head, phrase)
+            if member is not None:  # "U.N. helicopters", "NATO peacekeeping troops"
+                return member
+        if sector is None:
+            for tok in phrase:
+                sector = self.lex.agents.get(tok.lower_)
+                if sector:
+                    break
+        if country is None and head.ent_type_ == "PERSON" and self.phoenix is not None:
+            hit = self.phoenix.lookup(self._ent_text(head), self.date)
+            if hit is not None:
+                return EventActor(name=self._ent_text(head), country=hit.country, sector=hit.sector, code=hit.code)
+        if head.ent_type_ not in ENTITY_HEADS and head_sector is None and not is_state:
+            return None  # "a bilateral agreement", "security": things, not actors
+        if country is None and sector is None:
+            return None
+        if head.ent_type_ == "NORP" and sector is None:
+            sector = "CVL"
+        name = self._ent_text(head) if head.ent_type_ else " ".join(t.text for t in phrase if t.i <= head.i)
+        return EventActor(name=name, country=country, sector=sector, code=_code(country, sector))
+
+    def _head_sector(self, head: Token) -> str | None:
+        """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
+        word; a generic role takes its modifier's sector ("opposition leaders", "military officials")."""
+        lemma = head.lemma_.lower()
+        key = self._modified_key(head, self.lex.agents) if lemma in self.lex.agent_pair_heads else None
+        if key is not None:
+            return self.lex.agents[key]
+        sector = self.lex.agents.get(lemma) or self.lex.agents.get(head.lower_)
+        if sector is not None and lemma in GENERIC_ROLES:
+            for child in head.children:
+                if child.dep_ in {"compound", "amod", "nmod"}:
+                    own = self.lex.agents.get(child.lower_)
+                    if own in OVERRIDING_SECTORS:
+                        return own
+        return sector
+
+    def _located_in(self, head: Token) -> str | None:
+        for child in head.children:
+            preps = [child] if child.dep_ == "prep" else []
+            if child.dep_ == "acl":  # "a group based in Trinidad", "the Red Cross operating in Iraq"
+                preps = [c for c in child.children if c.dep_ == "prep"]
+            for prep in preps:
+                if prep.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}:
+                        topo = self.gaz.lookup(self._ent_text(pobj))
+                        if topo is not None:
+                            return topo.iso3
+        return None
+
+    def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
+        """A named organisation modifying the head makes the head its member or organ."""
+        for tok in phrase:
+            if tok.i == head.i or tok.dep_ not in {"compound", "poss", "nmod", "amod"}:
+                continue
+            text = self._ent_text(tok) if tok.ent_type_ else tok.text
+            named = self._named(text) if not text.islower() else None
+            if named is not None:
+                sector = named.sector or self.lex.agents.get(head.lower_)
+                return EventActor(name=" ".join(t.text for t in phrase if t.i <= head.i and t.dep_ != "det"),
+                                  country=named.country, sector=sector, code=named.code)
+        return None

@@ -1,0 +1,1 @@
+"""From a raw input to an article: page text, structure, dateline, language."""

@@ -1,0 +1,145 @@
+"""CLI for events: `dateline export`, `dateline events`, `dateline actors import-phoenix`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from dateline.actors import phoenix
+from dateline.output.export import FORMATS, export
+from dateline.record import Article, article_from_dict
+from dateline.store.db import DEFAULT_DB, Store
+from dateline.store.events import EventQuery, find_events
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+    return value[:10]
+
+
+def _records(paths: tuple[str, ...]) -> Iterator[tuple[Article, None]]:
+    """Articles from `dateline extract` output files (JSON Lines, optionally gzipped) or stdin."""
+    for path in paths:
+        if path == "-":
+            lines = sys.stdin
+        else:
+            opener = gzip.open if path.endswith(".gz") else open
+            lines = opener(path, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the generator's end
+        for line in lines:
+            if line.strip():
+                record = json.loads(line)
+                if not record.get("error"):
+                    yield article_from_dict(record), None
+
+
+def _stored(db: str, query: EventQuery) -> Iterator[tuple[Article, list[int]]]:
+    with Store(db) as store:
+        hits = find_events(store.conn, query)
+        by_article: dict[int, list[int]] = {}
+        for rowid, seq in hits:
+            by_article.setdefault(rowid, []).append(seq)
+        for rowid, seqs in by_article.items():
+            row = store.conn.execute("SELECT record FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+            if row is not None:
+                yield article_from_dict(json.loads(row[0])), seqs
+
+
+@click.command("export")
+@click.argument("inputs", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="gdelt: GDELT 2.0 event columns (+ mention offsets); icews: ICEWS columns; csv: tidy; jsonl.")
+@click.option("--db", default=None, help="Export from this SQLite store instead of extract output files.")
+@click.option("--since", callback=_date, help="Only events dated on or after this ISO date.")
+@click.option("--until", callback=_date, help="Only events dated on or before this ISO date.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="Output file (default: standard output).")
+@click.option("--header/--no-header", default=None, help="Column header line (default: on except gdelt).")
+def export_command(inputs: tuple[str, ...], fmt: str, db: str | None, since: str | None, until: str | None,
+                   output: str, header: bool | None) -> None:
+    """Export coded events from extract output (INPUTS, JSON Lines) or a store (--db)."""
+    if db is None and not inputs:
+        raise click.UsageError("give extract output files (or - for stdin), or --db DATABASE")
+    if db is not None and not Path(db).exists():
+        raise click.BadParameter(f"no database at {db}", param_hint="--db")
+    items = _stored(db, EventQuery(since=since, until=until)) if db else _records(inputs)
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        rows = export(items, fmt, out, since=since, until=until, header=header)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    click.echo(f"{rows} rows", err=True)
+
+
+def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = value.upper().split("-")
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise click.BadParameter(f"{value!r} is not SOURCE-TARGET ISO3 codes like RUS-BLR")
+    return parts[0], parts[1]
+
+
+@click.command("events")
+@click.option("--actor", help="Actor name (substring), code (RUSGOV) or article actor id.")
+@click.option("--country", help="ISO3 country on either side.")
+@click.option("--dyad", callback=_dyad, help="SOURCE-TARGET countries, e.g. RUS-BLR.")
+@click.option("--type", "etype", help="PLOVER event type, e.g. AGREE.")
+@click.option("--since", callback=_date, help="On or after this ISO date.")
+@click.option("--until", callback=_date, help="On or before this ISO date.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite store written by `dateline ingest`.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def events_command(actor: str | None, country: str | None, dyad: tuple[str, str] | None, etype: str | None,
+                   since: str | None, until: str | None, db: str, limit: int, as_json: bool) -> None:
+    """List stored events: who did what to whom, when."""
+    if not Path(db).exists():
+        raise click.BadParameter(f"no database at {db}", param_hint="--db")
+    query = EventQuery(actor=actor, country=country, dyad=dyad, type=etype, since=since, until=until,
+                       limit=limit)
+    if as_json:
+        export(_stored(db, query), "jsonl", sys.stdout)
+        return
+    for article, seqs in _stored(db, query):
+        for seq in seqs:
+            e = article.events[seq]
+            src = "+".join(a.code or a.name for a in e.source) or "?"
+            tgt = "+".join(a.code or a.name for a in e.target) or "-"
+            flags = ("NOT " if e.negated else "") + ("" if e.modality == "asserted" else f"[{e.modality}] ")
+            date = (e.date.earliest if e.date and e.date.earliest else article.anchor_date) or "????-??-??"
+            click.echo(f"{date}  {src} {flags}{e.type} ({e.cameo}) {tgt}  «{e.trigger.text}»  "
+                       f"conf {e.confidence:.2f}  — {article.headline or article.id}")
+
+
+@click.group("actors")
+def actors_group() -> None:
+    """Actor dictionaries used by the event coder."""
+
+
+@actors_group.command("import-phoenix")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def import_phoenix(paths: tuple[str, ...]) -> None:
+    """Load PETRARCH/Phoenix .actors.txt files (or a folder of them) as an extra actor layer."""
+    pairs = phoenix.import_paths(Path(p) for p in paths)
+    if not pairs:
+        raise click.UsageError("no actor entries found in " + ", ".join(paths))
+    dest = phoenix.data_dir() / phoenix.USER_FILE
+    count = phoenix.write_table(pairs, dest)
+    phoenix.get_layer.cache_clear()
+    names = len({n for n, _ in pairs})
+    click.echo(f"{names} names, {count} dated roles → {dest}")
+
+
+COMMANDS = [export_command, events_command, actors_group]

@@ -1,0 +1,144 @@
+"""The event coder's data tables, loaded once from ``data/events/``.
+
+* ``verbs.tsv`` / ``patterns.tsv`` — the verb-pattern lexicon (built from the CAMEO verb dictionary)
+* ``verbs_local.tsv`` — our own additions and corrections, laid over the generated lexicon
+* ``cameo.tsv`` — CAMEO code → PLOVER event/mode/context; ``goldstein.tsv`` — Goldstein weights
+* ``actors.tsv`` — named non-country actors (IGOs, NGOs, armed groups); ``agents.tsv`` — role words → sector
+  (also "modifier head" pairs: "rights group"); ``joint_bodies.tsv`` — bodies the parties set up together
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dateline.geo.gazetteer import normalise
+from dateline.resources import data_rows
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    return data_rows("events", name)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    groups: tuple[frozenset[str], ...]  # every group must be matched by some object-side word
+
+
+@dataclass(frozen=True)
+class CameoInfo:
+    plover: str  # "" for statements (CAMEO 01), which PLOVER does not code
+    mode: str
+    context: str
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    country: str | None
+    sector: str | None
+    code: str
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (lemma, particle) → (block, code)
+    patterns: dict[str, list[Pattern]] = field(default_factory=dict)  # block → patterns, most specific first
+    cameo: dict[str, CameoInfo] = field(default_factory=dict)
+    goldstein: dict[str, float] = field(default_factory=dict)
+    actors: dict[str, NamedActor] = field(default_factory=dict)  # normalised name → actor
+    agents: dict[str, str] = field(default_factory=dict)  # role word → sector
+    nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
+    particles: frozenset[str] = frozenset()
+    pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
+    support_verbs: frozenset[str] = frozenset()
+    default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
+    place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
+    non_event_nouns: frozenset[str] = frozenset()  # "the need ... to reinforce": their infinitive is no event
+    joint_bodies: frozenset[str] = frozenset()  # "working group": the parties that set it up, acting jointly
+    agent_pair_heads: frozenset[str] = frozenset()  # head words of "modifier head" agent entries ("group")
+
+    def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
+        return self.verbs.get((lemma, particle))
+
+    def info(self, code: str) -> CameoInfo | None:
+        """PLOVER information for a CAMEO code, falling back to its parent codes."""
+        for n in range(len(code), 1, -1):
+            hit = self.cameo.get(code[:n])
+            if hit is not None:
+                return hit
+        return None
+
+    def goldstein_of(self, code: str) -> float:
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.goldstein:
+                return self.goldstein[code[:n]]
+        return 0.0
+
+
+def quad_class(code: str) -> int:
+    """CAMEO QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+    root = int(code[:2])
+    if root <= 5:
+        return 1
+    if root <= 9:
+        return 2
+    if root <= 14:
+        return 3
+    return 4
+
+
+def penta_class(code: str) -> int:
+    """ConfliBERT's five classes: 0 statement, then the four quad classes."""
+    return 0 if code.startswith("01") else quad_class(code)
+
+
+def _load_verbs(lex: Lexicon) -> None:
+    for lemma, particle, block, code in _rows("verbs.tsv"):
+        lex.verbs[(lemma, particle)] = (block, code)
+    for row in _rows("verbs_local.tsv"):
+        lemma, particle, code = row[0], row[1], row[2]
+        block = row[3] if len(row) > 3 and row[3] else lex.verbs.get((lemma, "-"), (f"local:{lemma}", ""))[0]
+        lex.verbs[(lemma, particle)] = (block, code)
+    lex.particles = frozenset(p for _, p in lex.verbs if p != "-")
+    for block, code, words in _rows("patterns.tsv"):
+        groups = tuple(frozenset(g.split("|")) for g in words.split(" "))
+        lex.patterns.setdefault(block, []).append(Pattern(code, groups))
+    for row in _rows("patterns_local.tsv"):
+        block, code, words = row[0], row[1], row[2]
+        groups = tuple(frozenset(g.split("|")) for g in words.split(" "))
+        lex.patterns.setdefault(block, []).insert(0, Pattern(code, groups))
+    for block, pats in lex.patterns.items():
+        # More required words = more specific; the stable sort keeps local patterns ahead of ties.
+        lex.patterns[block] = sorted(pats, key=lambda p: -len(p.groups))
+        lex.pattern_words[block] = frozenset(w for p in pats for g in p.groups for w in g)
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    lex = Lexicon()
+    _load_verbs(lex)
+    for code, plover, mode, context, desc in _rows("cameo.tsv"):
+        lex.cameo[code] = CameoInfo(plover, mode, context, desc)
+    for row in _rows("cameo_local.tsv"):
+        lex.cameo[row[0]] = CameoInfo(row[1], row[2], row[3], row[4] if len(row) > 4 else "")
+    for code, value in _rows("goldstein.tsv"):
+        lex.goldstein[code] = float(value)
+    for name, country, sector, code in _rows("actors.tsv"):
+        lex.actors[normalise(name)] = NamedActor(None if country == "-" else country,
+                                                 None if sector == "-" else sector, code)
+    for table in ("agents.tsv", "agents_phoenix.tsv"):
+        for word, sector in _rows(table):
+            lex.agents.setdefault(word, sector)
+    for plover, code in _rows("plover_default_cameo.tsv"):
+        lex.default_cameo[plover] = code
+    for word, code in _rows("nouns.tsv"):
+        lex.nouns[word] = code
+    lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
+    lex.place_nouns = frozenset(row[0] for row in _rows("place_nouns.tsv"))
+    lex.non_event_nouns = frozenset(row[0] for row in _rows("non_event_nouns.tsv"))
+    lex.joint_bodies = frozenset(row[0] for row in _rows("joint_bodies.tsv"))
+    lex.agent_pair_heads = frozenset(word.split()[-1] for word in lex.agents if " " in word)
+    return lex

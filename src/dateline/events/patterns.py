@@ -1,0 +1,183 @@
+"""Finding event triggers in a parsed sentence and coding them with the verb-pattern lexicon.
+
+A trigger is a verb (with its particle: "call for", "pull out") listed in ``verbs.tsv``. Its
+CAMEO code is the first object pattern of its block whose word groups all occur on the verb's
+object side (direct object, prepositional phrases, complements, passive subject), else the
+block's default code. A block default of ``---`` means "not an event unless a pattern says so".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Span, Token
+
+from dateline.events.lexicon import Lexicon
+from dateline.nlp import text_of
+
+OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
+                         "advcl", "ccomp", "npadvmod", "obj", "pobj"})
+MAX_OBJECT_WORDS = 40
+MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour"})
+TRIGGER_POS = frozenset({"VERB"})
+MODIFIER_DEPS = frozenset({"amod", "compound"})
+NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
+PARTICIPLES = frozenset({"VBG", "VBN"})
+
+
+@dataclass
+class Candidate:
+    token: Token
+    code: str
+    specificity: int  # number of pattern word groups matched (0 = verb default)
+    particle: str = "-"
+
+
+@dataclass
+class DocInfo:
+    """Per-token attributes of a doc as plain lists, read once with ``Doc.to_array`` (creating a
+    spaCy Token object per look-up is what makes a pass over a sentence costly)."""
+
+    lowers: list[str]
+    lemmas: list[str]  # lower-cased
+    pos: list[str]
+    deps: list[str]
+    tags: list[str]
+    stop: list[bool]
+    text: str
+
+
+def doc_info(doc) -> DocInfo:
+    cached = doc.user_data.get("dateline_info")
+    if cached is None:
+        columns = doc.to_array([LOWER, LEMMA, POS, DEP, TAG, IS_STOP]).T.tolist()
+        strings = doc.vocab.strings
+
+        def names(column: list[int]) -> list[str]:
+            # Look each distinct hash up once; a column has far fewer values than tokens.
+            table = {h: strings[h] for h in set(column)}
+            return [table[h] for h in column]
+
+        lowers, lemmas, pos, deps, tags = (names(c) for c in columns[:5])
+        cached = DocInfo(lowers=lowers, lemmas=[lemma.lower() for lemma in lemmas], pos=pos, deps=deps,
+                         tags=tags, stop=[bool(v) for v in columns[5]], text=text_of(doc))
+        doc.user_data["dateline_info"] = cached
+    return cached
+
+
+def doc_words(doc) -> tuple[list[str], list[str]]:
+    """Every token's lower-case form and lemma, computed once per doc."""
+    info = doc_info(doc)
+    return info.lowers, info.lemmas
+
+
+def object_words(verb: Token) -> set[str]:
+    """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
+    info = doc_info(verb.doc)
+    lowers, lemmas, pos = info.lowers, info.lemmas, info.pos
+    words: set[str] = set()
+    budget = MAX_OBJECT_WORDS
+    for child in verb.children:
+        if child.dep_ not in OBJECT_SIDE or child.i < verb.i and child.dep_ != "nsubjpass":
+            continue
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
+        # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
+        start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
+        if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
+            keep = [i for i in range(start, end) if pos[i] != "PROPN"]
+            words.update(lowers[i] for i in keep)
+            words.update(lemmas[i] for i in keep)
+        else:
+            words.update(lowers[start:end])
+            words.update(lemmas[start:end])
+        budget -= end - start
+        if budget <= 0:
+            break
+    return words
+
+
+def _particle(verb: Token, lex: Lexicon) -> str:
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in lex.particles and (verb.lemma_.lower(), child.lower_) in lex.verbs:
+            return child.lower_
+    return "-"
+
+
+def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
+    """The CAMEO coding of ``verb`` if the lexicon knows it as an event trigger."""
+    lemma = verb.lemma_.lower()
+    particle = _particle(verb, lex)
+    entry = lex.verb(lemma, particle) or lex.verb(lemma)
+    if entry is None:
+        return None
+    block, default = entry
+    patterns = lex.patterns.get(block)
+    if patterns:
+        words = object_words(verb)
+        if words.isdisjoint(lex.pattern_words[block]):
+            patterns = ()  # no pattern of this verb can match: skip the scan
+        for pattern in patterns:
+            if all(group & words for group in pattern.groups):
+                return Candidate(verb, pattern.code, len(pattern.groups), particle)
+    if default in {"---", ""}:
+        return None
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return None  # "called the exercises a rehearsal": naming something is a comment, not the verb's act
+    return Candidate(verb, default, 0, particle)
+
+
+def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
+    """A support verb made an event by its object noun: "staged mass demonstrations"."""
+    if verb.lemma_.lower() not in lex.support_verbs and verb.lower_ not in lex.support_verbs:
+        return None
+    if any(c.dep_ in {"prt", "oprd"} for c in verb.children):
+        # "called off a strike" is the particle verb's event, not the noun's; "called the exercises
+        # a rehearsal for invasion" names the exercises, it does not hold them
+        return None
+    for child in verb.children:
+        nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
+        if child.dep_ == "prep" and child.lower_ in {"on", "in", "for"}:  # "went on strike", "gathered for a rally"
+            nouns = [p for p in child.children if p.dep_ == "pobj"]
+        for noun in list(nouns):  # "launched ten days of war games", "a series of strikes"
+            if noun.lemma_.lower() in MEASURE_NOUNS:
+                nouns += [p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            code = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+            if code:
+                return Candidate(verb, code, 1)
+    return None
+
+
+def describes(tok: Token, lex: Lexicon) -> bool:
+    """Verb forms that describe rather than report an act: participles used as modifiers
+    ("newly appointed", "a railway linking Kunming and Hanoi", "militiamen armed with machetes"),
+    and infinitives completing a noun of need or purpose ("the need for X to reinforce their
+    unity", "in order to counter the threats")."""
+    if tok.dep_ in MODIFIER_DEPS:
+        return True
+    if tok.dep_ not in NOUN_CLAUSE_DEPS or tok.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.tag_ in PARTICIPLES and tok.dep_ == "acl":
+        if tok.sent.root.pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
+            return False
+        # "a declaration demanding that Ankara provide ...": a participle carrying a clause reports it
+        return not any(c.dep_ in {"nsubj", "aux", "ccomp", "xcomp"} for c in tok.children)
+    return tok.head.lemma_.lower() in lex.non_event_nouns and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+    info = doc_info(sent.doc)
+    doc = sent.doc
+    out = []
+    for i in range(sent.start, sent.end):
+        if info.pos[i] not in TRIGGER_POS or info.deps[i] in MODIFIER_DEPS:
+            continue
+        tok = doc[i]
+        if not describes(tok, lex):
+            cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
+            if cand is not None:
+                out.append(cand)
+    return out

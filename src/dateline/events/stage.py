@@ -1,0 +1,566 @@
+"""Political events (issue 4): who did what to whom, coded in PLOVER and CAMEO.
+
+Per sentence: the verb-pattern lexicon proposes triggers with CAMEO codes (event_patterns);
+chains of verbs are collapsed to the event that matters ("said he had asked Putin to deploy" is
+one REQUEST, reported; "agreed to withdraw" is one AGREE); the sentence classifier
+(event_model) re-ranks the candidates and gives the confidence; actors come from the parse
+around the trigger (event_actors); polarity and modality from modality.py. Article-level dedup
+merges an event told twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors.resolver import ActorResolver, is_reciprocal, located
+from dateline.events import model as event_model
+from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
+from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
+from dateline.events.patterns import Candidate, doc_info, find_candidates
+from dateline.record import Article, Event, EventActor, Offsets
+from dateline.record import Span as RSpan
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
+                "towards", "in", "of", "about", "between", "among")
+CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
+# Announced material conflict is coded as the matching threat (CAMEO 13x).
+CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
+OBLIGATION_AUX = frozenset({"must", "should"})
+DONE = frozenset({"asserted", "reported"})
+# Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
+ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
+                             "recommend", "appeal", "press", "push", "call"})
+# Acts done somewhere to whoever is there: with no one named, the place's country is the target.
+PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+# Verbs of mere intention: what they govern is the event (with modality intended), unlike
+# agree/offer/promise/threaten/refuse, which are events of their own.
+INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
+                         "attempt", "expect", "hope"})
+DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
+COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
+SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
+SALIENCE_PENTA = 0.5
+CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
+QUOTE_CHARS = frozenset('"“”«»')
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+GIST_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass", "attr", "oprd", "dative", "prt"})
+GIST_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ", "NUM"})
+MAX_GIST = 30
+SAME_GIST = 0.5  # share of the smaller gist two tellings of one event have in common
+
+
+@dataclass
+class Coded:
+    """A candidate event while the sentence is being coded."""
+
+    cand: Candidate
+    plover: str
+    code: str
+    depth: int
+    absorbed: bool = False
+    must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
+    speaker_of: list[Coded] = field(default_factory=list)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 20:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _governor(tok: Token, by_index: dict[int, Coded]) -> tuple[Coded | None, str]:
+    """The nearest candidate that governs ``tok`` through a complement chain, and the first link."""
+    first = tok.dep_
+    for _ in range(4):
+        if tok.dep_ not in CHAIN_DEPS or tok.head.i == tok.i:
+            return None, first
+        tok = tok.head
+        if tok.i in by_index:
+            return by_index[tok.i], first
+    return None, first
+
+
+def _penta_support(penta: dict[str, float], code: str) -> float:
+    """How much the penta head backs an event's CAMEO class. Appeals (02) count the head's
+    statement class too: the news it was trained on labels most "X urged Y to ..." sentences
+    as statements, so its statement mass is evidence of an appeal, not against it."""
+    support = penta.get(str(penta_class(code)), 0.0)
+    if code.startswith("02"):
+        support += penta.get("0", 0.0)
+    return support
+
+
+def _reported_clause(trigger: Token) -> tuple[Token, int, int] | None:
+    """The reported clause holding ``trigger``: its head and token bounds, without the reporting
+    frame ("X said that ...", "..., his office said"); None when the trigger is not reported."""
+    for child in trigger.children:  # "Erdogan asked Putin to ..., his office said"
+        if child.i > trigger.i and child.lemma_.lower() in REPORT_HEADS and child.dep_ in REPORT_FRAME_DEPS:
+            return trigger, trigger.left_edge.i, child.left_edge.i
+    tok = trigger
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in CHAIN_DEPS | {"ccomp", "conj"}:
+            return None
+        if head.lemma_.lower() in REPORT_HEADS and tok.dep_ in {"ccomp", "xcomp", "conj", "advcl"}:
+            return tok, tok.left_edge.i, tok.right_edge.i + 1
+        tok = head
+    return None
+
+
+def _plover(lex: Lexicon, code: str) -> str:
+    info = lex.info(code)
+    return info.plover if info else ""
+
+
+def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
+    """Collapse verb chains: statements yield to what they report, other governors absorb."""
+    by_index = {c.cand.token.i: c for c in coded}
+    for c in coded:
+        gov, link = _governor(c.cand.token, by_index)
+        if gov is None:
+            continue
+        gov_lemma = gov.cand.token.lemma_.lower()
+        if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
+            gov.absorbed = True  # "plans to impose": the planned act is the event, intended
+            continue
+        if gov.plover == "" or gov_lemma in REPORT_HEADS:
+            gov.absorbed = True
+            gov.speaker_of.append(c)
+            c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
+        elif link != "conj":
+            c.absorbed = True
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.pos_ == "VERB":  # "the Red Cross operating in Iraq said": parsed as a verb subject
+                inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+                return inner or child
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        for child in head.children:  # "asked Putin to deploy": the asked one does it
+            if child.dep_ in {"dobj", "dative"}:
+                return child
+        return _subject(head)
+    if verb.dep_ in {"conj", "advcl"} and head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+        return _subject(head)
+    return _subject_left(verb)
+
+
+def _subject_left(verb: Token) -> Token | None:
+    """A subject the parser attached elsewhere: the noun phrase right before the verb
+    ("..., Moscow and Minsk approved" parsed as an apposition)."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod", "nsubjpass"}:
+        return None  # a passive subject is what the act was done to
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _object_heads(verb: Token) -> list[Token]:
+    """Candidate target phrase heads in order of preference."""
+    out: list[Token] = []
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "send systems to Ukraine"
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
+            out.append(child)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    nested = list(out)
+    for _ in range(2):  # "an attack on X", "a hunger strike in protest of X's refusal"
+        deeper = [p for obj in nested for child in obj.children
+                  if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
+                  for p in child.children if p.dep_ == "pobj"]
+        out.extend(deeper)
+        nested = deeper
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _purpose(child)):
+            out.extend(_object_heads(child))  # "staged a strike to demand reforms by X's government"
+        elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            # "demanded that the US cancel ...": the one asked is the clause's subject
+            out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
+    return out
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _purpose(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _obliged(verb: Token) -> bool:
+    """ "(declared that) China must drop ...", "its demand that Israel ease ...": a demand reported."""
+    if verb.dep_ not in {"ccomp", "acl"}:
+        return False
+    head = verb.head
+    if head.lemma_.lower() in DEMAND_NOUNS and head.pos_ == "NOUN":
+        # "reiterated its demand that Israel ease ...", not "accepted demands that it ..."
+        carrier = head.head.lemma_.lower()
+        return head.head.i != head.i and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
+    return head.lemma_.lower() in REPORT_HEADS and any(
+        a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
+
+
+def _in_quote(sent: Span, tok: Token) -> bool:
+    """An odd number of quotation marks between the sentence start and the trigger."""
+    text = doc_info(sent.doc).text
+    return sum(text.count(q, sent.start_char, tok.idx) for q in QUOTE_CHARS) % 2 == 1
+
+
+class SentenceCoder:
+    def __init__(self, doc: Doc, article: Article, resolver: ActorResolver | None = None,
+                 model: event_model.SparseModel | None = None) -> None:
+        self.doc = doc
+        self.article = article
+        self.lex = get_lexicon()
+        self.resolver = resolver or ActorResolver(doc, article)
+        self.model = model or event_model.get_model()
+        self.gists: dict[int, frozenset[str]] = {}  # id(event) → what the event is about
+
+    def code(self, sent: Span) -> list[Event]:
+        """The events of a sentence, the one it is mainly about first."""
+        return [event for event, _ in self.code_with_evidence(sent)]
+
+    def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
+        coded = self._candidates(sent)
+        _resolve_chains(coded, self.lex)
+        live = [c for c in coded if not c.absorbed and c.plover]
+        if not live and not self._worth_classifying(sent):
+            return []
+        plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
+        if not live:
+            fallback = self._classifier_candidate(sent, plover)
+            if fallback is None:
+                return []
+            live = coded = [fallback]
+        ranked = []
+        for c in live:
+            event = self._build(sent, c, coded)
+            evidence = {
+                "specificity": float(min(c.cand.specificity, 3)), "prob": plover.get(event.type, 0.0),
+                "penta": penta.get(str(penta_class(event.cameo)), 0.0), "source": float(bool(event.source)),
+                "target": float(bool(event.target)), "depth": float(min(c.depth, 6)),
+                "hedged": float(event.modality in {"possible", "intended"}),
+            }
+            judged = self._clause_evidence(c, event, {**evidence, "penta": _penta_support(penta, event.cameo)}, coded)
+            event.confidence = event_model.confidence(judged)
+            ranked.append((self._salience(c, evidence), event, judged))
+        ranked.sort(key=lambda item: -item[0])
+        return [(event, evidence) for _, event, evidence in ranked]
+
+    def _clause_evidence(self, c: Coded, event: Event, evidence: dict[str, float],
+                         coded: list[Coded]) -> dict[str, float]:
+        """The evidence the confidence is judged on. A reported event ("Lukashenko said that he
+        had asked Putin to ...", "..., his office said") is judged on its own clause: the
+        classifier reading the whole sentence sees a statement, and the reporting frame adds
+        depth, though neither makes the reported act less likely to be coded right."""
+        found = _reported_clause(c.cand.token)
+        if found is None or self.model is None:
+            return evidence
+        clause, lo, hi = found
+        codes = [x.code for x in coded if lo <= x.cand.token.i < hi]
+        plover, penta = self.model.sentence_proba(self.doc[lo:hi], codes)
+        return {**evidence, "prob": plover.get(event.type, 0.0), "penta": _penta_support(penta, event.cameo),
+                "depth": float(min(max(c.depth - _depth(clause), 0), 6))}
+
+    @staticmethod
+    def _worth_classifying(sent: Span) -> bool:
+        """Only sentences whose root is a verb with a subject can carry an event the lexicon missed."""
+        root = sent.root
+        return root.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+
+    def _classifier_candidate(self, sent: Span, plover: dict[str, float]) -> Coded | None:
+        """The classifier's event at the root verb, when it is confident and the lexicon found none."""
+        if not plover:
+            return None
+        best = max(plover, key=plover.__getitem__)
+        if plover[best] < CLASSIFIER_ONLY_MIN:
+            return None
+        code = self.lex.default_cameo.get(best)
+        if code is None:
+            return None
+        return Coded(Candidate(sent.root, code, 0), best, code, 0)
+
+    @staticmethod
+    def _salience(c: Coded, ev: dict[str, float]) -> float:
+        """Which event the sentence is about: near the root, specific, with actors, model-backed."""
+        return (-0.5 * ev["depth"] + 0.3 * ev["specificity"] + 0.4 * ev["source"] + 0.2 * ev["target"]
+                + SALIENCE_PROB * ev["prob"] + SALIENCE_PENTA * ev["penta"])
+
+    def _candidates(self, sent: Span) -> list[Coded]:
+        out = []
+        for cand in find_candidates(sent, self.lex):
+            out.append(Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token)))
+        seen = {c.cand.token.i for c in out}
+        info = doc_info(self.doc)
+        for i in range(sent.start, sent.end):  # "declared that China must drop ...": a demand even when "drop" is no trigger
+            if info.pos[i] != "VERB" or i in seen or info.deps[i] not in {"ccomp", "acl"}:
+                continue
+            tok = self.doc[i]
+            if _obliged(tok):
+                coded = Coded(Candidate(tok, "020", 0), "REQUEST", "020", _depth(tok))
+                coded.must = True
+                out.append(coded)
+        return out
+
+    def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:
+        for c in coded:
+            if any(x.cand.token.i == verb.i for x in c.speaker_of):
+                subj = _subject(c.cand.token)
+                if subj is not None:
+                    actors = self.resolver.resolve(subj)
+                    self.resolver.remember_speaker(actors)
+                    return actors
+        # "..., the senior Russian diplomat said" / "reiterated its demand that ...": walk up the clause
+        tok = verb
+        for _ in range(4):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and lemma in DEMAND_NOUNS and tok.head.i != tok.i:
+                tok = tok.head
+                lemma = tok.lemma_.lower()
+            if lemma in REPORT_HEADS or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
+                subj = _subject(tok)
+                if subj is not None:
+                    return self.resolver.resolve(subj)
+                break
+        return []
+
+    def _actors(self, verb: Token, coded: list[Coded], code: str) -> tuple[list[EventActor], list[EventActor], bool]:
+        speaker = self._speaker(verb, coded)
+        subj = _subject(verb)
+        if subj is not None and self.resolver.in_dateline(subj):
+            subj = self._story_subject(subj, verb)
+        source: list[EventActor] = []
+        reciprocal = False
+        if subj is not None:
+            pair = self.resolver.reciprocal(subj.i) if is_reciprocal(subj) else []
+            if pair:
+                source = pair  # "the two sides": both, and no recipient
+                reciprocal = True
+            elif subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
+            else:
+                source = self.resolver.resolve(subj)
+        if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
+                code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
+            # who reports a bombing did not bomb: material conflict keeps its subject, and a
+            # passive one ("detainees had been beaten", the group said) has no doer named; one
+            # announced ("would be prosecuted", the minister said) is the speaker's threat
+            source = speaker
+        target: list[EventActor] = []
+        fallback: list[EventActor] = []
+        codes = {a.code for a in source}
+        locatives: list[Token] = []
+        for head in _object_heads(verb):
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
+                locatives.append(head)
+                continue
+            # "asked both delegations to return": the pair named before is the one asked
+            named = self.resolver.reciprocal(head.i) if is_reciprocal(head) else self.resolver.target(head)
+            found = [a for a in named if a.code not in codes or a.code is None]
+            if any(located(a) for a in found):
+                target = found
+                if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
+                    source, target, reciprocal = found, [], True  # "fighting between the army and the RSF"
+                break
+            fallback = fallback or found  # "killing three civilians": whose, the story may not say
+        target = target or fallback
+        if not target and code[:2] in PLACE_TARGET_ROOTS:
+            # "killed 23 people in Tel Aviv", "blocked roads in the capital city of Algiers"
+            places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
+            target = [p for p in places if p.country not in {a.country for a in source}][:1]
+        if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
+            # "A roadside bombing near the town of Samarra killed ...": violence with no one named
+            # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
+            where = self.resolver.where(subj) if subj is not None else None
+            where = where or next(filter(None, map(self.resolver.place_target, locatives)), None)
+            if where is not None:
+                source = [EventActor(name=f"unidentified attacker ({where.name})", country=where.country,
+                                     code=where.country)]
+        if reciprocal:
+            target = []
+        elif len(source) > 1 and not target:
+            reciprocal = True
+        return source, target, reciprocal
+
+    def _antecedent(self, noun: Token) -> Token:
+        """What a relative clause is about: the parser often hangs it on the nearest place ("drone
+        attacks on the port of Odesa, which killed"); places do not act, so climb to the thing."""
+        for _ in range(6):
+            place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in self.lex.place_nouns
+            if not place or noun.dep_ not in {"pobj", "appos", "prep"} or noun.head.i == noun.i:
+                break
+            noun = noun.head
+            while noun.dep_ == "prep" and noun.head.i != noun.i:
+                noun = noun.head
+        return noun
+
+    def _story_subject(self, subj: Token, verb: Token) -> Token | None:
+        """The parser made the dateline's place the subject ("ANKARA, March 3 (Reuters) - Turkey
+        and Greece agreed"): the story's subject is the phrase set in apposition after it."""
+        stack = list(subj.children)
+        while stack:
+            tok = stack.pop(0)
+            if tok.dep_ in {"appos", "conj"}:
+                if not self.resolver.in_dateline(tok) and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
+                    return tok
+                stack.extend(tok.children)
+        for other in verb.children:  # "GENEVA, Jan 14 (Reuters) - The UN envoy urged": two subjects parsed
+            if (other.dep_ in SUBJECT_DEPS and other.i != subj.i and other.pos_ in {"PROPN", "NOUN", "PRON"}
+                    and not self.resolver.in_dateline(other)):
+                return other
+        left = _subject_left(verb)
+        return left if left is not None and not self.resolver.in_dateline(left) else None
+
+    def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
+        verb = c.cand.token
+        source, target, _reciprocal = self._actors(verb, coded, c.code)
+        if not c.must and _obliged(verb):
+            c.must = True
+        if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya
+            speaker = self._speaker(verb, coded)
+            if speaker and {a.code for a in speaker} != {a.code for a in source}:
+                source, target = speaker, source
+        negated = is_negated(verb)
+        modality = modality_of(verb, _in_quote(sent, verb))
+        if modality == "asserted" and any(c in g.speaker_of for g in coded):
+            modality = "reported"
+        code, plover, negated = self._recode(c, modality, negated)
+        info = self.lex.info(code)
+        context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
+        event = Event(
+            type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
+            source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
+            trigger=RSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
+            mode=(info.mode or None) if info else None, context=context,
+            negated=negated, modality=modality,
+        )
+        self.gists[id(event)] = _gist(verb)
+        return event
+
+    def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:
+        """CAMEO's conventions for unrealised acts (returns code, PLOVER type, negated):
+        promised cooperation is an AGREE (03x); announced conflict is a THREATEN (13x);
+        a refused future cooperation is a REJECT (12x)."""
+        code, plover = c.code, c.plover
+        root = code[:2]
+        if modality in {"intended", "possible"} and negated and ("03" <= root <= "08"):
+            return "120", "REJECT", False
+        if modality in {"intended", "possible"} and root in COOPERATIVE_ROOTS:
+            info = self.lex.info(code)
+            new = COOPERATIVE_ROOTS[root]
+            ctx = info.context if info else ""
+            if new in {"031", "033"} and ctx in CONTEXT_INTENT:
+                new += CONTEXT_INTENT[ctx]
+            return new, _plover(self.lex, new) or "AGREE", negated
+        if modality in {"intended", "possible"} and root in CONFLICT_THREATS and not negated:
+            new = CONFLICT_THREATS[root]
+            return new, _plover(self.lex, new) or "THREATEN", negated
+        if c.must:
+            return "020", "REQUEST", negated
+        return code, plover, negated
+
+
+def _gist(verb: Token) -> frozenset[str]:
+    """The content lemmas of what the trigger acts on ("agreed to resume talks on borders":
+    resume, talk, border), which tell apart two events with the same verb and actors."""
+    info = doc_info(verb.doc)
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ not in GIST_DEPS or child.i < verb.i:
+            continue
+        for i in range(child.left_edge.i, child.right_edge.i + 1):  # a subtree is a contiguous range
+            if info.pos[i] in GIST_POS and not info.stop[i]:
+                words.add(info.lemmas[i])
+            if len(words) >= MAX_GIST:
+                return frozenset(words)
+    return frozenset(words)
+
+
+def _same_gist(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return True
+    return len(a & b) >= SAME_GIST * min(len(a), len(b))
+
+
+def _codes(actors: list[EventActor]) -> set[str]:
+    # By country where known: "Astana is ready to host" (KAZ) and "Kazakhstan is ready to host"
+    # (KAZGOV) are one actor told two ways.
+    return {a.country or a.code or a.name for a in actors}
+
+
+def _same(a: Event, b: Event) -> bool:
+    """Two tellings of one event: same coding, and one's actors' countries a subset of the other's."""
+    sa, sb, ta, tb = _codes(a.source), _codes(b.source), _codes(a.target), _codes(b.target)
+    return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta)
+
+
+def _dedup(events: list[Event], gists: dict[int, frozenset[str]] | None = None) -> list[Event]:
+    """The same event told twice (lead repeated in the body) is one: keep the fuller telling
+    in the place of the first. Same verb and actors but different objects ("agreed to resume
+    talks", later "also agreed to set up a hotline") are two events."""
+    gists = gists or {}
+    kept: list[Event] = []
+    groups: dict[tuple, list[int]] = {}
+    empty: frozenset[str] = frozenset()
+    at_trigger: dict[int, int] = {}  # trigger offset → index in kept
+    for event in events:
+        key = (event.type, event.cameo[:3], event.trigger.text.lower(), event.negated)
+        k = at_trigger.get(event.trigger.start)  # one trigger, one event
+        if k is None:
+            k = next((k for k in groups.get(key, []) if _same(kept[k], event) and _same_gist(
+                gists.get(id(kept[k]), empty), gists.get(id(event), empty))), None)
+        if k is None:
+            groups.setdefault(key, []).append(len(kept))
+            at_trigger[event.trigger.start] = len(kept)
+            kept.append(event)
+            continue
+        prev = kept[k]
+        at_trigger[event.trigger.start] = k
+        if len(event.source) + len(event.target) > len(prev.source) + len(prev.target):
+            event.confidence = max(prev.confidence, event.confidence)
+            kept[k] = event  # keep the fuller telling in the place of the first
+        else:
+            prev.confidence = max(prev.confidence, event.confidence)
+    return kept
+
+
+def extract_events(doc: Doc, article: Article) -> None:
+    """Fill ``article.events`` with PLOVER/CAMEO-coded events."""
+    coder = SentenceCoder(doc, article)
+    events: list[Event] = []
+    for sent in doc.sents:
+        # An event with no actor at all is of no use to an event data set: drop it here.
+        events.extend(e for e in coder.code(sent) if e.source or e.target)
+    article.events = _dedup(events, coder.gists)

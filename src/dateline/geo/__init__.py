@@ -1,0 +1,1 @@
+"""Places: the gazetteer, entity correction and toponyms with coordinates."""

@@ -1,0 +1,1 @@
+"""Reading inputs: files, folders, JSON Lines, archives, feeds → raw inputs."""

@@ -1,0 +1,1 @@
+"""Who said what: quote marks, attribution readings, speakers and the trained choosers."""

@@ -1,0 +1,573 @@
+"""Find attributions — content, cue and source mention — over spaCy's dependency parse.
+
+Two routes meet here:
+
+1. Direct quotes are found from the quote marks (``quote_marks``) and tied to the cue verb in the
+   words right after the closing mark ("…," he said) or right before the opening one (he said: "…"),
+   and a quote resumed after the cue ("…," he said. "…") joins the same attribution.
+2. Reported speech comes from the verb's syntactic frame: the clausal complement of "said", the
+   object of "called", "according to X", the main clause a parenthetical "he said" hangs off. Which
+   (lemma, frame) pairs carry attributions is a table learned from the PolNeAR training split and
+   backed by the hand lexicon of cue verbs for lemmas the corpus never saw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.tokens import Doc, Span, Token
+
+from dateline.nlp import text_of
+from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
+from dateline.quotes.marks import QuoteRegion, find_quote_regions
+
+THRESHOLD = 0.3  # tuned on PolNeAR dev: F1 is flat between 0.25 and 0.3, precision falls below
+# Verbs outside the cue lexicon ("submitted a treaty") need more corpus evidence than a few hits.
+OUTSIDE_LEXICON_PRIOR_WEIGHT = 5.0
+
+
+def threshold() -> float:
+    return THRESHOLD
+PRIOR_WEIGHT = 2.0
+# Reported speech with no one speaking ("aimed at responding to threats") needs a sure cue.
+SOURCELESS_THRESHOLD = 0.7
+# Prior attribution rate by cue class and frame, for lemmas the training table does not cover.
+_PRIOR = {
+    ("speech", "ccomp"): 0.9, ("speech", "head"): 0.9, ("speech", "direct"): 0.95,
+    ("belief", "ccomp"): 0.6, ("report", "ccomp"): 0.7, ("source", "according"): 0.95,
+    ("line", "line"): 0.9,
+}
+_DEFAULT_PRIOR = 0.05
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
+_NP_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct", "quantmod")
+_CLAUSE_END = {".", "!", "?", ";"}
+_WINDOW = 14  # tokens searched for a cue next to a quote
+_RESUME_REACH = 240  # chars of cue clause after which a quote may still resume the same statement
+_NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+_DATELINE_TAIL = set(" \t\n-–—.:,|/")  # what separates a dateline from the story
+# A transcript or headline line "PENCE: Well, look…" / "Pat Caddell: Voters worried…".
+_SPEAKER_LINE = re.compile(r"(?:^|\n\n)[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+# A signed quote: "“…” ― Name" at the end of a line (readers' letters, collected reactions).
+_SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--?)[^\S\n]*([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})\.?[^\S\n]*(?=\n|$)")
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: Token
+    cue_end: int  # char end of the cue phrase ("according to", "pointed out")
+    source: Token | None  # head token of the speaker mention
+    score: float
+    regions: list[QuoteRegion] = field(default_factory=list)
+    addressee: Token | None = None
+    frame: str = ""  # direct | according | line | ccomp | dobj | head | prep:<word> …
+    rate: float = 0.0  # the rule rate (``score`` may be overwritten by the trained model)
+
+
+def np_span(token: Token) -> tuple[int, int]:
+    """Char span of a noun phrase without its relative clauses and appositions."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT or child.dep_ == "compound":
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "case") and child.i == right + 1:
+            right = child.right_edge.i
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space or "\n" in doc[left:token.i].text):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, a passive's agent, or the subject it inherits."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS and not child.is_punct:
+                return child
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if current.dep_ in ("acl",) and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ not in _INHERIT_SUBJECT or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """The holder of a noun cue: "Trump's claim", "a statement by the ministry", "X made the claim"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and child.i == noun.i - 1:
+            return child  # "the Trump claim that…", and a verb the tagger took for a noun: "Trump claims that…"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head)
+    return None
+
+
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Char span of tokens [start, end) without leading/trailing commas, dashes and spaces."""
+    while start < end and (doc[start].is_space or doc[start].text in ",;:—–-"):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:—–-"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _clause_start(verb: Token, content: Token) -> int:
+    """First token of the cue clause that follows its content ("…, the senior diplomat said")."""
+    start = verb.i
+    for child in verb.children:
+        if child.i > content.right_edge.i and child.i < verb.i and not child.is_punct:
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence; one pass (Token.sent rescans the doc)."""
+    n = len(doc)
+    if not n:
+        return []
+    # Doc.sents builds a Span per sentence from Token objects; the SENT_START column is one array
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).tolist()) if i == 0 or flag == 1]
+    bounds: list[tuple[int, int]] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        bounds.extend([(start, end)] * (end - start))
+    return bounds
+
+
+def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
+    """Every (frame, content char span) the verb's parse offers."""
+    doc = verb.doc
+    out: list[tuple[str, tuple[int, int]]] = []
+    for child in verb.children:
+        dep = child.dep_
+        span: tuple[int, int] | None = None
+        frame = dep
+        if dep == "ccomp" and child.i < verb.i:
+            # "A, but B, the source added": the whole sentence before the cue clause is the content,
+            # not just the conjunct the parser hung the ccomp on.
+            span = trimmed(doc, sent_start, _clause_start(verb, child))
+        elif dep in ("dobj", "oprd") and any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i for c in verb.children):
+            # "called them 'deplorables'": object and predicate together are the content (the
+            # parser often labels both "oprd": "called Trump a 'liar'").
+            if dep == "oprd" and any(c.dep_ in ("dobj", "oprd") and c.i < child.i for c in verb.children):
+                continue  # the second predicate: the first object's reading covers it
+            pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
+            frame = "dobj+pred"
+            span = trimmed(doc, child.left_edge.i, pred + 1)
+        elif dep in ("ccomp", "dobj", "xcomp") or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
+            # a noun cue's clause: "the claim that…", "concerns about…" (prep below)
+            span = trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+        elif dep == "prep":
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                frame = "prep:" + child.lower_
+                span = trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        if span:
+            out.append((frame, span))
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
+        out.extend(_head_frames(verb))
+    return out
+
+
+def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
+    """The clause a parenthetical cue hangs off is the content: "My hope," he said, "is that…"
+    (before the cue), "The museum, he said, would make…" (around it: one span with the cue
+    inside, as quotes are contiguous), "As she said, the economy…" (after it)."""
+    doc = verb.doc
+    head = verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    vlo, vhi = verb.left_edge.i, verb.right_edge.i + 1
+    found: list[tuple[str, tuple[int, int] | None]] = []
+    if head.i < verb.i:
+        found.append(("head", trimmed(doc, lo, vlo)))
+        if hi > vhi:
+            found.append(("head_wrap", trimmed(doc, lo, hi)))
+    elif vlo > lo:
+        found.append(("head_wrap", trimmed(doc, lo, hi)))
+    else:
+        found.append(("head_after", trimmed(doc, vhi, hi)))
+    return [(frame, span) for frame, span in found if span]
+
+
+def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:
+    """For "according to X": (content span, source head, cue end)."""
+    if token.lower_ != "according":
+        return None
+    to = [c for c in token.children if c.lower_ == "to"]
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    prep = to[0] if to else (nxt if nxt is not None and nxt.lower_ == "to" else None)
+    if prep is None:
+        return None
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = _author(objs[0])
+    doc = token.doc
+    phrase_start, phrase_end = token.i, max(objs[0].right_edge.i, prep.i) + 1
+    if phrase_start - sent[0] <= 1:
+        span = trimmed(doc, phrase_end, sent[1])
+    else:
+        span = trimmed(doc, sent[0], phrase_start)
+    if span is None:
+        return None
+    return span, source, prep.idx + len(prep)
+
+
+_MESSAGES = {"statement", "report", "release", "communique", "communiqué", "letter", "post", "tweet", "filing",
+             "transcript", "interview", "document", "memo", "note", "message", "announcement", "bulletin"}
+
+
+def _author(obj: Token) -> Token:
+    """ "according to a statement from its foreign ministry": the ministry speaks, not the statement."""
+    if obj.lemma_.lower() not in _MESSAGES:
+        return obj
+    for child in obj.children:
+        if child.dep_ in ("prep", "poss") and (child.dep_ == "poss" or child.lower_ in ("from", "by", "of")):
+            if child.dep_ == "poss":
+                return child
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return obj
+
+
+class AttributionFinder:
+    """Finds the attributions of one parsed document."""
+
+    def __init__(self, doc: Doc, lexicon: QuoteLexicon | None = None, nouns: frozenset[str] = frozenset(),
+                 exclude: tuple[int, int] | None = None) -> None:
+        self.doc = doc
+        self.exclude = exclude  # the dateline's char span: no content, cue or speaker there
+        self.nouns = nouns  # noun lemmas that may be cues ("claim", "statement"): candidates too
+        self.text = text_of(doc)
+        self.lex = lexicon or get_lexicon()
+        self.regions = find_quote_regions(self.text)
+        self.sents = sentence_bounds(doc)
+        self.readings: list[Attribution] = []  # the scored candidates, once the cue model has run
+        self.quoted: list[bool] | None = None  # per token: inside quote marks (cue_model.in_quote_flags)
+        self._ents: list[Span] | None = None
+
+    def entities(self) -> list[Span]:
+        """The doc's entity spans, built once (``Doc.ents`` makes new Spans on every access)."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+        return self._ents
+
+    # -- scoring ---------------------------------------------------------------------------
+    def rate(self, lemma: str, frame: str) -> float:
+        cls = self.lex.cue_class.get(lemma, "")
+        base = "prep" if frame.startswith("prep:") else frame
+        prior = _PRIOR.get((cls, base), 0.3 if cls and base in ("dobj", "xcomp") else _DEFAULT_PRIOR)
+        pos, total = self.lex.frame_rate.get((lemma, frame), (0, 0))
+        weight = PRIOR_WEIGHT if cls else OUTSIDE_LEXICON_PRIOR_WEIGHT
+        return (pos + weight * prior) / (total + weight)
+
+    def is_speech_cue(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and self.lex.cue_class.get(token.lemma_.lower()) == "speech"
+
+    # -- direct quotes ---------------------------------------------------------------------
+    def _token_at(self, char: int) -> int:
+        """Index of the first token starting at or after a char offset."""
+        span = self.doc.char_span(char, len(self.text), alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
+
+    def _cue_after(self, region: QuoteRegion) -> tuple[Token, int] | None:
+        """The speech verb in "…," he said / "…," said the minister; with the window's char end."""
+        inside_end = self.text[region.end - 1:region.end]
+        after = self.text[region.close_end:region.close_end + 2].strip()[:1]
+        if inside_end not in ",?!.—-" and after not in (",", "—", "-"):
+            return None
+        i = self._token_at(region.close_end)
+        cue: Token | None = None
+        for tok in self.doc[i:i + _WINDOW]:
+            if tok.idx >= region.close_end and "\n\n" in self.text[region.close_end:tok.idx]:
+                break
+            if cue is None and self.is_speech_cue(tok):
+                cue = tok
+            if tok.text in _CLAUSE_END or (tok.is_quote and tok.idx > region.close_end):
+                end = tok.idx + (len(tok) if tok.text in _CLAUSE_END else 0)
+                return (cue, end) if cue is not None else None
+        if cue is None:
+            return None
+        # "…," she said, but…: no clause end in reach; the cue's own phrase ends the window.
+        last = self.doc[cue.right_edge.i]
+        return cue, last.idx + len(last)
+
+    def _cue_before(self, region: QuoteRegion) -> Token | None:
+        """The speech verb in he said: "…" / he told reporters, "…"."""
+        lead = self.text[:region.open_at].rstrip()
+        if not lead or lead[-1] not in ":,":
+            return None
+        i = self._token_at(len(lead) - 1)
+        for tok in reversed(self.doc[max(0, i - _WINDOW):i]):
+            if tok.text in _CLAUSE_END or tok.is_quote:
+                break
+            if self.is_speech_cue(tok):
+                return tok
+        return None
+
+    def direct_quotes(self) -> dict[int, tuple[list[QuoteRegion], int]]:
+        """Cue token index → its quote regions and the end of the last cue window."""
+        found: dict[int, tuple[list[QuoteRegion], int]] = {}
+        last: tuple[int, int] | None = None  # (cue index, window end) of the previous attachment
+        for region in self.regions:
+            at_boundary = self._opens_clause(region)
+            if last is not None and self._resumes(last, region):
+                # "…," he said. "…": the quote resumes after the cue.
+                cue_i, _ = last
+                after = self._cue_after(region)
+                if after is None or after[0].i == cue_i:
+                    found[cue_i][0].append(region)
+                    last = (cue_i, after[1]) if after else None
+                    continue
+            after = self._cue_after(region) if at_boundary else None
+            if after is not None:
+                cue, end = after
+                found.setdefault(cue.i, ([], end))[0].append(region)
+                last = (cue.i, end)
+                continue
+            last = None
+            before = self._cue_before(region)
+            if before is not None and before.i not in found:
+                found[before.i] = ([region], region.close_end)
+        return found
+
+    def _resumes(self, last: tuple[int, int], region: QuoteRegion) -> bool:
+        """Does a quote go on with the previous cue's words? "…," he said. "…" — also when the cue
+        clause runs on past the window ("…," said X, an economist who …, a think tank. "…"),
+        as long as nothing between is quoted or has a speech cue of its own."""
+        cue_i, window_end = last
+        gap = self.text[window_end:region.open_at]
+        if not 0 <= len(gap) <= _RESUME_REACH or "\n" in gap:
+            return False
+        if len(gap) > 3:
+            if not gap.rstrip().endswith((".", "!", "?")) or any(r.open_at >= window_end for r in self.regions
+                                                                   if r.open_at < region.open_at):
+                return False
+        return not self._another_cue_between(cue_i, region.open_at)
+
+    def _another_cue_between(self, cue_i: int, char: int) -> bool:
+        """ "…," he said, adding that "…": the second quote is the second cue's, not a resumption."""
+        for tok in self.doc[cue_i + 1:self._token_at(char)]:
+            if self.is_speech_cue(tok):
+                return True
+        return False
+
+    def _opens_clause(self, region: QuoteRegion) -> bool:
+        """A quote that starts a sentence, a paragraph or follows a colon/comma/dash."""
+        lead = self.text[:region.open_at].rstrip(" \t")
+        if not lead or lead.endswith("\n"):
+            return True
+        return lead[-1] in ":,.—–-(?!;"
+
+    # -- all attributions ------------------------------------------------------------------
+    def candidates(self) -> list[Attribution]:
+        """Every (cue, content) reading the text offers: direct quotes, "according to", each frame
+        of each verb (and of the cue nouns ``nouns`` lists), transcript lines. ``score`` holds the
+        rule rate; the caller decides which readings are attributions."""
+        direct = self.direct_quotes()
+        out: list[Attribution] = []
+        for i in self._cue_positions(direct):
+            tok = self.doc[i]
+            if tok.i in direct:
+                regions, _ = direct[tok.i]
+                source = subject_of(tok)
+                if source is None or any(r.open_at <= source.idx < r.close_end for r in regions):
+                    source = self._nearby_speaker(tok, regions)
+                out.append(Attribution(regions[0].start, regions[-1].end, "direct", tok, tok.idx + len(tok),
+                                       source, self.rate(tok.lemma_.lower(), "direct"), regions, frame="direct"))
+                continue
+            acc = according_to(tok, self.sents[tok.i]) if tok.lower_ == "according" else None
+            if acc is not None:
+                (s, e), source, cue_end = acc
+                out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, 0.95, frame="according"))
+                continue
+            pos = tok.pos_
+            if pos in ("VERB", "AUX"):
+                if tok.dep_ == "aux":
+                    continue
+            elif pos != "NOUN" or tok.lemma_.lower() not in self.nouns:
+                continue
+            lemma = tok.lemma_.lower()
+            source = subject_of(tok) if pos != "NOUN" else noun_source(tok)
+            for frame, (s, e) in frames(tok, self.sents[tok.i][0]):
+                out.append(Attribution(s, e, self.kind_of(s, e), tok, tok.idx + len(tok), source,
+                                       self.rate(lemma, frame), frame=frame))
+        out.extend(self.speaker_lines())
+        out.extend(self.signed_quotes())
+        for cand in out:
+            cand.rate = cand.score
+        return [cand for cand in out if self.fit_reading(cand)]
+
+    def _cue_positions(self, direct: dict[int, tuple[list[QuoteRegion], int]]) -> list[int]:
+        """Token indices that may be cues — verbs, the cue nouns, "according", direct quotes'
+        cues — read from the token columns, so most tokens never become Token objects."""
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        pos_ids, lemma_ids, lower_ids = self.doc.to_array([POS, LEMMA, LOWER]).T.tolist()
+        verbal = {strings["VERB"], strings["AUX"]}
+        noun = strings["NOUN"]
+        according = strings["according"]
+        out = []
+        for i, (pos, lemma, lower) in enumerate(zip(pos_ids, lemma_ids, lower_ids)):
+            if i in direct or lower == according or pos in verbal:
+                out.append(i)
+            elif pos == noun and self.nouns and strings[lemma].lower() in self.nouns:
+                out.append(i)
+        return out
+
+    def fit_reading(self, cand: Attribution) -> bool:
+        """Keep a reading inside its paragraph and off the dateline; False when nothing is left.
+
+        A headline without a full stop runs into the next paragraph in the parse, and wire copy
+        opens with "SEOUL, March 10 (Yonhap) --": neither belongs to the content, and the dateline's
+        place is never the speaker."""
+        text = self.text
+        if cand.source is not None and (cand.source.ent_type_ in _NOT_SPEAKERS or cand.source.like_num):
+            cand.source = None  # "5:45 p.m.: Trump says…" — a time heading is nobody
+        if cand.frame not in ("direct", "line") and "\n\n" in text[min(cand.start, cand.cue.idx):max(cand.end, cand.cue.idx)]:
+            if "\n\n" in text[cand.end:cand.cue.idx] or "\n\n" in text[cand.cue.idx:cand.start]:
+                return False  # the parse joined two paragraphs: the content is in the other one
+            if cand.end <= cand.cue.idx:
+                cand.start = text.rfind("\n\n", cand.start, cand.end) + 2
+            else:
+                cand.end = text.find("\n\n", cand.start, cand.end)
+        if self.exclude is not None:
+            ds, de = self.exclude
+            if ds <= cand.cue.idx < de:
+                return False
+            if cand.source is not None and ds <= cand.source.idx < de:
+                cand.source = None
+            if cand.start < de and ds < cand.end:
+                if cand.start >= ds:
+                    cand.start = de
+                    while cand.start < cand.end and text[cand.start] in _DATELINE_TAIL:
+                        cand.start += 1
+                else:
+                    cand.end = ds
+        while cand.end > cand.start and text[cand.end - 1].isspace():
+            cand.end -= 1
+        while cand.start < cand.end and text[cand.start].isspace():
+            cand.start += 1
+        return cand.end - cand.start > 1
+
+    def find(self, cands: list[Attribution] | None = None) -> list[Attribution]:
+        """The rule decision: each cue's best-rated frame above the threshold."""
+        best: dict[int, Attribution] = {}
+        bar = threshold()
+        for cand in self.candidates() if cands is None else cands:
+            if cand.frame in ("direct", "according", "line"):
+                best[cand.cue.i] = cand
+                continue
+            if cand.rate < bar or (cand.source is None and cand.rate < SOURCELESS_THRESHOLD):
+                continue
+            if cand.cue.pos_ == "NOUN":
+                continue  # nouns are left to the trained model
+            held = best.get(cand.cue.i)
+            if held is None or (held.frame not in ("direct", "according") and cand.rate > held.rate):
+                best[cand.cue.i] = cand
+        return sorted(best.values(), key=lambda a: (a.cue.i, a.start))
+
+    def speaker_lines(self) -> list[Attribution]:
+        """ "NAME: words…" at the start of a paragraph: the rest of the paragraph is NAME's."""
+        out = []
+        for m in _SPEAKER_LINE.finditer(self.text):
+            name = self.doc.char_span(m.start(1), m.end(1))
+            colon = self.doc.char_span(m.end(1), m.end(1) + 1)
+            if name is None or colon is None:
+                continue
+            if not all(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG") for t in name):
+                continue
+            end = self.text.find("\n\n", m.end())
+            end = len(self.text) if end < 0 else end
+            content = trimmed(self.doc, self._token_at(m.end()), self._token_at(end))
+            if content is None:
+                continue
+            out.append(Attribution(content[0], content[1], self.kind_of(*content), colon[0], colon.end_char,
+                                   name.root, self.rate(":", "line"), frame="line"))
+        return out
+
+    def signed_quotes(self) -> list[Attribution]:
+        """ "“…” ― Name" closing a line: the quote is Name's, the dash is the cue."""
+        out = []
+        for region in self.regions:
+            m = _SIGNATURE.match(self.text, region.close_end)
+            if m is None:
+                continue
+            dash = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            name = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
+                continue
+            out.append(Attribution(region.start, region.end, "direct", dash[0], dash.end_char, name.root,
+                                   self.rate(":", "line"), [region], frame="line"))
+        return out
+
+    def _nearby_speaker(self, cue: Token, regions: list[QuoteRegion]) -> Token | None:
+        """When the parse gives the cue no subject: the nominal right before it, else right after,
+        outside the quote ("…» Trade Minister Pavel Dorn said", "…," said the mayor)."""
+        inside = [(r.open_at, r.close_end) for r in regions]
+
+        def usable(tok: Token) -> bool:
+            return tok.pos_ in ("PROPN", "NOUN", "PRON") and not any(s <= tok.idx < e for s, e in inside)
+
+        sent_start, sent_end = self.sents[cue.i]
+        for tok in reversed(self.doc[max(sent_start, cue.i - 6):cue.i]):
+            if usable(tok):
+                return tok
+        for tok in self.doc[cue.i + 1:min(sent_end, cue.i + 6)]:
+            if usable(tok):
+                while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < cue.i + 8:
+                    tok = tok.head
+                return tok
+        return None
+
+    def _best_frame(self, verb: Token) -> tuple[float, tuple[int, int]] | None:
+        lemma = verb.lemma_.lower()
+        best: tuple[float, tuple[int, int]] | None = None
+        bar = threshold()
+        for frame, span in frames(verb, self.sents[verb.i][0]):
+            score = self.rate(lemma, frame)
+            if score >= bar and (best is None or score > best[0]):
+                best = (score, span)
+        return best
+
+    def kind_of(self, start: int, end: int) -> str:
+        inside = [r for r in self.regions if start <= r.open_at + 1 and r.end <= end]
+        if not inside:
+            return "indirect"
+        covered = sum(r.end - r.start for r in inside)
+        return "direct" if covered >= 0.9 * (end - start - 2) else "mixed"
+
+    @staticmethod
+    def addressee(cue: Token) -> Token | None:
+        """Whom the words were addressed to: "told reporters", "said to journalists"."""
+        for child in cue.children:
+            if child.dep_ in ("dobj", "dative") and cue.lemma_ in ("tell", "inform", "assure", "brief", "warn"):
+                if child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return child
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "")]
+                if objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                    return objs[0]
+        return None

@@ -1,0 +1,230 @@
+"""The trained part of attribution finding: which (cue, frame, content) readings are attributions.
+
+``AttributionFinder.candidates`` offers every reading the parse allows — each verb's clausal
+complement, object, prepositional object, the clause a parenthetical hangs off, direct quotes,
+"according to", transcript lines, the clauses of cue nouns. A logistic model over parse features
+(lemma, frame, their pair, tag, dependency, head, subject kind, modality, quote marks, the first
+words of the content…) scores each reading; it is learned from the PolNeAR training split by
+``scripts/train_cue_model.py`` and shipped as a table of non-zero feature weights
+(``data/quotes/cue_model.tsv``). Scoring is a sum of dict lookups: no numpy, no second pass.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from dateline.quotes.attribution import Attribution, AttributionFinder
+
+MODEL_FILE = "cue_model.tsv"
+_MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall"}
+# A verb outside the cue lexicon with a noun-phrase object is mostly an act ("submitted a
+# treaty", "approved the plan"): PolNeAR's broad scheme counts some, an analyst reads none as a
+# statement, so these need the surer "action" threshold.
+_ACTION_FRAMES = {"dobj", "prep", "dobj+pred"}
+
+
+def _word(tok: Token) -> str:
+    """A token's lower form, with line breaks and tabs named (the model file is line- and tab-based)."""
+    return "<sp>" if tok.is_space else tok.lower_
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else ("4-7" if n < 8 else ("8-15" if n < 16 else ("16-31" if n < 32 else "32+")))
+
+
+def in_quote_flags(finder: AttributionFinder) -> list[bool]:
+    """For each token: does it sit inside a quote-mark region? (Computed once per finder.)"""
+    if finder.quoted is not None:
+        return finder.quoted
+    flags = [False] * len(finder.doc)
+    finder.quoted = flags
+    regions = finder.regions
+    if not regions:
+        return flags
+    r = 0
+    for i, idx in enumerate(finder.doc.to_array([IDX]).tolist()):  # no Token objects
+        while r < len(regions) and regions[r].close_end <= idx:
+            r += 1
+        if r < len(regions) and regions[r].open_at <= idx:
+            flags[i] = True
+    return flags
+
+
+def features(cand: Attribution, finder: AttributionFinder, quoted: list[bool]) -> list[str]:
+    """String features of one candidate reading."""
+    tok = cand.cue
+    doc = finder.doc
+    lemma = tok.lemma_.lower()
+    frame = cand.frame
+    fbase = frame.split(":")[0]
+    cls = finder.lex.cue_class.get(lemma, "-")
+    head = tok.head
+    first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    words = first.end - first.start if first is not None else 0
+    lead = _word(first[0]) if first is not None and len(first) else "-"
+    lead_pos = first[0].pos_ if first is not None and len(first) else "-"
+    src = cand.source
+    src_kind = "none" if src is None else (src.lower_ if src.pos_ == "PRON" else src.pos_ + ":" + (src.ent_type_ or "-"))
+    side = "before" if cand.end <= tok.idx else ("after" if cand.start >= tok.idx else "around")
+    span_quoted = any(r.start < cand.end and cand.start < r.end for r in finder.regions)
+    modal = "-"
+    neg = False
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in _MODALS:
+            modal = child.lower_
+        elif child.dep_ == "neg":
+            neg = True
+    sent_start, sent_end = finder.sents[tok.i]
+    prev = _word(doc[tok.i - 1]) if tok.i > sent_start else "<s>"
+    nxt = _word(doc[tok.i + 1]) if tok.i + 1 < sent_end else "</s>"
+    feats = [
+        "bias",
+        "l=" + lemma,
+        "f=" + frame,
+        "fb=" + fbase,
+        "lf=" + lemma + "|" + frame,
+        "cls=" + cls,
+        "clsf=" + cls + "|" + fbase,
+        "tag=" + tok.tag_,
+        "tagf=" + tok.tag_ + "|" + fbase,
+        "dep=" + tok.dep_,
+        "depf=" + tok.dep_ + "|" + fbase,
+        "hl=" + ("<sp>" if head.is_space else head.lemma_.lower()) + "|" + tok.dep_,
+        "src=" + src_kind,
+        "srcf=" + src_kind.split(":")[0] + "|" + fbase,
+        "lsrc=" + lemma + "|" + ("none" if src is None else "some"),
+        "srcl=" + ("none" if src is None else src.lemma_.lower()),
+        "lside=" + lemma + "|" + side,
+        "lsrck=" + lemma + "|" + src_kind.split(":")[0],
+        "srcdist=" + ("none" if src is None else _bucket(abs(tok.i - src.i))),
+        "side=" + side + "|" + fbase,
+        "len=" + _bucket(words) + "|" + fbase,
+        "lead=" + lead + "|" + fbase,
+        "leadpos=" + lead_pos,
+        "llead=" + lemma + "|" + lead,
+        "modal=" + modal,
+        "neg=" + str(neg),
+        "q=" + str(quoted[tok.i]) + "|" + str(span_quoted),
+        "prev=" + prev,
+        "next=" + nxt,
+        "lnext=" + lemma + "|" + nxt,
+        "kind=" + cand.kind,
+        "first=" + str(tok.i == sent_start),
+        # backoffs for verbs the training split rarely saw: suffix, speaker kind, class and lead
+        "sfx=" + lemma[-3:] + "|" + fbase,
+        "srckf=" + src_kind + "|" + fbase,
+        "clslead=" + cls + "|" + lead + "|" + fbase,
+        "clssrc=" + cls + "|" + src_kind + "|" + side,
+    ]
+    if fbase in ("dobj", "prep", "xcomp", "dobj+pred", "acl", "relcl"):
+        obj = first.root if first is not None and len(first) else None
+        if obj is not None:
+            feats.append("obj=" + lemma + "|" + _word(obj))
+            feats.append("objl=" + _word(obj) + "|" + fbase)
+    if src is not None and src.i < tok.i and any(quoted[i] for i in range(src.i, tok.i)):
+        feats.append("src_across_quote")
+    return feats
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds: readings of lexicon cues with a speaker; of other words (\"submitted a
+    treaty\" is rarely an attribution, and PolNeAR is generous with them); readings with no speaker."""
+
+    lexicon: float = 0.5
+    open: float = 0.5
+    sourceless: float = 0.7
+    action: float = 0.7
+
+    def of(self, cand: Attribution, cue_class: dict[str, str]) -> float:
+        if cand.source is None:
+            return self.sourceless
+        if cand.frame in ("direct", "according", "line") or cand.cue.lemma_.lower() in cue_class:
+            return self.lexicon
+        if cand.frame.split(":")[0] in _ACTION_FRAMES and cand.cue.pos_ != "NOUN":
+            return self.action
+        return self.open
+
+
+@dataclass
+class CueModel:
+    weights: dict[str, float]
+    threshold: Thresholds
+    nouns: frozenset[str]
+
+    def probability(self, feats: Iterable[str]) -> float:
+        w = self.weights
+        z = sum(w.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def save(self, path: Path) -> None:
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write("# logistic cue/frame model (scripts/train_cue_model.py): feature<TAB>weight\n")
+            t = self.threshold
+            fh.write(f"@threshold\t{t.lexicon} {t.open} {t.sourceless} {t.action}\n")
+            for noun in sorted(self.nouns):
+                fh.write(f"@noun\t{noun}\n")
+            for feat, weight in sorted(self.weights.items()):
+                fh.write(f"{feat}\t{weight:.4g}\n")
+
+
+def read_model(lines: Iterable[str]) -> CueModel:
+    weights: dict[str, float] = {}
+    nouns: set[str] = set()
+    threshold = Thresholds()
+    for line in lines:
+        if not line.strip() or line.startswith("# "):
+            continue
+        key, _, value = line.rstrip("\n").rpartition("\t")
+        if key == "@threshold":
+            threshold = Thresholds(*(float(v) for v in value.split()))
+        elif key == "@noun":
+            nouns.add(value)
+        else:
+            weights[key] = float(value)
+    return CueModel(weights, threshold, frozenset(nouns))
+
+
+@lru_cache(maxsize=1)
+def get_model() -> CueModel | None:
+    """The shipped model, read once per process; None when the package carries none."""
+    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return read_model(fh)
+    except FileNotFoundError:
+        return None
+
+
+def score_candidates(doc: Doc, model: CueModel, finder: AttributionFinder | None = None) -> list[Attribution]:
+    """Every candidate reading with its model probability in ``score``."""
+    finder = finder or AttributionFinder(doc, nouns=model.nouns)
+    quoted = in_quote_flags(finder)
+    cands = finder.candidates()
+    for cand in cands:
+        cand.score = model.probability(features(cand, finder, quoted))
+    return cands
+
+
+def decide(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str]) -> list[Attribution]:
+    """Each cue token's most probable reading above its threshold."""
+    best: dict[int, Attribution] = {}
+    for cand in cands:
+        if cand.score < threshold.of(cand, cue_class):
+            continue
+        held = best.get(cand.cue.i)
+        if held is None or cand.score > held.score:
+            best[cand.cue.i] = cand
+    return sorted(best.values(), key=lambda a: (a.cue.i, a.start))
+
+
+def cue_token(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX", "NOUN")

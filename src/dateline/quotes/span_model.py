@@ -1,0 +1,303 @@
+"""Trained content boundaries: which words around a cue are what was said.
+
+The parse offers a few readings per cue (its clausal complement, its object, the clause a
+parenthetical hangs off); PolNeAR content often has other edges — a complement plus the next
+sentence, a clause cut by the cue ("The plan, she said, would fail"), the subject of a passive
+report. A linear-chain CRF (python-crfsuite) tags the words of a window around a chosen cue
+(its sentence and the next, inside the paragraph) as content or not, from where
+each word sits relative to the cue in the parse. It is trained on the PolNeAR training split by
+``scripts/train_content_tagger.py`` and shipped as ``data/quotes/content_crf.bin``; the stage swaps
+a chosen reading's boundaries for the tagger's when the tagger is sure of them
+(``data/quotes/content_crf.tsv`` holds the confidence bars the training script tuned).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LOWER, POS
+from spacy.tokens import Doc, Token
+
+from dateline.quotes.attribution import Attribution, AttributionFinder, trimmed
+from dateline.quotes.cue_model import in_quote_flags
+
+MODEL_FILE = "content_crf.bin"
+SETTINGS_FILE = "content_crf.tsv"
+_BEFORE, _AFTER = 0, 1  # sentences of context before and after the cue's sentence
+_MAX_TOKENS = 160
+_MERGE_GAP = 6
+_MARKED = ("direct", "line")  # frames whose edges the quote marks draw  # content pieces this close (in tokens) join into one span
+
+
+def _bucket(n: int) -> str:
+    a = abs(n)
+    b = str(a) if a < 4 else ("4-7" if a < 8 else ("8-15" if a < 16 else ("16-31" if a < 32 else "32+")))
+    return ("-" if n < 0 else "+") + b
+
+
+def window(doc: Doc, cue: Token, sents: list[tuple[int, int]]) -> tuple[int, int]:
+    """Token range [lo, hi) around a cue: neighbouring sentences of the same paragraph."""
+    start, end = sents[cue.i]
+    lo, hi = start, end
+    for _ in range(_BEFORE):
+        if lo == 0 or "\n" in doc[lo - 1].text or doc[lo - 1].is_space:
+            break
+        lo = sents[lo - 1][0]
+    for _ in range(_AFTER):
+        if hi >= len(doc) or "\n" in doc[hi - 1].text or doc[hi].is_space:
+            break
+        hi = sents[hi][1]
+    if hi - lo > _MAX_TOKENS:
+        lo = max(lo, cue.i - _MAX_TOKENS // 3)
+        hi = min(hi, lo + _MAX_TOKENS)
+    return lo, hi
+
+
+class DocView:
+    """One document's token attributes as plain lists (``Doc.to_array`` once), so the windows of
+    many cues — they overlap — cost list lookups, not spaCy Token objects."""
+
+    def __init__(self, doc: Doc, sents: list[tuple[int, int]], quoted: list[bool]) -> None:
+        strings = doc.vocab.strings
+        cols = doc.to_array([LOWER, POS, DEP, IS_SPACE, IS_PUNCT, IS_QUOTE, IDX, HEAD]).T.tolist()
+
+        def names(col: list[int]) -> list[str]:
+            table = {h: strings[h] for h in set(col)}
+            return [table[h] for h in col]
+
+        self.doc = doc
+        self.sents = sents
+        self.quoted = quoted
+        space, punct = cols[3], cols[4]
+        self.words = [w if not sp else "<sp>" for w, sp in zip(names(cols[0]), space)]
+        self.pos = names(cols[1])
+        self.dep = names(cols[2])
+        self.is_word = [not (sp or pu) for sp, pu in zip(space, punct)]
+        self.is_quote = cols[5]
+        self.starts = cols[6]
+        wrap = 1 << 64  # HEAD is a relative offset stored unsigned
+        self.head = [i + (h - wrap if h >= wrap >> 1 else h) for i, h in enumerate(cols[7])]
+        self.word_prefix = [0]  # words before each token: a span's word count in two lookups
+        for w in self.is_word:
+            self.word_prefix.append(self.word_prefix[-1] + w)
+        self._static: dict[int, list[str]] = {}
+        self._relative: dict[tuple[str, str, str, bool, str, str], list[str]] = {}
+
+    def static(self, i: int) -> list[str]:
+        """The features of token i that do not depend on the cue."""
+        feats = self._static.get(i)
+        if feats is None:
+            n = len(self.words)
+            sent = self.sents[i]
+            feats = ["bias", "w=" + self.words[i], "p=" + self.pos[i], "dep=" + self.dep[i],
+                     "w-1=" + (self.words[i - 1] if i else "<w>"),
+                     "w+1=" + (self.words[i + 1] if i + 1 < n else "</w>"),
+                     "p-1=" + (self.pos[i - 1] if i else "<w>"),
+                     "p+1=" + (self.pos[i + 1] if i + 1 < n else "</w>")]
+            if sent[0] == i:
+                feats.append("sstart")
+            if sent[1] == i + 1:
+                feats.append("send")
+            if self.is_quote[i]:
+                feats.append("qmark")
+            self._static[i] = feats
+        return feats
+
+    def relations(self, cue: int, lo: int, hi: int) -> list[str]:
+        """Each window token's place relative to the cue: 'sub:<dep>' under the cue (the dependency
+        of the cue's child above it), 'anc' above the cue, 'head:<dep>' under the cue's head beside
+        it, 'cue', or 'none'."""
+        head, dep = self.head, self.dep
+        above = set()
+        i = cue
+        while head[i] != i:
+            i = head[i]
+            above.add(i)
+        cue_head = head[cue]
+        rel = []
+        for t in range(lo, hi):
+            if t == cue:
+                rel.append("cue")
+                continue
+            if t in above:
+                rel.append("anc")
+                continue
+            r, i = "none", t
+            while head[i] != i:
+                up = head[i]
+                if up == cue:
+                    r = "sub:" + dep[i]
+                    break
+                if up == cue_head and cue_head != cue:
+                    r = "head:" + dep[i]
+                    break
+                i = up
+            rel.append(r)
+        return rel
+
+
+def token_features(view: DocView, cue: Token, lo: int, hi: int, cue_class: str) -> list[list[str]]:
+    """Feature strings of each window token (crfsuite items)."""
+    sents, quoted, cache = view.sents, view.quoted, view._relative
+    rel = view.relations(cue.i, lo, hi)
+    cue_sent, cue_sent_end = sents[cue.i]
+    lemma = cue.lemma_.lower()
+    out: list[list[str]] = []
+    for k, i in enumerate(range(lo, hi)):
+        dist = _bucket(i - cue.i)
+        start = sents[i][0]
+        sent_off = "0" if start == cue_sent else ("-1" if i < cue.i else ("2" if start > cue_sent_end else "1"))
+        r = rel[k]
+        key = (dist, sent_off, r, quoted[i], lemma, cue_class)
+        relative = cache.get(key)
+        if relative is None:
+            side = "C" if i == cue.i else ("L" if dist[0] == "-" else "R")
+            q = "True" if quoted[i] else "False"
+            relative = cache[key] = [
+                "d=" + dist, "s=" + sent_off, "r=" + r, "rs=" + r + "|" + side, "rss=" + r + "|" + sent_off,
+                "q=" + q, "qs=" + q + "|" + sent_off,
+                "cl=" + lemma + "|" + side, "cc=" + cue_class + "|" + side, "ccr=" + cue_class + "|" + r,
+            ]
+        out.append(view.static(i) + relative)
+    return out
+
+
+@dataclass
+class ContentTagger:
+    tagger: object  # pycrfsuite.Tagger
+    bar_direct: float
+    bar_other: float
+
+    def tag(self, items: list[list[str]]) -> tuple[list[str], list[float]]:
+        """The best labelling and each item's probability of being content."""
+        labels = self.tagger.tag(items)
+        marginal = self.tagger.marginal
+        return labels, [1.0 - marginal("O", k) for k in range(len(items))]
+
+
+def pieces(labels: list[str]) -> list[tuple[int, int]]:
+    """Contiguous content runs [s, e) of a B/I/O labelling."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, lab in enumerate(labels + ["O"]):
+        if lab == "B" or lab == "O":
+            if start is not None:
+                runs.append((start, k))
+                start = None
+        if lab in ("B", "I") and start is None:
+            start = k
+    return runs
+
+
+def joined(runs: list[tuple[int, int]], cue_at: int) -> tuple[int, int] | None:
+    """One span from the runs: the longest, joined with runs within a few tokens or across the cue."""
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: r[1] - r[0])
+    s, e = best
+    for rs, re_ in sorted(runs, key=lambda r: abs(r[0] - best[0])):
+        if rs >= e and (rs - e <= _MERGE_GAP or e <= cue_at < rs):
+            e = re_
+        elif re_ <= s and (s - re_ <= _MERGE_GAP or re_ <= cue_at < s):
+            s = rs
+    return s, e
+
+
+def read_settings() -> tuple[float, float] | None:
+    path = resources.files("dateline") / "data" / "quotes" / SETTINGS_FILE
+    try:
+        with path.open(encoding="utf-8") as fh:
+            values = dict(line.rstrip("\n").split("\t")[:2] for line in fh if "\t" in line and not line.startswith("#"))
+    except FileNotFoundError:
+        return None
+    return float(values["bar_direct"]), float(values["bar_other"])
+
+
+@lru_cache(maxsize=1)
+def get_tagger() -> ContentTagger | None:
+    """The shipped tagger, opened once per process; None without the model or python-crfsuite."""
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    settings = read_settings()
+    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
+    if settings is None or not path.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return ContentTagger(tagger, *settings)
+
+
+Option = tuple[int, int, float]  # char start, end, expected token-F1 under the tagger
+
+
+def _expected_f1(view: DocView, lo: int, belief: list[float], start: int, end: int) -> float:
+    """Expected token-F1 of a content span against the tagger's belief (``belief``: running sums
+    over the window of each word's probability of being content), the measure the PolNeAR scorer
+    matches on."""
+    first = bisect_left(view.starts, start)
+    last = bisect_left(view.starts, end)
+    size = view.word_prefix[last] - view.word_prefix[first]
+    top = len(belief) - 1
+    overlap = belief[max(0, min(top, last - lo))] - belief[max(0, min(top, first - lo))]
+    total = size + belief[top]
+    return 2 * overlap / total if total else 0.0
+
+
+def propose(view: DocView, finder: AttributionFinder, att: Attribution, tagger: ContentTagger,
+            alternatives: list[tuple[int, int]] = ()) -> tuple[float, list[Option]]:
+    """The chosen reading's expected F1 and the other spans on offer with theirs: the tagger's
+    own span, its join with the reading, the cue's other parse readings."""
+    doc, cue = finder.doc, att.cue
+    lo, hi = window(doc, cue, finder.sents)
+    cls = finder.lex.cue_class.get(cue.lemma_.lower(), "-")
+    labels, content = tagger.tag(token_features(view, cue, lo, hi, cls))
+    is_word = view.is_word
+    belief = [0.0]
+    for k, p in enumerate(content):
+        belief.append(belief[-1] + (p if is_word[lo + k] else 0.0))
+    spans = set(alternatives)
+    run = joined(pieces(labels), cue.i - lo)
+    tagged = trimmed(doc, lo + run[0], lo + run[1]) if run is not None else None
+    if tagged is not None:
+        spans.add(tagged)
+        spans.add((min(tagged[0], att.start), max(tagged[1], att.end)))
+    spans.discard((att.start, att.end))
+    own = _expected_f1(view, lo, belief, att.start, att.end)
+    return own, [(s, e, _expected_f1(view, lo, belief, s, e)) for s, e in sorted(spans)]
+
+
+def redraw(finder: AttributionFinder, found: list[Attribution], tagger: ContentTagger,
+           proposals: list[tuple[float, list[Option]]] | None = None,
+           readings: dict[int, list[tuple[int, int]]] | None = None) -> list[Attribution]:
+    """The attributions with another span where the tagger expects it to match the gold clearly
+    better (a margin for direct quotes, whose marks already draw good edges, one for the rest).
+    ``readings``: each cue token's parse readings."""
+    if proposals is None:
+        view = DocView(finder.doc, finder.sents, in_quote_flags(finder))
+        readings = readings or {}
+        proposals = [propose(view, finder, att, tagger, readings.get(att.cue.i, []))
+                     if att.frame not in _MARKED or tagger.bar_direct <= 1 else (1.0, []) for att in found]
+    out = []
+    for att, (own, options) in zip(found, proposals):
+        margin = tagger.bar_direct if att.frame in _MARKED else tagger.bar_other
+        others = [(o.start, o.end) for o in found if o is not att]
+        # no statement twice: a new span must not reach into another attribution's content; and
+        # the tagger adds words or picks another reading, it does not cut a reading's words away
+        free = [o for o in options if not any(s < o[1] and o[0] < e for s, e in others)
+                and not (att.start <= o[0] and o[1] <= att.end)]
+        best = max(free, key=lambda o: o[2], default=None)
+        if best is None or best[2] < own + margin:
+            out.append(att)
+            continue
+        new = replace(att, start=best[0], end=best[1])
+        if finder.fit_reading(new):
+            new.kind = finder.kind_of(new.start, new.end)
+            out.append(new)
+        else:
+            out.append(att)
+    return out

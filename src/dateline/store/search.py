@@ -1,0 +1,20 @@
+"""Full-text queries: a user's words made safe for SQLite FTS5."""
+
+from __future__ import annotations
+
+import re
+
+
+def fts_query(user_query: str) -> str:
+    """Escape a user's query for FTS5: every word a quoted term, all required.
+
+    A trailing ``*`` on a word keeps its prefix search; nothing else of FTS5's syntax gets
+    through, so a stray quote or parenthesis can never make a query fail.
+    """
+    terms = []
+    for word in re.findall(r"[\w'’*.-]+", user_query):
+        prefix = word.endswith("*")
+        core = word.strip("*.'’-")
+        if core:
+            terms.append('"' + core.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(terms)

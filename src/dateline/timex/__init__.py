@@ -1,0 +1,1 @@
+"""Time expressions: recognition, normalisation against the article date, occasions."""

@@ -1,0 +1,113 @@
+"""Event coding on short wire-style sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.stage import extract_events
+from dateline.record import Article
+
+
+@pytest.fixture
+def code(nlp):
+    def run(text: str, published: str = "2025-03-04") -> Article:
+        doc = nlp(text)
+        article = Article(id="t", text=text, published=published)
+        extract_events(doc, article)
+        return article
+    return run
+
+
+def _one(article: Article, etype: str):
+    found = [e for e in article.events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.cameo, e.trigger.text) for e in article.events]
+    return found[0]
+
+
+def _countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+def test_capitals_stand_for_governments_in_a_compound_agreement(code):
+    art = code("Warsaw and Vilnius concluded a defence agreement on Tuesday, officials said.")
+    event = _one(art, "AGREE")
+    assert _countries(event.source) == ["POL", "LTU"]
+    assert {a.sector for a in event.source} == {"GOV"}
+    assert event.target == []
+    assert event.cameo.startswith("03")
+
+
+def test_request_from_nationality_and_title(code):
+    art = code("Moldovan President Maia Sandu asked Romania to send more fighter jets, her office said.")
+    event = _one(art, "REQUEST")
+    assert _countries(event.source) == ["MDA"]
+    assert event.source[0].sector == "GOV"
+    assert _countries(event.target) == ["ROU"]
+    assert event.cameo.startswith("02")
+
+
+def test_possible_deployment_is_an_intent_not_an_asserted_act(code):
+    art = code("The French president said the missiles can be deployed in Estonia next year.")
+    event = art.events[0]
+    assert event.type == "AGREE"
+    assert event.modality == "possible"
+    assert _countries(event.source) == ["FRA"]
+    assert _countries(event.target) == ["EST"]
+    assert event.quad in (1, 2)
+
+
+def test_negated_event_is_flagged(code):
+    art = code("Chile did not recognize the election results in Venezuela.")
+    assert art.events, "expected an event"
+    assert art.events[0].negated is True
+
+
+def test_refused_future_cooperation_is_a_rejection(code):
+    art = code("Kenya said it will not accept any more refugees from Somalia.")
+    assert art.events[0].type == "REJECT"
+
+
+def test_announced_attack_is_a_threat(code):
+    art = code("The rebel commander said his fighters would attack the airport in Goma.")
+    assert art.events[0].type == "THREATEN"
+
+
+def test_igo_actor_gets_igo_code(code):
+    art = code("NATO condemned the missile strike on the port of Odesa.")
+    event = _one(art, "ACCUSE")
+    assert event.source[0].sector == "IGO"
+    assert event.source[0].code.startswith("IGO")
+
+
+def test_protest_from_support_verb_and_event_noun(code):
+    art = code("Thousands of Serbian students staged a demonstration in Belgrade on Sunday.")
+    event = _one(art, "PROTEST")
+    assert _countries(event.source) == ["SRB"]
+
+
+def test_event_told_twice_is_one_event(code):
+    text = ("Japan imposed sanctions on North Korea on Monday.\n\n"
+            "Officials in Seoul welcomed the move. Japan imposed sanctions on North Korea on Monday.")
+    art = code(text)
+    sanctions = [e for e in art.events if e.type == "SANCTION"]
+    assert len(sanctions) == 1
+
+
+def test_offsets_point_into_the_text(code):
+    text = "Egypt hosted talks between Sudan's army and the paramilitary forces in Cairo."
+    art = code(text)
+    assert art.events
+    for event in art.events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert 0 <= event.sentence.start < event.sentence.end <= len(text)
+        assert 0.0 <= event.confidence <= 1.0
+        assert isinstance(event.cameo, str)
+
+
+def test_bare_surname_takes_the_titled_mention_s_country(code):
+    text = ("Kazakh President Kassym-Jomart Tokayev arrived in Baku on Monday.\n\n"
+            "Tokayev urged Armenia to sign the peace treaty without delay.")
+    art = code(text)
+    event = _one(art, "REQUEST")
+    assert _countries(event.source) == ["KAZ"]
+    assert _countries(event.target) == ["ARM"]
