@@ -66,12 +66,6 @@ def doc_info(doc) -> DocInfo:
     return cached
 
 
-def doc_words(doc) -> tuple[list[str], list[str]]:
-    """Every token's lower-case form and lemma, computed once per doc."""
-    info = doc_info(doc)
-    return info.lowers, info.lemmas
-
-
 def object_words(verb: Token) -> set[str]:
     """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
     info = doc_info(verb.doc)

@@ -19,8 +19,7 @@ from dateline.events import model as event_model
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, doc_info, find_candidates
-from dateline.record import Article, Event, EventActor, Offsets
-from dateline.record import Span as RSpan
+from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
@@ -462,7 +461,7 @@ class SentenceCoder:
         event = Event(
             type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
             source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
-            trigger=RSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
+            trigger=TextSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
             mode=(info.mode or None) if info else None, context=context,
             negated=negated, modality=modality,
         )

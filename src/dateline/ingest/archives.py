@@ -19,7 +19,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +60,6 @@ class Manifest:
     def summary(self) -> str:
         c = self.counts()
         return f"manifest: {c['read']} read, {c['skipped']} skipped, {c['rejected']} rejected"
-
-    def as_dicts(self) -> list[dict[str, Any]]:
-        return [asdict(e) for e in self.entries]
 
 
 def is_archive(name: str) -> bool:

@@ -542,16 +542,6 @@ class AttributionFinder:
                 return tok
         return None
 
-    def _best_frame(self, verb: Token) -> tuple[float, tuple[int, int]] | None:
-        lemma = verb.lemma_.lower()
-        best: tuple[float, tuple[int, int]] | None = None
-        bar = threshold()
-        for frame, span in frames(verb, self.sents[verb.i][0]):
-            score = self.rate(lemma, frame)
-            if score >= bar and (best is None or score > best[0]):
-                best = (score, span)
-        return best
-
     def kind_of(self, start: int, end: int) -> str:
         inside = [r for r in self.regions if start <= r.open_at + 1 and r.end <= end]
         if not inside:

@@ -17,7 +17,7 @@ from dateline.quotes.cue_model import CueModel, Thresholds, decide, get_model, s
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
 from dateline.quotes.speaker_model import SpeakerModel, get_speaker_model
 from dateline.quotes.speakers import SpeakerResolver
-from dateline.record import Article, Quote, Span, Speaker
+from dateline.record import Article, Quote, Speaker, TextSpan
 
 __all__ = ["extract_quotes", "find_actor"]
 
@@ -196,7 +196,7 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     quotes = []
     for att in found:
         att.addressee = finder.addressee(att.cue)
-        cue = Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
+        cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         start, end = att.start, _tidy_end(text, att.start, att.end)
         parts = content_parts(att)
         if parts is not None:
