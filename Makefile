@@ -20,6 +20,7 @@ run: setup
 
 test: setup
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: setup

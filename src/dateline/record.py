@@ -6,11 +6,13 @@ turns them into the ``dateline/1`` record of CONTRACT.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 SCHEMA = "dateline/1"
+_Item = TypeVar("_Item")
 
 
 @cache
@@ -237,7 +239,7 @@ class Article:
 
 def article_from_dict(record: dict[str, Any]) -> Article:
     """Rebuild an Article from its contract record (used by the store and exporters)."""
-    def spans(items, cls):
+    def spans(items: list[dict[str, Any]] | None, cls: Callable[..., _Item]) -> list[_Item]:
         return [cls(**item) for item in items or []]
 
     dl = record.get("dateline")

@@ -92,7 +92,7 @@ def read_title(words: list[Token], lex: QuoteLexicon) -> tuple[str | None, str |
         iso3 = gaz.demonym(text) if text[:1].isupper() else None
         place = gaz.lookup(text) if iso3 is None and text[:1].isupper() else None
         if iso3 or (place is not None and place.kind == "country"):
-            country = country or iso3 or place.iso3
+            country = country or iso3 or (place.iso3 if place is not None else None)
             continue
         kept.append(text)
     if not kept:
@@ -223,16 +223,16 @@ def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None
         return
     words = [t.lower_ for t in doc[start:end]]
     sector = role_sector(words, lex)
-    country = next((gaz.country_of(t.text) for t in doc[start:end] if t.text[:1].isupper() and gaz.country_of(t.text)), None)
+    iso3 = next((gaz.country_of(t.text) for t in doc[start:end] if t.text[:1].isupper() and gaz.country_of(t.text)), None)
     members, of = member_states(doc, ent)
     if sector is None and len(members) >= 2:
-        sector, country = "IGO", None  # "the Union State of Russia and Belarus": a body of states
+        sector, iso3 = "IGO", None  # "the Union State of Russia and Belarus": a body of states
         if of is not None and start < of < end:
             end = of  # its name stops before its members
             text = doc[start:end].text
-    actor = index.by_name.get(text.casefold()) or index.new(text, "organisation", country, sector)
+    actor = index.by_name.get(text.casefold()) or index.new(text, "organisation", iso3, sector)
     if actor.sector is None and sector is not None:
-        actor.sector, actor.country = sector, actor.country or country
+        actor.sector, actor.country = sector, actor.country or iso3
         actor.code = code_of(actor.country, actor.sector)
     index.mention(actor, doc, start, end)
 

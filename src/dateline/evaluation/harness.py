@@ -80,7 +80,8 @@ def format_table(results: dict[str, Any]) -> str:
 def load_baseline() -> dict[str, float]:
     if not BASELINE.exists():
         return {}
-    return json.loads(BASELINE.read_text())["floors"]
+    floors: dict[str, float] = json.loads(BASELINE.read_text())["floors"]
+    return floors
 
 
 def check_floors(results: dict[str, Any]) -> list[str]:

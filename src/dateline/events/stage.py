@@ -531,7 +531,7 @@ def _dedup(events: list[Event], gists: dict[int, frozenset[str]] | None = None) 
     talks", later "also agreed to set up a hotline") are two events."""
     gists = gists or {}
     kept: list[Event] = []
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[tuple[str, str, str, bool], list[int]] = {}
     empty: frozenset[str] = frozenset()
     at_trigger: dict[int, int] = {}  # trigger offset → index in kept
     for event in events:

@@ -92,7 +92,7 @@ class PoliteFetcher:
 def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", tuple(parsed))  # type: ignore[arg-type]
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", tuple(parsed))
 
 
 def _entry_html(entry: Any) -> str | None:

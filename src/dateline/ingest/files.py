@@ -277,11 +277,11 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
         for raw in _read_all(paths, max_bytes):
             if manifest is not None:
                 path, _, member = (raw.source.path or "").partition("!")
-                member = member or raw.source.url
+                where = member or raw.source.url
                 if raw.error is None:
-                    manifest.add(path or None, member or None, "read")
+                    manifest.add(path or None, where or None, "read")
                 else:
-                    manifest.add(path or None, member or None, "rejected", raw.error.code.value,
+                    manifest.add(path or None, where or None, "rejected", raw.error.code.value,
                                  raw.error.message)
             yield raw
     finally:

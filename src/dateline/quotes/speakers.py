@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.index import ActorIndex, read_title, role_sector
 from dateline.geo.gazetteer import get_gazetteer
-from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
+from dateline.quotes.lexicon import QuoteLexicon, Role, get_lexicon
 from dateline.record import Actor
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -143,7 +143,7 @@ class SpeakerResolver:
         self.index.mention(actor, self.doc, words[0].i, head.i + 1)
         return actor
 
-    def _longest_role(self, words: list[str]):
+    def _longest_role(self, words: list[str]) -> Role | None:
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size, -1, -1):
                 role = self.lex.role(" ".join(words[i:i + size]))

@@ -32,7 +32,7 @@ def _words(text: str | None) -> str:
 
 
 def month_number(word: str) -> int:
-    return lexicon()["months"][word.lower().rstrip(".")]
+    return int(lexicon()["months"][word.lower().rstrip(".")])
 
 
 def day_number(word: str) -> int:
@@ -99,9 +99,11 @@ def _year_from(text: str | None, ctx: Context) -> int | None:
            "year": 0}.get(text)
     if rel is not None:
         base = _reference_year(ctx) if text in ("previous year", "following year", "year") else None
-        if base is None and ctx.anchor is None:
-            return None
-        return (base if base is not None else ctx.anchor.year) + rel
+        if base is None:
+            if ctx.anchor is None:
+                return None
+            base = ctx.anchor.year
+        return base + rel
     return year_number(text, ctx.anchor)
 
 

@@ -26,7 +26,8 @@ def lexicon() -> dict[str, Any]:
     """The word tables of data/time/lexicon.json (keys starting with "_" are comments)."""
     path = resources.files("dateline") / "data" / "time" / "lexicon.json"
     with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        tables: dict[str, Any] = json.load(fh)
+        return tables
 
 
 def _alt(words: list[str] | Any, abbrev_dot: bool = False) -> str:
