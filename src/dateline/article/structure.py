@@ -14,7 +14,7 @@ from datetime import date
 from dateline.article.datelines import MONTHS, DatelineMatch, iso_date, parse_dateline
 from dateline.article.language import detect_language
 from dateline.errors import Code, DatelineError
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 from dateline.record import Article, Dateline, ErrorInfo
 from dateline.resources import line_patterns
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
-from dateline.ingest.archives import Manifest
 from dateline.ingest.feeds import PoliteFetcher, fetch_item, read_feed, retry
-from dateline.ingest.files import DEFAULT_MAX_BYTES, RawInput, expand_paths, from_record, read_inputs
+from dateline.ingest.files import expand_paths, read_inputs
+from dateline.ingest.manifest import Manifest
+from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, from_record
 from dateline.store.db import DEFAULT_DB, Store
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.errors import Code, DatelineError
-from dateline.ingest.files import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes
+from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes
 from dateline.record import Source
 
 FEED_SUFFIXES = (".rss", ".atom", ".rdf")
