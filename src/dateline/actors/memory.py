@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.index import NATIONAL_SECTORS, story_country
 from dateline.actors.phoenix import PhoenixLayer, get_layer
-from dateline.events.lexicon import Lexicon, NamedActor, get_lexicon
+from dateline.actors.tables import ActorTables, NamedActor, get_tables
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
 from dateline.record import Actor, Article, EventActor
 
@@ -67,7 +67,7 @@ class ArticleMemory:
 
     def __init__(self, doc: Doc, article: Article, phoenix: PhoenixLayer | None = None) -> None:
         self.doc = doc
-        self.lex: Lexicon = get_lexicon()
+        self.lex: ActorTables = get_tables()
         self.gaz: Gazetteer = get_gazetteer()
         self.phoenix = phoenix if phoenix is not None else get_layer()
         self.date = article.anchor_date

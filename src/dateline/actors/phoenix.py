@@ -20,7 +20,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from dateline.events.lexicon import NamedActor
+from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 
 USER_FILE = "phoenix_actors.tsv"

@@ -27,7 +27,7 @@ from dateline.actors.memory import (
     _code,
     is_reciprocal,
 )
-from dateline.events.lexicon import NamedActor
+from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import EventActor
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
+from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
@@ -417,7 +418,7 @@ class SentenceCoder:
         """What a relative clause is about: the parser often hangs it on the nearest place ("drone
         attacks on the port of Odesa, which killed"); places do not act, so climb to the thing."""
         for _ in range(6):
-            place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in self.lex.place_nouns
+            place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in get_tables().place_nouns
             if not place or noun.dep_ not in {"pobj", "appos", "prep"} or noun.head.i == noun.i:
                 break
             noun = noun.head
