@@ -59,6 +59,7 @@ def test_page_without_text_is_e109():
     assert info.value.code == "E109"
 
 
+@pytest.mark.slow
 @pytest.mark.devdata
 def test_html_suite_beats_plain_trafilatura(data_dir):
     from dateline.evaluation.html import run

@@ -310,6 +310,7 @@ def test_one_day_before_its_verb_is_some_day(nlp) -> None:
     assert [(t.text, t.value) for t in article.times] == [("one day", "P1D"), ("one day", "FUTURE_REF")]
 
 
+@pytest.mark.slow
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite
