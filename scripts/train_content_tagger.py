@@ -1,7 +1,7 @@
 """Train ``data/quotes/content_crf.bin`` (and its bars, ``content_crf.tsv``) from PolNeAR train.
 
 For every gold attribution of the training split, the window around its cue word
-(``quote_span.window``) is labelled B/I/O by the gold content spans, and a linear-chain CRF
+(``quotes.span_model.window``) is labelled B/I/O by the gold content spans, and a linear-chain CRF
 (python-crfsuite, elastic net so rare features drop out) learns to tag it. The confidence bars
 at which the stage swaps a chosen reading's boundaries for the tagger's are tuned by 2-fold
 cross-validation over the training articles: the tagger trained on one half re-draws the

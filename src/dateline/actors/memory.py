@@ -4,7 +4,7 @@ Later mentions lean on earlier ones: "Nurtleu added" after "Foreign Minister Mur
 after a named person, "the two sides" after "Turkey and Greece", "the alliance" after NATO, "the
 army" after "the Sudanese army"; a bare "the government" is the story's country's. ``ArticleMemory``
 holds what one article has named (its actors, people, the last group, pair and body, the story's
-country) and answers such mentions from it; ``event_actors.ActorResolver`` builds on it with the
+country) and answers such mentions from it; ``actors.resolver.ActorResolver`` builds on it with the
 resolution of a phrase on its own, and keeps the memory up to date as it resolves.
 """
 
@@ -99,7 +99,7 @@ class ArticleMemory:
         return self.dateline[0] <= tok.idx < self.dateline[1]
 
     def resolve(self, head: Token) -> list[EventActor]:
-        """Actors for the phrase headed by ``head``: the resolver's (``event_actors``); the memory
+        """Actors for the phrase headed by ``head``: the resolver's (``actors.resolver``); the memory
         needs it to know who a coordination named before stands for."""
         raise NotImplementedError
 

@@ -7,7 +7,7 @@ groups, institutions), the Phoenix layer if the user imported one, and otherwise
 country + sector from the gazetteer (countries, capitals → government, demonyms) and role words
 ("Belarusian President" → BLR GOV, "Poland's parliament" → POL LEG). Mentions that lean on what
 the article said before ("he", "the two sides", "the army" after "the Sudanese army", a bare "the
-government") are answered by ``actor_memory.ArticleMemory``, which the resolver extends.
+government") are answered by ``actors.memory.ArticleMemory``, which the resolver extends.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import EventActor
 
-# The resolver's API; the word tables that moved to actor_memory stay importable from here.
+# The resolver's API; the word tables that moved to actors.memory stay importable from here.
 __all__ = ["ActorResolver", "is_reciprocal", "located", "DEFINITE_RECIPROCALS", "MODIFIER_DEPS",
            "NATIONAL_SECTORS", "PAIR_MODIFIERS", "PERSON_PRONOUNS", "RECIPROCAL_HEADS"]
 

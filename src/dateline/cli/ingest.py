@@ -1,7 +1,7 @@
 """Ingest commands: what ``dateline ingest`` reads (paths, feeds, retries), ``watch``, ``stories``.
 
 ``gather_inputs`` is the one place that turns a command line into RawInputs, so ``ingest`` (in
-cli.py) and ``watch`` read files, archives, feeds and rejected inputs the same way.
+``cli.main``) and ``watch`` read files, archives, feeds and rejected inputs the same way.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``date_events`` gives every event the time expression that governs its clause (dependency
 path); else the date of an occasion named earlier that a phrase of the clause, or of the clause
 reporting it, refers back to ("Following the meeting, X said that he had asked …", see
-``timex_occasions``); else the nearest expression in its sentence; else the article's own date,
+``timex.occasions``); else the nearest expression in its sentence; else the article's own date,
 marked as dated by report.
 """
 

@@ -1,10 +1,10 @@
 """Political events (issue 4): who did what to whom, coded in PLOVER and CAMEO.
 
-Per sentence: the verb-pattern lexicon proposes triggers with CAMEO codes (event_patterns);
+Per sentence: the verb-pattern lexicon proposes triggers with CAMEO codes (``events.patterns``);
 chains of verbs are collapsed to the event that matters ("said he had asked Putin to deploy" is
 one REQUEST, reported; "agreed to withdraw" is one AGREE); the sentence classifier
-(event_model) re-ranks the candidates and gives the confidence; actors come from the parse
-around the trigger (event_actors); polarity and modality from modality.py. Article-level dedup
+(``events.model``) re-ranks the candidates and gives the confidence; actors come from the parse
+around the trigger (``actors.resolver``); polarity and modality from ``events.modality``. Article-level dedup
 merges an event told twice.
 """
 

@@ -2,7 +2,7 @@
 
 Two routes meet here:
 
-1. Direct quotes are found from the quote marks (``quote_marks``) and tied to the cue verb in the
+1. Direct quotes are found from the quote marks (``quotes.marks``) and tied to the cue verb in the
    words right after the closing mark ("…," he said) or right before the opening one (he said: "…"),
    and a quote resumed after the cue ("…," he said. "…") joins the same attribution.
 2. Reported speech comes from the verb's syntactic frame: the clausal complement of "said", the

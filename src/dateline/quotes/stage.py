@@ -1,8 +1,8 @@
 """Quotes and speakers (issue 3): who said what, resolved through the text.
 
-The stage ``extract_quotes`` finds attributions (``attribution``), builds the article's actors
-(``actors``) and resolves each speaker mention — name, surname, role noun, pronoun — to one of
-them (``speakers``). ``find_actor`` (re-exported from ``actors``) maps a char span to an actor id.
+The stage ``extract_quotes`` finds attributions (``quotes.attribution``), builds the article's actors
+(``actors.index``) and resolves each speaker mention — name, surname, role noun, pronoun — to one of
+them (``quotes.speakers``). ``find_actor`` (re-exported from ``actors.index``) maps a char span to an actor id.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ date mentioned before (``reference``). The readers here turn an expression's wor
 (written numbers "twenty four", "2 1/2"; years "'89", "nineteen eighty-nine", "fiscal 1989";
 months and days) and resolve what points back at the context: "last year", "the previous year",
 the same period a year before ("a year earlier"), the quarter under discussion ("the quarter").
-They live apart from ``timex_normalise`` so that module is the list of pattern families, each a
+They live apart from ``timex.normalise`` so that module is the list of pattern families, each a
 small interpreter over this shared ground.
 """
 

@@ -2,7 +2,7 @@
 
 The word tables live in ``data/time/lexicon.json``; this module turns them into regular
 expression fragments and a list of pattern *families* ("month_day", "duration", …). Each family
-is one compiled pattern with named groups; ``timex_normalise`` interprets the groups of each
+is one compiled pattern with named groups; ``timex.normalise`` interprets the groups of each
 family. Recognition and normalisation share this grammar, so ``normalise("Feb. 26, 1987", …)``
 re-parses the expression with the same patterns that found it in a text.
 

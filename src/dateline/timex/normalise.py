@@ -1,13 +1,13 @@
 """Normalising a time expression to a TIMEX3 value and an interval, against an anchor date.
 
 ``normalise(expression, anchor, tense, reference)`` is pure: the expression is parsed with the
-grammar of ``timex_find`` and each pattern family has a small interpreter below. ``anchor`` is
+grammar of ``timex.find`` and each pattern family has a small interpreter below. ``anchor`` is
 the article date; ``tense`` ("past" | "present" | "future" | None) of the clause decides which
 way a year-less date points ("December 6" said in February, past tense → the previous
 December); ``reference`` is the value of the last date mentioned before, for anaphoric
 expressions ("a year earlier" after "the third quarter" → the third quarter of the year before).
 That context and the readers the interpreters share (numbers, years, relative years, the period
-referred back to) are in ``timex_context``.
+referred back to) are in ``timex.context``.
 """
 
 from __future__ import annotations
