@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from ingest_helpers import GOOD
 
 pytestmark = pytest.mark.slow  # a subprocess ingesting hundreds of articles, killed and run again

@@ -9,10 +9,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ingest_helpers import ingest
-
 from dateline.ingest.files import read_inputs
 from dateline.pipeline import Options, process_batch
+from ingest_helpers import ingest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
