@@ -60,7 +60,7 @@ def slice_with_records(suite, data_dir: Path, nlp, n: int, tmp_path: Path) -> tu
     return rows, records, gold, pred
 
 
-def with_details(scores, keys: dict[str, str]) -> dict[str, float]:
+def with_details(scores, keys: dict[str, tuple[str, int]]) -> dict[str, float]:
     merged = dict(scores.metrics)
     for name, (key, index) in keys.items():
         merged[name] = scores.details[key][index]

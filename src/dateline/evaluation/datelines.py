@@ -31,7 +31,7 @@ def _same_place(dateline: dict, gold: dict) -> bool:
 
 def _same_day(dateline: dict, gold: dict) -> bool:
     found = _MONTH_DAY.match(dateline.get("date") or "")
-    return bool(found) and (int(found.group(1)), int(found.group(2))) == (gold["month"], gold["day"])
+    return found is not None and (int(found.group(1)), int(found.group(2))) == (gold["month"], gold["day"])
 
 
 def score(rows: list[Row], records: Records) -> Scores:

@@ -58,7 +58,8 @@ def top_event(record: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _countries(actors: list[dict] | None) -> set[str]:
-    return {(a.get("country") or a.get("code"))[:3].upper() for a in actors or [] if a.get("country") or a.get("code")}
+    named = (str(a.get("country") or a.get("code") or "") for a in actors or [])
+    return {n[:3].upper() for n in named if n}
 
 
 def _gold_countries(actors: Any) -> set[str]:
@@ -128,7 +129,7 @@ def _sides(actors: list[dict] | None) -> set[str]:
 
 
 def coded_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
-    triples = set()
+    triples: set[tuple[str, str, str]] = set()
     for e in record.get("events") or []:
         if e.get("negated") or not e.get("cameo"):
             continue

@@ -52,7 +52,7 @@ def score(rows: list[Row], records: Records) -> Scores:
     kept_f1 = _mean_prf([t for t, _ in kept], [row for _, row in kept])[2]
     return Scores({"html.f1": f}, {"precision": p, "recall": r,
                                    "pages without text": sum(not t.strip() for t in texts),
-                                   "error records": {c: n for c, n in sorted(codes.items()) if c},
+                                   "error records": {c: codes[c] for c in sorted(c for c in codes if c)},
                                    "F1 on the pages kept (no error record)": kept_f1})
 
 
