@@ -124,3 +124,39 @@ def test_a_dateline_needs_place_and_month_day():
                "r2": {"dateline": {"place": "LIMA", "date": "1987-03-10"}}}
     metrics = datelines.score(rows, records).metrics
     assert metrics == {"datelines.accuracy": 0.5, "datelines.place": 1.0, "datelines.month_day": 0.5}
+
+
+def test_petrarch_triples_take_country_else_transnational_code_else_dashes():
+    rows = [{"id": "p", "events": [{"source": "FRAGOV", "target": "IGOUNO", "code": "042"},
+                                   {"source": "---REB", "target": "SYR", "code": "190"}]}]
+    record = {"events": [
+        {"cameo": "043", "negated": False, "source": [{"country": "FRA", "code": "FRAGOV"}],
+         "target": [{"country": None, "code": "IGOUNO"}]},
+        {"cameo": "190", "negated": True, "source": [{"code": "REB"}], "target": [{"country": "SYR"}]},
+        {"cameo": "111", "negated": False, "source": [], "target": [{"country": "SYR"}]}]}
+    assert events.coded_triples(record) == {("FRA", "IGO", "04"), ("---", "SYR", "11")}
+    scores = events.score_petrarch(rows, {"p": record})
+    assert scores.metrics == {"petrarch.triple_recall": 0.5, "petrarch.triple_precision": 0.5}
+
+
+def test_a_cli_eval_without_data_reports_every_suite_skipped(tmp_path):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "--data", str(tmp_path / "none"), "--suite", "events"])
+    assert result.exit_code == 0
+    assert [line.split(":")[0] for line in result.output.splitlines() if "skipped" in line] == \
+        ["plover", "penta", "petrarch"]
+
+
+def test_the_compiled_matcher_finds_difflibs_blocks():
+    import difflib
+
+    from dateline.evaluation import measures
+
+    output = "GENEVA - Talks resumed on Monday.\n\nThe envoy said a deal was near."
+    original = "GENEVA\u00a0- Talks resumed on Monday.\nAdvertisement\nThe envoy said  a deal was near."
+    ours = measures.OffsetMap(output, original)
+    reference = difflib.SequenceMatcher(None, output, original, autojunk=False).get_matching_blocks()
+    assert ours.runs == [(b.a, b.b, b.size) for b in reference]

@@ -2,7 +2,8 @@
 
 * Offsets: a record's offsets point into its own ``text``, which the structure step may have
   cleaned; they are carried back to the input text through the runs of characters the two texts
-  share (difflib's matching blocks, no junk heuristic). A position inside a shared run moves with
+  share (difflib's matching blocks, no junk heuristic; ``cydifflib``'s compiled copy of the
+  same algorithm when it is installed). A position inside a shared run moves with
   it; a position in text the output added maps to where the previous shared run ends in the input
   (before the first run: where that run starts).
 * Words: ``\\w+`` runs, each lowercased after it is found; texts compare as bags of words.
@@ -14,8 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+try:  # difflib's algorithm compiled: the same matching blocks, some 25 times faster
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - the dev extra installs it; difflib gives the same answer
+    from difflib import SequenceMatcher
 
 Span = tuple[int, int]
 _WORD = re.compile(r"\w+")
