@@ -57,6 +57,6 @@ SUITE = Suite("datelines", (FILE,), load, inputs, score, headline="datelines.acc
 
 
 def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
-    from dateline.evaluation.harness import run_suite
+    from dateline.evaluation.runner import run_suite
 
     return run_suite(SUITE, data_dir, nlp, limit)

@@ -164,6 +164,6 @@ SUITES = (PLOVER, PENTA, PETRARCH)
 
 def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
     """The three event suites, keyed by name."""
-    from dateline.evaluation.harness import run_suite
+    from dateline.evaluation.runner import run_suite
 
     return {s.name: run_suite(s, data_dir, nlp, limit) for s in SUITES}

@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
 from dateline.evaluation import datelines, events, html, quotes
 from dateline.evaluation import time as timex_suite
-from dateline.evaluation.records import extract_records, write_records
-from dateline.evaluation.splits import HALVES, digest, split_rows
+from dateline.evaluation.runner import BASELINE, _baseline, load_baseline, load_pins, run_suite
+from dateline.evaluation.splits import HALVES
 from dateline.evaluation.suite import Suite
 
-BASELINE = Path(str(resources.files("dateline") / "evaluation" / "baseline.json"))
 SUITES: dict[str, Suite] = {s.name: s for s in (datelines.SUITE, html.SUITE, timex_suite.SUITE, *events.SUITES,
                                                  quotes.SUITE)}
 # A name on the command line that stands for several suites.
@@ -58,34 +53,6 @@ def suite_names(requested: list[str] | tuple[str, ...] | None) -> list[str]:
     return [n for n in SUITES if n in wanted] + [n for n in dict.fromkeys(wanted) if n not in SUITES]
 
 
-def run_suite(suite: Suite, data_dir: Path, nlp: Language | None = None, limit: int | None = None,
-              records_dir: Path | None = None) -> dict[str, Any]:
-    """Score one suite through the record: whole set, tune half, check half."""
-    if not suite.present(data_dir):
-        return {"skipped": f"no {', '.join(suite.files)} in {data_dir}"}
-    started = time.perf_counter()
-    sha = digest(data_dir, suite.files)
-    rows = suite.load(data_dir)[:limit] if limit else suite.load(data_dir)
-    records = extract_records(suite.inputs(rows), nlp=nlp)
-    if records_dir is not None:
-        records_dir.mkdir(parents=True, exist_ok=True)
-        write_records(records, records_dir / f"{suite.name}.jsonl")
-    whole = suite.score(rows, records)
-    halves = split_rows(rows)
-    result: dict[str, Any] = {
-        "metrics": dict(whole.metrics), "details": dict(whole.details),
-        "halves": {name: suite.score(part, records).metrics for name, part in halves.items()},
-        "n": len(rows), "n_halves": {name: len(part) for name, part in halves.items()},
-        "headline": suite.headline, "note": suite.note, "sha256": sha, "partial": bool(limit),
-    }
-    if suite.anchor is not None:
-        anchored = suite.anchor(rows, records)
-        result["metrics"].update(anchored.metrics)
-        result["details"].update(anchored.details)
-    pinned = load_pins().get(suite.name, {}).get("sha256")
-    result["data"] = "new" if pinned is None else ("pinned" if pinned == sha else "changed")
-    result["seconds"] = round(time.perf_counter() - started, 1)
-    return result
 
 
 def run_suites(data_dir: Path, suites: list[str] | tuple[str, ...] | None = None, limit: int | None = None,
@@ -144,20 +111,10 @@ def format_table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def load_baseline() -> dict[str, float]:
-    """The pinned floors, by metric."""
-    floors: dict[str, float] = _baseline().get("floors", {})
-    return floors
 
 
-def load_pins() -> dict[str, dict[str, Any]]:
-    """The pinned development sets, by suite: their files, sha256 and size."""
-    pins: dict[str, dict[str, Any]] = _baseline().get("sets", {})
-    return pins
 
 
-def _baseline() -> dict[str, Any]:
-    return json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
 
 
 def check_floors(results: dict[str, Any]) -> list[str]:

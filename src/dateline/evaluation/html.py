@@ -75,6 +75,6 @@ SUITE = Suite("html", (FOLDER,), load, inputs, score, headline="html.f1", anchor
 
 
 def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
-    from dateline.evaluation.harness import run_suite
+    from dateline.evaluation.runner import run_suite
 
     return run_suite(SUITE, data_dir, nlp, limit)

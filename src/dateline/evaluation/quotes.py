@@ -133,6 +133,6 @@ SUITE = Suite("quotes", (FILE,), load, inputs, score, headline="quotes.source_f1
 
 
 def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
-    from dateline.evaluation.harness import run_suite
+    from dateline.evaluation.runner import run_suite
 
     return run_suite(SUITE, data_dir, nlp, limit)

@@ -107,6 +107,6 @@ SUITE = Suite("time", (FILE,), load, inputs, score, headline="time.value_f1")
 
 
 def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
-    from dateline.evaluation.harness import run_suite
+    from dateline.evaluation.runner import run_suite
 
     return run_suite(SUITE, data_dir, nlp, limit)
