@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dateline.ingest.files import JSONL_SUFFIXES, expand_paths
+from dateline.ingest.files import expand_paths
+from dateline.ingest.formats import JSONL_SUFFIXES
 from dateline.pipeline import Options
 from dateline.scale.tables import PARTITION_COLUMNS, SCHEMAS, TABLE_NAMES
 
@@ -53,7 +54,8 @@ def _line_ranges(path: Path, range_bytes: int) -> Iterator[tuple[str, int, int, 
 
 def read_range(path: str, start: int, end: int, line: int, max_bytes: int) -> Iterator[Any]:
     """The raw inputs of one task, read as ``extract`` reads them."""
-    from dateline.ingest.files import read_file, read_jsonl
+    from dateline.ingest.files import read_file
+    from dateline.ingest.formats import read_jsonl
 
     p = Path(path)
     if end < 0 and start == 0 or not p.name.lower().endswith(JSONL_SUFFIXES):
