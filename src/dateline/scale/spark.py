@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,7 @@ def read_range(path: str, start: int, end: int, line: int, max_bytes: int) -> It
     yield from read_jsonl(data.splitlines(keepends=True), str(p), max_bytes, first_line=line)
 
 
-def _extract_partition(options: Options):  # type: ignore[no-untyped-def]
+def _extract_partition(options: Options) -> Callable[[Iterator[Any]], Iterator[Any]]:
     def run(frames: Iterator[Any]) -> Iterator[Any]:
         import json
 
@@ -95,7 +95,7 @@ def _extract_partition(options: Options):  # type: ignore[no-untyped-def]
     return run
 
 
-def _flatten(name: str):  # type: ignore[no-untyped-def]
+def _flatten(name: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
     def run(frames: Iterator[Any]) -> Iterator[Any]:
         import json
 
