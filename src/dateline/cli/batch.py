@@ -21,10 +21,12 @@ from dateline.pipeline import Options
               help="spark: the master URL (local[N], spark://host:port, yarn).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="local: inputs per task handed to a worker.")
+@click.option("--parse-batch", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Articles parsed together in a worker; its peak memory grows with this.")
 @published_option
 @model_option
 @max_bytes_option
-def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_size: int,
+def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_size: int, parse_batch: int,
           published: str | None, model: str | None, max_bytes: int) -> None:
     """Extract INPUT... into OUTPUT (the last argument): Parquet datasets OUTPUT/articles, events,
     quotes and mentions, partitioned by year and month. Inputs already in OUTPUT are skipped, so
@@ -35,7 +37,7 @@ def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_
     output = Path(out)
     if output.exists() and not output.is_dir():
         raise click.BadParameter(f"{out} exists and is not a folder", param_hint="OUTPUT")
-    options = Options(published=published, max_bytes=max_bytes, model=model)
+    options = Options(published=published, max_bytes=max_bytes, model=model, batch_size=parse_batch)
     if engine == "spark":
         try:
             from dateline.scale.spark import run_spark
