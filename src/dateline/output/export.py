@@ -44,7 +44,7 @@ CSV_COLUMNS = ["event_id", "story_id", "date", "date_latest", "date_precision", 
                "source_country", "source_sector", "target_name", "target_code", "target_country",
                "target_sector", "negated", "modality", "confidence", "num_mentions", "num_articles",
                "num_sources", "place_name", "place_country", "place_adm1", "place_precision", "lat", "lon",
-               "geonames_id", "trigger", "article_id", "url"]
+               "geonames_id", "trigger", "article_id", "url", "publisher"]
 # CSV cells that are codes, not numbers: written with a leading apostrophe so that spreadsheets and
 # pandas' type guessing keep "057" a string (pandas would read 57).
 CSV_CODE_COLUMNS = frozenset({"cameo", "cameo_base", "cameo_root"})

@@ -74,7 +74,7 @@ EVENTS = _cols(
     ("lat", "float64", "events[].place.lat"), ("lon", "float64", "events[].place.lon"),
     ("geonames_id", "int64", "events[].place.geonames_id"),
     ("trigger", "string", "events[].trigger.text"), ("article_id", "string", "id of the first report"),
-    ("url", "string", "source.url of the first report"),
+    ("url", "string", "source.url of the first report"), ("publisher", "string", "its source.publisher"),
     ("added", "timestamp", "when the first report was stored, else published"),
 )
 QUOTES = _cols(
@@ -223,7 +223,7 @@ def event_row(h: Happening) -> dict[str, Any]:
             "place_basis": place.basis if place else None, "lat": place.lat if place else None,
             "lon": place.lon if place else None, "geonames_id": place.geonames_id if place else None,
             "trigger": e.trigger.text, "article_id": first.item.article.id, "url": first.item.article.source.url,
-            "added": added(first.item)}
+            "publisher": first.item.article.source.publisher, "added": added(first.item)}
 
 
 def mention_rows(h: Happening) -> Iterator[dict[str, Any]]:

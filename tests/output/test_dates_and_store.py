@@ -1,0 +1,105 @@
+"""Published dates in every shape sources write them; the store as other tools open it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlite_utils
+from helpers import run_export
+
+import dateline
+from dateline.ingest.dates import read_published
+from dateline.ingest.files import from_record
+from dateline.pipeline import process_batch
+from dateline.store.db import Store
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("2025-03-04", "2025-03-04"),
+    ("2025-03-04T08:30:00Z", "2025-03-04T08:30:00Z"),  # ISO / RFC 3339: kept as given
+    ("2025-03-04T08:30:00+03:00", "2025-03-04T08:30:00+03:00"),
+    ("Tue, 04 Mar 2025 08:30:00 +0000", "2025-03-04T08:30:00+00:00"),  # RFC 2822, as RSS writes it
+    ("March 4, 2025", "2025-03-04"), ("4 March 2025", "2025-03-04"), ("Mar 4 2025 10:00 GMT", "2025-03-04T10:00:00+00:00"),
+    ("14/03/2025", "2025-03-14"), ("03/14/2025", "2025-03-14"),  # a part over 12 is the day
+    (1741077000, "2025-03-04T08:30:00+00:00"), ("1741077000", "2025-03-04T08:30:00+00:00"),
+    ("1741077000000", "2025-03-04T08:30:00+00:00"),  # epoch milliseconds
+])
+def test_published_dates_are_read(value, iso):
+    assert read_published(value) == (iso, None)
+
+
+def test_ambiguous_numeric_dates_are_day_first_with_a_warning():
+    iso, warning = read_published("04/03/2025")
+    assert iso == "2025-03-04" and warning.code.value == "W301"
+    assert read_published("04/03/2025", month_first=True)[0] == "2025-04-03"
+
+
+@pytest.mark.parametrize("value", ["last Tuesday", "Tuesday", "March 2025", "0001-01-01", "20250304", "soon"])
+def test_unreadable_dates_are_a_coded_warning(value):
+    iso, warning = read_published(value)
+    assert iso is None and warning.code.value == "E112"
+
+
+def test_the_api_reads_a_numeric_date_instead_of_failing(nlp):
+    article = dateline.extract("Poland signed a gas supply agreement with Norway on Monday.", published="04/03/2025")
+    assert article.error is None and article.published == "2025-03-04"
+    assert [w.code for w in article.warnings] == ["W301"]
+    assert article.events and article.events[0].date.earliest == "2025-03-03"
+
+
+def test_records_with_rss_dates_are_dated(wire_articles):
+    by_id = {a.id: a for a in wire_articles}
+    assert by_id["gas-1"].published == "2025-03-04T08:30:00+00:00"
+    assert by_id["shell-1"].published == "2025-03-03T13:00:00+00:00"  # epoch seconds
+    assert all(not a.warnings for a in wire_articles)
+
+
+UNDATED = "Poland signed a gas supply agreement with Norway on Monday, the energy ministry said."
+
+
+def test_reingesting_with_the_missing_date_dates_the_article_and_its_events(nlp, tmp_path):
+    db = tmp_path / "dates.db"
+    with Store(db) as store:
+        first = store.ingest(process_batch([from_record({"id": "u1", "text": UNDATED})]))
+        assert first.stored == 1
+        assert store.conn.execute("SELECT published FROM articles").fetchone()[0] is None
+        again = store.ingest(process_batch([from_record({"id": "u1", "text": UNDATED, "published": "4 March 2025"})]))
+        assert (again.stored, again.dated) == (0, 1) and "given the published date" in str(again)
+        assert store.conn.execute("SELECT published FROM articles").fetchone()[0] == "2025-03-04"
+        dates = {r[0] for r in store.conn.execute("SELECT event_date FROM events")}
+        assert dates == {"2025-03-03"}
+        assert store.get("u1").published == "2025-03-04"
+        third = store.ingest(process_batch([from_record({"id": "u1", "text": UNDATED, "published": "2025-05-01"})]))
+        assert third.dated == 0  # a date it has is never overwritten
+
+
+def test_the_store_declares_fts_and_views_for_other_tools(wire_files):
+    _, db = wire_files
+    database = sqlite_utils.Database(db)
+    assert database["articles"].detect_fts() == "articles_fts"
+    assert database["quotes"].detect_fts() == "quotes_fts"
+    hits = list(database["articles"].search("pokrovsk"))
+    assert [h["id"] for h in hits] == ["shell-1"]
+    assert {"dyadic_events", "quotes_by_speaker"} <= set(database.view_names())
+    conn = sqlite3.connect(db)
+    dyads = conn.execute("SELECT source_country, target_country, cameo, story_id FROM dyadic_events "
+                         "WHERE cameo = '057'").fetchall()
+    assert {(s, t, c) for s, t, c, _ in dyads} == {("POL", "NOR", "057")} and len(dyads) == 2
+    assert len({story for *_, story in dyads}) == 1  # the story and its reprint
+    strike = conn.execute("SELECT place_name, place_country, place_precision, lat, lon, geonames_id, story_id "
+                          "FROM events WHERE cameo LIKE '19%' AND negated = 0").fetchone()
+    assert strike[:3] == ("Pokrovsk", "UKR", "city") and strike[3] and strike[5] == 704422 and strike[6]
+    conn.execute("SELECT speaker, quotes, articles FROM quotes_by_speaker").fetchall()
+
+
+def test_export_refuses_what_it_cannot_read_with_a_coded_error(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("Poland signed a gas deal.")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "fine", "events": []}\n{"id": \n')
+    cases = [(text, "E110"), (tmp_path / "missing.db", "E107"), (bad, "E104"), (tmp_path, "E110")]
+    for path, expected in cases:
+        code, out, err = run_export(path, "--format", "gdelt")
+        assert code == 2 and expected in err and "Traceback" not in err + out, (path, err)
+        assert out == ""
