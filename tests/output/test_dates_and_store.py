@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
-import sqlite_utils
 from helpers import run_export
 
 import dateline
@@ -75,6 +75,7 @@ def test_reingesting_with_the_missing_date_dates_the_article_and_its_events(nlp,
 
 
 def test_the_store_declares_fts_and_views_for_other_tools(wire_files):
+    sqlite_utils = pytest.importorskip("sqlite_utils", reason="pip install -e .[dev]")
     _, db = wire_files
     database = sqlite_utils.Database(db)
     assert database["articles"].detect_fts() == "articles_fts"
@@ -103,3 +104,41 @@ def test_export_refuses_what_it_cannot_read_with_a_coded_error(tmp_path):
         code, out, err = run_export(path, "--format", "gdelt")
         assert code == 2 and expected in err and "Traceback" not in err + out, (path, err)
         assert out == ""
+
+
+def test_datasette_finds_the_fts_tables(wire_files):
+    utils = pytest.importorskip("datasette.utils")
+    _, db = wire_files
+    conn = sqlite3.connect(db)
+    assert utils.detect_fts(conn, "articles") == "articles_fts"
+    assert utils.detect_fts(conn, "quotes") == "quotes_fts"
+
+
+def test_migration_005_fills_the_new_columns_of_an_older_store(tmp_path):
+    from importlib import resources
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))")
+    folder = resources.files("dateline.store") / "migrations"
+    for version, name in enumerate(["001_articles.sql", "002_quotes.sql", "003_events.sql", "004_stories.sql"], 1):
+        conn.executescript((folder / name).read_text(encoding="utf-8"))
+        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+    event = {"type": "ASSAULT", "cameo": "190", "quad": 4, "goldstein": -10.0, "source": [], "target": [],
+             "sentence": {"start": 0, "end": 10}, "trigger": {"text": "shelled", "start": 0, "end": 7},
+             "date": {"text": "Sunday", "earliest": "2025-03-02", "latest": "2025-03-02"},
+             "place": {"name": "Pokrovsk", "country": "UKR", "lat": 48.28, "lon": 37.18}}
+    record = {"schema": "dateline/1", "id": "old", "text": "Forces shelled Pokrovsk.", "events": [event]}
+    conn.execute("INSERT INTO articles (id, content_hash, headline, text, record) VALUES "
+                 "('old', 'h', 'Shelling', 'Forces shelled Pokrovsk.', ?)", (json.dumps(record),))
+    conn.execute("INSERT INTO events (article_rowid, seq, type, cameo, quad, goldstein, modality, confidence, "
+                 "sentence_start, sentence_end) VALUES (1, 0, 'ASSAULT', '190', 4, -10, 'asserted', 0.9, 0, 10)")
+    conn.execute("INSERT INTO stories (story_id, first_article) VALUES (7, 1)")
+    conn.execute("INSERT INTO article_story VALUES (1, 7, 1.0, x'00')")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        row = store.conn.execute("SELECT place_name, place_country, lat, date_latest, story_id FROM events").fetchone()
+        assert tuple(row) == ("Pokrovsk", "UKR", 48.28, "2025-03-02", 7)
+        assert [hit["id"] for hit in store.search("pokrovsk")] == ["old"]  # the FTS index was rebuilt

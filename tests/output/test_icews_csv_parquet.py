@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 
-import duckdb
-import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 from helpers import run_export, tsv_rows
 
 from dateline.geo import geonames
 from dateline.output.export import ICEWS_COLUMNS, cameo_description
 from dateline.output.tables import TABLES
+
+pd = pytest.importorskip("pandas", reason="pip install -e .[dev]: the tests read CSV and Parquet with pandas")
+duckdb = pytest.importorskip("duckdb", reason="pip install -e .[dev]")
 
 
 def test_icews_has_its_header_20_fields_a_line_descriptions_and_country_names(wire_files):

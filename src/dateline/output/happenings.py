@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from dateline.record import Article, Event, EventActor
 from dateline.store.stories import event_key, outlet
@@ -106,8 +107,22 @@ def stable_id(*parts: object) -> int:
     return int(digest[:13], 16)
 
 
+def published_key(article: Article) -> str:
+    """The publication moment in UTC, comparable across forms ("2025-03-04" is midnight UTC)."""
+    value = article.published
+    if not value or value.startswith("X"):
+        return "9999"
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return "9999"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat()
+
+
 def _order(item: Item) -> tuple[str, str]:
-    return (item.article.published or "9999", item.content_hash)
+    return (published_key(item.article), item.content_hash)
 
 
 def _pairs(event: Event) -> Iterator[tuple[EventActor | None, EventActor | None]]:

@@ -252,12 +252,12 @@ def quote_rows(item: Item) -> Iterator[dict[str, Any]]:
 
 def story_ids(stories: Iterable[list[Item]]) -> dict[str, int]:
     """content hash → the stable id of its story (the id ``happenings`` gives the story)."""
-    from dateline.output.happenings import stable_id
+    from dateline.output.happenings import published_key, stable_id
 
     ids = {}
     for story in stories:
         if story:
-            anchor = min(story, key=lambda i: (i.article.published or "9999", i.content_hash))
+            anchor = min(story, key=lambda i: (published_key(i.article), i.content_hash))
             for item in story:
                 ids[item.content_hash] = stable_id("story", anchor.content_hash)
     return ids
