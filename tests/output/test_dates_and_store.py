@@ -133,7 +133,7 @@ def test_migration_005_fills_the_new_columns_of_an_older_store(tmp_path):
     conn.execute("INSERT INTO articles (id, content_hash, headline, text, record) VALUES "
                  "('old', 'h', 'Shelling', 'Forces shelled Pokrovsk.', ?)", (json.dumps(record),))
     conn.execute("INSERT INTO events (article_rowid, seq, type, cameo, quad, goldstein, modality, confidence, "
-                 "sentence_start, sentence_end) VALUES (1, 0, 'ASSAULT', '190', 4, -10, 'asserted', 0.9, 0, 10)")
+                 "sentence_start, sentence_end) VALUES (1, 0, 'ASSAULT', '190', 3, -10, 'asserted', 0.9, 0, 10)")
     conn.execute("INSERT INTO stories (story_id, first_article) VALUES (7, 1)")
     conn.execute("INSERT INTO article_story VALUES (1, 7, 1.0, x'00')")
     conn.commit()
@@ -141,4 +141,5 @@ def test_migration_005_fills_the_new_columns_of_an_older_store(tmp_path):
     with Store(db) as store:
         row = store.conn.execute("SELECT place_name, place_country, lat, date_latest, story_id FROM events").fetchone()
         assert tuple(row) == ("Pokrovsk", "UKR", 48.28, "2025-03-02", 7)
+        assert store.conn.execute("SELECT quad FROM events").fetchone()[0] == 4
         assert [hit["id"] for hit in store.search("pokrovsk")] == ["old"]  # the FTS index was rebuilt

@@ -117,3 +117,11 @@ def test_mentions_have_the_16_columns_and_integer_offsets(wire_files):
     deal_id = next(e[0] for e in events if e[COL["EventCode"]] == "057")
     outlets = {m[MENTIONS_COLUMNS.index("MentionSourceName")] for m in mentions if m[0] == deal_id}
     assert outlets == {"Northwire", "The Daily Example"}
+
+
+def test_quad_class_follows_gdelt_ranges():
+    from dateline.events.lexicon import penta_class, quad_class
+
+    assert [quad_class(c) for c in ("010", "057", "061", "0874", "090", "138", "141", "190", "204")] == \
+        [1, 1, 2, 2, 3, 3, 4, 4, 4]  # investigate (09) is verbal conflict, protest (14) material conflict
+    assert penta_class("010") == 0 and penta_class("090") == 2  # the coder's own classes, unchanged

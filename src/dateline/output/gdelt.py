@@ -108,7 +108,7 @@ def gdelt_row(h: Happening) -> list[str]:
     return [
         str(h.event_id), day, day[:6], day[:4], _fraction_date(earliest or ""),
         *actor_fields(best.source), *actor_fields(best.target),
-        is_root, event.cameo, event.cameo[:3], event.cameo[:2], str(event.quad), _number(event.goldstein, 1),
+        is_root, event.cameo, event.cameo[:3], event.cameo[:2], str(row["quad"]), _number(event.goldstein, 1),
         str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]), "",
         *actor_geo(best.source), *actor_geo(best.target), *geo_fields(event.place),
         stamp(row["added"]), h.first.item.article.source.url or "",

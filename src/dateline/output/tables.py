@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from dateline.events.lexicon import quad_class
 from dateline.geo import geonames
 from dateline.output.happenings import Happening, Item, Mention, event_day
 from dateline.record import Article, EventActor
@@ -56,7 +57,7 @@ EVENTS = _cols(
     ("type", "string", "events[].type (PLOVER)"), ("mode", "string", "events[].mode"),
     ("context", "list<string>", "events[].context"), ("cameo", "string", "events[].cameo"),
     ("cameo_base", "string", "cameo, first 3 digits"), ("cameo_root", "string", "cameo, first 2 digits"),
-    ("quad", "int8", "events[].quad (GDELT QuadClass)"), ("goldstein", "float64", "events[].goldstein"),
+    ("quad", "int8", "GDELT QuadClass of the code (events[].quad; recomputed, so older records agree)"), ("goldstein", "float64", "events[].goldstein"),
     ("source_name", "string", "events[].source[].name"), ("source_code", "string", "events[].source[].code"),
     ("source_country", "string", "events[].source[].country (ISO3)"),
     ("source_sector", "string", "events[].source[].sector"),
@@ -212,7 +213,7 @@ def event_row(h: Happening) -> dict[str, Any]:
     return {"event_id": h.event_id, "story_id": h.story_id, "date": to_date(earliest), "date_latest": to_date(latest),
             "date_precision": date_precision(earliest, latest), "date_basis": basis, "type": e.type,
             "mode": e.mode, "context": list(e.context), "cameo": e.cameo, "cameo_base": e.cameo[:3],
-            "cameo_root": e.cameo[:2], "quad": e.quad, "goldstein": e.goldstein,
+            "cameo_root": e.cameo[:2], "quad": quad_class(e.cameo), "goldstein": e.goldstein,
             **_side("source", best.source), **_side("target", best.target), "negated": e.negated,
             "modality": e.modality, "confidence": round(e.confidence, 4),
             "is_root": e.sentence.start < first_paragraph_end(best.item.article),

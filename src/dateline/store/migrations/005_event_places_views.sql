@@ -21,6 +21,12 @@ UPDATE events SET
     lon = json_extract(a.record, '$.events[' || events.seq || '].place.lon'),
     geonames_id = json_extract(a.record, '$.events[' || events.seq || '].place.geonames_id')
 FROM articles a WHERE a.rowid = events.article_rowid;
+-- QuadClass by GDELT's ranges (01-05, 06-08, 09-13, 14-20); rows stored before had 06-09/10-14/15-20.
+UPDATE events SET quad = CASE
+    WHEN CAST(substr(cameo, 1, 2) AS INTEGER) <= 5 THEN 1
+    WHEN CAST(substr(cameo, 1, 2) AS INTEGER) <= 8 THEN 2
+    WHEN CAST(substr(cameo, 1, 2) AS INTEGER) <= 13 THEN 3
+    ELSE 4 END;
 UPDATE events SET story_id = s.story_id FROM article_story s WHERE s.article_rowid = events.article_rowid;
 CREATE INDEX events_story ON events(story_id);
 CREATE INDEX events_place ON events(place_country);
