@@ -16,7 +16,7 @@ from dateline.geo.gazetteer import get_gazetteer, normalise
 from dateline.resources import data_rows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeoName:
     name: str
     iso3: str
@@ -58,10 +58,15 @@ def _names() -> dict[str, list[GeoName]]:
     for name, iso3, gid, admin1, lat, lon, population, alternates in _skip_header(
             data_rows("places", "geonames.tsv")):
         town = GeoName(name, iso3, int(gid), admin1, float(lat), float(lon), int(population))
-        keys = {normalise(name)} | {normalise(a) for a in alternates.split("|") if a}
+        # _key, not the cached ``normalise``: 130,000 one-off names would only crowd its cache out.
+        keys = {_key(name)} | {_key(a) for a in alternates.split("|") if a}
         for key in keys:
             index[key].append(town)
     return index
+
+
+def _key(name: str) -> str:
+    return normalise.__wrapped__(name)
 
 
 def fips(iso3: str | None) -> str:
@@ -83,7 +88,7 @@ def country_name(iso3: str | None) -> str:
 def lookup(name: str, iso3: str | None = None, near: tuple[float, float] | None = None) -> GeoName | None:
     """The town called ``name``: in ``iso3`` when given, the one nearest ``near`` when the
     coordinates are known (the gazetteer's pick), else the most populous."""
-    options = _names().get(normalise(name), [])
+    options = _names().get(_key(name), [])
     if iso3:
         options = [g for g in options if g.iso3 == iso3]
     if not options:
@@ -94,7 +99,7 @@ def lookup(name: str, iso3: str | None = None, near: tuple[float, float] | None 
 
 
 def candidates(name: str) -> list[GeoName]:
-    return list(_names().get(normalise(name), []))
+    return list(_names().get(_key(name), []))
 
 
 def adm1_code(iso3: str | None, admin1: str | None) -> str:
