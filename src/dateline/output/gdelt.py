@@ -111,15 +111,15 @@ def gdelt_row(h: Happening) -> list[str]:
         is_root, event.cameo, event.cameo[:3], event.cameo[:2], str(row["quad"]), _number(event.goldstein, 1),
         str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]), "",
         *actor_geo(best.source), *actor_geo(best.target), *geo_fields(event.place),
-        stamp(row["added"]), h.first.item.article.source.url or "",
+        stamp(row["added"]) or (day + "000000" if day else ""), h.first.item.article.source.url or "",
     ]
 
 
 def gdelt_mention_rows(h: Happening) -> Iterator[list[str]]:
-    event_time = stamp(event_row(h)["added"])
+    event_time = gdelt_row(h)[GDELT_COLUMNS.index("DATEADDED")]
     for m in mention_rows(h):
         raw = "1" if m["actor1_offset"] >= 0 and (m["actor2_offset"] >= 0 or h.best.target is None) else "0"
         kind = "1" if m["url"] else "2"  # 1 a web page (identifier: its URL), 2 a citation (our article id)
-        yield [str(h.event_id), event_time, stamp(m["added"]), kind, m["publisher"] or "", m["url"] or m["article_id"],
+        yield [str(h.event_id), event_time, stamp(m["added"]) or event_time, kind, m["publisher"] or "", m["url"] or m["article_id"],
                str(m["sentence_id"]), str(m["actor1_offset"]), str(m["actor2_offset"]), str(m["action_offset"]),
                raw, str(max(10, min(100, round(m["confidence"] * 100)))), str(m["doc_length"]), "", "", ""]
