@@ -99,11 +99,21 @@ def test_export_refuses_what_it_cannot_read_with_a_coded_error(tmp_path):
     text.write_text("Poland signed a gas deal.")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "fine", "events": []}\n{"id": \n')
-    cases = [(text, "E110"), (tmp_path / "missing.db", "E107"), (bad, "E104"), (tmp_path, "E110")]
+    odd = tmp_path / "odd.jsonl"
+    event = {"type": "X", "cameo": "abc", "quad": 1, "goldstein": 1, "source": [], "target": [],
+             "sentence": {"start": 0, "end": 1}, "trigger": {"text": "x", "start": 0, "end": 1}}
+    odd.write_text(json.dumps({"id": "y", "text": "fine", "events": [event]}) + "\n")
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE things (x)").connection.commit()
+    numeric = tmp_path / "numeric.jsonl"
+    numeric.write_text(json.dumps({"id": "z", "text": 12}) + "\n")
+    cases = [(text, "E110"), (tmp_path / "missing.db", "E107"), (bad, "E104"), (tmp_path, "E110"),
+             (odd, "E104"), (numeric, "E104"), (foreign, "E110")]
     for path, expected in cases:
         code, out, err = run_export(path, "--format", "gdelt")
         assert code == 2 and expected in err and "Traceback" not in err + out, (path, err)
         assert out == ""
+    assert sqlite3.connect(foreign).execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 1  # untouched
 
 
 def test_datasette_finds_the_fts_tables(wire_files):

@@ -22,7 +22,7 @@ from typing import IO
 
 from dateline.errors import Code, DatelineError
 from dateline.output.happenings import Item
-from dateline.record import article_from_dict
+from dateline.record import Article, article_from_dict
 from dateline.store import stories
 from dateline.store.db import Store, content_hash
 
@@ -80,14 +80,30 @@ def read_records(path: str) -> Iterator[Item]:
                 if record.get("error"):
                     continue
                 article = article_from_dict(record)
-            except (ValueError, KeyError, TypeError, RecursionError) as exc:
+                _check(article)
+                item = Item(article, content_hash(article.text))
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
                 raise DatelineError(Code.BAD_JSON, f"{path}:{number}: not a dateline record ({exc})") from None
-            yield Item(article, content_hash(article.text))
+            yield item
     except (OSError, EOFError) as exc:
         raise DatelineError(Code.UNREADABLE, f"{path}: {exc}") from None
     finally:
         if stream is not sys.stdin:
             stream.close()
+
+
+def _check(article: Article) -> None:
+    """What the exporters rely on: a text, CAMEO codes of digits, integer offsets."""
+    if not isinstance(article.text, str):
+        raise TypeError("text is not a string")
+    for event in article.events:
+        if not (isinstance(event.cameo, str) and event.cameo.isdigit() and 2 <= len(event.cameo) <= 4):
+            raise ValueError(f"CAMEO code {event.cameo!r}")
+        offsets = (event.sentence.start, event.sentence.end, event.trigger.start, event.trigger.end)
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in offsets):
+            raise TypeError("offsets are not integers")
+        if not isinstance(event.goldstein, int | float) or not isinstance(event.confidence, int | float):
+            raise TypeError("goldstein or confidence is not a number")
 
 
 def group_records(items: Iterable[Item]) -> list[list[Item]]:
@@ -116,7 +132,19 @@ def group_records(items: Iterable[Item]) -> list[list[Item]]:
 
 
 def read_store(path: str) -> Iterator[list[Item]]:
-    """A store's stories, one at a time (an article outside any story is a story of its own)."""
+    """A store's stories, one at a time (an article outside any story is a story of its own).
+    Another program's SQLite file is refused (E110), never given our tables; an older store of
+    ours is brought up to date by its migrations, as any opening does."""
+    try:
+        probe = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatelineError(Code.UNREADABLE, f"{path}: {exc}") from None
+    if not {"articles", "schema_migrations"} <= tables:
+        raise DatelineError(Code.UNSUPPORTED, f"{path}: an SQLite file, but not a dateline store")
     try:
         store = Store(path)
     except sqlite3.DatabaseError as exc:
