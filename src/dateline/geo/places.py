@@ -138,7 +138,8 @@ def country_place(iso3: str, basis: str) -> Place | None:
 
 
 def _clause_tokens(trigger: Span) -> set[int]:
-    """The trigger, the verb heading its clause, verbs coordinated with it, and their objects."""
+    """The trigger, the verb heading its clause, verbs coordinated with it, their objects, and its
+    subject with the clauses describing it."""
     token = trigger.root
     for _ in range(8):
         if token.pos_ in _VERBAL or token.head.i == token.i:
@@ -147,7 +148,10 @@ def _clause_tokens(trigger: Span) -> set[int]:
     verbs = {token.i} | {t.i for t in trigger}
     verbs |= {c.i for c in token.children if c.dep_ in ("conj", "xcomp")}
     objects = {c.i for i in list(verbs) for c in token.doc[i].children if c.dep_ in ("dobj", "nsubjpass", "attr")}
-    return verbs | objects
+    # The subject and what describes it: "a strike on Pokrovsk killed", "ministers meeting in Luxembourg agreed".
+    subjects = {c.i for c in token.children if c.dep_ == "nsubj"}
+    subjects |= {g.i for i in list(subjects) for g in token.doc[i].children if g.dep_ in ("acl", "relcl")}
+    return verbs | objects | subjects
 
 
 def _last_country_before(article: Article, position: int) -> dict[str, Any] | None:
@@ -249,7 +253,8 @@ def _article_place(event: Event) -> Place | None:
     has no country (the EU's sanctions on Iran are not placed in Iran)."""
     actors = event.source + event.target
     countries = {a.country for a in actors}
-    if not actors or len(countries) != 1 or None in countries:
+    # A source is required: with only a target known ("… sanctions on Iran") the place is a guess.
+    if not event.source or len(countries) != 1 or None in countries:
         return None
     return country_place(next(iter(countries)), "article")
 
