@@ -61,6 +61,7 @@ class Mention:
     event: Event
     source: EventActor | None
     target: EventActor | None
+    day: str | None = None  # the day the happening is keyed on (see ``story_happenings``)
 
 
 @dataclass
@@ -141,29 +142,33 @@ def _pair_key(event: Event, day: str | None, source: EventActor | None,
 
 
 def story_happenings(items: Iterable[Item], selection: Selection) -> list[Happening]:
-    """The happenings of one story's articles."""
+    """The happenings of one story's articles. An event with no date of its own is dated by the
+    story's first publication day, not its own article's: a reprint a day later reports the same
+    happening."""
     ordered = sorted(items, key=_order)
     if not ordered:
         return []
     story_id = stable_id("story", ordered[0].content_hash)
+    story_day = min((i.article.anchor_date for i in ordered if i.article.anchor_date), default=None)
     groups: dict[tuple[object, ...], list[Mention]] = {}
     for item in ordered:
         for index, event in enumerate(item.article.events):
-            day = event_day(event, item.article)
+            own = event.date is not None and bool(event.date.earliest)
+            day = event_day(event, item.article) if own else story_day
             if not selection.admits(event, day):
                 continue
             for source, target in _pairs(event):
                 key = _pair_key(event, day, source, target)
-                groups.setdefault(key, []).append(Mention(item, index, event, source, target))
+                groups.setdefault(key, []).append(Mention(item, index, event, source, target, day))
     happenings = []
     for key, mentions in groups.items():
         anchor = mentions[0].item.content_hash
         happenings.append(Happening(stable_id("event", anchor, *key), story_id, mentions))
-    happenings.sort(key=lambda h: (event_day(h.best.event, h.best.item.article) or "", h.event_id))
+    happenings.sort(key=lambda h: (h.best.day or "", h.event_id))
     return happenings
 
 
 def all_happenings(stories: Iterable[list[Item]], selection: Selection) -> list[Happening]:
     found = [h for story in stories for h in story_happenings(story, selection)]
-    found.sort(key=lambda h: (event_day(h.best.event, h.best.item.article) or "", h.story_id, h.event_id))
+    found.sort(key=lambda h: (h.best.day or "", h.story_id, h.event_id))
     return found

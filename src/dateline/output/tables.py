@@ -51,9 +51,9 @@ ARTICLES = _cols(
 )
 EVENTS = _cols(
     ("event_id", "int64", "stable id of the happening (GDELT GLOBALEVENTID)"),
-    ("story_id", "int64", "stable id of the story"), ("date", "date32", "events[].date.earliest, else the article's date"),
+    ("story_id", "int64", "stable id of the story"), ("date", "date32", "events[].date.earliest, else the story's first publication day"),
     ("date_latest", "date32", "events[].date.latest"), ("date_precision", "string", "day | month | year | range"),
-    ("date_basis", "string", "text (the event's own date) | article (the article's date)"),
+    ("date_basis", "string", "text (the event's own date) | article (the story's first publication day)"),
     ("type", "string", "events[].type (PLOVER)"), ("mode", "string", "events[].mode"),
     ("context", "list<string>", "events[].context"), ("cameo", "string", "events[].cameo"),
     ("cameo_base", "string", "cameo, first 3 digits"), ("cameo_root", "string", "cameo, first 2 digits"),
@@ -148,10 +148,10 @@ def date_precision(earliest: str | None, latest: str | None) -> str:
 
 def interval(mention: Mention) -> tuple[str | None, str | None, str]:
     """(earliest, latest, basis) of the event's date."""
-    event, article = mention.event, mention.item.article
+    event = mention.event
     if event.date is not None and event.date.earliest:
         return event.date.earliest[:10], (event.date.latest or event.date.earliest)[:10], "text"
-    day = article.anchor_date
+    day = mention.day  # the story's first publication day
     return day, day, "article" if day else ""
 
 
