@@ -153,3 +153,19 @@ def test_migration_005_fills_the_new_columns_of_an_older_store(tmp_path):
         assert tuple(row) == ("Pokrovsk", "UKR", 48.28, "2025-03-02", 7)
         assert store.conn.execute("SELECT quad FROM events").fetchone()[0] == 4
         assert [hit["id"] for hit in store.search("pokrovsk")] == ["old"]  # the FTS index was rebuilt
+
+
+def test_the_published_option_reads_the_same_forms_but_refuses_ambiguous_ones(nlp, tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("Poland signed a gas supply agreement with Norway on Monday.")
+    result = CliRunner().invoke(main, ["extract", str(story), "--published", "Tue, 04 Mar 2025 08:30:00 +0000"])
+    assert result.exit_code == 0, result.output
+    assert _json.loads(result.stdout)["published"] == "2025-03-04T08:30:00+00:00"
+    result = CliRunner().invoke(main, ["extract", str(story), "--published", "04/03/2025"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
