@@ -45,6 +45,8 @@ def test_every_row_has_the_61_columns_in_codebook_formats(wire_files):
         for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
             assert row[COL[f"{geo}_CountryCode"]] not in ISO3_NOT_FIPS
             assert row[COL[f"{geo}_Type"]] in {"0", "1", "2", "3", "4", "5"}
+            feature = row[COL[f"{geo}_FeatureID"]]
+            assert feature == "" if row[COL[f"{geo}_Type"]] == "0" else feature.isdigit()  # a GeoNames id
 
 
 def test_a_reprint_in_a_second_outlet_is_one_event_with_two_sources(wire_files):
@@ -55,6 +57,7 @@ def test_a_reprint_in_a_second_outlet_is_one_event_with_two_sources(wire_files):
     assert (deal[COL["NumArticles"]], deal[COL["NumSources"]], deal[COL["NumMentions"]]) == ("2", "2", "2")
     assert deal[COL["Actor1CountryCode"]] == "POL" and deal[COL["Actor2CountryCode"]] == "NOR"
     assert deal[COL["Actor1Geo_CountryCode"]] == "PL" and deal[COL["Actor2Geo_CountryCode"]] == "NO"
+    assert deal[COL["Actor1Geo_FeatureID"]] == "798544"  # Poland's GeoNames id
     assert deal[COL["SQLDATE"]] == "20250303"  # "on Monday" of a story published Tuesday 4 March
 
 

@@ -74,12 +74,10 @@ def geo_fields(place: Place | None) -> list[str]:
     precision = place.precision or ("city" if place.lat is not None else "country")
     geo_type = _GEO_TYPE[(precision, place.country == "USA")]
     adm1 = fips if precision == "country" else geonames.adm1_code(place.country, place.adm1)
-    if precision == "country":
-        feature = fips
-    elif precision == "adm1":
-        feature = adm1
-    else:
-        feature = str(place.geonames_id or "")
+    geonames_id = place.geonames_id
+    if geonames_id is None and precision == "country" and place.country in geonames.countries():
+        geonames_id = geonames.countries()[place.country].geonameid
+    feature = str(geonames_id or "")
     return [geo_type, full_name(place), fips, adm1, "", _number(place.lat), _number(place.lon), feature]
 
 
