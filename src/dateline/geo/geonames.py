@@ -9,6 +9,7 @@ geo fields use ("LE" for Lebanon, "UP" for Ukraine). The event placer and the ex
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ class CountryFacts:
     name: str
 
 
-def _skip_header(rows):
+def _skip_header(rows: Iterator[list[str]]) -> Iterator[list[str]]:
     next(rows, None)
     return rows
 

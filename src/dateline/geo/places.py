@@ -37,7 +37,8 @@ _VERBAL = {"VERB", "AUX"}
 def _table() -> dict[str, Any]:
     path = resources.files("dateline") / "data" / "places" / "locatives.json"
     with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        table: dict[str, Any] = json.load(fh)
+        return table
 
 
 @lru_cache(maxsize=1)
@@ -254,9 +255,10 @@ def _article_place(event: Event) -> Place | None:
     actors = event.source + event.target
     countries = {a.country for a in actors}
     # A source is required: with only a target known ("… sanctions on Iran") the place is a guess.
-    if not event.source or len(countries) != 1 or None in countries:
+    iso3 = next(iter(countries)) if len(countries) == 1 else None
+    if not event.source or iso3 is None:
         return None
-    return country_place(next(iter(countries)), "article")
+    return country_place(iso3, "article")
 
 
 def place_events(doc: Doc, article: Article) -> None:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
@@ -125,15 +126,19 @@ def csv_row(h: Happening) -> list[str]:
     values = []
     for name in CSV_COLUMNS:
         value = row.get(name)
-        if name in CSV_CODE_COLUMNS and value:
-            value = "'" + value
+        if value is None:
+            cell = ""
+        elif name in CSV_CODE_COLUMNS:
+            cell = "'" + str(value)
         elif isinstance(value, bool):
-            value = str(value).lower()
+            cell = str(value).lower()
         elif isinstance(value, list):
-            value = ";".join(value)
-        elif hasattr(value, "isoformat"):
-            value = value.isoformat()
-        values.append(value)
+            cell = ";".join(value)
+        elif isinstance(value, date | datetime):
+            cell = value.isoformat()
+        else:
+            cell = str(value)
+        values.append(cell)
     return values
 
 
@@ -185,6 +190,7 @@ def export(stories: Iterable[list[Item]], fmt: str, out: TextIO | None = None, s
         return len(happenings)
     columns = {"gdelt": GDELT_COLUMNS, "gdelt-mentions": MENTIONS_COLUMNS, "icews": ICEWS_COLUMNS,
                "csv": CSV_COLUMNS}[fmt]
+    write: Callable[[list[str]], object]
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         if header is not False:
@@ -194,8 +200,9 @@ def export(stories: Iterable[list[Item]], fmt: str, out: TextIO | None = None, s
         if header if header is not None else fmt == "icews":
             out.write("\t".join(columns) + "\n")
 
-        def write(cells: list[str]) -> None:
+        def write_line(cells: list[str]) -> None:
             out.write("\t".join(cells) + "\n")
+        write = write_line
     rows = 0
     for row in _delimited_rows(fmt, happenings):
         write([safe_cell(v if fmt == "csv" else _flat(v)) for v in row])

@@ -127,8 +127,9 @@ def _order(item: Item) -> tuple[str, str]:
 
 
 def _pairs(event: Event) -> Iterator[tuple[EventActor | None, EventActor | None]]:
-    for source in event.source or [None]:
-        for target in event.target or [None]:
+    nobody: list[EventActor | None] = [None]  # a side with no actor still gives a row
+    for source in event.source or nobody:
+        for target in event.target or nobody:
             yield source, target
 
 
