@@ -6,7 +6,7 @@ import io
 
 from dateline.output.export import export
 from dateline.output.happenings import Item, Selection, all_happenings
-from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, Span
+from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, TextSpan
 from dateline.store.db import content_hash
 
 
@@ -14,7 +14,7 @@ def _event(cameo: str, sources: list[str], targets: list[str], day: str | None =
     return Event(type="X", cameo=cameo, quad=1, goldstein=1.0,
                  source=[EventActor(name=c, country=c) for c in sources],
                  target=[EventActor(name=c, country=c) for c in targets],
-                 sentence=Offsets(0, 20), trigger=Span("met", 5, 8),
+                 sentence=Offsets(0, 20), trigger=TextSpan("met", 5, 8),
                  date=EventDate(text=day, earliest=day, latest=day) if day else None, **kw)
 
 
