@@ -67,7 +67,7 @@ def payload_of(raw: RawInput) -> str:
 
 def decode(data: bytes) -> tuple[str, DatelineError | None]:
     """Bytes → text. Binary raises E102; invalid UTF-8 is decoded in its detected legacy
-    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an E103 warning."""
+    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with a W101 warning."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if _looks_binary(data):
@@ -77,7 +77,7 @@ def decode(data: bytes) -> tuple[str, DatelineError | None]:
     except UnicodeDecodeError as exc:
         bad_byte = exc.start
     encoding = legacy_encoding(data)
-    return data.decode(encoding, "replace"), DatelineError(Code.DECODE, f"byte {bad_byte}; read as {encoding}")
+    return data.decode(encoding, "replace"), DatelineError(Code.DECODED_WITH_FALLBACK, f"byte {bad_byte}; read as {encoding}")
 
 
 # Single-byte encodings news text comes in when it is not UTF-8.
@@ -133,14 +133,14 @@ def from_record(obj: Any, path: str | None = None, line: int | None = None) -> R
 
 
 def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
-    """An ISO date or date-time as given; anything else is dropped with an E112 warning."""
+    """An ISO date or date-time as given; anything else is dropped with a W102 warning."""
     text = _str(value)
     if text is None:
         return None, None
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return None, DatelineError(Code.BAD_DATE, repr(text))
+        return None, DatelineError(Code.DATE_IGNORED, repr(text))
     return text, None
 
 
