@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +53,24 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: who said what, who did what to whom, when and where — from news articles."""
+    _show_warnings()
+
+
+class _StderrLines(logging.Handler):
+    """The package's coded warnings on standard error, one line each (a run-level warning, such as
+    a missing model, must not pass unseen; the records on stdout stay clean)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(f"dateline: {record.getMessage()}\n")
+        except Exception:
+            self.handleError(record)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("dateline")
+    if not any(isinstance(h, _StderrLines) for h in logger.handlers):
+        logger.addHandler(_StderrLines(logging.WARNING))
 
 
 @main.command()

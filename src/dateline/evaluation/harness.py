@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import time
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dateline import settings
 from dateline.evaluation import SUITES
 
 BASELINE = Path(str(resources.files("dateline") / "evaluation" / "baseline.json"))
@@ -28,9 +28,9 @@ UNPINNED_ENDINGS = ("_p", "_r", ".precision", ".recall", "_only")
 
 
 def default_data_dir() -> Path:
-    env = os.environ.get("DATELINE_DATA")
-    if env:
-        return Path(env)
+    configured = settings.get().eval_data
+    if configured:
+        return configured
     here = Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent.parent / "shared" / "data"
