@@ -33,6 +33,7 @@ def fresh_loaders():
     yield
     for _, loader in LOADERS.values():
         loader.cache_clear()
+    models._unusable.clear()
 
 
 def test_every_shipped_model_has_a_loader_and_complete_meta():
@@ -121,3 +122,21 @@ def test_write_meta_digests_the_training_data(tmp_path):
     assert meta["feature_set"] == 3 and meta["spacy_model"]["name"] == "en_pipeline"
     assert meta["training_data"] == [{"file": "train.jsonl", "sha256": models.digest(data)}]
     assert len(path.read_text(encoding="utf-8").splitlines()) > 5  # indented: one field a line
+
+
+def test_a_record_made_without_its_models_says_so(tmp_path, monkeypatch, fresh_loaders):
+    import dateline
+
+    monkeypatch.setattr(models, "models_root", lambda: tmp_path)
+    record = dateline.extract("Harbour officials said on Monday that the old pier would close in May.",
+                              published="2025-04-07").to_dict()
+    missing = [w["message"] for w in record["warnings"] if w["code"] == "W301"]
+    assert any("cue_chooser" in m for m in missing) and any("event_classifier" in m for m in missing)
+    assert record["quotes"], "the quote stage ran on its rules"
+
+
+def test_a_record_made_with_its_models_has_no_model_warning():
+    import dateline
+
+    record = dateline.extract("Harbour officials said on Monday that the old pier would close in May.").to_dict()
+    assert not [w for w in record.get("warnings", []) if w["code"].startswith("W3")]

@@ -2,7 +2,8 @@
 
 ``E`` codes name a failure: the input gives an error record (``"error": {...}``) and nothing else.
 ``W`` codes name a warning: the article (or the run) goes on, and the warning says what was lost —
-on an article in its ``warnings`` list, about the run in the log. Codes are stable: never reuse or
+on an article in its ``warnings`` list, about the run in the log (a model the run cannot use is
+also named on each record made without it). Codes are stable: never reuse or
 renumber one; a code that is no longer raised stays here, marked retired. docs/errors.md lists
 every code (a test holds the two together).
 """

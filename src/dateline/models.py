@@ -58,26 +58,39 @@ def read_meta(folder: Traversable) -> dict[str, Any] | None:
     path = folder / META_FILE
     if not path.is_file():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return meta
+
+
+# Models this process could not use, by name: each article's record carries them as warnings.
+_unusable: dict[str, tuple[Code, str]] = {}
 
 
 def load(name: str, feature_set: int, files: Iterable[str]) -> ShippedModel | None:
-    """A shipped model's folder, checked against its meta; None, with a coded warning, when the
-    model cannot be used (missing folder, meta or file; another feature set)."""
+    """A shipped model's folder, checked against its meta; None, with a coded warning (in the log
+    now, on each article's record from then on), when the model cannot be used."""
     folder = models_root() / name
     meta = read_meta(folder)
-    if meta is None:
-        warn(log, Code.MODEL_MISSING, f"{name} (no {folder / META_FILE})")
-        return None
-    missing = [f for f in files if not (folder / f).is_file()]
-    if missing:
-        warn(log, Code.MODEL_MISSING, f"{name} (no {', '.join(missing)} in {folder})")
+    missing = [META_FILE] if meta is None else [f for f in files if not (folder / f).is_file()]
+    if missing or meta is None:
+        _refuse(name, Code.MODEL_MISSING, f"{name}: no {', '.join(missing)}", folder)
         return None
     if meta.get("feature_set") != feature_set:
-        warn(log, Code.MODEL_FEATURES,
-             f"{name} was trained on feature set {meta.get('feature_set')}, the code computes {feature_set}")
+        _refuse(name, Code.MODEL_FEATURES, f"{name}: trained on feature set {meta.get('feature_set')}, "
+                                           f"the code computes {feature_set}; retrain it", folder)
         return None
+    _unusable.pop(name, None)
     return ShippedModel(name, folder, meta)
+
+
+def _refuse(name: str, code: Code, detail: str, folder: Traversable) -> None:
+    warn(log, code, f"{detail} (in {folder})")
+    _unusable[name] = (code, detail)
+
+
+def unusable() -> list[tuple[Code, str]]:
+    """The (code, detail) of each model this process refused, by model name."""
+    return [_unusable[name] for name in sorted(_unusable)]
 
 
 def shipped_names() -> list[str]:

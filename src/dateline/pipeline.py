@@ -72,7 +72,10 @@ def run_stages(doc: Doc, article: Article) -> Article:
             stage(doc, article)
         except Exception as exc:  # one extractor failing must not lose the article or the batch
             log.exception("stage %s failed on %s", name, article.id)
-            article.warnings.append(ErrorInfo(Code.STAGE_FAILED.value, f"{name}: {type(exc).__name__}: {exc}"))
+            article.warnings.append(ErrorInfo(Code.STAGE_FAILED.value,
+                                              Code.STAGE_FAILED.message + f": {name}: {type(exc).__name__}: {exc}"))
+    for code, detail in models.unusable():  # a stage that ran on rules alone says so (W301, W302)
+        article.warnings.append(ErrorInfo(code.value, f"{code.message}: {detail}"))
     return article
 
 

@@ -105,7 +105,8 @@ def _lookup(f: Any, from_files: dict[str, tuple[Any, str]]) -> tuple[Any, str]:
 def _kind(hint: Any) -> type:
     """The type a field's value converts to: the non-None member of ``X | None``."""
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        return next(a for a in typing.get_args(hint) if a is not type(None))
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    assert isinstance(hint, type), hint
     return hint
 
 

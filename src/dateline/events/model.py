@@ -16,7 +16,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Span
@@ -113,7 +115,7 @@ def _number(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def write_tables(folder: Path, model: dict) -> None:
+def write_tables(folder: Path, model: dict[str, Any]) -> None:
     """Write a model dict (``{"heads": {name: {"classes", "weights", "bias"}}, "calibration"}``)
     as the classifier's tables: one line per feature, so a retrain's diff shows what moved."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -130,14 +132,14 @@ def write_tables(folder: Path, model: dict) -> None:
             fh.write(f"{key}\t{_number(value)}\n")
 
 
-def read_tables(folder) -> dict:
+def read_tables(folder: Path | Traversable) -> dict[str, Any]:
     """The model dict of a classifier folder (a Path or a package resource)."""
-    heads: dict[str, dict] = {}
+    heads: dict[str, dict[str, Any]] = {}
     for name in HEADS:
         path = folder / f"{name}.tsv"
         if not path.is_file():
             continue
-        head: dict = {"classes": [], "weights": {}, "bias": []}
+        head: dict[str, Any] = {"classes": [], "weights": {}, "bias": []}
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("# ") or not line.strip():
@@ -150,7 +152,7 @@ def read_tables(folder) -> dict:
                 else:
                     head["weights"][key] = [float(v) for v in values]
         heads[name] = head
-    calibration = {}
+    calibration: dict[str, float] = {}
     path = folder / CALIBRATION_FILE
     if path.is_file():
         with path.open(encoding="utf-8") as fh:
