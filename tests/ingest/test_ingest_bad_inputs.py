@@ -8,10 +8,9 @@ import json
 import tracemalloc
 from pathlib import Path
 
-from ingest_helpers import GERMAN, GOOD, GOOD_TOO, RUSSIAN, ingest, page, rejected_codes, stored_texts
-
 from dateline.ingest.files import read_inputs
 from dateline.store.db import Store
+from ingest_helpers import GERMAN, GOOD, GOOD_TOO, RUSSIAN, ingest, page, rejected_codes, stored_texts
 
 
 def _folder_with_good(tmp_path: Path) -> Path:

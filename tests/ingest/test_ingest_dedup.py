@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from ingest_helpers import GOOD, GOOD_TOO
-
 from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, Span
 from dateline.store.db import Store
 from dateline.store.stories import merge_events, story_of
+from ingest_helpers import GOOD, GOOD_TOO
 
 REPRINT = GOOD.replace("on Tuesday", "on Tuesday, May 4,").replace("by a fifth", "by 20 percent")
 REPRINT_TOO = GOOD + " The quota will be reviewed in the autumn."

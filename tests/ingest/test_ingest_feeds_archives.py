@@ -13,11 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from ingest_helpers import GOOD, GOOD_TOO, ingest, page, rejected_codes, stored_texts
 
 from dateline.ingest.archives import Manifest
 from dateline.ingest.feeds import PoliteFetcher, read_feed
 from dateline.store.db import Store
+from ingest_helpers import GOOD, GOOD_TOO, ingest, page, rejected_codes, stored_texts
 
 SECOND = GOOD_TOO.replace("Peru", "Chile").replace("5.75", "6.50")
 
