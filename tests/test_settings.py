@@ -9,9 +9,11 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from dateline import settings
 from dateline.cli.ingest import fetcher_from_env
+from dateline.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_VARS = [name for f in fields(settings.Settings) for name in settings.env_names(f)]
@@ -100,3 +102,16 @@ def test_the_api_key_is_read_and_never_shown(clean, monkeypatch, caplog):
     monkeypatch.setenv("DATELINE_API_KEY", "s3cret-value")
     got = settings.get()
     assert got.api_key == "s3cret-value" and "s3cret" not in repr(got)
+
+
+def test_the_settings_command_shows_values_and_their_sources(clean, monkeypatch):
+    work, _ = clean
+    (work / "dateline.toml").write_text("fetch_retries = 4\n")
+    monkeypatch.setenv("DATELINE_API_KEY", "s3cret-value")
+    result = CliRunner().invoke(main, ["settings"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.output.splitlines()[1:]}
+    assert set(rows) == {f.name for f in fields(settings.Settings)}
+    assert rows["fetch_retries"] == ["4", str(work / "dateline.toml")]
+    assert rows["fetch_timeout"] == ["10.0", "default"]
+    assert rows["api_key"] == ["(set)", "$DATELINE_API_KEY"] and "s3cret" not in result.output

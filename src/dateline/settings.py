@@ -75,6 +75,25 @@ def config_files(cwd: Path | None = None) -> list[Path]:
 def get() -> Settings:
     """The settings in effect now (environment read on every call, so a changed variable counts;
     the files are parsed once per change)."""
+    return Settings(**{name: value for name, (value, _) in _resolve().items()})
+
+
+def explain() -> list[tuple[str, str, str]]:
+    """Each setting's value as shown to a user (a secret only as set or not) and where it came
+    from: ``$VARIABLE``, a ``dateline.toml`` path, or ``default``."""
+    resolved = _resolve()
+    out = []
+    for f in fields(Settings):
+        value, where = resolved.get(f.name, (f.default, "default"))
+        if f.name == "data_dir" and value is None:
+            value = user_data_home()
+        shown = ("(set)" if value else "(not set)") if f.metadata["secret"] else ("-" if value is None else str(value))
+        out.append((f.name, shown, where))
+    return out
+
+
+def _resolve() -> dict[str, tuple[Any, str]]:
+    """The settings given by the environment or a file: name → (value, where it came from)."""
     from_files: dict[str, tuple[Any, str]] = {}
     for path in reversed(config_files()):  # the user folder first, the working folder over it
         for key, value in _read_file(path, _mtime(path)).items():
@@ -83,16 +102,17 @@ def get() -> Settings:
     for key in from_files.keys() - known.keys():
         _warn_once(f"{from_files[key][1]}: unknown key {key!r}")
     hints = typing.get_type_hints(Settings)
-    values: dict[str, Any] = {}
+    values: dict[str, tuple[Any, str]] = {}
     for name, f in known.items():
         raw, where = _lookup(f, from_files)
         if raw is None:
             continue
         try:
-            values[name] = _convert(raw, hints[name])
+            values[name] = (_convert(raw, hints[name]), where)
         except (TypeError, ValueError):
-            _warn_once(f"{where}: {name} = {'(secret)' if f.metadata['secret'] else repr(raw)} is not a {_kind(hints[name]).__name__}")
-    return Settings(**values)
+            shown = "(secret)" if f.metadata["secret"] else repr(raw)
+            _warn_once(f"{where}: {name} = {shown} is not a {_kind(hints[name]).__name__}")
+    return values
 
 
 def _lookup(f: Any, from_files: dict[str, tuple[Any, str]]) -> tuple[Any, str]:

@@ -171,6 +171,16 @@ def report(db: str, limit: int) -> None:
         click.echo(summarise(store, limit))
 
 
+@main.command(name="settings")
+def settings_command() -> None:
+    """Each setting in effect, and where it came from (README: Settings)."""
+    from dateline import settings
+
+    click.echo("setting\tvalue\tfrom")
+    for name, value, where in settings.explain():
+        click.echo(f"{name}\t{value}\t{where}")
+
+
 @main.command(name="eval")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
               help="Development data folder (default: $DATELINE_DATA or ../shared/data).")
