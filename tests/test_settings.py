@@ -115,3 +115,12 @@ def test_the_settings_command_shows_values_and_their_sources(clean, monkeypatch)
     assert rows["fetch_retries"] == ["4", str(work / "dateline.toml")]
     assert rows["fetch_timeout"] == ["10.0", "default"]
     assert rows["api_key"] == ["(set)", "$DATELINE_API_KEY"] and "s3cret" not in result.output
+
+
+def test_yes_no_values_read_as_words():
+    assert settings._convert("off", bool) is False and settings._convert("Yes", bool) is True
+    assert settings._convert(True, bool) is True
+    with pytest.raises(ValueError):
+        settings._convert("maybe", bool)
+    with pytest.raises(ValueError):
+        settings._convert(2.5, int)

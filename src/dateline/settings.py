@@ -130,10 +130,20 @@ def _kind(hint: Any) -> type:
     return hint
 
 
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def _convert(raw: Any, hint: Any) -> Any:
     kind = _kind(hint)
     if kind is Path:
         return Path(str(raw)).expanduser()
+    if kind is bool:  # bool("false") is True: read the word
+        if isinstance(raw, bool):
+            return raw
+        word = str(raw).strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise ValueError(f"not a yes/no value: {raw!r}")
+        return word in _TRUE
     if kind in (int, float) and isinstance(raw, bool):
         raise TypeError("a boolean is not a number")
     if kind is int and isinstance(raw, float):
