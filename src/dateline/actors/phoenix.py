@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dateline.actors import layers
-from dateline.events.lexicon import NamedActor
+from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 
 CODE_RE = re.compile(r"\[([A-Z0-9~]{3,15})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline import models
 from dateline.quotes.attribution import Attribution, AttributionFinder
@@ -72,7 +72,7 @@ def _own_subjects(verb: Token, cands: Candidates, prefix: str) -> None:
                     cands.add(obj, prefix + "by")
 
 
-def _ent_head(ent) -> Token:
+def _ent_head(ent: Span) -> Token:
     """An entity's head noun: "The United Nations" (its article hangs elsewhere) → "Nations"."""
     if ent.root.pos_ in ("PROPN", "NOUN", "PRON"):
         return ent.root
