@@ -1,4 +1,4 @@
-"""Train ``data/quotes/content_crf.bin`` (and its bars, ``content_crf.tsv``) from PolNeAR train.
+"""Train ``data/models/content_tagger/`` (model.crfsuite, bars.tsv, meta.json) from PolNeAR train.
 
 For every gold attribution of the training split, the window around its cue word
 (``quotes.span_model.window``) is labelled B/I/O by the gold content spans, and a linear-chain CRF
@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 from spacy.tokens import Doc
 
+from dateline import models
 from dateline.evaluation.quotes import Counts, load_gold, parsed_records, score_article
 from dateline.nlp import load_model
+from dateline.quotes import span_model
 from dateline.quotes.attribution import Attribution, AttributionFinder
 from dateline.quotes.cue_model import get_model, in_quote_flags
 from dateline.quotes.span_model import ContentTagger, DocView, propose, redraw, token_features, window
@@ -130,12 +131,21 @@ def main() -> None:
         p, r, f = counts.prf()
         print(f"bars {bars}: content P/R/F {p:.3f}/{r:.3f}/{f:.3f}")
     best = max(totals, key=lambda b: totals[b].prf()[2])
-    out_dir = Path(str(resources.files("dateline") / "data" / "quotes"))
-    train([x for xs in per_doc for x in xs], out_dir / "content_crf.bin")
-    with (out_dir / "content_crf.tsv").open("w", encoding="utf-8") as fh:
+    out_dir = models.model_folder(span_model.MODEL_NAME)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train([x for xs in per_doc for x in xs], out_dir / span_model.MODEL_FILE)
+    with (out_dir / span_model.SETTINGS_FILE).open("w", encoding="utf-8") as fh:
         fh.write("# content tagger bars (scripts/train_content_tagger.py, 2-fold CV on PolNeAR train)\n")
         fh.write(f"bar_direct\t{best[0]}\nbar_other\t{best[1]}\n")
-    print(f"wrote content_crf.bin, bars {best}")
+    p, r, f = totals[best].prf()
+    models.write_meta(out_dir, feature_set=span_model.FEATURE_SET, nlp=nlp, training_data=[args.train],
+                      metrics={"selection": f"bars by {FOLDS}-fold CV on the training articles, PolNeAR content F1",
+                               "c1": PARAMS["c1"], "c2": PARAMS["c2"], "bar_direct": best[0], "bar_other": best[1],
+                               "cv_content_p": round(p, 4), "cv_content_r": round(r, 4), "cv_content_f1": round(f, 4)},
+                      script="scripts/train_content_tagger.py",
+                      about="content edges around a chosen cue: linear-chain CRF, python-crfsuite binary "
+                            "(dateline.quotes.span_model); bars.tsv holds the margins at which the stage re-draws")
+    print(f"wrote {out_dir}, bars {best}")
 
 
 if __name__ == "__main__":

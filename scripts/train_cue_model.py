@@ -1,4 +1,4 @@
-"""Train ``data/quotes/cue_model.tsv`` from the PolNeAR training split.
+"""Train ``data/models/cue_chooser/`` (weights.tsv and meta.json) from the PolNeAR training split.
 
 Every candidate reading ``AttributionFinder.candidates`` offers is labelled positive when its
 content matches a gold attribution (token-F1 >= 0.5) whose cue overlaps the candidate's cue
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
+from dateline import models
 from dateline.evaluation.quotes import (
     Counts,
     load_gold,
@@ -32,6 +32,7 @@ from dateline.evaluation.quotes import (
     word_positions,
 )
 from dateline.nlp import load_model
+from dateline.quotes import cue_model
 from dateline.quotes.attribution import Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, features, in_quote_flags
 from dateline.quotes.lexicon import get_lexicon
@@ -148,16 +149,23 @@ def main() -> None:
             print(f"C={c} {t}: content P/R/F {p:.3f}/{r:.3f}/{f:.3f} source F {f_source:.3f}")
             objective = f_content + f_source
             if best is None or objective > best[0]:
-                best = (objective, c, t)
+                best = (objective, c, t, {"cv_content_f1": round(f_content, 4), "cv_source_f1": round(f_source, 4)})
     assert best is not None
-    _, c, t = best
+    _, c, t, cv = best
     final = fit(X, y, c)
     names = vec.get_feature_names_out()
     weights = {name: float(w) for name, w in zip(names, final.coef_[0]) if abs(w) > 1e-6}
     weights["bias"] = weights.get("bias", 0.0) + float(final.intercept_[0])
-    out = resources.files("dateline") / "data" / "quotes" / "cue_model.tsv"
-    CueModel(weights, t, nouns).save(Path(str(out)))
-    print(f"wrote {out}: C={c} threshold={t}, {len(weights)} non-zero weights")
+    folder = models.model_folder(cue_model.MODEL_NAME)
+    folder.mkdir(parents=True, exist_ok=True)
+    CueModel(weights, t, nouns).save(folder / cue_model.MODEL_FILE)
+    models.write_meta(folder, feature_set=cue_model.FEATURE_SET, nlp=nlp, training_data=[args.train],
+                      metrics={"selection": f"C and thresholds by {FOLDS}-fold CV on the training articles, "
+                                            "PolNeAR content F1 + source F1", "C": c, **cv},
+                      script="scripts/train_cue_model.py",
+                      about="which (cue, frame, content) readings of the parse are attributions: L1 logistic "
+                            "regression over parse features (dateline.quotes.cue_model)")
+    print(f"wrote {folder}: C={c} threshold={t}, {len(weights)} non-zero weights")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Train the small event classifier shipped as src/dateline/data/events/model.json.
+"""Train the small event classifier shipped in src/dateline/data/models/event_classifier/.
 
 Heads (multinomial logistic regression over sparse sentence features, see src/dateline/events/model.py):
 
@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "dateline" / "data" / "events" / "model.json"
+OUT = ROOT / "src" / "dateline" / "data" / "models" / "event_classifier"
 
 
 def _first_sentences(text: str, n: int = 2) -> str:
@@ -46,9 +46,10 @@ def main() -> None:
     data = Path(args[0]) if args else ROOT.parent / "shared" / "data"
     nlp = load_model()
     if "--calibrate-only" in sys.argv:
-        model = json.loads(OUT.read_text(encoding="utf-8"))
+        model = event_model.read_tables(OUT)
         model["calibration"] = calibrate_on_news(nlp, data, model)
-        OUT.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+        event_model.write_tables(OUT, model)
+        _write_meta(nlp, data, model, json.loads((OUT / "meta.json").read_text(encoding="utf-8"))["metrics"])
         print(f"wrote {OUT}")
         return
     t0 = time.time()
@@ -64,12 +65,29 @@ def main() -> None:
     penta = train_softmax(feats, labels, l2=1e-3, iters=150)
     print(f"penta head: {len(penta['weights'])} features")
 
-    model = {"about": "dateline event classifier; see scripts/train_event_model.py",
-             "heads": {"plover": plover, "penta": penta}}
+    model = {"heads": {"plover": plover, "penta": penta}}
     model["calibration"] = calibrate_on_news(nlp, data, model)
-    OUT.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB)")
+    event_model.write_tables(OUT, model)
+    metrics = {"selection": "fixed L2 and iterations; calibration fitted on a held-out half of ConfliBERT",
+               "heads": {name: {"features": len(head["weights"]), "classes": len(head["classes"])}
+                         for name, head in model["heads"].items()}}
+    _write_meta(nlp, data, model, metrics)
+    size = sum(f.stat().st_size for f in OUT.iterdir())
+    print(f"wrote {OUT} ({size / 1e6:.2f} MB)")
     event_model.get_model.cache_clear()
+
+
+def _write_meta(nlp, data: Path, model: dict, metrics: dict) -> None:
+    from dateline import models
+    from dateline.events import model as event_model
+
+    models.write_meta(OUT, feature_set=event_model.FEATURE_SET, nlp=nlp,
+                      training_data=[data / "events" / "ngec_synthetic.jsonl",
+                                     data / "events" / "conflibert_cameo_train.jsonl"],
+                      metrics=metrics, script="scripts/train_event_model.py",
+                      about="sentence classifier behind the event lexicon: multinomial logistic heads plover "
+                            "(NGEC synthetic openings) and penta (ConfliBERT CAMEO train), and the "
+                            "event-confidence calibration (dateline.events.model)")
 
 
 def calibrate_on_news(nlp, data: Path, shipped: dict) -> dict:
@@ -93,12 +111,12 @@ def calibrate(nlp, rows: list[dict], model: dict, shipped: dict) -> dict:
 
     from dateline.events import model as event_model
 
-    OUT.write_text(json.dumps(model), encoding="utf-8")  # the coder reads the heads from disk
+    event_model.write_tables(OUT, model)  # the coder reads the heads from disk
     event_model.get_model.cache_clear()
     try:
         return _fit(nlp, rows)
     finally:
-        OUT.write_text(json.dumps(shipped, separators=(",", ":")), encoding="utf-8")
+        event_model.write_tables(OUT, shipped)
         event_model.get_model.cache_clear()
 
 

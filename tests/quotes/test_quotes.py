@@ -155,14 +155,12 @@ def test_apostrophes_are_not_quotes():
 
 
 def test_model_ships_small_and_loads():
-    from importlib import resources
-
-    from dateline.quotes.cue_model import MODEL_FILE, get_model
+    from dateline.models import model_folder
+    from dateline.quotes.cue_model import MODEL_FILE, MODEL_NAME, get_model
 
     model = get_model()
     assert model is not None and model.weights and model.nouns
-    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
-    assert len(path.read_bytes()) < 5_000_000
+    assert (model_folder(MODEL_NAME) / MODEL_FILE).stat().st_size < 5_000_000
 
 
 def test_stance_verb_with_infinitive_is_an_attribution(nlp):

@@ -4,27 +4,25 @@ Phoenix actor files list a name with its aliases (``+ALIAS``) and one or more co
 optionally bounded in time: ``[RUSGOV 000507-080507]`` (from-to), ``[DZAGOV >990427]`` (from),
 ``[XXX <991231]`` (until). Dates are YYMMDD (or YYYYMMDD); two-digit years above the current
 two-digit year are read as 19YY. ``dateline actors import-phoenix PATH`` parses the files into
-one TSV (name, code, from, to) in the user's dateline data directory; the coder lays it over the
-built-in tables. A small built-in layer generated the same way ships in ``data/events/``.
+one TSV (name, code, from, to), a named layer in the user's data folder (``actors.layers``:
+listed by ``dateline actors layers``, removed by ``dateline actors remove``); the coder lays the
+layers over the built-in table. A small built-in layer generated the same way ships in
+``data/events/``.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from dateline.actors import layers
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 
-USER_FILE = "phoenix_actors.tsv"
-BUILTIN_FILE = "phoenix_builtin.tsv"
 CODE_RE = re.compile(r"\[([A-Z0-9~]{3,15})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
 NEVER = "9999-12-31"
 ORIGIN = "0001-01-01"
@@ -35,15 +33,6 @@ class Role:
     code: str
     start: str  # ISO date, inclusive
     end: str
-
-
-def data_dir() -> Path:
-    """The user's dateline data directory ($DATELINE_HOME, else ~/.local/share/dateline)."""
-    home = os.environ.get("DATELINE_HOME")
-    if home:
-        return Path(home)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "dateline"
 
 
 def _iso(stamp: str) -> str:
@@ -114,15 +103,17 @@ def import_paths(paths: Iterable[Path]) -> list[tuple[str, Role]]:
     return out
 
 
-def write_table(pairs: Iterable[tuple[str, Role]], dest: Path) -> int:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with dest.open("w", encoding="utf-8") as fh:
-        fh.write("# name\tcode\tfrom\tto (Phoenix/PETRARCH actor dictionary, MIT)\n")
-        for name, role in dict.fromkeys(pairs):
-            fh.write(f"{name}\t{role.code}\t{role.start}\t{role.end}\n")
-            count += 1
-    return count
+def import_layer(name: str, paths: list[Path]) -> layers.Layer | None:
+    """Parse Phoenix actor files into the user's layer ``name`` (replacing one of that name); None
+    when the files hold no entry."""
+    pairs = import_paths(paths)
+    if not pairs:
+        return None
+    rows = ((n, role.code, role.start, role.end) for n, role in pairs)
+    source = "Phoenix/PETRARCH actor dictionary: " + ", ".join(str(p.resolve()) for p in paths)
+    layer = layers.write_layer(name, source, rows)
+    get_layer.cache_clear()
+    return layer
 
 
 def _split(code: str) -> NamedActor:
@@ -172,26 +163,15 @@ class PhoenixLayer:
         return _split((gov or roles)[0].code)
 
 
-def _read_tsv(path: Traversable) -> Iterator[tuple[str, str, str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 4:
-                start = ORIGIN if parts[2] == "-" else parts[2]
-                end = NEVER if parts[3] == "-" else parts[3]
-                yield parts[0], parts[1], start, end
+def _read_tsv(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    for name, code, start, end in layers.read_rows(path):
+        yield name, code, ORIGIN if start == "-" else start, NEVER if end == "-" else end
 
 
 @lru_cache(maxsize=1)
 def get_layer() -> PhoenixLayer | None:
-    """The built-in layer plus the user's imported dictionaries (user rows listed last win on dates)."""
+    """The built-in table plus the user's layers, oldest first (rows listed later win on dates)."""
     rows: list[tuple[str, str, str, str]] = []
-    builtin = resources.files("dateline") / "data" / "events" / BUILTIN_FILE
-    if builtin.is_file():
-        rows.extend(_read_tsv(builtin))
-    user = data_dir() / USER_FILE
-    if user.is_file():
-        rows.extend(_read_tsv(user))
+    for layer in layers.all_layers():
+        rows.extend(_read_tsv(layer.path))
     return PhoenixLayer(rows) if rows else None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from dateline.actors import phoenix
+from dateline.actors import layers, phoenix
 from dateline.output.export import FORMATS, export
 from dateline.record import Article, article_from_dict
 from dateline.store.db import DEFAULT_DB, Store
@@ -142,16 +142,40 @@ def actors_group() -> None:
 
 @actors_group.command("import-phoenix")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-def import_phoenix(paths: tuple[str, ...]) -> None:
-    """Load PETRARCH/Phoenix .actors.txt files (or a folder of them) as an extra actor layer."""
-    pairs = phoenix.import_paths(Path(p) for p in paths)
-    if not pairs:
+@click.option("--name", default="phoenix", show_default=True,
+              help="Layer name (an import under a name already used replaces that layer).")
+def import_phoenix(paths: tuple[str, ...], name: str) -> None:
+    """Load PETRARCH/Phoenix .actors.txt files (or a folder of them) as a named actor layer in the
+    data folder (setting data_dir); every later run uses it until `dateline actors remove NAME`."""
+    if not layers.valid_name(name):
+        raise click.BadParameter(f"{name!r}: letters, digits, '_', '-', '.' only (and not 'builtin')",
+                                 param_hint="--name")
+    layer = phoenix.import_layer(name, [Path(p) for p in paths])
+    if layer is None:
         raise click.UsageError("no actor entries found in " + ", ".join(paths))
-    dest = phoenix.data_dir() / phoenix.USER_FILE
-    count = phoenix.write_table(pairs, dest)
+    click.echo(f"layer {layer.name}: {layer.entries} dated roles → {layer.path}")
+
+
+@actors_group.command("layers")
+def list_layers() -> None:
+    """The actor layers every run uses, in the order they are laid (a later one wins on a date)."""
+    click.echo("name\tsource\tentries\timported")
+    for layer in layers.all_layers():
+        click.echo(f"{layer.name}\t{layer.source}\t{layer.entries}\t{layer.imported or '-'}")
+
+
+@actors_group.command("remove")
+@click.argument("name")
+def remove_layer(name: str) -> None:
+    """Remove the actor layer NAME from the data folder (the built-in table cannot be removed)."""
+    if name == layers.BUILTIN:
+        raise click.UsageError("the built-in table ships with the package and cannot be removed")
+    layer = layers.remove_layer(name)
+    if layer is None:
+        known = ", ".join(lay.name for lay in layers.user_layers()) or "none"
+        raise click.UsageError(f"no actor layer named {name!r} (layers: {known})")
     phoenix.get_layer.cache_clear()
-    names = len({n for n, _ in pairs})
-    click.echo(f"{names} names, {count} dated roles → {dest}")
+    click.echo(f"removed layer {layer.name} ({layer.entries} dated roles, {layer.path})")
 
 
 COMMANDS = [export_command, events_command, actors_group]

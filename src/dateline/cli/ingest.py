@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from dateline import settings
 from dateline.ingest.feeds import PoliteFetcher, fetch_item, read_feed, retry
 from dateline.ingest.files import expand_paths, read_inputs
 from dateline.ingest.manifest import Manifest
@@ -23,10 +23,11 @@ from dateline.store.db import DEFAULT_DB, Store
 
 
 def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None) -> PoliteFetcher:
-    """The fetcher for this run; $DATELINE_FETCH_TIMEOUT / $DATELINE_FETCH_RETRIES override defaults."""
+    """The fetcher for this run; the settings fetch_timeout / fetch_retries override defaults."""
+    config = settings.get()
     return PoliteFetcher(
-        timeout=timeout or float(os.environ.get("DATELINE_FETCH_TIMEOUT", "10")),
-        retries=int(os.environ.get("DATELINE_FETCH_RETRIES", "2")),
+        timeout=timeout or config.fetch_timeout,
+        retries=config.fetch_retries,
         max_bytes=max_bytes,
     )
 

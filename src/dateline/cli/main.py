@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,24 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: who said what, who did what to whom, when and where — from news articles."""
+    _show_warnings()
+
+
+class _StderrLines(logging.Handler):
+    """The package's coded warnings on standard error, one line each (a run-level warning, such as
+    a missing model, must not pass unseen; the records on stdout stay clean)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(f"dateline: {record.getMessage()}\n")
+        except Exception:
+            self.handleError(record)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("dateline")
+    if not any(isinstance(h, _StderrLines) for h in logger.handlers):
+        logger.addHandler(_StderrLines(logging.WARNING))
 
 
 @main.command()
@@ -149,6 +168,16 @@ def report(db: str, limit: int) -> None:
 
     with Store(db) as store:
         click.echo(summarise(store, limit))
+
+
+@main.command(name="settings")
+def settings_command() -> None:
+    """Each setting in effect, and where it came from (README: Settings)."""
+    from dateline import settings
+
+    click.echo("setting\tvalue\tfrom")
+    for name, value, where in settings.explain():
+        click.echo(f"{name}\t{value}\t{where}")
 
 
 @main.command(name="eval")

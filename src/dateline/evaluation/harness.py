@@ -12,9 +12,10 @@ re-pinned on purpose (``--update-baseline --accept-data``), never scored against
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from dateline import settings
 
 from dateline.evaluation import datelines, events, html, quotes, runner
 from dateline.evaluation import time as timex_suite
@@ -33,9 +34,9 @@ ANCHOR_MARKERS = (".trafilatura_",)
 
 
 def default_data_dir() -> Path:
-    env = os.environ.get("DATELINE_DATA")
-    if env:
-        return Path(env)
+    configured = settings.get().eval_data
+    if configured:
+        return configured
     here = Path(__file__).resolve()
     for parent in here.parents:
         candidate = parent.parent / "shared" / "data"

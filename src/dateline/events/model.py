@@ -1,9 +1,10 @@
 """The small sentence classifier that backs the lexicon, and the event confidence.
 
 A multinomial logistic regression over sparse sentence features (lemmas, the root verb, the
-lexicon's candidate codes), trained by ``scripts/train_event_model.py`` and shipped as
-``data/events/model.json`` (feature → per-class weights). Pure Python at run time: a sentence's
-score is a sum over its few dozen active features, no numpy needed.
+lexicon's candidate codes), trained by ``scripts/train_event_model.py`` and shipped in
+``data/models/event_classifier/``: a table per head (``plover.tsv``, ``penta.tsv``: a feature and
+its per-class weights a line), ``calibration.tsv`` and ``meta.json``. At run time a sentence's
+score is a sum over its few dozen active features.
 
 Heads: ``plover`` (16 PLOVER types) and ``penta`` (ConfliBERT's five CAMEO classes).
 Confidence: a logistic function of lexicon and model evidence whose coefficients the training
@@ -12,20 +13,24 @@ script fits (``calibration`` in the model file); a fixed fallback when no model 
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from spacy.tokens import Span
 
+from dateline import models
 from dateline.events.lexicon import Lexicon, get_lexicon
 from dateline.events.patterns import doc_info, find_candidates
 
-MODEL_FILE = "model.json"
+MODEL_NAME = "event_classifier"
+HEADS = ("plover", "penta")
+CALIBRATION_FILE = "calibration.tsv"
+FEATURE_SET = 1  # the version of ``sentence_features``: bump on a change, and retrain
 FEATURE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "AUX"})
 # The evidence the coder has about one event; the confidence is a logistic function of it.
 EVIDENCE = ("specificity", "prob", "penta", "source", "target", "depth", "hedged")
@@ -96,10 +101,66 @@ class SparseModel:
 
 @lru_cache(maxsize=1)
 def get_model() -> SparseModel | None:
-    path = resources.files("dateline") / "data" / "events" / MODEL_FILE
-    if not path.is_file():
+    """The shipped classifier, read once per process; None (with a coded warning) when the
+    package carries none usable."""
+    shipped = models.load(MODEL_NAME, FEATURE_SET, [h + ".tsv" for h in HEADS] + [CALIBRATION_FILE])
+    if shipped is None:
         return None
-    return SparseModel(json.loads(path.read_text(encoding="utf-8")))
+    return SparseModel(read_tables(shipped.folder))
+
+
+def _number(x: float) -> str:
+    """A weight as the shortest text that reads back as the same float ("0" for 0.0)."""
+    text = repr(float(x))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def write_tables(folder: Path, model: dict[str, Any]) -> None:
+    """Write a model dict (``{"heads": {name: {"classes", "weights", "bias"}}, "calibration"}``)
+    as the classifier's tables: one line per feature, so a retrain's diff shows what moved."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, head in model["heads"].items():
+        with (folder / f"{name}.tsv").open("w", encoding="utf-8") as fh:
+            fh.write(f"# {name} head (scripts/train_event_model.py): feature<TAB>one weight per class\n")
+            fh.write("\t".join(["@classes", *head["classes"]]) + "\n")
+            fh.write("\t".join(["@bias", *map(_number, head["bias"])]) + "\n")
+            for feat, weights in head["weights"].items():
+                fh.write("\t".join([feat, *map(_number, weights)]) + "\n")
+    with (folder / CALIBRATION_FILE).open("w", encoding="utf-8") as fh:
+        fh.write("# confidence calibration (scripts/train_event_model.py): evidence<TAB>coefficient\n")
+        for key, value in (model.get("calibration") or {}).items():
+            fh.write(f"{key}\t{_number(value)}\n")
+
+
+def read_tables(folder: Path | Traversable) -> dict[str, Any]:
+    """The model dict of a classifier folder (a Path or a package resource)."""
+    heads: dict[str, dict[str, Any]] = {}
+    for name in HEADS:
+        path = folder / f"{name}.tsv"
+        if not path.is_file():
+            continue
+        head: dict[str, Any] = {"classes": [], "weights": {}, "bias": []}
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("# ") or not line.strip():
+                    continue
+                key, *values = line.rstrip("\n").split("\t")
+                if key == "@classes":
+                    head["classes"] = values
+                elif key == "@bias":
+                    head["bias"] = [float(v) for v in values]
+                else:
+                    head["weights"][key] = [float(v) for v in values]
+        heads[name] = head
+    calibration: dict[str, float] = {}
+    path = folder / CALIBRATION_FILE
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if "\t" in line and not line.startswith("# "):
+                    key, value = line.rstrip("\n").split("\t")
+                    calibration[key] = float(value)
+    return {"heads": heads, "calibration": calibration}
 
 
 def confidence(evidence: dict[str, float]) -> float:

@@ -8,12 +8,12 @@ This is also the base layer of the actor dictionary used to code events.
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline import settings
 from dateline.resources import rows, table_path, user_table
 
 
@@ -42,7 +42,7 @@ class Toponym:
 def _rows(filename: str, header: bool = False) -> Iterator[list[str]]:
     """The package table, then the user's table of the same name; each one's header skipped."""
     sources = [table_path("gazetteer", filename)]
-    overlay = user_table(os.environ.get("DATELINE_GAZETTEER"), filename)
+    overlay = user_table(settings.get().gazetteer, filename)
     if overlay is not None:
         sources.append(overlay)
     for source in sources:

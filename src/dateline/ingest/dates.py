@@ -7,12 +7,12 @@ Accepted (see docs/exports.md, "Published dates"):
 * written dates (``March 4, 2025``, ``4 March 2025``, ``Mar 4 2025 10:00``);
 * numeric dates ``04/03/2025``, ``4.3.2025``, ``04-03-2025`` (four-digit year last): a part over 12
   says which is the day; when both could be, the day comes first (the order of most of the world's
-  wire services) unless ``month_first`` is set, and the record gets a W301 warning;
+  wire services) unless ``month_first`` is set, and the record gets a W103 warning;
 * epoch seconds (``1741077000``, an int or a digit string of 9–10 digits) and epoch milliseconds
   (12–13 digits), read as UTC.
 
 Everything else — no year, no day, a year outside 1900–2100, words like "last Tuesday" — is
-unreadable: the value is dropped and the caller records an E112 warning. Read dates are written
+unreadable: the value is dropped and the caller records an W102 warning. Read dates are written
 back in ISO form (a date, or a date-time with its offset when the source gave a time).
 """
 
@@ -99,8 +99,8 @@ def _written(value: str, month_first: bool) -> str | None:
 
 
 def read_published(value: Any, month_first: bool = False) -> tuple[str | None, DatelineError | None]:
-    """(ISO date or date-time, warning): the warning is E112 when the value cannot be read (the
-    date is then None) and W301 when a numeric date's order was assumed."""
+    """(ISO date or date-time, warning): the warning is W102 when the value cannot be read (the
+    date is then None) and W103 when a numeric date's order was assumed."""
     if value is None or value == "" or isinstance(value, bool):
         return None, None
     if isinstance(value, int | float):
@@ -115,7 +115,7 @@ def read_published(value: Any, month_first: bool = False) -> tuple[str | None, D
         found = (None, False)
     iso, assumed = found
     if iso is None:
-        return None, DatelineError(Code.BAD_DATE, repr(text[:80]))
+        return None, DatelineError(Code.DATE_IGNORED, repr(text[:80]))
     if assumed:
         order = "month first" if month_first else "day first"
         return iso, DatelineError(Code.AMBIGUOUS_DATE, f"{text!r} read {order} as {iso}")

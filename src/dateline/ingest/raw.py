@@ -52,7 +52,7 @@ def payload_of(raw: RawInput) -> str:
 
 def decode(data: bytes) -> tuple[str, DatelineError | None]:
     """Bytes → text. Binary raises E102; invalid UTF-8 is decoded in its detected legacy
-    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an E103 warning."""
+    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with a W101 warning."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if _looks_binary(data):
@@ -62,7 +62,7 @@ def decode(data: bytes) -> tuple[str, DatelineError | None]:
     except UnicodeDecodeError as exc:
         bad_byte = exc.start
     encoding = legacy_encoding(data)
-    return data.decode(encoding, "replace"), DatelineError(Code.DECODE, f"byte {bad_byte}; read as {encoding}")
+    return data.decode(encoding, "replace"), DatelineError(Code.DECODED_WITH_FALLBACK, f"byte {bad_byte}; read as {encoding}")
 
 
 # Single-byte encodings news text comes in when it is not UTF-8.
@@ -140,7 +140,7 @@ def from_record(obj: Any, path: str | None = None, line: int | None = None) -> R
 
 def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
     """The published value read into ISO form (ingest/dates.py); unreadable ones are dropped with
-    an E112 warning, numeric ones of assumed order kept with a W301 warning."""
+    an W102 warning, numeric ones of assumed order kept with a W103 warning."""
     from dateline.ingest.dates import read_published
 
     return read_published(value)

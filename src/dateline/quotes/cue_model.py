@@ -6,7 +6,8 @@ complement, object, prepositional object, the clause a parenthetical hangs off, 
 (lemma, frame, their pair, tag, dependency, head, subject kind, modality, quote marks, the first
 words of the content…) scores each reading; it is learned from the PolNeAR training split by
 ``scripts/train_cue_model.py`` and shipped as a table of non-zero feature weights
-(``data/quotes/cue_model.tsv``). Scoring is a sum of dict lookups: no numpy, no second pass.
+(``data/models/cue_chooser/weights.tsv``, beside its ``meta.json``). Scoring is a sum of dict
+lookups: no numpy, no second pass.
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from dateline import models
 from dateline.quotes.attribution import Attribution, AttributionFinder
 
-MODEL_FILE = "cue_model.tsv"
+MODEL_NAME = "cue_chooser"
+MODEL_FILE = "weights.tsv"
+# The version of ``features``: bump it whenever a feature changes, and retrain (the loader refuses
+# a model trained on another version).
+FEATURE_SET = 1
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall"}
 # A verb outside the cue lexicon with a noun-phrase object is mostly an act ("submitted a
 # treaty", "approved the plan"): PolNeAR's broad scheme counts some, an analyst reads none as a
@@ -195,13 +200,13 @@ def read_model(lines: Iterable[str]) -> CueModel:
 
 @lru_cache(maxsize=1)
 def get_model() -> CueModel | None:
-    """The shipped model, read once per process; None when the package carries none."""
-    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return read_model(fh)
-    except FileNotFoundError:
+    """The shipped model, read once per process; None (with a coded warning) when the package
+    carries none usable."""
+    shipped = models.load(MODEL_NAME, FEATURE_SET, [MODEL_FILE])
+    if shipped is None:
         return None
+    with shipped.file(MODEL_FILE).open(encoding="utf-8") as fh:
+        return read_model(fh)
 
 
 def score_candidates(doc: Doc, model: CueModel, finder: AttributionFinder | None = None) -> list[Attribution]:

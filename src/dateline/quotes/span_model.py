@@ -6,28 +6,34 @@ sentence, a clause cut by the cue ("The plan, she said, would fail"), the subjec
 report. A linear-chain CRF (python-crfsuite) tags the words of a window around a chosen cue
 (its sentence and the next, inside the paragraph) as content or not, from where
 each word sits relative to the cue in the parse. It is trained on the PolNeAR training split by
-``scripts/train_content_tagger.py`` and shipped as ``data/quotes/content_crf.bin``; the stage swaps
-a chosen reading's boundaries for the tagger's when the tagger is sure of them
-(``data/quotes/content_crf.tsv`` holds the confidence bars the training script tuned).
+``scripts/train_content_tagger.py`` and shipped in ``data/models/content_tagger/`` (crfsuite's
+binary ``model.crfsuite`` and its ``meta.json``); the stage swaps a chosen reading's boundaries for
+the tagger's when the tagger is sure of them (``bars.tsv`` holds the confidence bars the training
+script tuned).
 """
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LOWER, POS
 from spacy.tokens import Doc, Token
 
+from dateline import models
+from dateline.errors import Code, warn
 from dateline.quotes.attribution import Attribution, AttributionFinder, trimmed
 from dateline.quotes.cue_model import in_quote_flags
 
-MODEL_FILE = "content_crf.bin"
-SETTINGS_FILE = "content_crf.tsv"
+log = logging.getLogger(__name__)
+MODEL_NAME = "content_tagger"
+MODEL_FILE = "model.crfsuite"
+SETTINGS_FILE = "bars.tsv"
+FEATURE_SET = 1  # the version of ``window`` and ``token_features``: bump on a change, and retrain
 _BEFORE, _AFTER = 0, 1  # sentences of context before and after the cue's sentence
 _MAX_TOKENS = 160
 _MERGE_GAP = 6
@@ -208,30 +214,27 @@ def joined(runs: list[tuple[int, int]], cue_at: int) -> tuple[int, int] | None:
     return s, e
 
 
-def read_settings() -> tuple[float, float] | None:
-    path = resources.files("dateline") / "data" / "quotes" / SETTINGS_FILE
-    try:
-        with path.open(encoding="utf-8") as fh:
-            values = dict(line.rstrip("\n").split("\t")[:2] for line in fh if "\t" in line and not line.startswith("#"))
-    except FileNotFoundError:
-        return None
+def read_settings(shipped: models.ShippedModel) -> tuple[float, float]:
+    with shipped.file(SETTINGS_FILE).open(encoding="utf-8") as fh:
+        values = dict(line.rstrip("\n").split("\t")[:2] for line in fh if "\t" in line and not line.startswith("#"))
     return float(values["bar_direct"]), float(values["bar_other"])
 
 
 @lru_cache(maxsize=1)
 def get_tagger() -> ContentTagger | None:
-    """The shipped tagger, opened once per process; None without the model or python-crfsuite."""
+    """The shipped tagger, opened once per process; None (with a coded warning) without a usable
+    model or without python-crfsuite."""
     try:
         import pycrfsuite
     except ImportError:
+        warn(log, Code.MODEL_MISSING, f"{MODEL_NAME} (python-crfsuite is not installed)")
         return None
-    settings = read_settings()
-    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
-    if settings is None or not path.is_file():
+    shipped = models.load(MODEL_NAME, FEATURE_SET, [MODEL_FILE, SETTINGS_FILE])
+    if shipped is None:
         return None
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return ContentTagger(tagger, *settings)
+    tagger.open(str(shipped.file(MODEL_FILE)))
+    return ContentTagger(tagger, *read_settings(shipped))
 
 
 Option = tuple[int, int, float]  # char start, end, expected token-F1 under the tagger

@@ -9,7 +9,7 @@ type, pronoun, distance, side, whether it sits inside the content or a quote) ra
 one is the speaker. It is learned as a ranker (logistic regression on the feature differences of
 right and wrong candidates of the same attribution, so only comparisons count) from PolNeAR's training source spans by
 ``scripts/train_speaker_model.py``, and shipped as a table of feature weights
-(``data/quotes/speaker_model.tsv``); scoring is dict lookups.
+(``data/models/speaker_ranker/weights.tsv``, beside its ``meta.json``); scoring is dict lookups.
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from dateline import models
 from dateline.quotes.attribution import Attribution, AttributionFinder
 
-MODEL_FILE = "speaker_model.tsv"
+MODEL_NAME = "speaker_ranker"
+MODEL_FILE = "weights.tsv"
+FEATURE_SET = 1  # the version of ``candidates`` and ``features``: bump on a change, and retrain
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Clauses (and a noun cue's light verb: "made the claim") whose subject the cue inherits.
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "pobj", "dobj", "attr")
@@ -197,10 +199,10 @@ def read_model(lines: Iterable[str]) -> SpeakerModel:
 
 @lru_cache(maxsize=1)
 def get_speaker_model() -> SpeakerModel | None:
-    """The shipped model, read once per process; None when the package carries none."""
-    path = resources.files("dateline") / "data" / "quotes" / MODEL_FILE
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return read_model(fh)
-    except FileNotFoundError:
+    """The shipped model, read once per process; None (with a coded warning) when the package
+    carries none usable."""
+    shipped = models.load(MODEL_NAME, FEATURE_SET, [MODEL_FILE])
+    if shipped is None:
         return None
+    with shipped.file(MODEL_FILE).open(encoding="utf-8") as fh:
+        return read_model(fh)
