@@ -19,6 +19,7 @@ class Code(StrEnum):
     UNSUPPORTED = "E110"  # a file type we do not read
     FETCH = "E111"  # a URL or feed that could not be fetched
     BAD_DATE = "E112"  # a published date that is not ISO 8601 (a warning: the date is dropped)
+    SURROGATE = "E113"  # lone UTF-16 surrogates in a JSON string, replaced by U+FFFD (a warning)
     # E2xx: processing failed on an article that was read
     PIPELINE = "E201"  # an unexpected error inside an extractor
 
@@ -36,6 +37,7 @@ MESSAGES = {
     Code.UNSUPPORTED: "unsupported file type",
     Code.FETCH: "could not fetch",
     Code.BAD_DATE: "published date is not ISO 8601; ignored",
+    Code.SURROGATE: "lone surrogates in the text; replaced with U+FFFD",
     Code.PIPELINE: "processing failed",
 }
 

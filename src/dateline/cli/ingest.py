@@ -7,7 +7,6 @@ cli.py) and ``watch`` read files, archives, feeds and rejected inputs the same w
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -21,13 +20,16 @@ from dateline.ingest.files import DEFAULT_MAX_BYTES, RawInput, expand_paths, fro
 from dateline.store.db import DEFAULT_DB, Store
 
 
-def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None) -> PoliteFetcher:
-    """The fetcher for this run; $DATELINE_FETCH_TIMEOUT / $DATELINE_FETCH_RETRIES override defaults."""
-    return PoliteFetcher(
-        timeout=timeout or float(os.environ.get("DATELINE_FETCH_TIMEOUT", "10")),
-        retries=int(os.environ.get("DATELINE_FETCH_RETRIES", "2")),
-        max_bytes=max_bytes,
-    )
+def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None,
+                     ignore_robots: bool = False) -> PoliteFetcher:
+    """The fetcher for this run: the DATELINE_FETCH_* settings (docs/reliability.md), unless the
+    command line says otherwise."""
+    fetcher = PoliteFetcher(max_bytes=max_bytes)
+    if timeout:
+        fetcher.timeout = timeout
+    if ignore_robots:
+        fetcher.robots = False
+    return fetcher
 
 
 def rejected_inputs(store: Store, max_bytes: int, fetcher: PoliteFetcher) -> Iterator[RawInput]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from dateline.errors import Code, DatelineError
+from dateline.ingest.limits import setting
+from dateline.ingest.markup import flatten_deep
 from dateline.record import Source
 
 if TYPE_CHECKING:
@@ -65,11 +68,24 @@ def payload_of(raw: RawInput) -> str:
     return json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
 
 
+# Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes) -> tuple[str, DatelineError | None]:
     """Bytes → text. Binary raises E102; invalid UTF-8 is decoded in its detected legacy
-    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an E103 warning."""
+    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an E103 warning.
+    UTF-16 and UTF-32 are read when the text starts with their byte-order mark."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, "replace")
+            warning = None if "\ufffd" not in text else DatelineError(Code.DECODE, f"read as {encoding}")
+            if _looks_binary(text[:8192].encode("utf-8", "replace")):
+                raise DatelineError(Code.BINARY)
+            return text, warning
     if _looks_binary(data):
         raise DatelineError(Code.BINARY)
     try:
@@ -84,8 +100,21 @@ def decode(data: bytes) -> tuple[str, DatelineError | None]:
 LEGACY_ENCODINGS = ("cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "cp1250", "iso8859_2")
 
 
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def legacy_encoding(data: bytes) -> str:
-    """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252)."""
+    """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252).
+    Text that is nearly all ASCII (English with a few names: "señor", "café") is Western when
+    its bytes read as cp1252: the detector, seeing a handful of accented letters, picks a
+    Central European code page as often as not, and an English article is far likelier to
+    come from a Western one."""
+    if _mostly_ascii(data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
     try:
         from charset_normalizer import from_bytes as detect
 
@@ -101,6 +130,15 @@ def legacy_encoding(data: bytes) -> str:
     return best.encoding
 
 
+def _mostly_ascii(data: bytes) -> bool:
+    sample = data[:65536]
+    high = len(sample.translate(None, _ASCII))  # the bytes over 127
+    return high <= max(2, len(sample) // 50)
+
+
+_ASCII = bytes(range(128))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
@@ -112,20 +150,25 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def from_record(obj: Any, path: str | None = None, line: int | None = None) -> RawInput:
-    """A JSON Lines record (already parsed) → RawInput."""
+    """A JSON Lines record (already parsed) → RawInput. Lone surrogates ("\\ud83d", which
+    scrapers cut emoji into) are replaced by U+FFFD with an E113 warning before anything hashes
+    or encodes the text."""
     where = f"{path or '<stdin>'}:{line}" if line else (path or "<stdin>")
+    replaced = [0]
+    obj = _without_surrogates(obj, replaced)
+    warnings = [DatelineError(Code.SURROGATE, f"{where}: {replaced[0]} replaced")] if replaced[0] else []
     if not isinstance(obj, dict):
         err = DatelineError(Code.BAD_JSON, f"{where}: a record must be a JSON object")
         return RawInput(id=content_id(json.dumps(obj)), error=err, payload=json.dumps(obj))
-    text, html = obj.get("text"), obj.get("html")
+    text = obj.get("text") if isinstance(obj.get("text"), str) else None
+    html = obj.get("html") if isinstance(obj.get("html"), str) else None
     rid = str(obj.get("id") or content_id(text or html or json.dumps(obj, sort_keys=True)))
-    source = Source(path=path, url=obj.get("url"), publisher=obj.get("publisher"))
+    source = Source(path=path, url=_str(obj.get("url")), publisher=_str(obj.get("publisher")))
     meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
     published, date_warning = _iso_date(obj.get("published"))
-    raw = RawInput(id=rid, text=text if isinstance(text, str) else None,
-                   html=html if isinstance(html, str) else None, published=published,
+    raw = RawInput(id=rid, text=text, html=flatten_deep(html) if html is not None else None, published=published,
                    title=_str(obj.get("title")), language=_str(obj.get("language")), source=source, meta=meta,
-                   warnings=[date_warning] if date_warning else [])
+                   warnings=warnings + ([date_warning] if date_warning else []))
     if raw.text is None and raw.html is None:
         raw.error = DatelineError(Code.NO_TEXT, where)
         raw.payload = json.dumps(obj, ensure_ascii=False)
@@ -133,15 +176,23 @@ def from_record(obj: Any, path: str | None = None, line: int | None = None) -> R
 
 
 def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
-    """An ISO date or date-time as given; anything else is dropped with an E112 warning."""
+    """An ISO date or date-time as given; anything else is dropped with an E112 warning, and so
+    is a year outside ``PUBLISHED_YEARS`` ("0001-01-01", a database's empty date: reckoning a
+    day before it or a week after 9999 has no calendar to land in)."""
     text = _str(value)
     if text is None:
         return None, None
     try:
-        datetime.fromisoformat(text.replace("Z", "+00:00"))
+        year = datetime.fromisoformat(text.replace("Z", "+00:00")).year
     except ValueError:
         return None, DatelineError(Code.BAD_DATE, repr(text))
+    if year not in PUBLISHED_YEARS:
+        return None, DatelineError(Code.BAD_DATE, f"{text!r}: a year outside {PUBLISHED_YEARS.start}-"
+                                                  f"{PUBLISHED_YEARS.stop - 1}")
     return text, None
+
+
+PUBLISHED_YEARS = range(1800, 2200)
 
 
 def _str(value: Any) -> str | None:
@@ -164,6 +215,50 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
         yield line
 
 
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = re.compile(rb"[\[\]{}]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_depth(line: bytes) -> int:
+    """How deeply a JSON text nests arrays and objects, found without parsing it (the parser
+    recurses, and a line nested 100,000 deep would exhaust the stack)."""
+    if line.count(b"[") + line.count(b"{") <= 1:
+        return line.count(b"[") + line.count(b"{")
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(_JSON_STRING.sub(b'""', line)):
+        depth += 1 if m.group() in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def parse_json_line(line: bytes, where: str, max_depth: int | None = None) -> Any:
+    """One JSON Lines record → its value. Raises DatelineError E104 for a line that does not
+    parse, is not UTF-8 text, or nests deeper than ``max_depth`` (``JSON_MAX_DEPTH``)."""
+    limit = int(setting("JSON_MAX_DEPTH")) if max_depth is None else max_depth
+    depth = json_depth(line)
+    if depth > limit:
+        raise DatelineError(Code.BAD_JSON, f"{where}: nested {depth} deep, over the limit of {limit}")
+    try:
+        text, _warning = decode(line)
+        return json.loads(text)
+    except (DatelineError, ValueError, RecursionError) as exc:
+        raise DatelineError(Code.BAD_JSON, f"{where}: {exc}") from None
+
+
+def _without_surrogates(value: Any, replaced: list[int]) -> Any:
+    if isinstance(value, str):
+        if _LONE_SURROGATE.search(value):
+            value, count = _LONE_SURROGATE.subn("\ufffd", value)
+            replaced[0] += count
+        return value
+    if isinstance(value, list):
+        return [_without_surrogates(v, replaced) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k, replaced): _without_surrogates(v, replaced) for k, v in value.items()}
+    return value
+
+
 def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Iterator[RawInput]:
     if hasattr(stream, "readline"):
         stream = bounded_lines(stream, max_bytes)  # type: ignore[arg-type]
@@ -176,12 +271,10 @@ def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Ite
                            error=DatelineError(Code.TOO_LARGE, f"{where}: {len(line)} bytes"))
             continue
         try:
-            text, _warning = decode(line)
-            obj = json.loads(text)
-        except (DatelineError, ValueError) as exc:
-            payload = line.decode("utf-8", "replace")
-            yield RawInput(id=content_id(line), source=Source(path=path), payload=payload,
-                           error=DatelineError(Code.BAD_JSON, f"{where}: {exc}"))
+            obj = parse_json_line(line, where)
+        except DatelineError as exc:
+            yield RawInput(id=content_id(line), source=Source(path=path), error=exc,
+                           payload=line.decode("utf-8", "replace"))
             continue
         yield from_record(obj, path, number)
 
@@ -250,7 +343,7 @@ def from_bytes(data: bytes, path: str | None, html: bool = False,
         return RawInput(id=rid, source=source, error=exc)
     raw = RawInput(id=rid, source=source, warnings=[warning] if warning else [])
     if html:
-        raw.html = text
+        raw.html = flatten_deep(text)
     else:
         raw.text = text
     return raw
