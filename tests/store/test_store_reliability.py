@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dateline.record import Article, Quote, Source, Speaker, Span
+from dateline.record import Article, Quote, Source, Span, Speaker
 from dateline.store.db import Store, statements
 from dateline.store.ingest import input_key, stored_path
 from dateline.store.quotes import find_quotes
