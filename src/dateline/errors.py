@@ -20,6 +20,7 @@ class Code(StrEnum):
     FETCH = "E111"  # a URL or feed that could not be fetched
     BAD_DATE = "E112"  # a published date that is not ISO 8601 (a warning: the date is dropped)
     SURROGATE = "E113"  # lone UTF-16 surrogates in a JSON string, replaced by U+FFFD (a warning)
+    IN_PARTS = "E114"  # a long article processed in parts (a warning: no links across the cuts)
     # E2xx: processing failed on an article that was read
     PIPELINE = "E201"  # an unexpected error inside an extractor
 
@@ -38,6 +39,7 @@ MESSAGES = {
     Code.FETCH: "could not fetch",
     Code.BAD_DATE: "published date is not ISO 8601; ignored",
     Code.SURROGATE: "lone surrogates in the text; replaced with U+FFFD",
+    Code.IN_PARTS: "long article processed in parts",
     Code.PIPELINE: "processing failed",
 }
 

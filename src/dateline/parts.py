@@ -23,7 +23,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.record import Actor, Article, Dateline
+from dateline.errors import MESSAGES, Code
+from dateline.record import Actor, Article, Dateline, ErrorInfo
 
 WHOLE_CHARS = 100_000  # articles up to this many characters are processed as one doc
 PART_CHARS = 25_000  # the size a part is cut at (a paragraph longer than this is cut at a sentence)
@@ -81,7 +82,8 @@ def run_in_parts(article: Article, nlp: Language, run_stages: Callable[[Doc, Art
             run_stages(doc, part)
             _merge(article, part, start)
             del doc, part
-    article.meta.setdefault("parts", len(spans))
+    detail = f"{len(spans)} parts of about {PART_CHARS} characters; no speaker or actor links across them"
+    article.warnings.append(ErrorInfo(Code.IN_PARTS.value, f"{MESSAGES[Code.IN_PARTS]}: {detail}"))
     return article
 
 
@@ -92,7 +94,7 @@ def _part_article(article: Article, text: str, start: int) -> Article:
     if dateline is not None and start > 0:
         dateline = dataclasses.replace(dateline, start=0, end=0)
     return dataclasses.replace(article, text=text, dateline=dateline, entities=[], actors=[], quotes=[],
-                               times=[], events=[], places=[], warnings=[], meta=dict(article.meta))
+                               times=[], events=[], places=[], warnings=[])
 
 
 def _merge(article: Article, part: Article, offset: int) -> None:
