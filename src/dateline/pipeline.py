@@ -117,7 +117,7 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 # Texts parsed in one nlp.pipe batch hold at most about this many characters: the parser's working
-# memory grows with the batch, and a batch of 32 long articles took gigabytes.
+# memory grows with the batch, and 32 articles of 100,000 characters would be 3.2 million at once.
 PARSE_BATCH_CHARS = 200_000
 
 

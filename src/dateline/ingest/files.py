@@ -100,9 +100,6 @@ def decode(data: bytes) -> tuple[str, DatelineError | None]:
 LEGACY_ENCODINGS = ("cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "cp1250", "iso8859_2")
 
 
-WESTERN = ("cp1252", "latin_1", "iso8859_15")
-
-
 def legacy_encoding(data: bytes) -> str:
     """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252).
     Text that is nearly all ASCII (English with a few names: "señor", "café") is Western when
