@@ -94,7 +94,10 @@ def new_inputs(store: Store, folder: str | None, feeds: Iterable[str], fetch: bo
     keys: list[str] = []
     if folder:
         for p in expand_paths([folder]):
-            st = Path(p).stat()
+            try:
+                st = Path(p).stat()
+            except OSError:  # gone between the listing and now: the next round sees
+                continue
             key = f"file:{p}:{st.st_size}:{st.st_mtime_ns}"
             if not seen(store.conn, key):
                 found.extend(read_inputs([p], max_bytes))

@@ -101,7 +101,7 @@ def fetch_item(record: dict[str, Any], fetcher: PoliteFetcher, max_bytes: int) -
 def read_feed(ref: str, fetch: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
               fetcher: PoliteFetcher | None = None) -> Iterator[RawInput]:
     """A feed named by URL or path → its items. A feed that cannot be fetched is one E111 record."""
-    if urlsplit(ref).scheme in ("http", "https"):
+    if _scheme(ref) in ("http", "https"):
         fetcher = fetcher or PoliteFetcher(max_bytes=max_bytes)
         try:
             data = fetcher.fetch(ref).data
@@ -122,6 +122,13 @@ def read_feed(ref: str, fetch: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
                            error=DatelineError(Code.UNREADABLE, f"{ref}: {exc}"))
             return
     yield from entries(data, ref, (fetcher or PoliteFetcher(max_bytes=max_bytes)) if fetch else None, max_bytes)
+
+
+def _scheme(ref: str) -> str:
+    try:
+        return urlsplit(ref).scheme.lower()
+    except ValueError:  # "http://[::1/x": not a URL we can parse; the fetch says why
+        return "http" if ref.lower().startswith(("http:", "https:")) else ""
 
 
 def read_feed_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:

@@ -15,7 +15,7 @@ T = TypeVar("T", int, float, bool, str)
 # name (without the DATELINE_ prefix) → default. Types follow the default's.
 DEFAULTS: dict[str, int | float | bool | str] = {
     "FETCH_TIMEOUT": 10.0,  # seconds one connect or one read may wait
-    "FETCH_DEADLINE": 30.0,  # seconds for one URL in all: robots.txt, redirects, retries, body
+    "FETCH_DEADLINE": 20.0,  # seconds for one URL in all: robots.txt, redirects, retries, body
     "RUN_DEADLINE": 1800.0,  # seconds of fetching in one run; later fetches are rejected at once
     "FETCH_RETRIES": 2,  # further attempts after a timeout, a dropped connection, 429 or 5xx
     "FETCH_BACKOFF": 0.5,  # seconds before the first retry; doubled each time, with jitter
