@@ -184,3 +184,19 @@ def test_random_markup_flattens_without_error(pieces):
     flat = flatten_deep(text, max_depth=5)
     assert flat.count("<") <= text.count("<")
 
+
+
+@FUZZ
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["a.zip", "a.warc", "a.warc.gz", "a.rss", "a.atom"]))
+def test_random_bytes_as_an_archive_or_feed_file(tmp_path_factory, data, name):
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(data)
+    found = list(read_file(path))
+    assert all(isinstance(r, RawInput) for r in found)
+    if not found:  # only a well-formed feed with no items gives nothing
+        import feedparser
+
+        parsed = feedparser.parse(data)
+        assert name.endswith((".rss", ".atom")) and not parsed.entries and not parsed.get("bozo")
+    for raw in found:
+        assert prepare(raw, Options()).id

@@ -57,6 +57,10 @@ def entries(data: bytes, feed_ref: str, fetcher: PoliteFetcher | None, max_bytes
         yield RawInput(id=content_id(feed_ref), source=Source(path=feed_ref),
                        error=DatelineError(Code.UNREADABLE, f"{feed_ref}: not a feed ({type(exc).__name__})"))
         return
+    if not data.strip():
+        yield RawInput(id=content_id(feed_ref), source=Source(path=feed_ref),
+                       error=DatelineError(Code.EMPTY, f"{feed_ref}: an empty feed"))
+        return
     if not feed.entries and feed.get("bozo"):
         yield RawInput(id=content_id(feed_ref), source=Source(path=feed_ref),
                        error=DatelineError(Code.UNREADABLE, f"{feed_ref}: not a feed ({feed.get('bozo_exception')})"))
