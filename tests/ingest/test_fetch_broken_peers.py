@@ -222,3 +222,9 @@ def test_a_feed_of_broken_items_keeps_its_good_page(peers, tmp_path, nlp):
     with Store(db) as store:
         (article,) = store.articles()
     assert "Peru" in article.text
+
+
+def test_a_busy_robots_txt_does_not_cost_the_page(peers):
+    peers.routes["/robots.txt"] = busy_then("1", ok(b"User-agent: *\nDisallow:\n", "text/plain"), times=5)
+    peers.routes["/a"] = busy_then("1", ok(HTML))
+    assert quick(deadline=5).fetch(f"{peers.base}/a", check_robots=True).data == HTML

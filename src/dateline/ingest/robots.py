@@ -1,10 +1,11 @@
 """robots.txt (RFC 9309) for the pages a run fetches: read once per site, within the deadline.
 
 Which answer means what: a 2xx robots.txt is read (its first ``MAX_ROBOTS_BYTES``); a 4xx means
-the site sets no rules, so everything is allowed; a 5xx means the site cannot say, so nothing is
-fetched from it this run (the RFC's reading). A robots.txt that cannot be fetched at all — a
-timeout, a broken answer — counts as none: we stay polite to such a site all the same (one
-request at a time, a pause between two, our user agent), and its pages fail or not on their own.
+the site sets no rules, so everything is allowed. A 5xx, or a robots.txt that cannot be fetched at
+all (a timeout, a broken answer), counts as none too — a deliberate departure from RFC 9309, which
+would stop at a 5xx: a server that is briefly overloaded (a 503 with Retry-After) would otherwise
+lose every item of the run, while its pages' own 5xx are retried with backoff. We stay polite to
+such a site all the same (one request at a time, a pause between two, our user agent).
 ``Crawl-delay`` lengthens the pause between two requests to the site, up to ``MAX_CRAWL_DELAY``.
 Switched off with ``DATELINE_ROBOTS=0`` or ``--ignore-robots``.
 """
@@ -26,11 +27,8 @@ MAX_CRAWL_DELAY = 10.0
 @dataclass
 class Rules:
     parser: RobotFileParser | None = None  # None: every path allowed
-    refuse_all: bool = False
 
     def allows(self, url: str, agent: str) -> bool:
-        if self.refuse_all:
-            return False
         return self.parser is None or self.parser.can_fetch(_product(agent), url)
 
     def delay(self, agent: str) -> float:
@@ -79,6 +77,4 @@ class RobotsCache:
             parser = RobotFileParser()
             parser.parse(answer.data.decode("utf-8", "replace").splitlines())
             return Rules(parser)
-        if answer.status >= 500:
-            return Rules(refuse_all=True)
         return Rules()
