@@ -82,17 +82,16 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
     by identity and length: the callers do not change a list while they filter it)."""
     if att.cue.text == ":":
         return False  # transcript lines stay, even inside a quoted transcript
-    index = _NEST_INDEX.get("index")
-    if _NEST_INDEX.get("list") is not others or index is None or index[3] != len(others):
+    entry = _NEST_INDEX.get("entry")  # (the list, its starts, their furthest ends, its length)
+    if entry is None or entry[0] is not others or entry[3] != len(others):
         spans = sorted((o.start, o.end) for o in others)
-        starts = [s for s, _ in spans]
         reach, furthest = [], -1
         for _, end in spans:
             furthest = max(furthest, end)
             reach.append(furthest)
-        index = (starts, reach, None, len(others))
-        _NEST_INDEX.update(list=others, index=index)
-    starts, reach = index[0], index[1]
+        entry = (others, [s for s, _ in spans], reach, len(others))
+        _NEST_INDEX["entry"] = entry  # one assignment: threads never see a list with another's index
+    starts, reach = entry[1], entry[2]
     lo, hi = min(att.cue.idx, att.start), max(att.end, att.cue.idx + 1)
     # a holder ending beyond this content: the furthest end among contents starting at or before lo
     n = bisect_right(starts, lo)
@@ -103,7 +102,7 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
     return bool(n) and reach[n - 1] >= hi
 
 
-_NEST_INDEX: dict[str, object] = {}
+_NEST_INDEX: dict[str, tuple[list[Attribution], list[int], list[int], int]] = {}
 
 
 def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[int, int] | None = None,
