@@ -81,7 +81,7 @@ def run_one(chars: int, seed: int) -> dict[str, object]:
     import resource
     import time
 
-    from dateline.ingest.files import RawInput
+    from dateline.ingest.raw import RawInput
     from dateline.nlp import load_model
     from dateline.pipeline import Options, process_batch
 

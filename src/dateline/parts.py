@@ -141,7 +141,7 @@ def _move(value: Any, offset: int, renamed: dict[str, str]) -> None:
         elif f.name == "actor" and isinstance(item, str):
             setattr(value, f.name, renamed.get(item, item))
         elif f.name == "id" and isinstance(value, Actor):
-            value.id = renamed.get(item, item)
+            value.id = renamed.get(value.id, value.id)
         else:
             _move(item, offset, renamed)
 

@@ -21,8 +21,8 @@ from dateline.errors import Code, DatelineError
 from dateline.events import dates as event_dates
 from dateline.events import stage as events
 from dateline.geo import entities, places
-from dateline.ingest.files import RawInput, payload_of
 from dateline.ingest.limits import max_chars
+from dateline.ingest.raw import RawInput, payload_of
 from dateline.nlp import BATCH_SIZE, load_model
 from dateline.parts import is_long, run_in_parts
 from dateline.quotes import stage as quotes

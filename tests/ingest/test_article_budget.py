@@ -7,7 +7,7 @@ import random
 from types import SimpleNamespace
 
 from dateline import parts
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 from dateline.pipeline import Options, process_batch
 from dateline.quotes.stage import _nested
 from ingest_helpers import GOOD, GOOD_TOO

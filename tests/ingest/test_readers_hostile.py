@@ -12,17 +12,10 @@ from hypothesis import strategies as st
 
 from dateline.errors import Code
 from dateline.ingest.feeds import entries
-from dateline.ingest.files import (
-    RawInput,
-    decode,
-    from_bytes,
-    from_record,
-    json_depth,
-    read_file,
-    read_jsonl,
-    read_stream,
-)
+from dateline.ingest.files import read_file
+from dateline.ingest.formats import json_depth, read_jsonl, read_stream
 from dateline.ingest.markup import flatten_deep
+from dateline.ingest.raw import RawInput, decode, from_bytes, from_record
 from dateline.pipeline import Options, prepare, process_batch
 from dateline.store.db import Store
 from ingest_helpers import GOOD, GOOD_TOO, ingest, page, rejected_codes

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dateline.record import Article, Quote, Source, Span, Speaker
+from dateline.record import Article, Quote, Source, Speaker, TextSpan
 from dateline.store.db import Store, statements
 from dateline.store.ingest import input_key, stored_path
 from dateline.store.quotes import find_quotes
@@ -115,8 +115,8 @@ def test_old_rejections_carry_over_to_the_new_table(tmp_path):
 def test_like_wildcards_in_a_speaker_are_literal(tmp_path):
     text = "Ann Lee said the plan would work. Bo Ray said 100% of it was wrong."
     article = Article(id="q", text=text, source=Source(path="q.txt"), quotes=[
-        Quote("the plan would work", 13, 32, "indirect", Span("said", 8, 12), Speaker("Ann Lee", 0, 7, "Ann Lee")),
-        Quote("100% of it was wrong", 46, 66, "indirect", Span("said", 41, 45), Speaker("Bo Ray", 34, 40, "Bo_Ray")),
+        Quote("the plan would work", 13, 32, "indirect", TextSpan("said", 8, 12), Speaker("Ann Lee", 0, 7, "Ann Lee")),
+        Quote("100% of it was wrong", 46, 66, "indirect", TextSpan("said", 41, 45), Speaker("Bo Ray", 34, 40, "Bo_Ray")),
     ])
     with Store(tmp_path / "t.db") as store:
         store.ingest([article])

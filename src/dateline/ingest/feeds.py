@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from dateline.errors import Code, DatelineError
 from dateline.ingest.fetch import Fetched, PoliteFetcher
-from dateline.ingest.files import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes
 from dateline.ingest.markup import flatten_deep
+from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes
 from dateline.record import Source
 
 FEED_SUFFIXES = (".rss", ".atom", ".rdf")
@@ -34,7 +34,7 @@ def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
     try:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", tuple(parsed))  # type: ignore[arg-type]
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", tuple(parsed))
     except (TypeError, ValueError, OverflowError):
         return None
 

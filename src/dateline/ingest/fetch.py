@@ -29,8 +29,8 @@ from urllib.parse import quote, urljoin, urlsplit
 import httpcore
 
 from dateline.errors import Code, DatelineError
-from dateline.ingest.files import DEFAULT_MAX_BYTES
 from dateline.ingest.limits import setting, user_agent
+from dateline.ingest.raw import DEFAULT_MAX_BYTES
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 REDIRECT_STATUS = {301, 302, 303, 307, 308}
@@ -181,8 +181,6 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
         return None
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 

@@ -7,9 +7,10 @@ import os
 import sqlite3
 import uuid
 
-from dateline.ingest.archives import Manifest, is_archive
+from dateline.ingest.archives import is_archive
 from dateline.ingest.feeds import FEED_SUFFIXES
-from dateline.ingest.files import JSONL_SUFFIXES
+from dateline.ingest.formats import JSONL_SUFFIXES
+from dateline.ingest.manifest import Manifest
 from dateline.record import Article
 
 
