@@ -31,6 +31,7 @@ import httpcore
 from dateline.errors import Code, DatelineError
 from dateline.ingest.limits import setting, user_agent
 from dateline.ingest.raw import DEFAULT_MAX_BYTES
+from dateline.ingest.robots import MAX_ROBOTS_BYTES, RobotsCache
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 REDIRECT_STATUS = {301, 302, 303, 307, 308}
@@ -214,7 +215,7 @@ class PoliteFetcher:
     _last: dict[str, float] = field(default_factory=dict, repr=False)
     _guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _pool: httpcore.ConnectionPool | None = field(default=None, repr=False)
-    _robots: Any = field(default=None, repr=False)
+    _robots: RobotsCache | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.start_run()
@@ -328,11 +329,17 @@ class PoliteFetcher:
         return self._pool
 
     def _robots_check(self, target: Target) -> None:
-        from dateline.ingest.robots import RobotsCache
-
         if self._robots is None:
-            self._robots = RobotsCache(self)
-        rules = self._robots.rules_for(target)
+            self._robots = RobotsCache()
+        netloc = f"[{target.host}]" if ":" in target.host else target.host
+        robots_txt = Target(f"{target.scheme}://{netloc}:{target.port}/robots.txt", target.scheme, target.host,
+                            target.port, "/robots.txt")
+
+        def fetch() -> tuple[int, bytes]:
+            answer = self.request(robots_txt, max_bytes=MAX_ROBOTS_BYTES)
+            return answer.status, answer.data
+
+        rules = self._robots.rules_for(target.origin, fetch)
         if not rules.allows(target.url, self.user_agent):
             raise DatelineError(Code.FETCH, f"{target.url}: disallowed by robots.txt (DATELINE_ROBOTS=0 to ignore)")
         delay = rules.delay(self.user_agent)

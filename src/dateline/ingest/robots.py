@@ -13,15 +13,15 @@ Switched off with ``DATELINE_ROBOTS=0`` or ``--ignore-robots``.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.robotparser import RobotFileParser
-
-if TYPE_CHECKING:
-    from dateline.ingest.fetch import PoliteFetcher, Target
 
 MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309 asks crawlers to read at least 500 KiB
 MAX_CRAWL_DELAY = 10.0
+
+# Fetches a site's robots.txt: (status, body), or raises when it cannot be fetched at all.
+FetchRobots = Callable[[], tuple[int, bytes]]
 
 
 @dataclass
@@ -49,32 +49,27 @@ def _product(agent: str) -> str:
 class RobotsCache:
     """The rules of each site (scheme, host, port) met in a run, fetched on first need."""
 
-    def __init__(self, fetcher: PoliteFetcher) -> None:
-        self.fetcher = fetcher
+    def __init__(self) -> None:
         self.sites: dict[tuple[str, str, int], Rules] = {}
         self.lock = threading.Lock()
 
-    def rules_for(self, target: Target) -> Rules:
+    def rules_for(self, site: tuple[str, str, int], fetch: FetchRobots) -> Rules:
         with self.lock:
-            rules = self.sites.get(target.origin)
+            rules = self.sites.get(site)
         if rules is None:
-            rules = self._fetch(target)
+            rules = _read(fetch)
             with self.lock:
-                self.sites[target.origin] = rules
+                self.sites[site] = rules
         return rules
 
-    def _fetch(self, target: Target) -> Rules:
-        from dateline.ingest.fetch import Target as _Target
 
-        netloc = f"[{target.host}]" if ":" in target.host else target.host
-        robots = _Target(f"{target.scheme}://{netloc}:{target.port}/robots.txt", target.scheme, target.host,
-                         target.port, "/robots.txt")
-        try:
-            answer = self.fetcher.request(robots, max_bytes=MAX_ROBOTS_BYTES)
-        except Exception:  # unreachable or broken: no rules (see the module's note)
-            return Rules()
-        if 200 <= answer.status < 300:
-            parser = RobotFileParser()
-            parser.parse(answer.data.decode("utf-8", "replace").splitlines())
-            return Rules(parser)
+def _read(fetch: FetchRobots) -> Rules:
+    try:
+        status, data = fetch()
+    except Exception:  # unreachable or broken: no rules (see the module's note)
         return Rules()
+    if 200 <= status < 300:
+        parser = RobotFileParser()
+        parser.parse(data.decode("utf-8", "replace").splitlines())
+        return Rules(parser)
+    return Rules()
