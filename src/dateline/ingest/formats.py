@@ -69,11 +69,13 @@ def parse_json_line(line: bytes, where: str, max_depth: int | None = None) -> An
         raise DatelineError(Code.BAD_JSON, f"{where}: {exc}") from None
 
 
-def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Iterator[RawInput]:
+def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int,
+               first_line: int = 1) -> Iterator[RawInput]:
+    """Records of a JSON Lines stream; ``first_line`` numbers its first line (a range of a larger file)."""
     if hasattr(stream, "readline"):
         stream = bounded_lines(stream, max_bytes)  # type: ignore[arg-type]
     records = 0
-    for number, line in enumerate(stream, 1):
+    for number, line in enumerate(stream, first_line):
         if not line.strip():
             continue
         records += 1

@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from dateline.errors import Code, DatelineError
@@ -179,23 +178,12 @@ def from_record(obj: Any, path: str | None = None, line: int | None = None) -> R
 
 
 def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
-    """An ISO date or date-time as given; anything else is dropped with an E112 warning, and so
-    is a year outside ``PUBLISHED_YEARS`` ("0001-01-01", a database's empty date: reckoning a
-    day before it or a week after 9999 has no calendar to land in)."""
-    text = _str(value)
-    if text is None:
-        return None, None
-    try:
-        year = datetime.fromisoformat(text.replace("Z", "+00:00")).year
-    except ValueError:
-        return None, DatelineError(Code.BAD_DATE, repr(text))
-    if year not in PUBLISHED_YEARS:
-        return None, DatelineError(Code.BAD_DATE, f"{text!r}: a year outside {PUBLISHED_YEARS.start}-"
-                                                  f"{PUBLISHED_YEARS.stop - 1}")
-    return text, None
+    """The published value read into ISO form (ingest/dates.py); unreadable ones are dropped with
+    an E112 warning, numeric ones of assumed order kept with a W301 warning."""
+    from dateline.ingest.dates import read_published
 
+    return read_published(value)
 
-PUBLISHED_YEARS = range(1800, 2200)
 
 
 def _str(value: Any) -> str | None:
