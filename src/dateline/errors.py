@@ -51,8 +51,10 @@ class Code(StrEnum):
     DECODED_WITH_FALLBACK = "W101", "invalid UTF-8; decoded with a fallback"
     DATE_IGNORED = "W102", "published date cannot be read; ignored"  # see ingest/dates.py
     AMBIGUOUS_DATE = "W103", "numeric published date could be day or month first"  # read day first
+    SURROGATE = "W104", "lone surrogates in the text; replaced with U+FFFD"
     # W2xx: an extractor failed on one article; the article goes on without that stage's output
     STAGE_FAILED = "W201", "stage failed"
+    IN_PARTS = "W202", "long article processed in parts"  # no links across the cuts
     # W3xx: a shipped model cannot be used as trained
     MODEL_MISSING = "W301", "trained model missing; its stage falls back to rules"
     MODEL_FEATURES = "W302", "trained model built for another feature set; not used, its stage falls back to rules"

@@ -22,8 +22,10 @@ from dateline.errors import Code, DatelineError
 from dateline.events import dates as event_dates
 from dateline.events import stage as events
 from dateline.geo import entities, places
+from dateline.ingest.limits import max_chars
 from dateline.ingest.raw import RawInput, payload_of
 from dateline.nlp import BATCH_SIZE, load_model
+from dateline.parts import is_long, run_in_parts
 from dateline.quotes import stage as quotes
 from dateline.record import Article, ErrorInfo
 from dateline.timex import stage as timex
@@ -49,6 +51,7 @@ class Options:
     max_bytes: int = 5 * 1024 * 1024
     model: str | None = None
     batch_size: int = BATCH_SIZE
+    max_chars: int | None = None  # an article's character cap; None: $DATELINE_MAX_CHARS (2,000,000)
 
 
 def prepare(raw: RawInput, options: Options) -> Article:
@@ -63,6 +66,10 @@ def prepare(raw: RawInput, options: Options) -> Article:
         log.exception("structure failed on %s", raw.id)
         return Article.failed(raw.id, Code.PIPELINE.value, f"structure: {type(exc).__name__}: {exc}",
                               raw.source, payload_of(raw))
+    cap = options.max_chars or max_chars()
+    if len(article.text) > cap:  # the budget: past the cap an article is refused, not parsed
+        return Article.failed(raw.id, Code.TOO_LARGE.value, f"{len(article.text)} characters, over the "
+                              f"{cap} character cap (DATELINE_MAX_CHARS)", raw.source, payload_of(raw))
     return article
 
 
@@ -97,10 +104,10 @@ def process_batch(
         for chunk in chunks:
             parsing = parser.submit(_parse, nlp, chunk, options.batch_size)
             if pending is not None:
-                yield from _extract(*pending)
+                yield from _extract(*pending, nlp)
             pending = (chunk, parsing)
         if pending is not None:
-            yield from _extract(*pending)
+            yield from _extract(*pending, nlp)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -114,11 +121,33 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+# Texts parsed in one nlp.pipe batch hold at most about this many characters: the parser's working
+# memory grows with the batch, and 32 articles of 100,000 characters would be 3.2 million at once.
+PARSE_BATCH_CHARS = 200_000
+
+
 def _parse(nlp: Language, chunk: list[Article], batch_size: int) -> list[Doc]:
-    return list(nlp.pipe((a.text for a in chunk if a.error is None), batch_size=batch_size))
+    """The docs of the chunk's articles, in order; long articles are parsed later, in parts."""
+    docs: list[Doc] = []
+    group: list[str] = []
+    size = 0
+    for text in (a.text for a in chunk if a.error is None and not is_long(a.text)):
+        if group and (size + len(text) > PARSE_BATCH_CHARS or len(group) >= batch_size):
+            docs.extend(nlp.pipe(group, batch_size=len(group)))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        docs.extend(nlp.pipe(group, batch_size=len(group)))
+    return docs
 
 
-def _extract(chunk: list[Article], parsing: Future[list[Doc]]) -> Iterator[Article]:
+def _extract(chunk: list[Article], parsing: Future[list[Doc]], nlp: Language) -> Iterator[Article]:
     docs = iter(parsing.result())
     for article in chunk:
-        yield article if article.error is not None else run_stages(next(docs), article)
+        if article.error is not None:
+            yield article
+        elif is_long(article.text):  # the budget: parsed and extracted part by part (dateline.parts)
+            yield run_in_parts(article, nlp, run_stages)
+        else:
+            yield run_stages(next(docs), article)

@@ -54,6 +54,15 @@ class Settings:
     data_dir: Path | None = setting(None, "the user's data folder (actor layers)", aliases=("DATELINE_HOME",))
     eval_data: Path | None = setting(None, "the development data `dateline eval` scores", env="DATELINE_DATA")
     api_key: str | None = setting(None, "the key a REST API client must send", secret=True)
+    fetch_deadline: float = setting(20.0, "seconds for one URL in all: robots.txt, redirects, retries, body")
+    run_deadline: float = setting(1800.0, "seconds of fetching in one run; later fetches are rejected at once")
+    fetch_backoff: float = setting(0.5, "seconds before the first retry; doubled each time, with jitter")
+    max_retry_after: float = setting(60.0, "the longest Retry-After waited for")
+    max_redirects: int = setting(5, "redirect hops followed, each one checked")
+    robots: bool = setting(True, "honour robots.txt when fetching pages")
+    user_agent: str = setting("", "the User-Agent of every request (empty: dateline/<version>)")
+    max_chars: int = setting(2_000_000, "characters of one article's text; longer ones are rejected")
+    json_max_depth: int = setting(64, "nesting of one JSON Lines record; deeper ones are rejected")
 
     @property
     def user_data(self) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from dateline.actors import layers, phoenix
+from dateline.cli.terminal import echo
 from dateline.output.export import FORMATS, export
 from dateline.record import Article, article_from_dict
 from dateline.store.db import DEFAULT_DB, Store
@@ -131,7 +132,7 @@ def events_command(actor: str | None, country: str | None, dyad: tuple[str, str]
             tgt = "+".join(a.code or a.name for a in e.target) or "-"
             flags = ("NOT " if e.negated else "") + ("" if e.modality == "asserted" else f"[{e.modality}] ")
             date = (e.date.earliest if e.date and e.date.earliest else article.anchor_date) or "????-??-??"
-            click.echo(f"{date}  {src} {flags}{e.type} ({e.cameo}) {tgt}  «{e.trigger.text}»  "
+            echo(f"{date}  {src} {flags}{e.type} ({e.cameo}) {tgt}  «{e.trigger.text}»  "
                        f"conf {e.confidence:.2f}  — {article.headline or article.id}")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from dateline import settings
+from dateline.cli.terminal import echo
 from dateline.ingest.feeds import PoliteFetcher, fetch_item, read_feed, retry
 from dateline.ingest.files import expand_paths, read_inputs
 from dateline.ingest.manifest import Manifest
@@ -22,14 +22,16 @@ from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, from_record
 from dateline.store.db import DEFAULT_DB, Store
 
 
-def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None) -> PoliteFetcher:
-    """The fetcher for this run; the settings fetch_timeout / fetch_retries override defaults."""
-    config = settings.get()
-    return PoliteFetcher(
-        timeout=timeout or config.fetch_timeout,
-        retries=config.fetch_retries,
-        max_bytes=max_bytes,
-    )
+def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None,
+                     ignore_robots: bool = False) -> PoliteFetcher:
+    """The fetcher for this run: the DATELINE_FETCH_* settings (docs/reliability.md), unless the
+    command line says otherwise."""
+    fetcher = PoliteFetcher(max_bytes=max_bytes)
+    if timeout:
+        fetcher.timeout = timeout
+    if ignore_robots:
+        fetcher.robots = False
+    return fetcher
 
 
 def rejected_inputs(store: Store, max_bytes: int, fetcher: PoliteFetcher) -> Iterator[RawInput]:
@@ -93,7 +95,10 @@ def new_inputs(store: Store, folder: str | None, feeds: Iterable[str], fetch: bo
     keys: list[str] = []
     if folder:
         for p in expand_paths([folder]):
-            st = Path(p).stat()
+            try:
+                st = Path(p).stat()
+            except OSError:  # gone between the listing and now: the next round sees
+                continue
             key = f"file:{p}:{st.st_size}:{st.st_mtime_ns}"
             if not seen(store.conn, key):
                 found.extend(read_inputs([p], max_bytes))
@@ -123,11 +128,12 @@ def new_inputs(store: Store, folder: str | None, feeds: Iterable[str], fetch: bo
               help="How often to look for new inputs (30s, 15m, 2h).")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
 @click.option("--once", is_flag=True, help="Look once, ingest what is new, and exit.")
-@click.option("--timeout", type=float, default=None, help="Seconds before a fetch gives up.")
+@click.option("--timeout", type=float, default=None, help="Seconds one connect or read may wait.")
+@click.option("--ignore-robots", is_flag=True, help="With --fetch: do not read robots.txt ($DATELINE_ROBOTS=0).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--model", default=None, help="spaCy model package.")
 def watch(folder: str | None, feeds: tuple[str, ...], fetch: bool, every: float, db: str, once: bool,
-          timeout: float | None, max_bytes: int, model: str | None) -> None:
+          timeout: float | None, ignore_robots: bool, max_bytes: int, model: str | None) -> None:
     """Ingest what is new in FOLDER and/or --feed URLs, again every --every."""
     from dateline.pipeline import Options, process_batch
     from dateline.store.ingest import mark_seen
@@ -135,13 +141,14 @@ def watch(folder: str | None, feeds: tuple[str, ...], fetch: bool, every: float,
     if not folder and not feeds:
         raise click.UsageError("give a FOLDER or --feed URL to watch")
     options = Options(max_bytes=max_bytes, model=model)
-    fetcher = fetcher_from_env(max_bytes, timeout)
+    fetcher = fetcher_from_env(max_bytes, timeout, ignore_robots)
     with Store(db) as store:
         while True:
+            fetcher.start_run()  # each round has the run deadline to itself
             inputs, keys = new_inputs(store, folder, feeds, fetch, max_bytes, fetcher)
             if inputs:
                 report = store.ingest(process_batch(inputs, options))
-                click.echo(f"{time.strftime('%H:%M:%S')} {db}: {report}")
+                echo(f"{time.strftime('%H:%M:%S')} {db}: {report}")
             mark_seen(store.conn, keys)  # after the ingest commit: a crash re-reads, never skips
             if once:
                 return
@@ -160,9 +167,9 @@ def stories(db: str, min_articles: int, limit: int) -> None:
     with Store(db) as store:
         rows = list_stories(store.conn, min_articles, limit)
     if not rows:
-        click.echo("no stories")
+        echo("no stories")
     for row in rows:
-        click.echo(f"[{row['story_id']}] {row['num_articles']} articles  {row['headline'] or ''}")
+        echo(f"[{row['story_id']}] {row['num_articles']} articles  {row['headline'] or ''}")
 
 
 @click.command()
@@ -180,7 +187,7 @@ def story(story_id: int, db: str) -> None:
                   "articles": [{"rowid": r, "id": a.id, "headline": a.headline, "outlet": outlet(a),
                                 "url": a.source.url} for r, a in articles],
                   "events": story_events(store.conn, story_id)}
-    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    echo(json.dumps(record, ensure_ascii=False, indent=2))
 
 
 COMMANDS = [watch, stories, story]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from dateline.cli.terminal import echo
 from dateline.ingest.files import read_inputs
 from dateline.ingest.raw import DEFAULT_MAX_BYTES
 from dateline.pipeline import Options, process_batch
@@ -105,15 +106,16 @@ def extract(paths: tuple[str, ...], output: str, published: str | None, model: s
 @click.option("--retry-rejected", is_flag=True, help="Re-run the inputs that were rejected before.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL|FILE", help="An RSS/Atom feed to ingest (repeatable).")
 @click.option("--fetch", is_flag=True, help="With --feed: download each item's page, not the feed's summary.")
+@click.option("--ignore-robots", is_flag=True, help="With --fetch: do not read robots.txt ($DATELINE_ROBOTS=0).")
 @published_option
 @model_option
 @max_bytes_option
 def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[str, ...], fetch: bool,
-           published: str | None, model: str | None, max_bytes: int) -> None:
+           ignore_robots: bool, published: str | None, model: str | None, max_bytes: int) -> None:
     """Extract PATHS (files, folders, .warc, .zip, .jsonl.gz) and feeds into the database.
 
     Re-ingesting the same text is a no-op; near-duplicates are grouped into stories."""
-    from dateline.cli.ingest import gather_inputs
+    from dateline.cli.ingest import fetcher_from_env, gather_inputs
     from dateline.ingest.manifest import Manifest
     from dateline.store.ingest import write_manifest
 
@@ -122,11 +124,12 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
     options = Options(published=published, max_bytes=max_bytes, model=model)
     manifest = Manifest()
     with Store(db) as store:
-        source = gather_inputs(store, paths, feeds, fetch, retry_rejected, max_bytes, manifest)
+        source = gather_inputs(store, paths, feeds, fetch, retry_rejected, max_bytes, manifest,
+                               fetcher_from_env(max_bytes, ignore_robots=ignore_robots))
         report = store.ingest(_progress(process_batch(source, options), "ingest"))
         run_id = write_manifest(store.conn, manifest)
-        click.echo(f"{db}: {report}; {store.count()} articles in all")
-        click.echo(f"{manifest.summary()} (run {run_id})", err=True)
+        echo(f"{db}: {report}; {store.count()} articles in all")
+        echo(f"{manifest.summary()} (run {run_id})", err=True)
 
 
 @main.command()
@@ -138,10 +141,10 @@ def search(query: str, db: str, limit: int) -> None:
     with Store(db) as store:
         hits = store.search(query, limit)
     if not hits:
-        click.echo("no matches")
+        echo("no matches")
     for hit in hits:
-        click.echo(f"[{hit['rowid']}] {hit['published'] or '????-??-??'}  {hit['headline'] or hit['id']}")
-        click.echo(f"     {hit['snippet']}")
+        echo(f"[{hit['rowid']}] {hit['published'] or '????-??-??'}  {hit['headline'] or hit['id']}")
+        echo(f"     {hit['snippet']}")
 
 
 @main.command()
@@ -156,7 +159,7 @@ def show(key: str, db: str, as_json: bool) -> None:
         article = store.get(key)
     if article is None:
         raise click.ClickException(f"no article {key!r} in {db}")
-    click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) if as_json else describe(article))
+    echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) if as_json else describe(article))
 
 
 @main.command()
@@ -167,7 +170,7 @@ def report(db: str, limit: int) -> None:
     from dateline.output.report import summarise
 
     with Store(db) as store:
-        click.echo(summarise(store, limit))
+        echo(summarise(store, limit))
 
 
 @main.command(name="settings")

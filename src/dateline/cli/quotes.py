@@ -6,6 +6,7 @@ import json
 
 import click
 
+from dateline.cli.terminal import echo
 from dateline.store.db import DEFAULT_DB, Store
 from dateline.store.quotes import find_quotes
 
@@ -27,12 +28,12 @@ def quotes_command(speaker: str | None, about: str | None, since: str | None, db
         rows = find_quotes(store.conn, speaker=speaker, about=about, since=since, limit=limit)
     for row in rows:
         if as_json:
-            click.echo(json.dumps(row.__dict__, ensure_ascii=False))
+            echo(json.dumps(row.__dict__, ensure_ascii=False))
             continue
         who = row.speaker or "(unknown)"
         code = f" [{row.speaker_code}]" if row.speaker_code else ""
-        click.echo(f"{row.published or '????-??-??'}  {who}{code} {row.cue or ''}: “{row.text}”")
-        click.echo(f"            — {row.headline or row.article_id}")
+        echo(f"{row.published or '????-??-??'}  {who}{code} {row.cue or ''}: “{row.text}”")
+        echo(f"            — {row.headline or row.article_id}")
 
 
 def _is_date(value: str) -> bool:

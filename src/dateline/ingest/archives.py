@@ -38,11 +38,22 @@ def is_archive(name: str) -> bool:
 
 
 def read_archive(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[RawInput]:
-    """RawInputs from a WARC or zip file (members in archive order)."""
-    if path.name.lower().endswith(ZIP_SUFFIXES):
-        yield from read_zip(path, max_bytes, manifest)
-    else:
-        yield from read_warc(path, max_bytes, manifest)
+    """RawInputs from a WARC or zip file (members in archive order). An archive that gives no
+    input at all is one E101 record; a reader failing in a way we did not foresee is one E107
+    after the members already read."""
+    members = read_zip(path, max_bytes, manifest) if path.name.lower().endswith(ZIP_SUFFIXES) else \
+        read_warc(path, max_bytes, manifest)
+    count = 0
+    try:
+        for raw in members:
+            count += 1
+            yield raw
+    except Exception as exc:  # hostile bytes in a container library: this archive's damage only
+        count += 1
+        yield _damaged(str(path), exc)
+    if count == 0:
+        yield RawInput(id=content_id(f"{path}:no articles"), source=Source(path=str(path)),
+                       error=DatelineError(Code.EMPTY, f"{path}: no article in the archive"))
 
 
 def _damaged(path: str, exc: BaseException, member: str | None = None) -> RawInput:

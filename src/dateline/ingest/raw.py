@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.errors import Code, DatelineError
+from dateline.ingest.markup import flatten_deep
 from dateline.record import Source
 
 KNOWN_FIELDS = {"id", "text", "html", "published", "title", "url", "publisher", "language"}
@@ -50,11 +52,24 @@ def payload_of(raw: RawInput) -> str:
     return json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
 
 
+# Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes) -> tuple[str, DatelineError | None]:
     """Bytes → text. Binary raises E102; invalid UTF-8 is decoded in its detected legacy
-    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with a W101 warning."""
+    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an W101 warning.
+    UTF-16 and UTF-32 are read when the text starts with their byte-order mark."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, "replace")
+            warning = None if "\ufffd" not in text else DatelineError(Code.DECODED_WITH_FALLBACK, f"read as {encoding}")
+            if _looks_binary(text[:8192].encode("utf-8", "replace")):
+                raise DatelineError(Code.BINARY)
+            return text, warning
     if _looks_binary(data):
         raise DatelineError(Code.BINARY)
     try:
@@ -70,7 +85,17 @@ LEGACY_ENCODINGS = ("cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "cp12
 
 
 def legacy_encoding(data: bytes) -> str:
-    """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252)."""
+    """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252).
+    Text that is nearly all ASCII (English with a few names: "señor", "café") is Western when
+    its bytes read as cp1252: the detector, seeing a handful of accented letters, picks a
+    Central European code page as often as not, and an English article is far likelier to
+    come from a Western one."""
+    if _mostly_ascii(data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
     try:
         from charset_normalizer import from_bytes as detect
 
@@ -84,6 +109,15 @@ def legacy_encoding(data: bytes) -> str:
         except UnicodeDecodeError:
             return "latin_1"
     return best.encoding
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    sample = data[:65536]
+    high = len(sample.translate(None, _ASCII))  # the bytes over 127
+    return high <= max(2, len(sample) // 12)  # under ~8%: Polish or Czech prose runs higher
+
+
+_ASCII = bytes(range(128))
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -111,27 +145,32 @@ def from_bytes(data: bytes, path: str | None, html: bool = False,
         return RawInput(id=rid, source=source, error=exc)
     raw = RawInput(id=rid, source=source, warnings=[warning] if warning else [])
     if html:
-        raw.html = text
+        raw.html = flatten_deep(text)
     else:
         raw.text = text
     return raw
 
 
 def from_record(obj: Any, path: str | None = None, line: int | None = None) -> RawInput:
-    """A JSON Lines record (already parsed) → RawInput."""
+    """A JSON Lines record (already parsed) → RawInput. Lone surrogates ("\\ud83d", which
+    scrapers cut emoji into) are replaced by U+FFFD with an W104 warning before anything hashes
+    or encodes the text."""
     where = f"{path or '<stdin>'}:{line}" if line else (path or "<stdin>")
+    replaced = [0]
+    obj = _without_surrogates(obj, replaced)
+    warnings = [DatelineError(Code.SURROGATE, f"{where}: {replaced[0]} replaced")] if replaced[0] else []
     if not isinstance(obj, dict):
         err = DatelineError(Code.BAD_JSON, f"{where}: a record must be a JSON object")
         return RawInput(id=content_id(json.dumps(obj)), error=err, payload=json.dumps(obj))
-    text, html = obj.get("text"), obj.get("html")
+    text = obj.get("text") if isinstance(obj.get("text"), str) else None
+    html = obj.get("html") if isinstance(obj.get("html"), str) else None
     rid = str(obj.get("id") or content_id(text or html or json.dumps(obj, sort_keys=True)))
-    source = Source(path=path, url=obj.get("url"), publisher=obj.get("publisher"))
+    source = Source(path=path, url=_str(obj.get("url")), publisher=_str(obj.get("publisher")))
     meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
     published, date_warning = _iso_date(obj.get("published"))
-    raw = RawInput(id=rid, text=text if isinstance(text, str) else None,
-                   html=html if isinstance(html, str) else None, published=published,
+    raw = RawInput(id=rid, text=text, html=flatten_deep(html) if html is not None else None, published=published,
                    title=_str(obj.get("title")), language=_str(obj.get("language")), source=source, meta=meta,
-                   warnings=[date_warning] if date_warning else [])
+                   warnings=warnings + ([date_warning] if date_warning else []))
     if raw.text is None and raw.html is None:
         raw.error = DatelineError(Code.NO_TEXT, where)
         raw.payload = json.dumps(obj, ensure_ascii=False)
@@ -146,5 +185,22 @@ def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
     return read_published(value)
 
 
+
 def _str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any, replaced: list[int]) -> Any:
+    if isinstance(value, str):
+        if _LONE_SURROGATE.search(value):
+            value, count = _LONE_SURROGATE.subn("\ufffd", value)
+            replaced[0] += count
+        return value
+    if isinstance(value, list):
+        return [_without_surrogates(v, replaced) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k, replaced): _without_surrogates(v, replaced) for k, v in value.items()}
+    return value

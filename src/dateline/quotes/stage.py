@@ -8,6 +8,7 @@ them (``quotes.speakers``). ``find_actor`` (re-exported from ``actors.index``) m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -72,14 +73,37 @@ def _clause_end_before(doc: Doc, clause: int) -> int | None:
 
 
 def _nested(att: Attribution, others: list[Attribution]) -> bool:
-    """An attribution reported inside another one's content ("Moscow sees…", Ryabkov said)."""
+    """An attribution reported inside another one's content ("Moscow sees…", Ryabkov said): some
+    other, longer attribution whose content holds this one's cue and content.
+
+    Callers filter a list with it (``[a for a in found if not _nested(a, found)]``), which asked
+    pairwise was quadratic: a long article's thousands of attributions took minutes. The list's
+    contents sorted by start, with the furthest end reached so far, answer each question with a
+    binary search; that index is built once per list (the last list asked about is remembered,
+    by identity and length: the callers do not change a list while they filter it)."""
     if att.cue.text == ":":
         return False  # transcript lines stay, even inside a quoted transcript
-    return any(
-        o is not att and o.start <= att.cue.idx < o.end and o.start <= att.start and att.end <= o.end
-        and (o.end - o.start) > (att.end - att.start)
-        for o in others
-    )
+    entry = _NEST_INDEX.get("entry")  # (the list, its starts, their furthest ends, its length)
+    if entry is None or entry[0] is not others or entry[3] != len(others):
+        spans = sorted((o.start, o.end) for o in others)
+        reach, furthest = [], -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        entry = (others, [s for s, _ in spans], reach, len(others))
+        _NEST_INDEX["entry"] = entry  # one assignment: threads never see a list with another's index
+    starts, reach = entry[1], entry[2]
+    lo, hi = min(att.cue.idx, att.start), max(att.end, att.cue.idx + 1)
+    # a holder ending beyond this content: the furthest end among contents starting at or before lo
+    n = bisect_right(starts, lo)
+    if n and reach[n - 1] >= hi and reach[n - 1] > att.end:
+        return True
+    # a holder ending where this content ends but starting before it
+    n = bisect_right(starts, min(lo, att.start - 1))
+    return bool(n) and reach[n - 1] >= hi
+
+
+_NEST_INDEX: dict[str, tuple[list[Attribution], list[int], list[int], int]] = {}
 
 
 def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[int, int] | None = None,

@@ -8,6 +8,7 @@ that store rows of their own (quotes, events) have a saver in ``ARTICLE_SAVERS``
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -47,11 +48,20 @@ class IngestReport:
 
 def content_hash(text: str) -> str:
     normalised = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
+    return hashlib.sha1(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-
-
+def statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration script, one by one (a trigger's body stays whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""
+    if buffer.strip() and not buffer.strip().startswith("--"):
+        yield buffer
 
 
 class Store:
@@ -76,27 +86,41 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> list[str]:
-        """Apply every migration not yet recorded, in number order; returns their names."""
-        with self.conn:
-            self.conn.execute(
+        """Apply every migration not yet recorded, in number order; returns their names.
+
+        Each migration runs in its own ``BEGIN IMMEDIATE`` transaction, which takes the write lock
+        before anything is read; the applied versions are re-read inside it. So any number of
+        processes may open a new file at once: one applies a migration, the others wait for the
+        lock (the connection's busy timeout), then find it recorded and go on."""
+        folder = resources.files("dateline.store") / "migrations"
+        applied = []
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            m = re.match(r"(\d+)_.*\.sql$", entry.name)
+            if m and self._apply(int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")):
+                applied.append(entry.name)
+        return applied
+
+    def _apply(self, version: int, name: str, script: str) -> bool:
+        conn = self.conn
+        if conn.in_transaction:
+            conn.commit()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
             )
-        done = {row[0] for row in self.conn.execute("SELECT version FROM schema_migrations")}
-        applied = []
-        folder = resources.files("dateline.store") / "migrations"
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            m = re.match(r"(\d+)_.*\.sql$", entry.name)
-            if not m or int(m.group(1)) in done:
-                continue
-            script = entry.read_text(encoding="utf-8")
-            # executescript commits first; the version row goes in with the script itself.
-            self.conn.executescript(
-                "BEGIN;\n" + script + f"\nINSERT INTO schema_migrations(version, name) "
-                f"VALUES ({int(m.group(1))}, '{entry.name}');\nCOMMIT;"
-            )
-            applied.append(entry.name)
-        return applied
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                conn.execute("COMMIT")
+                return False
+            for statement in statements(script):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)", (version, name))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return True
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
@@ -128,6 +152,7 @@ class Store:
                     report.dated += event_rows.add_published_date(self.conn, content_hash(article.text), article)
 
     def _insert(self, article: Article) -> bool:
+        article.source = dataclasses.replace(article.source, path=ingest_rows.stored_path(article.source.path))
         record = article.to_dict()
         dl = article.dateline
         cur = self.conn.execute(
@@ -143,17 +168,21 @@ class Store:
         assert rowid is not None
         for saver in self.savers:
             saver(self.conn, rowid, article)
-        # A re-run that now succeeds clears the input's earlier rejection.
-        self.conn.execute("DELETE FROM rejected WHERE input_id = ?", (article.id,))
+        # A re-run that now succeeds clears its own input's earlier rejection, no other's.
+        self.conn.execute("DELETE FROM rejected WHERE input_key = ?",
+                          (ingest_rows.input_key(article.source.path, article.id),))
         return True
 
     def _reject(self, article: Article) -> None:
         assert article.error is not None
+        path = ingest_rows.stored_path(article.source.path)
         self.conn.execute(
-            "INSERT INTO rejected (input_id, source_path, code, message, payload) VALUES (?,?,?,?,?) "
-            "ON CONFLICT (input_id, code) DO UPDATE SET message = excluded.message, "
-            "payload = coalesce(excluded.payload, rejected.payload), rejected_at = excluded.rejected_at",
-            (article.id, article.source.path, article.error.code, article.error.message, article.payload),
+            "INSERT INTO rejected (input_id, input_key, source_path, code, message, payload) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT (input_key) DO UPDATE SET input_id = excluded.input_id, code = excluded.code, "
+            "message = excluded.message, payload = coalesce(excluded.payload, rejected.payload), "
+            "rejected_at = excluded.rejected_at",
+            (article.id, ingest_rows.input_key(path, article.id), path, article.error.code,
+             article.error.message, article.payload),
         )
 
     # -- reading --------------------------------------------------------------------------

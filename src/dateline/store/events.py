@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from dateline.record import Article, Event, EventActor
+from dateline.store.search import like_pattern
 
 
 def _countries(actors: list[EventActor]) -> str:
@@ -110,8 +111,8 @@ def find_events(conn: sqlite3.Connection, q: EventQuery) -> list[tuple[int, int]
         args.append(q.country.upper())
     if q.actor:
         where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_rowid = e.rowid AND"
-                     " (x.code = ? OR x.name LIKE ? OR x.actor = ?))")
-        args += [q.actor.upper(), f"%{q.actor}%", q.actor]
+                     " (x.code = ? OR x.name LIKE ? ESCAPE '\\' OR x.actor = ?))")
+        args += [q.actor.upper(), like_pattern(q.actor), q.actor]
     if q.dyad:
         where.append("EXISTS (SELECT 1 FROM event_actors s WHERE s.event_rowid = e.rowid AND s.role = 'source'"
                      " AND s.country = ?) AND EXISTS (SELECT 1 FROM event_actors t WHERE"

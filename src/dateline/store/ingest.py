@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import gzip
+import os
 import sqlite3
 import uuid
 
+from dateline.ingest.archives import is_archive
+from dateline.ingest.feeds import FEED_SUFFIXES
+from dateline.ingest.formats import JSONL_SUFFIXES
 from dateline.ingest.manifest import Manifest
 from dateline.record import Article
+
+
+def stored_path(path: str | None) -> str | None:
+    """A source path as the store keeps it: absolute for files (so ``--retry-rejected`` finds them
+    from any folder), as it is for URLs."""
+    if not path or "://" in path or path.startswith("<"):
+        return path
+    return os.path.abspath(path)
+
+
+def input_key(path: str | None, input_id: str) -> str:
+    """Which input a rejection belongs to. A whole document (a text or HTML file, an archive
+    member) is its path: fixing its bytes changes its id, not its key. An input among many in
+    one source (a JSON Lines record, a feed item, a page) is its source and id."""
+    path = stored_path(path)
+    if path is None:
+        return f"#{input_id}"
+    name = path.lower()
+    many = "://" in name or name.endswith(JSONL_SUFFIXES + FEED_SUFFIXES) or ("!" not in name and is_archive(name))
+    return f"{path}#{input_id}" if many else path
 
 
 def save_raw_page(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:

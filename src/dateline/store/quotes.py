@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from dateline.record import Actor, Article
-from dateline.store.search import fts_query
+from dateline.store.search import fts_query, like_pattern
 
 
 @dataclass
@@ -57,8 +57,8 @@ def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, about: str
         where.append("quotes_fts MATCH ?")
         params.append(match)
     if speaker:
-        where.append("(q.speaker_name LIKE ? OR q.speaker_text LIKE ? OR q.speaker_code = ?)")
-        params += [f"%{speaker}%", f"%{speaker}%", speaker.upper()]
+        where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\' OR q.speaker_code = ?)")
+        params += [like_pattern(speaker), like_pattern(speaker), speaker.upper()]
     if since:
         where.append("q.published >= ?")
         params.append(since)

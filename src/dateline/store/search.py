@@ -18,3 +18,10 @@ def fts_query(user_query: str) -> str:
         if core:
             terms.append('"' + core.replace('"', '""') + '"' + ("*" if prefix else ""))
     return " ".join(terms)
+
+
+def like_pattern(words: str) -> str:
+    """A LIKE pattern matching ``words`` anywhere, its own ``%`` and ``_`` taken literally (use with
+    ``ESCAPE '\\'``): `--speaker %` looks for a percent sign, it does not match everyone."""
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
