@@ -16,7 +16,7 @@ T = TypeVar("T", int, float, bool, str)
 def setting(name: str, default: T | None = None) -> T:
     """The limit ``name`` (``DATELINE_<name>``) as the settings module reads it."""
     value = getattr(settings.get(), name.lower())
-    return default if value is None and default is not None else value  # type: ignore[no-any-return]
+    return default if value is None and default is not None else value
 
 
 def max_chars() -> int:
