@@ -21,6 +21,9 @@ class Code(StrEnum):
     BAD_DATE = "E112"  # a published date that is not ISO 8601 (a warning: the date is dropped)
     # E2xx: processing failed on an article that was read
     PIPELINE = "E201"  # an unexpected error inside an extractor
+    # W1xx: warnings, the article goes on (numbers from W140 kept for the article/feed rooms)
+    NOT_ANALYSED = "W140"  # an article not in English: kept, the English NLP stages skipped
+    FEED_SUMMARY = "W141"  # a feed item's text is its summary: its page gave no text or failed
 
 
 MESSAGES = {
@@ -31,12 +34,14 @@ MESSAGES = {
     Code.TOO_LARGE: "input over the size limit",
     Code.NO_TEXT: "record has neither 'text' nor 'html'",
     Code.UNREADABLE: "input cannot be read",
-    Code.NOT_ENGLISH: "text is not English",
+    Code.NOT_ENGLISH: "text is not in an accepted language",
     Code.NO_BODY: "no main text found in the page",
     Code.UNSUPPORTED: "unsupported file type",
     Code.FETCH: "could not fetch",
     Code.BAD_DATE: "published date is not ISO 8601; ignored",
     Code.PIPELINE: "processing failed",
+    Code.NOT_ANALYSED: "not English; kept without the NLP stages (entities, quotes, times, places, events)",
+    Code.FEED_SUMMARY: "text is the feed item's summary; the page gave none",
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.article.language import ANALYSED_LANGUAGE
 from dateline.article.structure import build_article
 from dateline.errors import Code, DatelineError
 from dateline.events import dates as event_dates
@@ -48,6 +49,7 @@ class Options:
     max_bytes: int = 5 * 1024 * 1024
     model: str | None = None
     batch_size: int = BATCH_SIZE
+    languages: tuple[str, ...] | None = None  # keep only articles in these (ISO 639-1); None: all
 
 
 def prepare(raw: RawInput, options: Options) -> Article:
@@ -55,7 +57,8 @@ def prepare(raw: RawInput, options: Options) -> Article:
     if raw.error is not None:
         return Article.failed(raw.id, raw.error.code.value, raw.error.message, raw.source, raw.payload)
     try:
-        article = build_article(raw, default_published=options.published, max_bytes=options.max_bytes)
+        article = build_article(raw, default_published=options.published, max_bytes=options.max_bytes,
+                                languages=options.languages)
     except DatelineError as exc:
         return Article.failed(raw.id, exc.code.value, exc.message, raw.source, payload_of(raw))
     except Exception as exc:  # a bug of ours must cost one article, not the batch
@@ -109,11 +112,16 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def analysed(article: Article) -> bool:
+    """Whether the NLP stages run on an article: read, and in the language they are built for."""
+    return article.error is None and article.language == ANALYSED_LANGUAGE
+
+
 def _parse(nlp: Language, chunk: list[Article], batch_size: int) -> list[Doc]:
-    return list(nlp.pipe((a.text for a in chunk if a.error is None), batch_size=batch_size))
+    return list(nlp.pipe((a.text for a in chunk if analysed(a)), batch_size=batch_size))
 
 
 def _extract(chunk: list[Article], parsing: Future[list[Doc]]) -> Iterator[Article]:
     docs = iter(parsing.result())
     for article in chunk:
-        yield article if article.error is not None else run_stages(next(docs), article)
+        yield run_stages(next(docs), article) if analysed(article) else article

