@@ -144,3 +144,15 @@ def test_closing_sections_and_list_lines_are_kept():
 def test_line_breaks_separate_words():
     html = _story_page(extra_inside="<p>Contact: Fish Daily, Tromso<br>June 3 edition, page two of the paper.</p>")
     assert "Tromso June 3" in extract_page(html).text
+
+
+def test_sign_off_lines_at_the_end_are_dropped_and_kept_inside():
+    from dateline.article.page import drop_sign_off
+
+    credit = "Reporting by Kari Olsen in Oslo; Editing by Per Berg"
+    contact = "Questions about this story? Write to the desk at fish.desk@example.org."
+    assert drop_sign_off([*BODY, credit]) == BODY
+    assert drop_sign_off([*BODY, contact, "Anna Lie contributed to this report."]) == BODY
+    # inside the story, with story after it, the same lines stay; so does a story of one paragraph
+    assert drop_sign_off([BODY[0], contact, BODY[1]]) == [BODY[0], contact, BODY[1]]
+    assert drop_sign_off([credit]) == [credit]

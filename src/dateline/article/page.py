@@ -66,7 +66,7 @@ _BLOCK_TAGS = {"p", "head", "quote", "list", "table", "code", "div", "item", "ro
 # Each rule on top of trafilatura has a name, so benchmarks/html_anchor.py can measure the text
 # with and without it (a rule stays only when it helps with every dev domain held out in turn).
 RULES = ("hidden", "nested_teasers", "inline_widgets", "embeds", "precision_fallback", "navigation",
-         "title_heading", "recover_prose", "repeats")
+         "title_heading", "recover_prose", "repeats", "sign_off")
 _rules_off: frozenset[str] = frozenset()
 
 
@@ -295,6 +295,26 @@ def clean_blocks(blocks: list[Block], title: str | None) -> list[str]:
     return [b.text for b in kept]
 
 
+# -- the story's sign-off ---------------------------------------------------------------------
+# A closing paragraph this short that gives an e-mail address to write to, or credits the
+# reporting ("Reporting by …", "… contributed to this report"), is the sign-off, not the story.
+SIGN_OFF_MAX_WORDS = 60
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b"
+    r"|\bcontributed to this (report|story|article)\b|^\(?(additional )?(reporting|writing|editing) by\b",
+    re.IGNORECASE)
+
+
+def drop_sign_off(paragraphs: list[str]) -> list[str]:
+    """Drop the closing run of sign-off paragraphs (the story keeps at least its first)."""
+    if not rule_on("sign_off"):
+        return paragraphs
+    end = len(paragraphs)
+    while end > 1 and len(words(paragraphs[end - 1])) <= SIGN_OFF_MAX_WORDS and _CONTACT.search(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
+
+
 # -- recovery of prose the extractor left out --------------------------------------------------
 def _prose_elements(root: Any) -> list[Any]:
     """``<p>`` elements under root that read as article prose, outside furniture containers."""
@@ -425,6 +445,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     space_line_breaks(doc.body)
     paragraphs = clean_blocks(blocks_of(doc.body), meta.title)
     paragraphs = recover_missed_prose(paragraphs, tree)
+    paragraphs = drop_sign_off(paragraphs)
     if not paragraphs:
         raise DatelineError(Code.NO_BODY)
     return Page(text="\n\n".join(paragraphs), title=meta.title, date=meta.date, author=meta.author,
