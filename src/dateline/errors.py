@@ -41,7 +41,7 @@ MESSAGES = {
     Code.BAD_DATE: "published date is not ISO 8601; ignored",
     Code.PIPELINE: "processing failed",
     Code.NOT_ANALYSED: "not English; kept without the NLP stages (entities, quotes, times, places, events)",
-    Code.FEED_SUMMARY: "text is the feed item's summary; the page gave none",
+    Code.FEED_SUMMARY: "text is the feed item's summary: its page or content gave no main text",
 }
 
 

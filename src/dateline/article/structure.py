@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from dateline.article.datelines import MONTHS, iso_date, parse_dateline
 from dateline.article.language import ANALYSED_LANGUAGE, detect_language, normalise_language
@@ -110,21 +111,8 @@ def build_article(raw: RawInput, default_published: str | None = None,
     Every language is kept: an article not in English gets its text, headline, dateline and
     publisher, its language code and a W140 warning that the (English) NLP stages are skipped.
     ``languages`` restricts on purpose: an article in any other language is rejected (E108)."""
-    page, summary_used = None, False
+    page, body, summary_used = _body_of(raw)
     meta = {k: v for k, v in raw.meta.items() if k != FEED_SUMMARY}
-    if raw.html is not None:
-        from dateline.article.page import extract_page  # trafilatura is imported only when a page comes in
-
-        try:
-            page = extract_page(raw.html, url=raw.source.url)
-            body = page.text
-        except DatelineError as exc:
-            # a feed item whose page has no main text: the feed's summary is the article's text
-            if exc.code != Code.NO_BODY or not raw.meta.get(FEED_SUMMARY):
-                raise
-            body, summary_used = raw.meta[FEED_SUMMARY], True
-    else:
-        body = raw.text or ""
     if len(body.encode("utf-8", "surrogatepass")) > max_bytes:
         raise DatelineError(Code.TOO_LARGE, f"{len(body)} characters")
     # The line rules are for plain text, which has no markup to tell furniture by; on pages the
@@ -174,6 +162,22 @@ def build_article(raw: RawInput, default_published: str | None = None,
     if dateline_match is not None:
         article.dateline = _dateline(article, dateline_match, text)
     return article
+
+
+def _body_of(raw: RawInput) -> tuple[Any, str, bool]:
+    """The page (or None), the body text, and whether the body is a feed item's summary because
+    its page had no main text."""
+    if raw.html is None:
+        return None, raw.text or "", False
+    from dateline.article.page import extract_page  # trafilatura is imported only when a page comes in
+
+    try:
+        page = extract_page(raw.html, url=raw.source.url)
+    except DatelineError as exc:
+        if exc.code != Code.NO_BODY or not raw.meta.get(FEED_SUMMARY):
+            raise
+        return None, str(raw.meta[FEED_SUMMARY]), True
+    return page, page.text, False
 
 
 def _without_dateline(paragraph: str, match) -> str:
