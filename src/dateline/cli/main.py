@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -122,10 +123,32 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
     manifest = Manifest()
     with Store(db) as store:
         source = gather_inputs(store, paths, feeds, fetch, retry_rejected, max_bytes, manifest)
-        report = store.ingest(_progress(process_batch(source, options), "ingest"))
+        entries: dict[str, Any] = {}
+        articles = process_batch(_entries_of(source, manifest, entries), options)
+        report = store.ingest(_progress(_rejections_noted(articles, entries), "ingest"))
         run_id = write_manifest(store.conn, manifest)
         click.echo(f"{db}: {report}; {store.count()} articles in all")
         click.echo(f"{manifest.summary()} (run {run_id})", err=True)
+
+
+def _entries_of(raws: Iterator[Any], manifest: Any, entries: dict[str, Any]) -> Iterator[Any]:
+    """Pass inputs through, remembering the manifest entry each one was listed under as read."""
+    listed = len(manifest.entries)
+    for raw in raws:
+        if len(manifest.entries) > listed and manifest.entries[-1].status == "read":
+            entries[raw.id] = manifest.entries[-1]
+        listed = len(manifest.entries)
+        yield raw
+
+
+def _rejections_noted(articles: Iterator[Article], entries: dict[str, Any]) -> Iterator[Article]:
+    """An input read but rejected by the pipeline (E108 under --languages, E109) is rejected in
+    the manifest too, so its summary on stderr agrees with the report on stdout."""
+    for article in articles:
+        entry = entries.pop(article.id, None)
+        if entry is not None and article.error is not None:
+            entry.status, entry.code, entry.detail = "rejected", article.error.code, article.error.message
+        yield article
 
 
 @main.command()
