@@ -105,7 +105,7 @@ def rule_table(pages: list[dict], base_texts: dict[str, str], base_f1: list[floa
                 fired.add(p["domain"])
         total = sum(gain_by_domain.values())
         worst = min(total - g for g in gain_by_domain.values())
-        verdict = "keep" if worst > 0 and len(fired) >= MIN_DOMAINS else "drop"
+        verdict = "meets the bar" if worst > 0 and len(fired) >= MIN_DOMAINS else "below the bar"
         print(f"{name:22s} {total / len(pages):+7.4f} {len(fired):7d} {worst / len(pages):+14.4f}  {verdict}")
 
 

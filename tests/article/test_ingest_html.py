@@ -156,3 +156,13 @@ def test_sign_off_lines_at_the_end_are_dropped_and_kept_inside():
     # inside the story, with story after it, the same lines stay; so does a story of one paragraph
     assert drop_sign_off([BODY[0], contact, BODY[1]]) == [BODY[0], contact, BODY[1]]
     assert drop_sign_off([credit]) == [credit]
+
+
+def test_rules_never_cost_a_page_all_its_text():
+    # the whole story sits in a wrapper marked hidden (a page that reveals it by script)
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    hidden = f"<html><body><div aria-hidden='true'><article>{paragraphs}</article></div></body></html>"
+    assert extract_page(hidden).paragraphs == BODY
+    # a page whose only text is a block of links is that text, unless it is a bare menu
+    links = " ".join(f"<a href='/s/{i}'>{w}</a>" for i, w in enumerate(BODY[0].split()))
+    assert "fisheries ministry" in extract_page(f"<html><body><article><p>{links}</p></article></body></html>").text

@@ -40,6 +40,8 @@ LINK_BLOCK_MAX_WORDS = 40
 # The precision mode is trusted unless it keeps less than this share of the default mode's words.
 PRECISION_MIN_SHARE = 0.55
 TITLE_OVERLAP = 0.6
+# When the block rules would drop every block, a page with at least this many words keeps them all.
+KEEP_ALL_MIN_WORDS = 12
 # A cluster of at least this many links inside a paragraph, nearly all link text, is a widget.
 INLINE_WIDGET_LINKS = 3
 INLINE_WIDGET_LINK_SHARE = 0.8
@@ -432,8 +434,20 @@ def _word_count(doc: Any) -> int:
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
-    """A page's main text (paragraphs joined by blank lines) and metadata. Raises E109."""
-    tree = prune_tree(load_tree(html))
+    """A page's main text (paragraphs joined by blank lines) and metadata. Raises E109.
+
+    Our rules never cost a page all its text: when pruning leaves trafilatura nothing, the page
+    is read again unpruned, and when the block rules drop every block, the blocks are kept
+    (unless they are a bare menu, under ``KEEP_ALL_MIN_WORDS`` words in all)."""
+    try:
+        return _read_page(prune_tree(load_tree(html)), url)
+    except DatelineError as exc:
+        if exc.code != Code.NO_BODY:
+            raise
+        return _read_page(load_tree(html), url)
+
+
+def _read_page(tree: Any, url: str | None) -> Page:
     precise = _bare(tree, url, precision=True)
     default = _bare(tree, url, precision=False)
     doc = precise
@@ -443,7 +457,10 @@ def extract_page(html: str, url: str | None = None) -> Page:
         raise DatelineError(Code.NO_BODY)
     meta = default if default is not None else doc
     space_line_breaks(doc.body)
-    paragraphs = clean_blocks(blocks_of(doc.body), meta.title)
+    blocks = blocks_of(doc.body)
+    paragraphs = clean_blocks(blocks, meta.title)
+    if not paragraphs and sum(b.words for b in blocks) >= KEEP_ALL_MIN_WORDS:
+        paragraphs = [b.text for b in blocks]
     paragraphs = recover_missed_prose(paragraphs, tree)
     paragraphs = drop_sign_off(paragraphs)
     if not paragraphs:
