@@ -14,11 +14,11 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from dateline.article.datelines import MONTHS, iso_date, parse_dateline
+from dateline.article.datelines import MONTHS, DatelineMatch, iso_date, parse_dateline
 from dateline.article.language import ANALYSED_LANGUAGE, detect_language, normalise_language
 from dateline.article.page import rule_on
 from dateline.errors import MESSAGES, Code, DatelineError
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 from dateline.record import Article, Dateline, ErrorInfo
 from dateline.resources import line_patterns
 
@@ -180,7 +180,7 @@ def _body_of(raw: RawInput) -> tuple[Any, str, bool]:
     return page, page.text, False
 
 
-def _without_dateline(paragraph: str, match) -> str:
+def _without_dateline(paragraph: str, match: DatelineMatch | None) -> str:
     """The lede as a reader reads it: the dateline is metadata, not part of the lead."""
     if match is not None and paragraph.startswith(match.text):
         return paragraph[match.end:].strip() or paragraph
@@ -194,7 +194,7 @@ def _set_published(article: Article, given: str | None, page_date: str | None) -
         article.published, article.published_source = page_date, "html"
 
 
-def _dateline(article: Article, m, text: str) -> Dateline:
+def _dateline(article: Article, m: DatelineMatch, text: str) -> Dateline:
     start = text.find(m.text)
     year = m.year
     if year is None and article.published and m.month:

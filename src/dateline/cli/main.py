@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from dateline.ingest.files import DEFAULT_MAX_BYTES, read_inputs
+from dateline.ingest.files import read_inputs
+from dateline.ingest.raw import DEFAULT_MAX_BYTES
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article
 from dateline.store.db import DEFAULT_DB, Store
@@ -114,7 +115,7 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
 
     Re-ingesting the same text is a no-op; near-duplicates are grouped into stories."""
     from dateline.cli.ingest import gather_inputs
-    from dateline.ingest.archives import Manifest
+    from dateline.ingest.manifest import Manifest
     from dateline.store.ingest import write_manifest
 
     if not paths and not retry_rejected and not feeds:
@@ -195,16 +196,24 @@ def report(db: str, limit: int) -> None:
 @main.command(name="eval")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
               help="Development data folder (default: $DATELINE_DATA or ../shared/data).")
-@click.option("--suite", "suites", multiple=True, help="Only these suites (repeatable).")
-@click.option("--limit", type=int, default=None, help="Score at most this many documents per suite.")
+@click.option("--suite", "suites", multiple=True, help="Only these suites (repeatable): datelines, html, time, "
+              "plover, penta, petrarch, quotes; events means the last three.")
+@click.option("--limit", type=int, default=None, help="Score at most this many documents per suite "
+              "(a partial run: floors are neither checked nor updated).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--check", is_flag=True, help="Exit 1 when a score is below its floor in baseline.json.")
+@click.option("--check", is_flag=True, help="Exit 1 when a score is below its floor in baseline.json "
+              "or a pinned dev set changed.")
 @click.option("--update-baseline", is_flag=True, help="Raise floors to the current scores (never lowers).")
 @click.option("--lower-floors", is_flag=True, help="With --update-baseline: also lower floors.")
+@click.option("--accept-data", is_flag=True, help="With --update-baseline: re-pin the digest of a changed "
+              "dev set and set its floors to its new scores.")
+@click.option("--records", "records_dir", type=click.Path(file_okay=False), default=None,
+              help="Write each suite's records here (SUITE.jsonl), for reading errors or ../shared/eval --pred.")
 @model_option
 def eval_(data_dir: str | None, suites: tuple[str, ...], limit: int | None, as_json: bool, check: bool,
-          update_baseline: bool, lower_floors: bool, model: str | None) -> None:
-    """Score every extractor on the development sets and print a table."""
+          update_baseline: bool, lower_floors: bool, accept_data: bool, records_dir: str | None,
+          model: str | None) -> None:
+    """Score the records `extract` writes on the development sets: whole, tune and check halves."""
     from dateline.evaluation.harness import (
         check_floors,
         default_data_dir,
@@ -214,10 +223,11 @@ def eval_(data_dir: str | None, suites: tuple[str, ...], limit: int | None, as_j
     )
 
     data = Path(data_dir) if data_dir else default_data_dir()
-    results = run_suites(data, suites or None, limit=limit, model=model)
+    results = run_suites(data, suites or None, limit=limit, model=model,
+                         records_dir=Path(records_dir) if records_dir else None)
     click.echo(json.dumps(results, indent=2) if as_json else format_table(results))
     if update_baseline:
-        changed = update_floors(results, allow_lower=lower_floors)
+        changed = update_floors(results, allow_lower=lower_floors, accept_data=accept_data)
         click.echo(f"baseline: {len(changed)} floors updated", err=True)
     if check:
         failures = check_floors(results)
