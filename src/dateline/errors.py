@@ -53,6 +53,11 @@ class DatelineError(Exception):
         self.detail = detail
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[type[DatelineError], tuple[Code, str]]:
+        # Raw inputs carry their error to worker processes: rebuild from code and detail,
+        # not from the formatted message Exception.args holds.
+        return (type(self), (self.code, self.detail))
+
     @property
     def message(self) -> str:
         base = MESSAGES[self.code]

@@ -14,7 +14,7 @@ from dateline.evaluation.harness import SUITES
 from dateline.store.db import ARTICLE_SAVERS, Store
 
 COMMANDS = {
-    "actors", "actors import-phoenix", "eval", "events", "export", "extract", "ingest", "quotes",
+    "actors", "actors import-phoenix", "batch", "eval", "events", "export", "extract", "ingest", "quotes",
     "report", "search", "show", "stories", "story", "watch",
 }
 SAVERS = [

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from dateline.evaluation import harness
+from dateline.evaluation import harness, runner
 from dateline.evaluation.harness import SUITES, TOLERANCE, load_baseline, load_pins, run_suites
 
 
@@ -51,7 +51,7 @@ def baseline(tmp_path, monkeypatch):
     path = tmp_path / "baseline.json"
     path.write_text(json.dumps({"sets": {"x": {"files": ["x.jsonl"], "sha256": "a" * 64, "documents": 10}},
                                 "floors": {"x.f1": 0.9}}))
-    monkeypatch.setattr(harness, "BASELINE", path)
+    monkeypatch.setattr(runner, "BASELINE", path)
     monkeypatch.setitem(harness.SUITES, "x", SUITES["datelines"])
     return path
 

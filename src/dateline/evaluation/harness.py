@@ -16,9 +16,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from dateline.evaluation import datelines, events, html, quotes
+from dateline.evaluation import datelines, events, html, quotes, runner
 from dateline.evaluation import time as timex_suite
-from dateline.evaluation.runner import BASELINE, _baseline, load_baseline, load_pins, run_suite
+from dateline.evaluation.runner import _baseline, load_baseline, load_pins, run_suite
 from dateline.evaluation.splits import HALVES
 from dateline.evaluation.suite import Suite
 
@@ -156,6 +156,6 @@ def update_floors(results: dict[str, Any], allow_lower: bool = False, accept_dat
             if _pinnable(metric) and (old is None or value > old or (lower and value < old)):
                 floors[metric] = value
                 changed.append(metric)
-    BASELINE.write_text(json.dumps({"sets": dict(sorted(pins.items())), "floors": dict(sorted(floors.items()))},
+    runner.BASELINE.write_text(json.dumps({"sets": dict(sorted(pins.items())), "floors": dict(sorted(floors.items()))},
                                    indent=2) + "\n")
     return changed
