@@ -39,7 +39,7 @@ class Code(StrEnum):
     TOO_LARGE = "E105", "input over the size limit"
     NO_TEXT = "E106", "record has neither 'text' nor 'html'"
     UNREADABLE = "E107", "input cannot be read"  # a file that cannot be opened, a truncated archive
-    NOT_ENGLISH = "E108", "text is not English"
+    NOT_ENGLISH = "E108", "text is not in an accepted language"
     NO_BODY = "E109", "no main text found in the page"
     UNSUPPORTED = "E110", "unsupported file type"
     FETCH = "E111", "could not fetch"  # a URL or feed
@@ -52,6 +52,9 @@ class Code(StrEnum):
     DATE_IGNORED = "W102", "published date cannot be read; ignored"  # see ingest/dates.py
     AMBIGUOUS_DATE = "W103", "numeric published date could be day or month first"  # read day first
     SURROGATE = "W104", "lone surrogates in the text; replaced with U+FFFD"
+    # W14x: the article and feed rooms
+    NOT_ANALYSED = "W140", "not English; kept without the NLP stages (entities, quotes, times, places, events)"
+    FEED_SUMMARY = "W141", "text is the feed item's summary: its page or content gave no main text"
     # W2xx: an extractor failed on one article; the article goes on without that stage's output
     STAGE_FAILED = "W201", "stage failed"
     IN_PARTS = "W202", "long article processed in parts"  # no links across the cuts

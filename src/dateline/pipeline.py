@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline import models
+from dateline.article.language import ANALYSED_LANGUAGE
 from dateline.article.structure import build_article
 from dateline.errors import Code, DatelineError
 from dateline.events import dates as event_dates
@@ -52,6 +53,7 @@ class Options:
     model: str | None = None
     batch_size: int = BATCH_SIZE
     max_chars: int | None = None  # an article's character cap; None: $DATELINE_MAX_CHARS (2,000,000)
+    languages: tuple[str, ...] | None = None  # keep only articles in these (ISO 639-1); None: all
 
 
 def prepare(raw: RawInput, options: Options) -> Article:
@@ -59,7 +61,8 @@ def prepare(raw: RawInput, options: Options) -> Article:
     if raw.error is not None:
         return Article.failed(raw.id, raw.error.code.value, raw.error.message, raw.source, raw.payload)
     try:
-        article = build_article(raw, default_published=options.published, max_bytes=options.max_bytes)
+        article = build_article(raw, default_published=options.published, max_bytes=options.max_bytes,
+                                languages=options.languages)
     except DatelineError as exc:
         return Article.failed(raw.id, exc.code.value, exc.message, raw.source, payload_of(raw))
     except Exception as exc:  # a bug of ours must cost one article, not the batch
@@ -126,12 +129,17 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 PARSE_BATCH_CHARS = 200_000
 
 
+def analysed(article: Article) -> bool:
+    """Whether the NLP stages run on an article: read, and in the language they are built for."""
+    return article.error is None and article.language == ANALYSED_LANGUAGE
+
+
 def _parse(nlp: Language, chunk: list[Article], batch_size: int) -> list[Doc]:
-    """The docs of the chunk's articles, in order; long articles are parsed later, in parts."""
+    """The docs of the chunk's analysed articles, in order; long articles are parsed later, in parts."""
     docs: list[Doc] = []
     group: list[str] = []
     size = 0
-    for text in (a.text for a in chunk if a.error is None and not is_long(a.text)):
+    for text in (a.text for a in chunk if analysed(a) and not is_long(a.text)):
         if group and (size + len(text) > PARSE_BATCH_CHARS or len(group) >= batch_size):
             docs.extend(nlp.pipe(group, batch_size=len(group)))
             group, size = [], 0
@@ -145,7 +153,7 @@ def _parse(nlp: Language, chunk: list[Article], batch_size: int) -> list[Doc]:
 def _extract(chunk: list[Article], parsing: Future[list[Doc]], nlp: Language) -> Iterator[Article]:
     docs = iter(parsing.result())
     for article in chunk:
-        if article.error is not None:
+        if not analysed(article):
             yield article
         elif is_long(article.text):  # the budget: parsed and extracted part by part (dateline.parts)
             yield run_in_parts(article, nlp, run_stages)

@@ -27,6 +27,11 @@ from dateline.article.datelines import parse_dateline
         ("KYIV — Air raid sirens sounded", "KYIV", None, None, None, None),
         ("Caracas, March 6 - The government is close", "Caracas", None, 3, 6, None),
         ("RIO DE JANEIRO, MARCH 13 - Brazil's oil company", "RIO DE JANEIRO", None, 3, 13, None),
+        ("LONDON, 4 May (Reuters) - Britain's economy grew", "LONDON", "Reuters", 5, 4, None),
+        ("BERLIN, 4. Mai (dpa) - Die Regierung hat", "BERLIN", "dpa", 5, 4, None),
+        ("LYON, 12 décembre (AFP) - Les agriculteurs", "LYON", "AFP", 12, 12, None),
+        ("BOGOTÁ, 3 de marzo de 2025 (EFE) - El Gobierno", "BOGOTÁ", "EFE", 3, 3, 2025),
+        ("КАЗАНЬ, 15 апреля /ТАСС/. Власти", "КАЗАНЬ", "TASS", 4, 15, None),
     ],
 )
 def test_agency_styles(opening, place, agency, month, day, year):
@@ -44,6 +49,7 @@ def test_agency_styles(opening, place, agency, month, day, year):
         "Moscow sees no link between the two treaties.",
         "In early February, the president submitted a treaty.",
         "Kyiv — as officials call it — was calm.",
+        "Paris, 3 times a year, hosts the fair.",
     ],
 )
 def test_ordinary_sentences_are_not_datelines(sentence):

@@ -134,11 +134,43 @@ def test_recovery_puts_back_skipped_prose_in_place_and_no_furniture():
     assert recover_missed_prose(kept, load_tree(html)) == BODY + MORE
 
 
-def test_press_release_boilerplate_at_the_end_is_trimmed():
-    from dateline.article.page import trim_publisher_tail
-
+def test_closing_sections_and_list_lines_are_kept():
+    """No tail trim and no repeat removal across the body: a closing section and a list whose
+    lines recur (a results table, a schedule) are the page's text."""
     about = ("Nordfisk is a leading supplier of frozen seafood to retailers in northern Europe, "
              "with plants in three countries.")
-    assert trim_publisher_tail([*BODY, "About Nordfisk", about]) == BODY
-    # the same sentence inside the story, with story after it, stays
-    assert trim_publisher_tail([BODY[0], about, BODY[1]]) == [BODY[0], about, BODY[1]]
+    schedule = "".join(f"<li>{d}: ferry leaves at 07:15</li><li>{d}: ferry returns at 18:40</li>"
+                       for d in ("Monday", "Wednesday"))
+    html = _story_page(extra_inside=f"<h2>About Nordfisk</h2><p>{about}</p><ul>{schedule}</ul>"
+                       "<p>Ferry leaves at 07:15</p><p>Ferry leaves at 07:15</p>")
+    article = build_article(RawInput(id="p", html=html))
+    assert about in article.text and article.text.count("ferry leaves at 07:15") == 2
+    # consecutive duplicates still collapse
+    assert article.text.count("Ferry leaves at 07:15") == 1
+
+
+def test_line_breaks_separate_words():
+    html = _story_page(extra_inside="<p>Contact: Fish Daily, Tromso<br>June 3 edition, page two of the paper.</p>")
+    assert "Tromso June 3" in extract_page(html).text
+
+
+def test_sign_off_lines_at_the_end_are_dropped_and_kept_inside():
+    from dateline.article.page import drop_sign_off
+
+    credit = "Reporting by Kari Olsen in Oslo; Editing by Per Berg"
+    contact = "Questions about this story? Write to the desk at fish.desk@example.org."
+    assert drop_sign_off([*BODY, credit]) == BODY
+    assert drop_sign_off([*BODY, contact, "Anna Lie contributed to this report."]) == BODY
+    # inside the story, with story after it, the same lines stay; so does a story of one paragraph
+    assert drop_sign_off([BODY[0], contact, BODY[1]]) == [BODY[0], contact, BODY[1]]
+    assert drop_sign_off([credit]) == [credit]
+
+
+def test_rules_never_cost_a_page_all_its_text():
+    # the whole story sits in a wrapper marked hidden (a page that reveals it by script)
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    hidden = f"<html><body><div aria-hidden='true'><article>{paragraphs}</article></div></body></html>"
+    assert extract_page(hidden).paragraphs == BODY
+    # a page whose only text is a block of links is that text, unless it is a bare menu
+    links = " ".join(f"<a href='/s/{i}'>{w}</a>" for i, w in enumerate(BODY[0].split()))
+    assert "fisheries ministry" in extract_page(f"<html><body><article><p>{links}</p></article></body></html>").text

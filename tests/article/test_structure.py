@@ -90,9 +90,12 @@ def test_boilerplate_rules():
         assert not is_boilerplate(line), line
 
 
-def test_identical_paragraphs_collapse():
-    assert drop_repeats(["One thing happened today.", "Another.", "One thing happened today."]) == [
+def test_repeats_of_the_standfirst_and_consecutive_duplicates_collapse():
+    assert drop_repeats(["One thing happened today.", "One thing happened today.", "Another."]) == [
         "One thing happened today.", "Another."]
+    # further apart and not the standfirst: a list line, kept
+    assert drop_repeats(["Row A.", "Row B.", "Row A."]) == ["Row A.", "Row B.", "Row A."]
+    assert drop_repeats(["Lead.", "Body.", "Lead."], standfirst=1) == ["Lead.", "Body."]
 
 
 def test_lede_is_the_lead_when_there_is_no_standfirst():
@@ -124,4 +127,16 @@ def test_gazetteer_folds_accents_both_ways():
 def test_declared_language_is_read_by_its_primary_subtag():
     text = "RIGA, Oct 2 (Reuters) - Latvia's government agreed to buy air defence systems, officials said."
     assert prepare(RawInput(id="t", text=text, language="en-GB"), Options()).error is None
-    assert prepare(RawInput(id="t", text=text, language="lv"), Options()).error.code == "E108"
+    latvian = prepare(RawInput(id="t", text=text, language="lv"), Options())
+    assert latvian.error is None and latvian.language == "lv" and latvian.warnings[0].code == "W140"
+    assert prepare(RawInput(id="t", text=text, language="lv"), Options(languages=("en",))).error.code == "E108"
+    assert prepare(RawInput(id="t", text=text, language="eng"), Options(languages=("en",))).language == "en"
+
+
+def test_language_is_told_from_the_text():
+    french = ("PARIS, 3 mars (AFP) - Le gouvernement a présenté lundi un projet de loi sur les retraites "
+              "qui doit être examiné par les députés avant la fin du mois, a indiqué le ministre.")
+    english = "RIGA, Oct 2 (Reuters) - Latvia's government agreed to buy air defence systems, officials said."
+    assert prepare(RawInput(id="f", text=french), Options()).language == "fr"
+    assert prepare(RawInput(id="e", text=english), Options()).language == "en"
+    assert prepare(RawInput(id="s", text="Oslo, 12:00"), Options()).language == "en"  # too short to tell

@@ -53,28 +53,29 @@ def test_latin1_is_decoded_and_kept_with_a_warning(tmp_path, nlp):
     _assert_good_stored(db)
 
 
-def test_cp1251_is_decoded_then_rejected_as_not_english(tmp_path, nlp):
+def test_cp1251_is_decoded_and_stored_as_russian(tmp_path, nlp):
     folder = _folder_with_good(tmp_path)
     (folder / "ru.txt").write_bytes(RUSSIAN.encode("cp1251"))
     db = tmp_path / "t.db"
     ingest(nlp, db, [str(folder)])
     with Store(db) as store:
-        row = next(r for r in store.rejected() if r["source_path"] == str(folder / "ru.txt"))
-    assert row["code"] == "E108"
-    # decoded as Cyrillic, not cp1252 mojibake: the kept payload reads as Russian
-    assert "Правительство" in json.loads(row["payload"])["text"]
+        russian = next(a for a in store.articles() if a.source.path == str(folder / "ru.txt"))
+        # decoded as Cyrillic, not cp1252 mojibake: the stored text reads as Russian, and is found
+        assert "Правительство" in russian.text and russian.language == "ru"
+        assert [h["id"] for h in store.search("Правительство")] == [russian.id]
     _assert_good_stored(db)
 
 
-def test_non_english_is_skipped_and_kept(tmp_path, nlp):
+def test_non_english_is_stored_without_analysis(tmp_path, nlp):
     folder = _folder_with_good(tmp_path)
     (folder / "de.txt").write_text(GERMAN, encoding="utf-8")
     db = tmp_path / "t.db"
     report = ingest(nlp, db, [str(folder)])
     with Store(db) as store:
-        row = next(r for r in store.rejected() if r["source_path"] == str(folder / "de.txt"))
-    assert (row["code"], report.stored) == ("E108", 1)
-    assert "Bundesregierung" in row["payload"]
+        german = next(a for a in store.articles() if a.source.path == str(folder / "de.txt"))
+        assert not list(store.rejected())
+    assert report.stored == 2 and german.language == "de" and "Bundesregierung" in german.text
+    assert german.dateline.place == "BERLIN" and [w.code for w in german.warnings] == ["W140"]
     _assert_good_stored(db)
 
 

@@ -114,18 +114,26 @@ def test_feed_that_times_out_is_rejected_then_retried(site, tmp_path, nlp):
     assert any("Chile" in t for t in stored_texts(db))
 
 
-def test_item_page_that_fails_is_kept_for_retry(site, tmp_path, nlp):
-    site.routes["/feed.rss"] = (0, rss(site.base, [("Missing", "/gone"), ("Peru holds", "/b")]),
+def test_item_page_that_fails_keeps_the_feed_summary_as_its_text(site, tmp_path, nlp):
+    feed = rss(site.base, [("Missing", "/gone"), ("Empty", "/empty"), ("Peru holds", "/b")])
+    site.routes["/feed.rss"] = (0, feed.replace("<description>Missing summary</description>",
+                                                f"<description><![CDATA[<p>{SECOND}</p>]]></description>"),
                                 "application/rss+xml")
+    site.routes["/empty"] = (0, "<html><body><nav><a href='/x'>Home</a></nav></body></html>", "text/html")
     site.routes["/b"] = (0, page("Peru holds", GOOD_TOO), "text/html")
     db = tmp_path / "t.db"
-    ingest(nlp, db, feeds=[f"{site.base}/feed.rss"], fetch=True, fetcher=fast_fetcher())
-    with Store(db) as store:
-        (row,) = store.rejected()
-    assert row["code"] == "E111" and "HTTP 404" in row["message"]
+    manifest = Manifest()
+    report = ingest(nlp, db, feeds=[f"{site.base}/feed.rss"], fetch=True, fetcher=fast_fetcher(), manifest=manifest)
     assert site.hits["/gone"] == 1  # a 404 is not retried
-    site.routes["/gone"] = (0, page("Chile", SECOND), "text/html")
-    assert ingest(nlp, db, retry_rejected=True, fetcher=fast_fetcher()).stored == 1
+    assert (report.stored, report.rejected) == (3, 0) and manifest.counts()["rejected"] == 0
+    with Store(db) as store:
+        by_title = {a.headline: a for a in store.articles()}
+        assert not list(store.rejected())
+    missing, empty = by_title["Missing"], by_title["Empty"]
+    assert "Chile's central bank" in missing.text and missing.meta["text_from"] == "feed_summary"
+    assert [w.code for w in missing.warnings] == ["W141"] and "HTTP 404" in missing.warnings[0].message
+    assert empty.text == "Empty summary" and empty.meta["text_from"] == "feed_summary"
+    assert [w.code for w in empty.warnings] == ["W141"] and "feed_summary" not in by_title["Peru holds"].meta
 
 
 def test_polite_fetcher_spaces_requests_to_one_host(site):

@@ -60,13 +60,17 @@ def test_size_limit(tmp_path: Path, nlp):
     assert got == ["E105", None]
 
 
-def test_non_english_is_rejected(tmp_path: Path, nlp):
+def test_non_english_is_kept_unanalysed_and_rejected_only_on_request(tmp_path: Path, nlp):
     (tmp_path / "es.txt").write_text(
         "MADRID, 3 mar (EFE) - El Gobierno de España aprobó este martes una reforma de las pensiones "
         "que, según el ministro, garantizará la sostenibilidad del sistema durante las próximas décadas "
         "y mejorará las prestaciones de los trabajadores con carreras más largas y de los autónomos.")
-    got, _ = codes([tmp_path], nlp)
-    assert got == ["E108"]
+    got, out = codes([tmp_path], nlp)
+    assert got == [None] and out[0].language == "es"
+    assert [w.code for w in out[0].warnings] == ["W140"] and out[0].quotes == out[0].events == []
+    assert "reforma de las pensiones" in out[0].text
+    assert codes([tmp_path], nlp, languages=("en", "fr"))[0] == ["E108"]
+    assert codes([tmp_path], nlp, languages=("en", "es"))[0] == [None]
 
 
 def test_missing_path_is_an_error_record(tmp_path: Path, nlp):

@@ -1,34 +1,60 @@
-"""A cheap language check: is this English? Function-word rates, no model needed.
+"""The language an article is written in, told from its text by py3langid.
 
-English news prose has about a third of its words among the most common function words;
-other Latin-script languages score near zero on this list, and non-Latin scripts have few
-ASCII letters at all.
+py3langid ships its model in the wheel (a few MB, 97 languages, nothing downloaded at run time)
+and classifies a text in a fraction of a millisecond. Of the maintained detectors measured in
+``benchmarks/language_detectors.py`` it was as accurate as any on 40-character pieces (0.94) and
+longer ones (0.98-0.99), ten times faster than lingua or langdetect and a twentieth of lingua's
+size; lingua's high-accuracy mode gains two points on 40-character pieces for a 9 s load and
+~100 MB.
+
+A text too short to tell is taken to be English, the language the project analyses; so is a
+text the model is unsure of, since a wrong "not English" costs the article its analysis while a
+wrong "English" costs only a poor parse.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
-_FUNCTION_WORDS = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are but "
-    "from or have an they which one you were her all she there would their we him been has when "
-    "who will more no if out so said what up its about into than them can only other new some "
-    "could time these two may then do first any my now such like our over man me even most made "
-    "after also did many before must through back years where much your way well down should "
-    "because each just those people how too little state good very make world still own see men "
-    "work long get here between both life being under never day same another know while last".split()
-)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 25
+# The language whose NLP stages the pipeline runs (spaCy's English model and English lexicons).
+ANALYSED_LANGUAGE = "en"
+DEFAULT = ANALYSED_LANGUAGE
+# Fewer letters than this and the guess is a coin toss: keep the default.
+MIN_LETTERS = 20
+# Below this probability (of the best language, normalised) the default stands.
+MIN_CONFIDENCE = 0.5
+SAMPLE_CHARS = 5000
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> str:
-    """'en', or 'und' when the text is too short to tell (treated as English), else 'xx'."""
-    words = _WORD.findall(text[:20000].lower())
-    if len(words) < MIN_WORDS:
-        return "en"
-    ascii_words = sum(1 for w in words if w.isascii())
-    if ascii_words / len(words) < 0.5:
-        return "xx"
-    rate = sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
-    return "en" if rate >= 0.12 else "xx"
+    """ISO 639-1 code of the text's language; ``DEFAULT`` when too short or unsure."""
+    sample = text[:SAMPLE_CHARS]
+    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
+        return DEFAULT
+    code, probability = _identifier().classify(sample)
+    return code if probability >= MIN_CONFIDENCE else DEFAULT
+
+
+def normalise_language(tag: str) -> str:
+    """A declared language as an ISO 639-1 code where there is one: "en-GB", "EN_us", "eng" and
+    "English" → "en"; "fra" → "fr". A tag pycountry does not know is kept, lower-cased."""
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    if len(primary) == 2:
+        return primary
+    import pycountry
+
+    try:
+        found = pycountry.languages.lookup(primary)
+    except LookupError:
+        return primary
+    return getattr(found, "alpha_2", None) or primary

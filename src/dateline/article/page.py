@@ -1,4 +1,4 @@
-"""HTML pages → main text and metadata, with trafilatura and our own block rules on top.
+"""HTML pages → main text and metadata: trafilatura, and a few block rules on top.
 
 trafilatura finds the main content and the metadata (title, date, author, site name, language).
 We run it in its precision mode without comments, take its content tree (not its flat text)
@@ -6,31 +6,32 @@ and walk the blocks ourselves, because the tree still tells us what plain text c
 
 - a block whose words are nearly all link text is navigation ("related stories" lists, tag
   clouds, "next article" teasers), not article prose;
-- the page's own headline (``<h1>``) repeats the title and is not part of the body;
-- a run of short link/heading blocks at the end of the body is a teaser rail.
+- the page's own headline (``<h1>``) repeats the title and is not part of the body.
 
 Before trafilatura sees the page we prune what a reader never sees as prose: hidden elements
-(``hidden``, ``aria-hidden``, inline ``display:none``) and clusters of links nested inside a
-paragraph (hover cards and inline "related" widgets that would otherwise run into the
-sentence). After it, readability (shipped with trafilatura) gives a second opinion: when its
-main node lies inside ours, trailing blocks it does not support (an "about the company"
-section, a sign-off rail) are trimmed.
+(``hidden``, ``aria-hidden``, inline ``display:none``), teaser articles nested in the story and
+clusters of links nested inside a paragraph (hover cards and inline "related" widgets that would
+otherwise run into the sentence). When the precision mode finds much less text than trafilatura's
+default mode, the page is one whose content the stricter mode cut away, and we take the default
+mode's tree instead. After it, prose paragraphs of the content container that the extractor
+skipped are put back.
 
-Site furniture that is plain text (newsletter pitches, consent notices, "N comments") is
-caught by the line rules in ``data/html/boilerplate.tsv``. When the precision mode finds
-much less text than trafilatura's default mode, the page is one whose content the stricter
-mode cut away, and we take the default mode's tree instead.
+Every rule is measured with and without it on the dev pages, each URL domain held out in turn
+(``benchmarks/html_anchor.py``). Rules that did not hold up on sites outside the ones they were
+written for are gone: line patterns of site furniture, a readability-based tail trim, press-release
+tail patterns (see docs/architecture.md).
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.errors import Code, DatelineError
-from dateline.resources import line_patterns
 
 # Blocks whose text is at least this share link text are navigation.
 LINK_DENSITY_MAX = 0.6
@@ -39,16 +40,11 @@ LINK_BLOCK_MAX_WORDS = 40
 # The precision mode is trusted unless it keeps less than this share of the default mode's words.
 PRECISION_MIN_SHARE = 0.55
 TITLE_OVERLAP = 0.6
-# Trailing publisher sections are trimmed only from a text at least this many paragraphs long.
-TAIL_KEEP_MIN = 3
+# When the block rules would drop every block, a page with at least this many words keeps them all.
+KEEP_ALL_MIN_WORDS = 12
 # A cluster of at least this many links inside a paragraph, nearly all link text, is a widget.
 INLINE_WIDGET_LINKS = 3
 INLINE_WIDGET_LINK_SHARE = 0.8
-# Readability's text must lie this much inside ours, and be at least this share of it, before
-# it may trim our trailing blocks; a block is supported when this share of its 3-grams is in it.
-READABILITY_INSIDE = 0.9
-READABILITY_MIN_SIZE = 0.5
-READABILITY_SUPPORT = 0.5
 # Recovery of skipped prose: a page paragraph counts as taken when this share of its 3-grams is in
 # our text, as missed below the second share; prose has this many words, few of them links.
 RECOVER_TAKEN_SHARE = 0.8
@@ -69,6 +65,29 @@ _EMBED_CLASS = re.compile(r"\b(twitter-tweet|instagram-media|tiktok-embed)\b")
 _BLOCK_TAGS = {"p", "head", "quote", "list", "table", "code", "div", "item", "row"}
 
 
+# Each rule on top of trafilatura has a name, so benchmarks/html_anchor.py can measure the text
+# with and without it (a rule stays only when it helps with every dev domain held out in turn).
+RULES = ("hidden", "nested_teasers", "inline_widgets", "embeds", "precision_fallback", "navigation",
+         "title_heading", "recover_prose", "repeats", "sign_off")
+_rules_off: frozenset[str] = frozenset()
+
+
+def rule_on(name: str) -> bool:
+    return name not in _rules_off
+
+
+@contextmanager
+def rules_off(*names: str) -> Iterator[None]:
+    """Switch rules off for the duration (for measuring them; not thread-safe, not for production)."""
+    global _rules_off
+    saved = _rules_off
+    _rules_off = saved | frozenset(names)
+    try:
+        yield
+    finally:
+        _rules_off = saved
+
+
 @dataclass
 class Page:
     text: str
@@ -84,31 +103,6 @@ class Page:
     def meta(self) -> dict[str, Any]:
         return {k: v for k, v in {"author": self.author, "sitename": self.sitename,
                                   "page_language": self.language}.items() if v}
-
-
-def boilerplate_lines() -> tuple[re.Pattern[str], ...]:
-    """Whole-line patterns of site furniture (``data/html/boilerplate.tsv``)."""
-    return line_patterns("html", "boilerplate.tsv")
-
-
-def is_furniture(line: str) -> bool:
-    text = " ".join(line.split())
-    return len(text) <= 400 and any(p.fullmatch(text) for p in boilerplate_lines())
-
-
-def trailing_section_starts() -> tuple[re.Pattern[str], ...]:
-    """Openings of closing publisher sections (``data/html/trailing.tsv``)."""
-    return line_patterns("html", "trailing.tsv")
-
-
-def trim_publisher_tail(paragraphs: list[str]) -> list[str]:
-    """Drop closing paragraphs about the publisher ("About X", "X is a global provider of ...",
-    media contacts): a press release's boilerplate, never part of the story. Only the end of
-    the text is trimmed, and the story keeps at least its first paragraphs."""
-    end = len(paragraphs)
-    while end > TAIL_KEEP_MIN and any(p.match(paragraphs[end - 1]) for p in trailing_section_starts()):
-        end -= 1
-    return paragraphs[:end]
 
 
 def words(text: str) -> list[str]:
@@ -207,10 +201,14 @@ def unwrap_embeds(tree: Any) -> None:
 def prune_tree(tree: Any) -> Any:
     """Remove hidden elements, nested teaser articles and link widgets nested in paragraphs
     (innermost widget only); lift embedded posts out of their widget wrappers."""
-    unwrap_embeds(tree)
-    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and _is_hidden(el)]
-    doomed.extend(nested_teasers(tree))
-    for paragraph in tree.iter("p"):
+    if rule_on("embeds"):
+        unwrap_embeds(tree)
+    doomed = []
+    if rule_on("hidden"):
+        doomed = [el for el in tree.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    if rule_on("nested_teasers"):
+        doomed.extend(nested_teasers(tree))
+    for paragraph in tree.iter("p") if rule_on("inline_widgets") else ():
         for el in paragraph.iter("span", "div"):
             if el is paragraph or not _is_inline_widget(el):
                 continue
@@ -222,48 +220,12 @@ def prune_tree(tree: Any) -> Any:
     return tree
 
 
-def readability_text(tree: Any) -> str:
-    import lxml.html
-    from trafilatura.readability_lxml import Document
-
-    try:
-        summary = Document(copy.deepcopy(tree)).summary()
-        return lxml.html.fromstring(summary).text_content() if summary else ""
-    except Exception:  # readability is only a second opinion; never fail a page over it
-        return ""
-
-
 def _trigrams_list(tokens: list[str]) -> list[tuple[str, str, str]]:
     return list(zip(tokens, tokens[1:], tokens[2:]))
 
 
 def _trigrams(tokens: list[str]) -> set[tuple[str, str, str]]:
     return set(_trigrams_list(tokens))
-
-
-def trim_unsupported_tail(paragraphs: list[str], second_opinion: str) -> list[str]:
-    """Drop trailing paragraphs that readability's main node does not contain."""
-    theirs = words(second_opinion)
-    ours = words(" ".join(paragraphs))
-    if not theirs or not ours:
-        return paragraphs
-    our_vocab = set(ours)
-    inside = sum(1 for w in theirs if w in our_vocab) / len(theirs)
-    if inside < READABILITY_INSIDE or len(theirs) < READABILITY_MIN_SIZE * len(ours):
-        return paragraphs
-    grams, vocab = _trigrams(theirs), set(theirs)
-
-    def supported(paragraph: str) -> bool:
-        tokens = words(paragraph)
-        own = list(zip(tokens, tokens[1:], tokens[2:]))
-        if not own:
-            return all(w in vocab for w in tokens)
-        return sum(1 for g in own if g in grams) / len(own) >= READABILITY_SUPPORT
-
-    end = len(paragraphs)
-    while end > 1 and not supported(paragraphs[end - 1]):
-        end -= 1
-    return paragraphs[:end]
 
 
 # -- blocks ----------------------------------------------------------------------------------
@@ -289,6 +251,12 @@ def _link_words(element: Any) -> int:
     return sum(len(words(_text_of(ref))) for ref in element.iter("ref"))
 
 
+def space_line_breaks(body: Any) -> None:
+    """A line break (``<lb/>``) separates words: "Tampa, FL<lb/>June 3" reads "FL June", not "FLJune"."""
+    for lb in body.iter("lb"):
+        lb.tail = " " + (lb.tail or "")
+
+
 def blocks_of(body: Any) -> list[Block]:
     """The content tree's blocks in order; lists and tables give one block per item or row."""
     found: list[Block] = []
@@ -308,7 +276,7 @@ def blocks_of(body: Any) -> list[Block]:
 
 
 def is_navigation(block: Block) -> bool:
-    return block.link_share >= LINK_DENSITY_MAX and block.words <= LINK_BLOCK_MAX_WORDS
+    return rule_on("navigation") and block.link_share >= LINK_DENSITY_MAX and block.words <= LINK_BLOCK_MAX_WORDS
 
 
 def _same_as_title(text: str, title: str | None) -> bool:
@@ -321,15 +289,32 @@ def _same_as_title(text: str, title: str | None) -> bool:
 
 
 def clean_blocks(blocks: list[Block], title: str | None) -> list[str]:
-    """Drop navigation, furniture and the repeated headline; return the paragraphs kept."""
-    kept = [b for b in blocks if not is_navigation(b) and not is_furniture(b.text)]
+    """Drop navigation and the repeated headline; return the paragraphs kept."""
+    kept = [b for b in blocks if not is_navigation(b)]
     # The page's h1 (first heading, before any prose) restates the title.
-    if kept and kept[0].tag == "head" and _same_as_title(kept[0].text, title):
+    if rule_on("title_heading") and kept and kept[0].tag == "head" and _same_as_title(kept[0].text, title):
         kept.pop(0)
-    # A trailing heading with nothing after it introduces a rail we have already dropped.
-    while kept and kept[-1].tag == "head":
-        kept.pop()
     return [b.text for b in kept]
+
+
+# -- the story's sign-off ---------------------------------------------------------------------
+# A closing paragraph this short that gives an e-mail address to write to, or credits the
+# reporting ("Reporting by …", "… contributed to this report"), is the sign-off, not the story.
+SIGN_OFF_MAX_WORDS = 60
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}\b"
+    r"|\bcontributed to this (report|story|article)\b|^\(?(additional )?(reporting|writing|editing) by\b",
+    re.IGNORECASE)
+
+
+def drop_sign_off(paragraphs: list[str]) -> list[str]:
+    """Drop the closing run of sign-off paragraphs (the story keeps at least its first)."""
+    if not rule_on("sign_off"):
+        return paragraphs
+    end = len(paragraphs)
+    while end > 1 and len(words(paragraphs[end - 1])) <= SIGN_OFF_MAX_WORDS and _CONTACT.search(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
 
 
 # -- recovery of prose the extractor left out --------------------------------------------------
@@ -405,7 +390,7 @@ def recover_missed_prose(paragraphs: list[str], tree: Any) -> list[str]:
     that precedes it.
     """
     grams = _trigrams(words(" ".join(paragraphs)))
-    if not grams:
+    if not grams or not rule_on("recover_prose"):
         return paragraphs
     taken, missed = [], []
     for p in _prose_elements(tree):
@@ -420,7 +405,7 @@ def recover_missed_prose(paragraphs: list[str], tree: Any) -> list[str]:
     root = _common_ancestor(taken)
     if root.tag in ("body", "html"):
         return paragraphs
-    missed = [p for p in _missed_in_content(root, taken, missed) if not is_furniture(_text_of(p))]
+    missed = _missed_in_content(root, taken, missed)
     if not missed:
         return paragraphs
     order = {id(e): i for i, e in enumerate(tree.getroottree().iter())}
@@ -449,20 +434,35 @@ def _word_count(doc: Any) -> int:
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
-    """A page's main text (paragraphs joined by blank lines) and metadata. Raises E109."""
-    tree = prune_tree(load_tree(html))
+    """A page's main text (paragraphs joined by blank lines) and metadata. Raises E109.
+
+    Our rules never cost a page all its text: when pruning leaves trafilatura nothing, the page
+    is read again unpruned, and when the block rules drop every block, the blocks are kept
+    (unless they are a bare menu, under ``KEEP_ALL_MIN_WORDS`` words in all)."""
+    try:
+        return _read_page(prune_tree(load_tree(html)), url)
+    except DatelineError as exc:
+        if exc.code != Code.NO_BODY:
+            raise
+        return _read_page(load_tree(html), url)
+
+
+def _read_page(tree: Any, url: str | None) -> Page:
     precise = _bare(tree, url, precision=True)
     default = _bare(tree, url, precision=False)
     doc = precise
-    if _word_count(precise) < PRECISION_MIN_SHARE * _word_count(default):
+    if rule_on("precision_fallback") and _word_count(precise) < PRECISION_MIN_SHARE * _word_count(default):
         doc = default
     if doc is None or doc.body is None:
         raise DatelineError(Code.NO_BODY)
     meta = default if default is not None else doc
-    paragraphs = clean_blocks(blocks_of(doc.body), meta.title)
-    paragraphs = trim_unsupported_tail(paragraphs, readability_text(tree))
+    space_line_breaks(doc.body)
+    blocks = blocks_of(doc.body)
+    paragraphs = clean_blocks(blocks, meta.title)
+    if not paragraphs and sum(b.words for b in blocks) >= KEEP_ALL_MIN_WORDS:
+        paragraphs = [b.text for b in blocks]
     paragraphs = recover_missed_prose(paragraphs, tree)
-    paragraphs = trim_publisher_tail(paragraphs)
+    paragraphs = drop_sign_off(paragraphs)
     if not paragraphs:
         raise DatelineError(Code.NO_BODY)
     return Page(text="\n\n".join(paragraphs), title=meta.title, date=meta.date, author=meta.author,

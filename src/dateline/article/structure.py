@@ -1,24 +1,30 @@
 """Article structure: headline, lead, dateline and a clean body from raw text or a page.
 
 Steps, in order: split into paragraphs (blank lines, or the indented paragraphs of old wire
-copy) → drop boilerplate lines (rules in ``data/structure/boilerplate.tsv``) → headline →
-dateline and lead (a standfirst before the dateline paragraph) → drop repeated paragraphs
-(wire pages repeat the standfirst in the body) → text, with the paragraphs joined by blank lines.
+copy) → drop boilerplate lines of plain text (rules in ``data/structure/boilerplate.tsv``) →
+headline → dateline and lead (a standfirst before the dateline paragraph) → drop repeats of the
+standfirst (wire pages print it again in the body) and consecutive duplicates → the language
+(py3langid on the text, unless declared) → text, with the paragraphs joined by blank lines.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from dateline.article.datelines import MONTHS, DatelineMatch, iso_date, parse_dateline
-from dateline.article.language import detect_language
-from dateline.errors import Code, DatelineError
+from dateline.article.language import ANALYSED_LANGUAGE, detect_language, normalise_language
+from dateline.article.page import rule_on
+from dateline.errors import MESSAGES, Code, DatelineError
 from dateline.ingest.raw import RawInput
 from dateline.record import Article, Dateline, ErrorInfo
 from dateline.resources import line_patterns
 
 HEADLINE_MAX_CHARS = 220
+# RawInput.meta key of a feed item's summary, the text when its page has none (ingest/feeds.py).
+FEED_SUMMARY = "feed_summary"
 DATELINE_SEARCH_PARAGRAPHS = 4
 
 
@@ -63,21 +69,29 @@ def _key(paragraph: str) -> str:
     return re.sub(r"\W+", " ", paragraph.casefold()).strip()
 
 
-def drop_repeats(paragraphs: list[str]) -> list[str]:
-    """Keep each paragraph once; a paragraph that opens by repeating an earlier one keeps its rest."""
-    seen: list[str] = []
-    kept = []
-    for paragraph in paragraphs:
+def drop_repeats(paragraphs: list[str], standfirst: int = 0) -> list[str]:
+    """Drop a paragraph that repeats the one just before it, and a body paragraph that repeats the
+    standfirst (the first ``standfirst`` paragraphs; wire pages print it again in the body). A body
+    paragraph that opens with the standfirst keeps its rest.
+
+    Repeats further apart are left alone: a list, a table or a recurring line of a live report
+    repeats on purpose, and deleting it loses text.
+    """
+    if not rule_on("repeats"):
+        return paragraphs
+    lead_keys = [_key(p) for p in paragraphs[:standfirst]]
+    kept: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
         key = _key(paragraph)
-        if not key or key in seen:
-            continue
-        for earlier in seen:
-            if len(earlier) > 40 and key.startswith(earlier):
-                paragraph = _strip_repeated_prefix(paragraph, earlier)
-                key = _key(paragraph)
-                break
-        if key and key not in seen:
-            seen.append(key)
+        if i >= standfirst:
+            if key in lead_keys:
+                continue
+            for earlier in lead_keys:
+                if len(earlier) > 40 and key.startswith(earlier):
+                    paragraph = _strip_repeated_prefix(paragraph, earlier)
+                    key = _key(paragraph)
+                    break
+        if key and not (kept and key == _key(kept[-1])):
             kept.append(paragraph)
     return kept
 
@@ -91,19 +105,19 @@ def _strip_repeated_prefix(paragraph: str, earlier_key: str) -> str:
 
 
 def build_article(raw: RawInput, default_published: str | None = None,
-                  max_bytes: int = 5 * 1024 * 1024) -> Article:
-    """RawInput → Article with structure filled in (no NLP yet). Raises DatelineError."""
-    page = None
-    if raw.html is not None:
-        from dateline.article.page import extract_page  # trafilatura is imported only when a page comes in
+                  max_bytes: int = 5 * 1024 * 1024, languages: Collection[str] | None = None) -> Article:
+    """RawInput → Article with structure filled in (no NLP yet). Raises DatelineError.
 
-        page = extract_page(raw.html, url=raw.source.url)
-        body = page.text
-    else:
-        body = raw.text or ""
+    Every language is kept: an article not in English gets its text, headline, dateline and
+    publisher, its language code and a W140 warning that the (English) NLP stages are skipped.
+    ``languages`` restricts on purpose: an article in any other language is rejected (E108)."""
+    page, body, summary_used = _body_of(raw)
+    meta = {k: v for k, v in raw.meta.items() if k != FEED_SUMMARY}
     if len(body.encode("utf-8", "surrogatepass")) > max_bytes:
         raise DatelineError(Code.TOO_LARGE, f"{len(body)} characters")
-    paragraphs = [p for p in split_paragraphs(body) if not is_boilerplate(p)]
+    # The line rules are for plain text, which has no markup to tell furniture by; on pages the
+    # block rules have done that, and line rules measured on pages fire on one site only.
+    paragraphs = [p for p in split_paragraphs(body) if page is not None or not is_boilerplate(p)]
     if not paragraphs:
         raise DatelineError(Code.NO_BODY if page is not None else Code.EMPTY)
 
@@ -120,19 +134,24 @@ def build_article(raw: RawInput, default_published: str | None = None,
             dateline_index = i
             break
     standfirst = paragraphs[:dateline_index] if dateline_index else []
-    paragraphs = drop_repeats(paragraphs)
+    paragraphs = drop_repeats(paragraphs, len(standfirst))
     if not paragraphs:
         raise DatelineError(Code.EMPTY, "nothing left after cleaning")
     text = "\n\n".join(paragraphs)
     lead = " ".join(standfirst) if standfirst else _without_dateline(paragraphs[0], dateline_match)
 
     # A declared language is trusted by its primary subtag ("en-GB" is English).
-    language = (raw.language or detect_language(text)).replace("_", "-").split("-")[0].lower()
-    if language not in ("en", "eng", "english"):
-        raise DatelineError(Code.NOT_ENGLISH, f"language: {raw.language or language}")
+    language = normalise_language(raw.language) if raw.language else detect_language(text)
+    if languages and language not in languages:
+        raise DatelineError(Code.NOT_ENGLISH, f"{language}, not among --languages {','.join(languages)}")
 
     article = Article(id=raw.id, text=text, source=raw.source, headline=headline, lead=lead,
-                      language="en", meta=raw.meta)
+                      language=language, meta=meta)
+    if summary_used:
+        article.meta["text_from"] = FEED_SUMMARY
+        article.warnings.append(ErrorInfo(Code.FEED_SUMMARY.value, MESSAGES[Code.FEED_SUMMARY]))
+    if language != ANALYSED_LANGUAGE:
+        article.warnings.append(ErrorInfo(Code.NOT_ANALYSED.value, f"{MESSAGES[Code.NOT_ANALYSED]}: {language}"))
     if page is not None:
         article.raw_page = raw.html
         article.meta.update(page.meta())
@@ -143,6 +162,22 @@ def build_article(raw: RawInput, default_published: str | None = None,
     if dateline_match is not None:
         article.dateline = _dateline(article, dateline_match, text)
     return article
+
+
+def _body_of(raw: RawInput) -> tuple[Any, str, bool]:
+    """The page (or None), the body text, and whether the body is a feed item's summary because
+    its page had no main text."""
+    if raw.html is None:
+        return None, raw.text or "", False
+    from dateline.article.page import extract_page  # trafilatura is imported only when a page comes in
+
+    try:
+        page = extract_page(raw.html, url=raw.source.url)
+    except DatelineError as exc:
+        if exc.code != Code.NO_BODY or not raw.meta.get(FEED_SUMMARY):
+            raise
+        return None, str(raw.meta[FEED_SUMMARY]), True
+    return page, page.text, False
 
 
 def _without_dateline(paragraph: str, match: DatelineMatch | None) -> str:

