@@ -84,8 +84,8 @@ def test_a_year_one_date_does_not_fail_the_times_stage(nlp):
     raw = from_record({"id": "old", "text": GOOD, "published": "0001-01-01"})
     (article,) = process_batch([raw], Options(), nlp)
     assert article.error is None
-    assert not [w for w in article.warnings if w.code == "E201"]
-    assert any(w.code == "E112" for w in article.warnings)
+    assert not [w for w in article.warnings if w.code == "W201"]
+    assert any(w.code == "W102" for w in article.warnings)
 
 
 def test_a_huge_feed_file_is_refused_before_it_is_read(tmp_path):
