@@ -64,6 +64,11 @@ def client(store_path) -> TestClient:
 
 
 @pytest.fixture
+def api_key() -> str:
+    return API_KEY
+
+
+@pytest.fixture
 def writable_client(tmp_path, seed_record) -> TestClient:
     """An app over a fresh store of its own, with an API key configured."""
     path = tmp_path / "writable.db"
