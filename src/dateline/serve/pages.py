@@ -49,6 +49,19 @@ def _reader(request: Request) -> Any:
     return request.app.state.reader
 
 
+# A form sends its empty fields as `since=`: on a page that means no filter, not a bad date.
+FormDate = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+
+
+def _form_date(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, "bad_parameter", f"{name} {value!r} is not a calendar date") from None
+
+
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context, status_code=status)
 
@@ -59,10 +72,11 @@ def error_page(request: Request, err: ApiError) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, q: Annotated[str | None, Query(max_length=500)] = None,
-          since: date | None = None, until: date | None = None,
+          since: FormDate = None, until: FormDate = None,
           publisher: Annotated[str | None, Query(max_length=200)] = None, cursor: Cursor = None,
           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 25) -> HTMLResponse:
     q = q.strip() if q else None
+    since, until = _form_date(since, "since"), _form_date(until, "until")
     found = queries.list_articles(_reader(request), q=q or None, since=since, until=until,
                                   publisher=publisher or None, cursor=cursor, limit=limit)
     params = {k: v for k, v in {"q": q, "since": since, "until": until, "publisher": publisher,
@@ -115,8 +129,9 @@ def events_page(request: Request, actor: Annotated[str | None, Query(max_length=
                 dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None,
                 directed: bool = False, type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,20}$")] = None,
                 cameo: Annotated[str | None, Query(pattern=r"^[0-9]{1,4}$")] = None,
-                quad: Annotated[int | None, Query(ge=1, le=4)] = None, since: date | None = None,
-                until: date | None = None, include_negated: bool = False, cursor: Cursor = None) -> HTMLResponse:
+                quad: Annotated[int | None, Query(ge=1, le=4)] = None, since: FormDate = None,
+                until: FormDate = None, include_negated: bool = False, cursor: Cursor = None) -> HTMLResponse:
+    since, until = _form_date(since, "since"), _form_date(until, "until")
     f = event_filter(actor, country, dyad, directed, type, cameo, quad, since, until, None, include_negated)
     found = ev.list_events(_reader(request), f, cursor=cursor, limit=100)
     params = {k: v for k, v in {"actor": actor, "country": country, "dyad": dyad, "type": type, "cameo": cameo,

@@ -67,11 +67,31 @@ function monthBounds(month) {
   return [`${month}-01`, `${month}-${String(lastDay).padStart(2, "0")}`];
 }
 
+// world-atlas keeps unprojected longitudes, so a ring crossing the antimeridian (Chukotka, Fiji)
+// jumps from +180 to -180 and ECharts draws a band across the map; move its west half east.
+function unwrapRing(ring) {
+  const crosses = ring.some((p) => p[0] > 160) && ring.some((p) => p[0] < -160);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
+}
+
+function unwrapGeometry(geometry) {
+  if (!geometry) return geometry;
+  if (geometry.type === "Polygon") return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === "MultiPolygon") {
+    return { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)) };
+  }
+  return geometry;
+}
+
+const ANTARCTICA = "010";  // a ring around the pole that no flat projection of ECharts draws cleanly
+
 async function drawMap(el) {
   const topology = await (await fetch(el.dataset.world)).json();
   const world = topojson.feature(topology, topology.objects.countries);
+  world.features = world.features.filter((f) => String(f.id) !== ANTARCTICA);
   // The shapes are keyed by ISO 3166-1 numeric code; the API gives it with each count.
   for (const feature of world.features) {
+    feature.geometry = unwrapGeometry(feature.geometry);
     feature.properties = { ...feature.properties, iso_n3: feature.id === undefined ? "" : String(feature.id) };
   }
   echarts.registerMap("world", world);
