@@ -19,7 +19,7 @@ import pycountry
 
 from dateline.record import article_from_dict
 from dateline.serve.db import Reader, decode_cursor, page
-from dateline.serve.quad import QUAD_RANGES, QUADS, quad_of, quad_sql
+from dateline.serve.quad import QUAD_RANGES, QUADS, quad_of
 from dateline.serve.queries import _where, next_day
 from dateline.store import stories
 
@@ -43,11 +43,16 @@ class EventFilter:
     include_negated: bool = False
 
 
-def _pairs(dyad: tuple[str, str], directed: bool) -> tuple[str, list[str]]:
+def _directions(dyad: tuple[str, str], directed: bool) -> list[tuple[str, list[str]]]:
+    """One condition per direction of the dyad. Undirected, the second direction leaves out the
+    events the first already counts (coded both ways, A→B and B→A), so each event is counted once
+    and each branch stays one range of the ``event_dyads_pair`` index (no DISTINCT, no OR)."""
     a, b = dyad
+    first = ("d.source = ? AND d.target = ?", [a, b])
     if directed or a == b:
-        return "(d.source = ? AND d.target = ?)", [a, b]
-    return "((d.source = ? AND d.target = ?) OR (d.source = ? AND d.target = ?))", [a, b, b, a]
+        return [first]
+    return [first, ("d.source = ? AND d.target = ? AND NOT EXISTS (SELECT 1 FROM event_dyads x WHERE"
+                    " x.event_rowid = d.event_rowid AND x.source = ? AND x.target = ?)", [b, a, a, b])]
 
 
 def _residual(f: EventFilter, where: list[str], args: list[Any]) -> None:
@@ -55,12 +60,14 @@ def _residual(f: EventFilter, where: list[str], args: list[Any]) -> None:
     if f.type and f.dyad:  # with a country, the type is checked on the country's index
         where.append("e.type = ?")
         args.append(f.type)
+    # The unary plus keeps these off an index: the list's order comes from the driving index,
+    # and a CAMEO range read from its own index would need a sort of all its rows.
     if f.cameo:
-        where.append("e.cameo >= ? AND e.cameo < ?")
+        where.append("+e.cameo >= ? AND +e.cameo < ?")
         args += [f.cameo, f.cameo + "\uffff"]
     if f.quad:
         low, high = QUAD_RANGES[f.quad]
-        where.append("e.cameo >= ? AND e.cameo < ?")
+        where.append("+e.cameo >= ? AND +e.cameo < ?")
         args += [low, high]
     if f.min_confidence is not None:
         where.append("e.confidence >= ?")
@@ -85,18 +92,28 @@ def _date_range(column: str, f: EventFilter, where: list[str], args: list[Any]) 
         args.append(next_day(f.until))
 
 
-def event_rows_sql(f: EventFilter, after: list[Any] | None, limit: int | None) -> tuple[str, list[Any]]:
-    """The SQL of one page of events (rowid, date) matching ``f``, after the cursor's key."""
+def _keyset(date_col: str, key_col: str, after: list[Any] | None, where: list[str], args: list[Any]) -> None:
+    if after is None:
+        return
+    day, rowid = after
+    if date_col == "e.event_date" and day == "":
+        where.append("((e.event_date IS NULL AND e.rowid > ?) OR e.event_date IS NOT NULL)")
+        args.append(rowid)
+    else:
+        where.append(f"({date_col}, {key_col}) > (?, ?)")
+        args += [day, rowid]
+
+
+def _branch(f: EventFilter, after: list[Any] | None, limit: int | None,
+            driver: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+    """One SELECT of (rowid, day) in list order; ``driver`` is a dyad direction's condition."""
     where: list[str] = []
     args: list[Any] = []
-    if f.dyad:
-        pairs, pair_args = _pairs(f.dyad, f.directed)
-        # DISTINCT: an event coded both ways (A→B and B→A) is listed once.
-        where.append(pairs)
-        args += pair_args
+    if driver is not None:
+        where.append(driver[0])
+        args += driver[1]
         date_col, key_col = "d.event_date", "d.event_rowid"
         source = "event_dyads d JOIN events e ON e.rowid = d.event_rowid"
-        select = f"SELECT DISTINCT {key_col} AS rowid, {date_col} AS day"
     elif f.country:
         where.append("d.country = ?")
         args.append(f.country)
@@ -105,25 +122,33 @@ def event_rows_sql(f: EventFilter, after: list[Any] | None, limit: int | None) -
             args.append(f.type)
         date_col, key_col = "d.event_date", "d.event_rowid"
         source = "event_countries d JOIN events e ON e.rowid = d.event_rowid"
-        select = f"SELECT {key_col} AS rowid, {date_col} AS day"
     else:
         if f.type:
             where.append("e.type = ?")
             args.append(f.type)
         date_col, key_col = "e.event_date", "e.rowid"
         source = "events e"
-        select = f"SELECT {key_col} AS rowid, coalesce({date_col}, '') AS day"
     _date_range(date_col, f, where, args)
     _residual(f, where, args)
-    if after is not None:
-        day, rowid = after
-        if date_col == "e.event_date" and day == "":
-            where.append("((e.event_date IS NULL AND e.rowid > ?) OR e.event_date IS NOT NULL)")
-            args.append(rowid)
-        else:
-            where.append(f"({date_col}, {key_col}) > (?, ?)")
-            args += [day, rowid]
-    sql = f"{select} FROM {source}{_where(where)} ORDER BY {date_col}, {key_col}"
+    _keyset(date_col, key_col, after, where, args)
+    day = date_col if date_col.startswith("d.") else f"coalesce({date_col}, '')"
+    sql = f"SELECT {key_col} AS rowid, {day} AS day FROM {source}{_where(where)} ORDER BY {date_col}, {key_col}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return sql, args
+
+
+def event_rows_sql(f: EventFilter, after: list[Any] | None, limit: int | None) -> tuple[str, list[Any]]:
+    """The SQL of one page of events (rowid, day) matching ``f``, after the cursor's key."""
+    if not f.dyad:
+        return _branch(f, after, limit, None)
+    branches = [_branch(f, after, limit, direction) for direction in _directions(f.dyad, f.directed)]
+    if len(branches) == 1:
+        return branches[0]
+    # Each direction is already in order and limited; the outer query merges the two.
+    sql = " UNION ALL ".join(f"SELECT * FROM ({b[0]})" for b in branches) + " ORDER BY day, rowid"
+    args = [a for b in branches for a in b[1]]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
@@ -263,17 +288,17 @@ class ArticleCounts:
 def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval: str,
                 f: EventFilter) -> dict[str, Any]:
     """Events per period and QuadClass, mean Goldstein, and both per 100 articles of the period."""
-    pairs, args = _pairs((a, b), f.directed)
-    where = [pairs, "length(d.event_date) >= ?"]
-    args.append(PERIOD_MIN_LENGTH[interval])
-    _date_range("d.event_date", f, where, args)
+    dyad = (a, b)
+    # From the per-day sums of migration 007: a handful of rows per day, however many events.
+    a, b = (a, b) if f.directed else (min(a, b), max(a, b))
+    where = ["directed = ?", "a = ?", "b = ?", "length(day) >= ?"]
+    args: list[Any] = [int(f.directed), a, b, PERIOD_MIN_LENGTH[interval]]
+    _date_range("day", f, where, args)
     if not f.include_negated:
-        where.append("d.negated = 0")
-    period = PERIOD_SQL[interval].format(c="event_date")
-    rows = reader.rows(
-        f"SELECT {period} AS p, {quad_sql('cameo')} AS quad, count(*) AS n, sum(goldstein) AS g FROM"
-        f" (SELECT DISTINCT d.event_rowid, d.event_date, d.cameo, d.goldstein FROM event_dyads d{_where(where)})"
-        f" GROUP BY p, quad ORDER BY p", args)
+        where.append("negated = 0")
+    period = PERIOD_SQL[interval].format(c="day")
+    rows = reader.rows(f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_days"
+                       f"{_where(where)} GROUP BY p, quad ORDER BY p", args)
     articles = counts.get(reader, interval)
     periods: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -295,7 +320,7 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
         slot["events_per_100_articles"] = round(100 * slot["events"] / n, 3) if n else None
         slot["by_quad_per_100_articles"] = {q: (round(100 * v / n, 3) if n else None)
                                             for q, v in slot["by_quad"].items()}
-    return {"dyad": [a, b], "directed": f.directed, "interval": interval, "quads": QUADS,
+    return {"dyad": list(dyad), "directed": f.directed, "interval": interval, "quads": QUADS,
             "periods": list(periods.values())}
 
 

@@ -22,9 +22,3 @@ def quad_of(cameo: str | None) -> int | None:
         if int(low) <= number < int(high):
             return quad
     return None
-
-
-def quad_sql(column: str) -> str:
-    """An SQL expression giving the QuadClass of the CAMEO code in ``column``."""
-    return (f"CASE WHEN {column} < '06' THEN 1 WHEN {column} < '09' THEN 2 "
-            f"WHEN {column} < '14' THEN 3 ELSE 4 END")

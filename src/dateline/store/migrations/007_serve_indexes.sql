@@ -28,9 +28,8 @@ CREATE TABLE event_dyads (
 ) WITHOUT ROWID;
 CREATE INDEX event_dyads_pair ON event_dyads(source, target, event_date, event_rowid, cameo, goldstein, negated);
 
--- The event list's other orders: by type then date; by the event's actors; by CAMEO code.
+-- The event list ordered by type then date; look-ups of an event's actors, by event and by name.
 CREATE INDEX events_type_date ON events(type, event_date);
-CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX event_actors_event ON event_actors(event_rowid, role, country);
 CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE);
 CREATE INDEX quotes_speaker_nocase ON quotes(speaker_name COLLATE NOCASE);
@@ -63,3 +62,64 @@ INSERT OR IGNORE INTO event_dyads (event_rowid, source, target, event_date, came
     JOIN event_actors s ON s.event_rowid = e.rowid AND s.role = 'source'
     JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target'
     WHERE s.country IS NOT NULL AND s.country != '' AND t.country IS NOT NULL AND t.country != '';
+
+-- A dyad's events per day, QuadClass and negation, summed as they are stored, so a series
+-- reads at most a few rows per day instead of every event. Two views of each pair: directed
+-- (a = source, b = target) and undirected (a <= b, an event coded both ways counted once).
+-- QuadClass is GDELT's, from the CAMEO root (01–05, 06–08, 09–13, 14–20).
+CREATE TABLE dyad_days (
+    directed INTEGER NOT NULL,
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    day TEXT NOT NULL,                     -- the event's date, YYYY-MM-DD ('' when it has none)
+    quad INTEGER NOT NULL,
+    negated INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    PRIMARY KEY (directed, a, b, day, quad, negated)
+) WITHOUT ROWID;
+
+CREATE TRIGGER event_dyads_days AFTER INSERT ON event_dyads
+BEGIN
+    INSERT INTO dyad_days VALUES (1, new.source, new.target, substr(new.event_date, 1, 10),
+        CASE WHEN new.cameo < '06' THEN 1 WHEN new.cameo < '09' THEN 2 WHEN new.cameo < '14' THEN 3 ELSE 4 END,
+        new.negated, 1, new.goldstein)
+    ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
+    INSERT INTO dyad_days SELECT 0, min(new.source, new.target), max(new.source, new.target),
+        substr(new.event_date, 1, 10),
+        CASE WHEN new.cameo < '06' THEN 1 WHEN new.cameo < '09' THEN 2 WHEN new.cameo < '14' THEN 3 ELSE 4 END,
+        new.negated, 1, new.goldstein
+    WHERE new.source = new.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
+        x.event_rowid = new.event_rowid AND x.source = new.target AND x.target = new.source)
+    ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
+END;
+
+CREATE TRIGGER event_dyads_days_gone AFTER DELETE ON event_dyads
+BEGIN
+    UPDATE dyad_days SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein
+    WHERE directed = 1 AND a = old.source AND b = old.target AND day = substr(old.event_date, 1, 10)
+      AND quad = CASE WHEN old.cameo < '06' THEN 1 WHEN old.cameo < '09' THEN 2 WHEN old.cameo < '14' THEN 3 ELSE 4 END
+      AND negated = old.negated;
+    UPDATE dyad_days SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein
+    WHERE directed = 0 AND a = min(old.source, old.target) AND b = max(old.source, old.target)
+      AND day = substr(old.event_date, 1, 10)
+      AND quad = CASE WHEN old.cameo < '06' THEN 1 WHEN old.cameo < '09' THEN 2 WHEN old.cameo < '14' THEN 3 ELSE 4 END
+      AND negated = old.negated
+      AND (old.source = old.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
+          x.event_rowid = old.event_rowid AND x.source = old.target AND x.target = old.source));
+    DELETE FROM dyad_days WHERE events <= 0 AND a IN (old.source, old.target) AND b IN (old.source, old.target);
+END;
+
+INSERT INTO dyad_days
+    SELECT 1, source, target, substr(event_date, 1, 10),
+        CASE WHEN cameo < '06' THEN 1 WHEN cameo < '09' THEN 2 WHEN cameo < '14' THEN 3 ELSE 4 END AS q,
+        negated, count(*), sum(goldstein)
+    FROM event_dyads GROUP BY source, target, substr(event_date, 1, 10), q, negated;
+INSERT INTO dyad_days
+    SELECT 0, min(d.source, d.target), max(d.source, d.target), substr(d.event_date, 1, 10),
+        CASE WHEN d.cameo < '06' THEN 1 WHEN d.cameo < '09' THEN 2 WHEN d.cameo < '14' THEN 3 ELSE 4 END AS q,
+        d.negated, count(*), sum(d.goldstein)
+    FROM event_dyads d
+    WHERE d.source = d.target OR d.source < d.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
+        x.event_rowid = d.event_rowid AND x.source = d.target AND x.target = d.source)
+    GROUP BY min(d.source, d.target), max(d.source, d.target), substr(d.event_date, 1, 10), q, d.negated;
