@@ -5,9 +5,9 @@
 
 The store is generated, not parsed: articles with short made-up texts and events written
 straight into the store's tables (``events``, ``event_actors``, and the query tables of migration
-007, ``event_countries`` and ``event_dyads``, with the rows its trigger on ``event_actors`` would
-write — that trigger is set aside during the load and put back after, 5× quicker; the trigger
-that sums ``event_dyads`` into ``dyad_days`` runs as it does for any writer). Countries are drawn
+007, ``event_countries``, ``event_dyads`` and ``dyad_periods``, with the rows its triggers would
+write — the triggers are set aside during the load and put back after, many times quicker;
+tests/serve/test_store_tables.py checks that triggers and backfill agree). Countries are drawn
 with a skewed (Zipf-like) weight so some dyads are busy and most are rare, as in news; dates
 span three years; CAMEO codes, PLOVER types and Goldstein values come from a small table.
 
@@ -60,6 +60,24 @@ def _weights(n: int) -> list[float]:
     return [1.0 / (rank + 1) ** 0.9 for rank in range(n)]
 
 
+def _quad(cameo: str) -> int:
+    root = int(cameo[:2])
+    return 1 if root < 6 else 2 if root < 9 else 3 if root < 14 else 4
+
+
+def _sum_periods(periods: dict[tuple, list[float]], a: str, b: str, when: str, cameo: str, goldstein: float,
+                 negated: int) -> None:
+    """What the dyad_periods trigger adds for one source→target row (each event has one here)."""
+    day = date.fromisoformat(when)
+    monday = (day - timedelta(days=day.weekday())).isoformat()
+    quad = _quad(cameo)
+    for interval, period in (("day", when), ("week", monday), ("month", when[:7])):
+        for directed, x, y in ((1, a, b), (0, min(a, b), max(a, b))):
+            slot = periods.setdefault((interval, directed, x, y, period, quad, negated), [0, 0.0])
+            slot[0] += 1
+            slot[1] += goldstein
+
+
 def build_store(path: Path, events: int, seed: int = 15) -> None:
     """A store of ``events`` generated events, written straight into its tables."""
     if path.exists():
@@ -72,9 +90,11 @@ def build_store(path: Path, events: int, seed: int = 15) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA journal_mode=WAL")
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_actors_keys'"
-                           ).fetchone()[0]
-    conn.execute("DROP TRIGGER event_actors_keys")
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                            " ('event_actors_keys', 'event_dyads_periods')").fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    periods: dict[tuple, list[float]] = {}
     started = time.perf_counter()
     articles = (events + EVENTS_PER_ARTICLE - 1) // EVENTS_PER_ARTICLE
     batch = 5000
@@ -103,6 +123,7 @@ def build_store(path: Path, events: int, seed: int = 15) -> None:
                 actor_rows.append((event_rowid, "target", f"Government of {b}", b, f"{b}GOV"))
                 country_rows += [(event_rowid, c, when, kind, negated) for c in dict.fromkeys((a, b))]
                 dyad_rows.append((event_rowid, a, b, when, cameo, goldstein, negated))
+                _sum_periods(periods, a, b, when, cameo, goldstein, negated)
         with conn:
             conn.executemany("INSERT INTO articles (rowid, id, content_hash, headline, text, published, publisher,"
                              " record) VALUES (?,?,?,?,?,?,?,?)", article_rows)
@@ -115,7 +136,11 @@ def build_store(path: Path, events: int, seed: int = 15) -> None:
                              " VALUES (?,?,?,?,'GOV',?)", actor_rows)
             conn.executemany("INSERT INTO event_countries VALUES (?,?,?,?,?)", country_rows)
             conn.executemany("INSERT INTO event_dyads VALUES (?,?,?,?,?,?,?)", dyad_rows)
-    conn.execute(trigger)
+    with conn:
+        conn.executemany("INSERT INTO dyad_periods VALUES (?,?,?,?,?,?,?,?,?)",
+                         [(*key, int(n), g) for key, (n, g) in periods.items()])
+    for _, sql in triggers:
+        conn.execute(sql)
     conn.execute("ANALYZE")
     conn.close()
     print(f"store: {event_rowid:,} events in {articles:,} articles written in "

@@ -289,15 +289,17 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
                 f: EventFilter) -> dict[str, Any]:
     """Events per period and QuadClass, mean Goldstein, and both per 100 articles of the period."""
     dyad = (a, b)
-    # From the per-day sums of migration 007: a handful of rows per day, however many events.
+    # From the per-period sums of migration 007: a few rows per period, however many events.
+    # A date range cuts periods, so then the day sums are read and grouped into periods here.
     a, b = (a, b) if f.directed else (min(a, b), max(a, b))
-    where = ["directed = ?", "a = ?", "b = ?", "length(day) >= ?"]
-    args: list[Any] = [int(f.directed), a, b, PERIOD_MIN_LENGTH[interval]]
-    _date_range("day", f, where, args)
+    cut = f.since is not None or f.until is not None
+    where = ["interval = ?", "directed = ?", "a = ?", "b = ?"]
+    args: list[Any] = ["day" if cut else interval, int(f.directed), a, b]
+    _date_range("period", f, where, args)
     if not f.include_negated:
         where.append("negated = 0")
-    period = PERIOD_SQL[interval].format(c="day")
-    rows = reader.rows(f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_days"
+    period = PERIOD_SQL[interval].format(c="period") if cut else "period"
+    rows = reader.rows(f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
                        f"{_where(where)} GROUP BY p, quad ORDER BY p", args)
     articles = counts.get(reader, interval)
     periods: dict[str, dict[str, Any]] = {}

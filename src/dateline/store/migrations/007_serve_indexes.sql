@@ -63,63 +63,72 @@ INSERT OR IGNORE INTO event_dyads (event_rowid, source, target, event_date, came
     JOIN event_actors t ON t.event_rowid = e.rowid AND t.role = 'target'
     WHERE s.country IS NOT NULL AND s.country != '' AND t.country IS NOT NULL AND t.country != '';
 
--- A dyad's events per day, QuadClass and negation, summed as they are stored, so a series
--- reads at most a few rows per day instead of every event. Two views of each pair: directed
--- (a = source, b = target) and undirected (a <= b, an event coded both ways counted once).
--- QuadClass is GDELT's, from the CAMEO root (01–05, 06–08, 09–13, 14–20).
-CREATE TABLE dyad_days (
+-- A dyad's events per period (day, week starting Monday, month), QuadClass and negation,
+-- summed as they are stored, so a series reads a few rows per period however many events there
+-- are. Two views of each pair: directed (a = source, b = target) and undirected (a <= b; an event
+-- coded both ways is counted once). QuadClass is GDELT's, from the CAMEO root (01–05, 06–08,
+-- 09–13, 14–20). Events without a calendar date are left out.
+CREATE TABLE dyad_periods (
+    interval TEXT NOT NULL,                -- day | week | month
     directed INTEGER NOT NULL,
     a TEXT NOT NULL,
     b TEXT NOT NULL,
-    day TEXT NOT NULL,                     -- the event's date, YYYY-MM-DD ('' when it has none)
+    period TEXT NOT NULL,                  -- 2025-02-10 | 2025-02-10 (its Monday) | 2025-02
     quad INTEGER NOT NULL,
     negated INTEGER NOT NULL,
     events INTEGER NOT NULL,
     goldstein_sum REAL NOT NULL,
-    PRIMARY KEY (directed, a, b, day, quad, negated)
+    PRIMARY KEY (interval, directed, a, b, period, quad, negated)
 ) WITHOUT ROWID;
 
-CREATE TRIGGER event_dyads_days AFTER INSERT ON event_dyads
+CREATE TRIGGER event_dyads_periods AFTER INSERT ON event_dyads
 BEGIN
-    INSERT INTO dyad_days VALUES (1, new.source, new.target, substr(new.event_date, 1, 10),
-        CASE WHEN new.cameo < '06' THEN 1 WHEN new.cameo < '09' THEN 2 WHEN new.cameo < '14' THEN 3 ELSE 4 END,
-        new.negated, 1, new.goldstein)
-    ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
-    INSERT INTO dyad_days SELECT 0, min(new.source, new.target), max(new.source, new.target),
-        substr(new.event_date, 1, 10),
-        CASE WHEN new.cameo < '06' THEN 1 WHEN new.cameo < '09' THEN 2 WHEN new.cameo < '14' THEN 3 ELSE 4 END,
-        new.negated, 1, new.goldstein
-    WHERE new.source = new.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
-        x.event_rowid = new.event_rowid AND x.source = new.target AND x.target = new.source)
+    INSERT INTO dyad_periods
+    SELECT p.interval, v.directed, v.a, v.b, p.period,
+           CASE WHEN new.cameo < '06' THEN 1 WHEN new.cameo < '09' THEN 2 WHEN new.cameo < '14' THEN 3 ELSE 4 END,
+           new.negated, 1, new.goldstein
+    FROM (SELECT 'day' AS interval, date(substr(new.event_date, 1, 10)) AS period
+          UNION ALL SELECT 'week', date(substr(new.event_date, 1, 10), 'weekday 0', '-6 days')
+          UNION ALL SELECT 'month', substr(date(substr(new.event_date, 1, 10)), 1, 7)) AS p,
+         (SELECT 1 AS directed, new.source AS a, new.target AS b
+          UNION ALL SELECT 0, min(new.source, new.target), max(new.source, new.target)
+          WHERE new.source = new.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
+              x.event_rowid = new.event_rowid AND x.source = new.target AND x.target = new.source)) AS v
+    WHERE p.period IS NOT NULL
     ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
 END;
 
-CREATE TRIGGER event_dyads_days_gone AFTER DELETE ON event_dyads
+CREATE TRIGGER event_dyads_periods_gone AFTER DELETE ON event_dyads
 BEGIN
-    UPDATE dyad_days SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein
-    WHERE directed = 1 AND a = old.source AND b = old.target AND day = substr(old.event_date, 1, 10)
-      AND quad = CASE WHEN old.cameo < '06' THEN 1 WHEN old.cameo < '09' THEN 2 WHEN old.cameo < '14' THEN 3 ELSE 4 END
-      AND negated = old.negated;
-    UPDATE dyad_days SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein
-    WHERE directed = 0 AND a = min(old.source, old.target) AND b = max(old.source, old.target)
-      AND day = substr(old.event_date, 1, 10)
-      AND quad = CASE WHEN old.cameo < '06' THEN 1 WHEN old.cameo < '09' THEN 2 WHEN old.cameo < '14' THEN 3 ELSE 4 END
+    UPDATE dyad_periods SET events = events - 1, goldstein_sum = goldstein_sum - old.goldstein
+    WHERE quad = CASE WHEN old.cameo < '06' THEN 1 WHEN old.cameo < '09' THEN 2 WHEN old.cameo < '14' THEN 3 ELSE 4 END
       AND negated = old.negated
-      AND (old.source = old.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
-          x.event_rowid = old.event_rowid AND x.source = old.target AND x.target = old.source));
-    DELETE FROM dyad_days WHERE events <= 0 AND a IN (old.source, old.target) AND b IN (old.source, old.target);
+      AND ((interval = 'day' AND period = date(substr(old.event_date, 1, 10)))
+        OR (interval = 'week' AND period = date(substr(old.event_date, 1, 10), 'weekday 0', '-6 days'))
+        OR (interval = 'month' AND period = substr(date(substr(old.event_date, 1, 10)), 1, 7)))
+      AND ((directed = 1 AND a = old.source AND b = old.target)
+        OR (directed = 0 AND a = min(old.source, old.target) AND b = max(old.source, old.target)
+            AND (old.source = old.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
+                x.event_rowid = old.event_rowid AND x.source = old.target AND x.target = old.source))));
+    DELETE FROM dyad_periods WHERE events <= 0 AND a IN (old.source, old.target) AND b IN (old.source, old.target);
 END;
 
-INSERT INTO dyad_days
-    SELECT 1, source, target, substr(event_date, 1, 10),
-        CASE WHEN cameo < '06' THEN 1 WHEN cameo < '09' THEN 2 WHEN cameo < '14' THEN 3 ELSE 4 END AS q,
-        negated, count(*), sum(goldstein)
-    FROM event_dyads GROUP BY source, target, substr(event_date, 1, 10), q, negated;
-INSERT INTO dyad_days
-    SELECT 0, min(d.source, d.target), max(d.source, d.target), substr(d.event_date, 1, 10),
-        CASE WHEN d.cameo < '06' THEN 1 WHEN d.cameo < '09' THEN 2 WHEN d.cameo < '14' THEN 3 ELSE 4 END AS q,
-        d.negated, count(*), sum(d.goldstein)
-    FROM event_dyads d
-    WHERE d.source = d.target OR d.source < d.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
-        x.event_rowid = d.event_rowid AND x.source = d.target AND x.target = d.source)
-    GROUP BY min(d.source, d.target), max(d.source, d.target), substr(d.event_date, 1, 10), q, d.negated;
+INSERT INTO dyad_periods
+    SELECT interval, directed, a, b, period, quad, negated, count(*), sum(goldstein)
+    FROM (SELECT i.interval, v.directed, v.a, v.b, v.negated, v.goldstein,
+                 CASE i.interval WHEN 'day' THEN date(substr(v.event_date, 1, 10))
+                                 WHEN 'week' THEN date(substr(v.event_date, 1, 10), 'weekday 0', '-6 days')
+                                 ELSE substr(date(substr(v.event_date, 1, 10)), 1, 7) END AS period,
+                 CASE WHEN v.cameo < '06' THEN 1 WHEN v.cameo < '09' THEN 2 WHEN v.cameo < '14' THEN 3 ELSE 4 END AS quad
+          FROM (SELECT 1 AS directed, source AS a, target AS b, event_date, cameo, negated, goldstein
+                FROM event_dyads
+                UNION ALL
+                SELECT 0, min(d.source, d.target), max(d.source, d.target), d.event_date, d.cameo, d.negated,
+                       d.goldstein
+                FROM event_dyads d
+                -- an event coded both ways: its a <= b row is the one counted
+                WHERE d.source <= d.target OR NOT EXISTS (SELECT 1 FROM event_dyads x WHERE
+                    x.event_rowid = d.event_rowid AND x.source = d.target AND x.target = d.source)) AS v
+          CROSS JOIN (SELECT 'day' AS interval UNION ALL SELECT 'week' UNION ALL SELECT 'month') AS i)
+    WHERE period IS NOT NULL
+    GROUP BY interval, directed, a, b, period, quad, negated;
