@@ -8,7 +8,7 @@ words swapped (house style, a changed figure), the last paragraph dropped or a s
 paragraphs re-wrapped. The truth is "same original".
 
 What runs: ``Store.ingest`` with ready-made ``Article`` records — the exact-duplicate check
-(content hash), the story saver (MinHash + LSH + verification, ``dateline.dedup``) and every
+(content hash), the story saver (MinHash + LSH + verification, ``dateline.store.stories``) and every
 other store saver, all inside the store's batch transactions. spaCy is bypassed (the articles
 carry no NLP annotation), so articles/s here measures the dedup + store path, not extraction.
 

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from dateline.evaluation.harness import default_data_dir
-from dateline.ingest.files import RawInput, read_inputs
+from dateline.ingest.files import read_inputs
+from dateline.ingest.raw import RawInput
 from dateline.nlp import BATCH_SIZE, load_model
 from dateline.pipeline import Options, process_batch
 

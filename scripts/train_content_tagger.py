@@ -1,7 +1,7 @@
 """Train ``data/quotes/content_crf.bin`` (and its bars, ``content_crf.tsv``) from PolNeAR train.
 
 For every gold attribution of the training split, the window around its cue word
-(``quote_span.window``) is labelled B/I/O by the gold content spans, and a linear-chain CRF
+(``quotes.span_model.window``) is labelled B/I/O by the gold content spans, and a linear-chain CRF
 (python-crfsuite, elastic net so rare features drop out) learns to tag it. The confidence bars
 at which the stage swaps a chosen reading's boundaries for the tagger's are tuned by 2-fold
 cross-validation over the training articles: the tagger trained on one half re-draws the
@@ -28,7 +28,7 @@ from dateline.quotes.attribution import Attribution, AttributionFinder
 from dateline.quotes.cue_model import get_model, in_quote_flags
 from dateline.quotes.span_model import ContentTagger, DocView, propose, redraw, token_features, window
 from dateline.quotes.stage import find_attributions
-from dateline.record import Quote, Span
+from dateline.record import Quote, TextSpan
 
 FOLDS = 2
 BARS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 2.0)  # margins of expected F1
@@ -81,7 +81,7 @@ def train(data: list[tuple[list[list[str]], list[str]]], path: Path) -> None:
 
 
 def as_quotes(text: str, found: list[Attribution]) -> list[Quote]:
-    return [Quote(text[a.start:a.end], a.start, a.end, a.kind, Span("", a.cue.idx, a.cue_end), None)
+    return [Quote(text[a.start:a.end], a.start, a.end, a.kind, TextSpan("", a.cue.idx, a.cue_end), None)
             for a in found]
 
 

@@ -36,7 +36,7 @@ from dateline.quotes.attribution import Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, features, in_quote_flags
 from dateline.quotes.lexicon import get_lexicon
 from dateline.quotes.stage import select
-from dateline.record import Quote, Span, Speaker
+from dateline.record import Quote, Speaker, TextSpan
 
 MIN_NOUN_CUES = 3  # a noun lemma must head this many training cues to be offered as a cue
 FOLDS = 5
@@ -79,7 +79,7 @@ def as_quotes(text: str, found: list[Attribution]) -> list[Quote]:
             s, e = np_span(att.source)
             speaker = Speaker(text[s:e], s, e)
         out.append(Quote(text[att.start:att.end], att.start, att.end, att.kind,
-                         Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end), speaker))
+                         TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end), speaker))
     return out
 
 

@@ -1,6 +1,6 @@
 """Train the small event classifier shipped as src/dateline/data/events/model.json.
 
-Heads (multinomial logistic regression over sparse sentence features, see event_model.py):
+Heads (multinomial logistic regression over sparse sentence features, see src/dateline/events/model.py):
 
 * ``plover`` — PLOVER event type, trained on the NGEC synthetic stories (their opening
   sentences, which state the event) — never on the PLOVER dev set we report on;
@@ -9,7 +9,7 @@ Heads (multinomial logistic regression over sparse sentence features, see event_
 
 Then the confidence calibration: a logistic regression predicting whether a sentence's top
 event is right (its CAMEO penta class equals the gold one) from the evidence the coder has
-(events.py ``code_with_evidence``: a reported event is judged on its own clause, without the
+(events/stage.py ``code_with_evidence``: a reported event is judged on its own clause, without the
 reporting frame), fitted on half of ConfliBERT with a penta head trained on the other half. The
 PLOVER dev set is never used; its reliability bins are the independent check. (Fitting on the
 NGEC stories instead was tried: their labels name the story's event, not the opening's first

@@ -27,7 +27,7 @@ from dateline.nlp import load_model
 from dateline.quotes.attribution import np_span
 from dateline.quotes.speaker_model import SpeakerModel, candidates, features
 from dateline.quotes.stage import find_attributions
-from dateline.record import Article, Quote, Span
+from dateline.record import Article, Quote, TextSpan
 
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0)
@@ -53,7 +53,7 @@ def main() -> None:
         tag_entities(doc, Article(id="t", text=text))
         finder, found = find_attributions(doc)
         gold = load_gold(record)
-        quotes = [Quote(text[a.start:a.end], a.start, a.end, a.kind, Span("", a.cue.idx, a.cue_end), None) for a in found]
+        quotes = [Quote(text[a.start:a.end], a.start, a.end, a.kind, TextSpan("", a.cue.idx, a.cue_end), None) for a in found]
         matched = {i: j for i, j, _ in align(text, quotes, gold)}
         previous = None
         for i, att in enumerate(found):

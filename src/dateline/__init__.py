@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from dateline.errors import Code, DatelineError
-from dateline.ingest.files import RawInput, content_id
+from dateline.ingest.raw import RawInput, content_id
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article
 from dateline.store.db import Store

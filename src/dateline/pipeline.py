@@ -21,7 +21,7 @@ from dateline.errors import Code, DatelineError
 from dateline.events import dates as event_dates
 from dateline.events import stage as events
 from dateline.geo import entities, places
-from dateline.ingest.files import RawInput, payload_of
+from dateline.ingest.raw import RawInput, payload_of
 from dateline.nlp import BATCH_SIZE, load_model
 from dateline.quotes import stage as quotes
 from dateline.record import Article, ErrorInfo

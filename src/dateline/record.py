@@ -6,11 +6,13 @@ turns them into the ``dateline/1`` record of CONTRACT.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 SCHEMA = "dateline/1"
+_Item = TypeVar("_Item")
 
 
 @cache
@@ -30,7 +32,7 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass
-class Span:
+class TextSpan:
     text: str
     start: int
     end: int
@@ -88,7 +90,7 @@ class Quote:
     start: int
     end: int
     kind: str  # direct | indirect | mixed
-    cue: Span | None
+    cue: TextSpan | None
     speaker: Speaker | None
     addressee: str | None = None
     # the content's pieces when the cue splits it ('"…," said X, an economist at …. "…"'): [[start, end], …]
@@ -124,7 +126,7 @@ class DateVia:
     relation: str  # at | after | before | eve: when the event took place against the occasion
     start: int  # the referring phrase, the date's ``text``
     end: int
-    occasion: Span  # the dated mention it refers back to
+    occasion: TextSpan  # the dated mention it refers back to
     value: str  # the TIMEX3 value of the occasion's date
 
 
@@ -160,7 +162,7 @@ class Event:
     source: list[EventActor]
     target: list[EventActor]
     sentence: Offsets
-    trigger: Span
+    trigger: TextSpan
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     date: EventDate | None = None
@@ -237,7 +239,7 @@ class Article:
 
 def article_from_dict(record: dict[str, Any]) -> Article:
     """Rebuild an Article from its contract record (used by the store and exporters)."""
-    def spans(items, cls):
+    def spans(items: list[dict[str, Any]] | None, cls: Callable[..., _Item]) -> list[_Item]:
         return [cls(**item) for item in items or []]
 
     dl = record.get("dateline")
@@ -262,7 +264,7 @@ def article_from_dict(record: dict[str, Any]) -> Article:
     for q in record.get("quotes") or []:
         article.quotes.append(Quote(
             text=q["text"], start=q["start"], end=q["end"], kind=q["kind"],
-            cue=Span(**q["cue"]) if q.get("cue") else None,
+            cue=TextSpan(**q["cue"]) if q.get("cue") else None,
             speaker=Speaker(**q["speaker"]) if q.get("speaker") else None,
             addressee=q.get("addressee"), parts=q.get("parts"),
         ))
@@ -270,7 +272,7 @@ def article_from_dict(record: dict[str, Any]) -> Article:
         article.events.append(Event(
             type=e["type"], cameo=e["cameo"], quad=e["quad"], goldstein=e["goldstein"],
             source=spans(e.get("source"), EventActor), target=spans(e.get("target"), EventActor),
-            sentence=Offsets(**e["sentence"]), trigger=Span(**e["trigger"]),
+            sentence=Offsets(**e["sentence"]), trigger=TextSpan(**e["trigger"]),
             mode=e.get("mode"), context=e.get("context") or [],
             date=_event_date(e["date"]) if e.get("date") else None,
             place=Place(**e["place"]) if e.get("place") else None,
@@ -283,5 +285,5 @@ def article_from_dict(record: dict[str, Any]) -> Article:
 def _event_date(record: dict[str, Any]) -> EventDate:
     via = record.get("via")
     if via:
-        via = DateVia(**{**via, "occasion": Span(**via["occasion"])})
+        via = DateVia(**{**via, "occasion": TextSpan(**via["occasion"])})
     return EventDate(**{**record, "via": via})

@@ -86,9 +86,9 @@ def test_sector_from_title(nlp, title, sector):
 
 def test_rebels_are_a_sector(nlp):
     from dateline.actors.index import role_sector
-    from dateline.quotes.lexicon import get_lexicon
+    from dateline.actors.tables import get_tables
 
-    assert role_sector(["rebel"], get_lexicon()) == "REB"
+    assert role_sector(["rebel"], get_tables()) == "REB"
 
 
 def test_organisations_from_table(nlp):

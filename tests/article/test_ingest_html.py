@@ -8,7 +8,7 @@ import pytest
 from dateline.article.page import extract_page
 from dateline.article.structure import build_article
 from dateline.errors import DatelineError
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 
 BODY = [
     "OSLO, May 4 (Reuters) - Norway's fisheries ministry said on Tuesday it would cut the cod quota "
@@ -59,6 +59,7 @@ def test_page_without_text_is_e109():
     assert info.value.code == "E109"
 
 
+@pytest.mark.slow
 @pytest.mark.devdata
 def test_html_suite_beats_plain_trafilatura(data_dir):
     from dateline.evaluation.html import run

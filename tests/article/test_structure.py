@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.article.structure import drop_repeats, is_boilerplate, split_paragraphs
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 from dateline.pipeline import Options, prepare
 
 STANDFIRST = ("Lawmakers in Vilnius backed a plan on Monday to extend conscription to eighteen "

@@ -12,6 +12,7 @@ from dateline.evaluation import SUITES
 from dateline.evaluation.harness import TOLERANCE, load_baseline, run_suites
 
 
+@pytest.mark.slow
 @pytest.mark.devdata
 @pytest.mark.parametrize("suite", SUITES)
 def test_suite_scores_hold_their_floors(suite, data_dir):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events.dates import date_events
-from dateline.record import Article, Event, EventActor, Offsets, Span, article_from_dict
+from dateline.record import Article, Event, EventActor, Offsets, TextSpan, article_from_dict
 from dateline.timex.stage import extract_times
 
 PUBLISHED = "2025-03-10"  # a Monday
@@ -18,7 +18,7 @@ def _event(text: str, trigger: str, after: str = "") -> Event:
     sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
     sentence_end = text.find(".", start) + 1
     return Event(type="AGREE", cameo="057", quad=1, goldstein=8.0, source=[EventActor("x")], target=[],
-                 sentence=Offsets(sentence_start, sentence_end), trigger=Span(trigger, start, start + len(trigger)))
+                 sentence=Offsets(sentence_start, sentence_end), trigger=TextSpan(trigger, start, start + len(trigger)))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.ingest.files import from_bytes
+from dateline.ingest.raw import from_bytes
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article, Event
 

@@ -8,7 +8,7 @@ import pytest
 
 from dateline.geo.entities import tag_entities
 from dateline.geo.places import place_events, resolve, resolve_places
-from dateline.record import Article, Dateline, Event, EventActor, Offsets, Span
+from dateline.record import Article, Dateline, Event, EventActor, Offsets, TextSpan
 
 STORY = (
     "Lithuania and Belarus traded accusations on Tuesday. Officials said new air defence units "
@@ -23,7 +23,7 @@ def _event(text: str, trigger: str) -> Event:
     sentence_end = text.find(".", start) + 1
     return Event(type="COERCE", cameo="170", quad=4, goldstein=-5.0, source=[EventActor("x")], target=[],
                  sentence=Offsets(sentence_start, sentence_end),
-                 trigger=Span(trigger, start, start + len(trigger)))
+                 trigger=TextSpan(trigger, start, start + len(trigger)))
 
 
 @pytest.fixture

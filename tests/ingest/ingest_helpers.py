@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dateline.cli.ingest import gather_inputs
-from dateline.ingest.archives import Manifest
 from dateline.ingest.feeds import PoliteFetcher
+from dateline.ingest.manifest import Manifest
 from dateline.pipeline import Options, process_batch
 from dateline.store.db import Store
 

@@ -12,7 +12,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from ingest_helpers import GOOD
+
+pytestmark = pytest.mark.slow  # a subprocess ingesting hundreds of articles, killed and run again
 
 N = 400
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, Span
+from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, TextSpan
 from dateline.store.db import Store
 from dateline.store.stories import merge_events, story_of
 from ingest_helpers import GOOD, GOOD_TOO
@@ -39,7 +39,7 @@ def _event(cameo: str, source: str, target: str, day: str, confidence: float = 0
     return Event(type="AGREE", cameo=cameo, quad=1, goldstein=3.0,
                  source=[EventActor(name=source, country=source[:3].upper())],
                  target=[EventActor(name=target, country=target[:3].upper())],
-                 sentence=Offsets(0, 10), trigger=Span("agreed", 0, 6),
+                 sentence=Offsets(0, 10), trigger=TextSpan("agreed", 0, 6),
                  date=EventDate(text=None, earliest=day, latest=day), confidence=confidence)
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.ingest.archives import Manifest
 from dateline.ingest.feeds import PoliteFetcher, read_feed
+from dateline.ingest.manifest import Manifest
 from dateline.store.db import Store
 from ingest_helpers import GOOD, GOOD_TOO, ingest, page, rejected_codes, stored_texts
 

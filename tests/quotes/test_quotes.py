@@ -247,7 +247,7 @@ def test_parenthetical_cue_inside_the_reported_sentence(nlp):
     assert q.speaker.name == "Ilse Brandt"
 
 
-# -- the trained content tagger (quote_span) -------------------------------------------------------
+# -- the trained content tagger (quotes.span_model) -------------------------------------------------------
 
 def test_content_runs_join_across_the_cue():
     from dateline.quotes.span_model import joined, pieces

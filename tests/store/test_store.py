@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 from dateline.pipeline import Options, process_batch
 from dateline.store.db import Store, fts_query
 

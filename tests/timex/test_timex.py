@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.events.dates import date_events
-from dateline.record import Article, Event, EventActor, Offsets, Span
+from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 from dateline.timex.normalise import normalise
 from dateline.timex.stage import extract_times
 
@@ -189,7 +189,7 @@ def _event(text: str, trigger: str) -> Event:
     sentence_end = text.find(".", start) + 1
     return Event(type="AGREE", cameo="057", quad=1, goldstein=8.0, source=[EventActor("x")], target=[],
                  sentence=Offsets(sentence_start, sentence_end),
-                 trigger=Span(trigger, start, start + len(trigger)))
+                 trigger=TextSpan(trigger, start, start + len(trigger)))
 
 
 def test_events_take_the_governing_expression_else_the_report_date(story, nlp) -> None:
@@ -310,6 +310,7 @@ def test_one_day_before_its_verb_is_some_day(nlp) -> None:
     assert [(t.text, t.value) for t in article.times] == [("one day", "P1D"), ("one day", "FUTURE_REF")]
 
 
+@pytest.mark.slow
 @pytest.mark.devdata
 def test_timebank_suite_scores(nlp, data_dir) -> None:
     from dateline.evaluation import time as suite

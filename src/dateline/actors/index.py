@@ -18,8 +18,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.tables import ActorTables, get_tables
 from dateline.geo.gazetteer import get_gazetteer
-from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.record import Actor, Article
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -30,7 +30,7 @@ def _title_words() -> frozenset[str]:
     path = resources.files("dateline") / "data" / "quotes" / "title_words.tsv"
     with path.open(encoding="utf-8") as fh:
         words = {line.strip() for line in fh if line.strip() and not line.startswith("#")}
-    return frozenset(words) | get_lexicon().role_words
+    return frozenset(words) | get_tables().role_words
 
 
 @dataclass
@@ -80,7 +80,7 @@ def _clean_name(span: Span) -> tuple[int, int]:
     return start, end
 
 
-def read_title(words: list[Token], lex: QuoteLexicon) -> tuple[str | None, str | None, str | None]:
+def read_title(words: list[Token], lex: ActorTables) -> tuple[str | None, str | None, str | None]:
     """(title, country, sector) from the words of a title phrase such as "Russian Deputy Foreign Minister"."""
     gaz = get_gazetteer()
     country = None
@@ -92,7 +92,7 @@ def read_title(words: list[Token], lex: QuoteLexicon) -> tuple[str | None, str |
         iso3 = gaz.demonym(text) if text[:1].isupper() else None
         place = gaz.lookup(text) if iso3 is None and text[:1].isupper() else None
         if iso3 or (place is not None and place.kind == "country"):
-            country = country or iso3 or place.iso3
+            country = country or iso3 or (place.iso3 if place is not None else None)
             continue
         kept.append(text)
     if not kept:
@@ -101,7 +101,7 @@ def read_title(words: list[Token], lex: QuoteLexicon) -> tuple[str | None, str |
     return " ".join(kept), country, sector
 
 
-def role_sector(words: list[str], lex: QuoteLexicon) -> str | None:
+def role_sector(words: list[str], lex: ActorTables) -> str | None:
     """Sector of the longest role phrase among the words ("deputy foreign minister" → GOV)."""
     for size in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - size, -1, -1):  # rightmost first: the head noun decides
@@ -127,14 +127,14 @@ def _title_before(doc: Doc, start: int) -> list[Token]:
             continue
         break
     found = list(doc[i + 1:start])
-    return found if any(t.lower_ in get_lexicon().role_words for t in found) else []
+    return found if any(t.lower_ in get_tables().role_words for t in found) else []
 
 
 def _title_after(doc: Doc, end: int) -> list[Token]:
     """An apposition after a name: "Sergey Lavrov, Russia's foreign minister, said"."""
     if end >= len(doc) or doc[end].text != ",":
         return []
-    lex = get_lexicon()
+    lex = get_tables()
     words = []
     for tok in doc[end + 1:end + 8]:
         if tok.text in (",", ".", ";") or tok.pos_ in ("VERB", "AUX"):
@@ -148,7 +148,7 @@ def build_actors(doc: Doc, exclude: tuple[int, int] | None = None) -> ActorIndex
 
     ``exclude``: the dateline's char span — its place and agency ("ANKARA, May 3 (Reuters) -")
     say where and who filed the story; neither is an actor of it."""
-    lex = get_lexicon()
+    lex = get_tables()
     index = ActorIndex()
     for ent in doc.ents:
         if exclude is not None and ent.start_char < exclude[1] and exclude[0] < ent.end_char:
@@ -174,7 +174,7 @@ def names_a_thing(ent: Span, things: frozenset[str]) -> bool:
     return root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in things
 
 
-def _add_person(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None:
+def _add_person(index: ActorIndex, doc: Doc, ent: Span, lex: ActorTables) -> None:
     start, end = _clean_name(ent)
     tokens = [t.text for t in doc[start:end] if not t.is_punct]
     if not tokens:
@@ -198,7 +198,7 @@ def _add_person(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> No
     index.mention(actor, doc, start, end)
 
 
-def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None:
+def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: ActorTables) -> None:
     start, end = _clean_name(ent)
     text = doc[start:end].text
     body = lex.body(text)
@@ -223,16 +223,16 @@ def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: QuoteLexicon) -> None
         return
     words = [t.lower_ for t in doc[start:end]]
     sector = role_sector(words, lex)
-    country = next((gaz.country_of(t.text) for t in doc[start:end] if t.text[:1].isupper() and gaz.country_of(t.text)), None)
+    iso3 = next((gaz.country_of(t.text) for t in doc[start:end] if t.text[:1].isupper() and gaz.country_of(t.text)), None)
     members, of = member_states(doc, ent)
     if sector is None and len(members) >= 2:
-        sector, country = "IGO", None  # "the Union State of Russia and Belarus": a body of states
+        sector, iso3 = "IGO", None  # "the Union State of Russia and Belarus": a body of states
         if of is not None and start < of < end:
             end = of  # its name stops before its members
             text = doc[start:end].text
-    actor = index.by_name.get(text.casefold()) or index.new(text, "organisation", country, sector)
+    actor = index.by_name.get(text.casefold()) or index.new(text, "organisation", iso3, sector)
     if actor.sector is None and sector is not None:
-        actor.sector, actor.country = sector, actor.country or country
+        actor.sector, actor.country = sector, actor.country or iso3
         actor.code = code_of(actor.country, actor.sector)
     index.mention(actor, doc, start, end)
 

@@ -4,7 +4,7 @@ Later mentions lean on earlier ones: "Nurtleu added" after "Foreign Minister Mur
 after a named person, "the two sides" after "Turkey and Greece", "the alliance" after NATO, "the
 army" after "the Sudanese army"; a bare "the government" is the story's country's. ``ArticleMemory``
 holds what one article has named (its actors, people, the last group, pair and body, the story's
-country) and answers such mentions from it; ``event_actors.ActorResolver`` builds on it with the
+country) and answers such mentions from it; ``actors.resolver.ActorResolver`` builds on it with the
 resolution of a phrase on its own, and keeps the memory up to date as it resolves.
 """
 
@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.index import NATIONAL_SECTORS, story_country
 from dateline.actors.phoenix import PhoenixLayer, get_layer
-from dateline.events.lexicon import Lexicon, NamedActor, get_lexicon
+from dateline.actors.tables import ActorTables, NamedActor, get_tables
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
 from dateline.record import Actor, Article, EventActor
 
@@ -67,7 +67,7 @@ class ArticleMemory:
 
     def __init__(self, doc: Doc, article: Article, phoenix: PhoenixLayer | None = None) -> None:
         self.doc = doc
-        self.lex: Lexicon = get_lexicon()
+        self.lex: ActorTables = get_tables()
         self.gaz: Gazetteer = get_gazetteer()
         self.phoenix = phoenix if phoenix is not None else get_layer()
         self.date = article.anchor_date
@@ -99,7 +99,7 @@ class ArticleMemory:
         return self.dateline[0] <= tok.idx < self.dateline[1]
 
     def resolve(self, head: Token) -> list[EventActor]:
-        """Actors for the phrase headed by ``head``: the resolver's (``event_actors``); the memory
+        """Actors for the phrase headed by ``head``: the resolver's (``actors.resolver``); the memory
         needs it to know who a coordination named before stands for."""
         raise NotImplementedError
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from dateline.events.lexicon import NamedActor
+from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 
 USER_FILE = "phoenix_actors.tsv"
@@ -171,7 +172,7 @@ class PhoenixLayer:
         return _split((gov or roles)[0].code)
 
 
-def _read_tsv(path) -> Iterator[tuple[str, str, str, str]]:
+def _read_tsv(path: Traversable) -> Iterator[tuple[str, str, str, str]]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):

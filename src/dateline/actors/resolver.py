@@ -7,18 +7,18 @@ groups, institutions), the Phoenix layer if the user imported one, and otherwise
 country + sector from the gazetteer (countries, capitals → government, demonyms) and role words
 ("Belarusian President" → BLR GOV, "Poland's parliament" → POL LEG). Mentions that lean on what
 the article said before ("he", "the two sides", "the army" after "the Sudanese army", a bare "the
-government") are answered by ``actor_memory.ArticleMemory``, which the resolver extends.
+government") are answered by ``actors.memory.ArticleMemory``, which the resolver extends.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.actors.index import NATIONAL_SECTORS
 from dateline.actors.memory import (
     DEFINITE_RECIPROCALS,
     ENTITY_HEADS,
     MODIFIER_DEPS,
-    NATIONAL_SECTORS,
     PAIR_MODIFIERS,
     PERSON_PRONOUNS,
     PLACE_ENTS,
@@ -27,11 +27,11 @@ from dateline.actors.memory import (
     _code,
     is_reciprocal,
 )
-from dateline.events.lexicon import NamedActor
+from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import EventActor
 
-# The resolver's API; the word tables that moved to actor_memory stay importable from here.
+# The resolver's API; the word tables that moved to actors.memory stay importable from here.
 __all__ = ["ActorResolver", "is_reciprocal", "located", "DEFINITE_RECIPROCALS", "MODIFIER_DEPS",
            "NATIONAL_SECTORS", "PAIR_MODIFIERS", "PERSON_PRONOUNS", "RECIPROCAL_HEADS"]
 
@@ -247,10 +247,10 @@ class ActorResolver(ArticleMemory):
         phrase = self._phrase(head)
         name_span = self._name_span(head, phrase)
         named = self._named(name_span) if name_span else None
-        if named is not None:
+        if name_span and named is not None:
             return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
-        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and self.people.get(normalise(head.text)):
-            person = self.people[normalise(head.text)]  # a surname the tagger missed, after the titled name
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and (person := self.people.get(normalise(head.text))):
+            # a surname the tagger missed, after the titled name
             return EventActor(name=head.text, country=person.country, sector=person.sector, code=person.code)
         if head.ent_type_ == "PERSON" and not self._is_place(self._ent_text(head)):
             person = self._person(head) or self.people.get(normalise(head.text))
@@ -286,7 +286,7 @@ class ActorResolver(ArticleMemory):
         sector = head_sector = self._head_sector(head)
         head_place = self.gaz.lookup(self._ent_text(head)) if head.ent_type_ in {"GPE", "LOC", "NORP"} or head.text[:1].isupper() else None
         is_state = head_place is not None and head_place.kind in {"country", "capital"}
-        if is_state:
+        if is_state and head_place is not None:
             # A country or its capital as an actor stands for its government ("Moscow and Minsk").
             country, sector = head_place.iso3, sector or "GOV"
         for tok in phrase:
@@ -296,7 +296,7 @@ class ActorResolver(ArticleMemory):
                 country = self.gaz.demonym(tok.text) or self._country_word(tok)
                 if country is None and tok.ent_type_ in {"GPE", "NORP"}:
                     ent = self._ent_text(tok)
-                    country = self.gaz.demonym(ent) or (self.gaz.lookup(ent).iso3 if self.gaz.lookup(ent) else None)
+                    country = self.gaz.demonym(ent) or (place.iso3 if (place := self.gaz.lookup(ent)) else None)
         if country is None and head.ent_type_ == "NORP":
             country = self.gaz.demonym(head.text)
         if country is None or head.ent_type_ == "NORP":

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dateline.article.datelines import MONTHS, iso_date, parse_dateline
+from dateline.article.datelines import MONTHS, DatelineMatch, iso_date, parse_dateline
 from dateline.article.language import detect_language
 from dateline.errors import Code, DatelineError
-from dateline.ingest.files import RawInput
+from dateline.ingest.raw import RawInput
 from dateline.record import Article, Dateline, ErrorInfo
 from dateline.resources import line_patterns
 
@@ -145,7 +145,7 @@ def build_article(raw: RawInput, default_published: str | None = None,
     return article
 
 
-def _without_dateline(paragraph: str, match) -> str:
+def _without_dateline(paragraph: str, match: DatelineMatch | None) -> str:
     """The lede as a reader reads it: the dateline is metadata, not part of the lead."""
     if match is not None and paragraph.startswith(match.text):
         return paragraph[match.end:].strip() or paragraph
@@ -159,7 +159,7 @@ def _set_published(article: Article, given: str | None, page_date: str | None) -
         article.published, article.published_source = page_date, "html"
 
 
-def _dateline(article: Article, m, text: str) -> Dateline:
+def _dateline(article: Article, m: DatelineMatch, text: str) -> Dateline:
     start = text.find(m.text)
     year = m.year
     if year is None and article.published and m.month:

@@ -1,7 +1,7 @@
 """Ingest commands: what ``dateline ingest`` reads (paths, feeds, retries), ``watch``, ``stories``.
 
 ``gather_inputs`` is the one place that turns a command line into RawInputs, so ``ingest`` (in
-cli.py) and ``watch`` read files, archives, feeds and rejected inputs the same way.
+``cli.main``) and ``watch`` read files, archives, feeds and rejected inputs the same way.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
-from dateline.ingest.archives import Manifest
 from dateline.ingest.feeds import PoliteFetcher, fetch_item, read_feed, retry
-from dateline.ingest.files import DEFAULT_MAX_BYTES, RawInput, expand_paths, from_record, read_inputs
+from dateline.ingest.files import expand_paths, read_inputs
+from dateline.ingest.manifest import Manifest
+from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, from_record
 from dateline.store.db import DEFAULT_DB, Store
 
 

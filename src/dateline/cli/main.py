@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from dateline.ingest.files import DEFAULT_MAX_BYTES, read_inputs
+from dateline.ingest.files import read_inputs
+from dateline.ingest.raw import DEFAULT_MAX_BYTES
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article
 from dateline.store.db import DEFAULT_DB, Store
@@ -96,7 +97,7 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
 
     Re-ingesting the same text is a no-op; near-duplicates are grouped into stories."""
     from dateline.cli.ingest import gather_inputs
-    from dateline.ingest.archives import Manifest
+    from dateline.ingest.manifest import Manifest
     from dateline.store.ingest import write_manifest
 
     if not paths and not retry_rejected and not feeds:

@@ -14,23 +14,25 @@ import json
 import random
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.events.lexicon import penta_class
 from dateline.events.model import SparseModel, get_model, sentence_features, train_softmax
 from dateline.events.stage import SentenceCoder
-from dateline.record import Article, Event
+from dateline.record import Article, Event, EventActor
 
 FOLDS = 5
 
 
-def _read(path: Path, limit: int | None) -> list[dict]:
+def _read(path: Path, limit: int | None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     return rows[:limit] if limit else rows
 
 
-def _country(actor) -> str | None:
+def _country(actor: EventActor) -> str | None:
     if actor.country:
         return actor.country
     if actor.sector in {"IGO", "NGO"} or (actor.code or "").startswith("IGO"):
@@ -49,13 +51,13 @@ def code_text(nlp: Language, texts: Iterable[str]) -> Iterable[tuple[list[Event]
         yield events, doc
 
 
-def _gold_countries(actors) -> set[str]:
+def _gold_countries(actors: Any) -> set[str]:
     if not isinstance(actors, list):
         return set()
     return {a["code"][:3] for a in actors if a.get("code")}
 
 
-def score_plover(rows: list[dict], nlp: Language, worst: list | None = None) -> dict[str, float]:
+def score_plover(rows: list[dict[str, Any]], nlp: Language, worst: list[tuple[Any, ...]] | None = None) -> dict[str, float]:
     right = country_right = country_n = target_right = target_n = 0
     for row, (events, _doc) in zip(rows, code_text(nlp, (r["text"].strip("{} ") for r in rows))):
         top = events[0] if events else None
@@ -95,7 +97,7 @@ def _macro_f1(gold: list[int], pred: list[int], classes: int = 5) -> float:
 def penta_predict(events: list[Event], probs: dict[str, float] | None) -> int:
     """The lexicon's top event decides when it is confident; otherwise the penta head does."""
     if probs:
-        best = max(probs, key=probs.get)
+        best = max(probs, key=probs.__getitem__)
         if not events or probs[best] > 0.6:
             return int(best)
         lex = penta_class(events[0].cameo)
@@ -103,7 +105,7 @@ def penta_predict(events: list[Event], probs: dict[str, float] | None) -> int:
     return penta_class(events[0].cameo) if events else 0
 
 
-def score_penta(rows: list[dict], nlp: Language, seed: int = 13) -> dict[str, float]:
+def score_penta(rows: list[dict[str, Any]], nlp: Language, seed: int = 13) -> dict[str, float]:
     """5-fold cross-validated: each fold is coded by a coder whose penta head never saw it."""
     docs = list(nlp.pipe((r["text"] for r in rows), batch_size=64))
     feats = [sentence_features(doc[:]) for doc in docs]
@@ -132,12 +134,12 @@ def score_penta(rows: list[dict], nlp: Language, seed: int = 13) -> dict[str, fl
             "events.cameo_penta_f1_lexicon_only": _macro_f1(gold, lex_only)}
 
 
-def _head_dict(model: SparseModel, name: str) -> dict:
+def _head_dict(model: SparseModel, name: str) -> dict[str, Any]:
     classes, weights, bias = model.heads[name]
     return {"classes": classes, "weights": weights, "bias": bias}
 
 
-def _top_events(doc, model: SparseModel) -> list[Event]:
+def _top_events(doc: Doc, model: SparseModel) -> list[Event]:
     coder = SentenceCoder(doc, Article(id="eval", text=doc.text), model=model)
     events: list[Event] = []
     for sent in doc.sents:
@@ -145,7 +147,7 @@ def _top_events(doc, model: SparseModel) -> list[Event]:
     return events
 
 
-def run(data_dir: Path, nlp: Language, limit: int | None = None) -> dict:
+def run(data_dir: Path, nlp: Language, limit: int | None = None) -> dict[str, Any]:
     plover = data_dir / "events" / "plover_gsr_dev.jsonl"
     cameo = data_dir / "events" / "conflibert_cameo_train.jsonl"
     if not plover.exists() and not cameo.exists():

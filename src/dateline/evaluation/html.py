@@ -6,7 +6,7 @@ tokens (precision = shared tokens / our tokens, recall = shared tokens / gold to
 P/R/F1 are averaged per page.
 
 "Our text" is exactly what ``dateline extract`` puts in ``text`` for the page: trafilatura plus
-our block rules (``dateline.html``) and then the structure step (headline removal, boilerplate
+our block rules (``dateline.article.page``) and then the structure step (headline removal, boilerplate
 lines, repeated paragraphs). The gold bodies do not include the headline, so removing it is
 right. The language check is bypassed (the benchmark has Portuguese, German, Japanese pages,
 which ``extract`` rejects with E108 by design; their extraction is still scored).

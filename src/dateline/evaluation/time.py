@@ -87,8 +87,9 @@ def _compatible(gold: str, system: str) -> bool:
 
 
 def _context(text: str, g: dict[str, Any] | None, s: Timex | None) -> str:
-    start = min(x for x in (g and g["start"], s and s.start) if x is not None)
-    end = max(x for x in (g and g["end"], s and s.end) if x is not None)
+    bounds = ([(int(g["start"]), int(g["end"]))] if g else []) + ([(s.start, s.end)] if s else [])
+    start = min(b[0] for b in bounds)
+    end = max(b[1] for b in bounds)
     return " ".join(text[max(0, start - 60):min(len(text), end + 30)].split())
 
 

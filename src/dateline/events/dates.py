@@ -3,7 +3,7 @@
 ``date_events`` gives every event the time expression that governs its clause (dependency
 path); else the date of an occasion named earlier that a phrase of the clause, or of the clause
 reporting it, refers back to ("Following the meeting, X said that he had asked …", see
-``timex_occasions``); else the nearest expression in its sentence; else the article's own date,
+``timex.occasions``); else the nearest expression in its sentence; else the article's own date,
 marked as dated by report.
 """
 
@@ -14,8 +14,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events.modality import REPORT_HEADS
-from dateline.record import Article, DateVia, EventDate, Timex
-from dateline.record import Span as RSpan
+from dateline.record import Article, DateVia, EventDate, TextSpan, Timex
 from dateline.timex import calendar as cal
 from dateline.timex.occasions import Anaphor, anaphors
 from dateline.timex.stage import VERBAL, clause_head, tokens_of
@@ -112,7 +111,7 @@ def _anaphor_date(doc: Doc, anaphor: Anaphor, report: str | None, text: str) -> 
     occasion, day = anaphor.occasion, anaphor.date
     statement = doc[anaphor.verb].lemma_.lower() in REPORT_HEADS
     earliest, latest = _occasion_interval(anaphor.relation, day.earliest, day.latest, statement, report)
-    mention = RSpan(text[occasion.start:occasion.end], occasion.start, occasion.end)
+    mention = TextSpan(text[occasion.start:occasion.end], occasion.start, occasion.end)
     via = DateVia(anaphor.relation, anaphor.start, anaphor.end, mention, day.value)
     return EventDate(text=anaphor.text, earliest=earliest, latest=latest, via=via)
 

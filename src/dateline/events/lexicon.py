@@ -3,8 +3,10 @@
 * ``verbs.tsv`` / ``patterns.tsv`` — the verb-pattern lexicon (built from the CAMEO verb dictionary)
 * ``verbs_local.tsv`` — our own additions and corrections, laid over the generated lexicon
 * ``cameo.tsv`` — CAMEO code → PLOVER event/mode/context; ``goldstein.tsv`` — Goldstein weights
-* ``actors.tsv`` — named non-country actors (IGOs, NGOs, armed groups); ``agents.tsv`` — role words → sector
-  (also "modifier head" pairs: "rights group"); ``joint_bodies.tsv`` — bodies the parties set up together
+* ``nouns.tsv`` — event nouns ("talks", "strike"); ``support_verbs.tsv``, ``non_event_nouns.tsv``
+
+The actor tables in the same folder (``actors.tsv``, ``agents.tsv``, ``joint_bodies.tsv``,
+``place_nouns.tsv``) are read by ``actors.tables``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateline.geo.gazetteer import normalise
 from dateline.resources import data_rows
 
 
@@ -35,30 +36,18 @@ class CameoInfo:
     description: str
 
 
-@dataclass(frozen=True)
-class NamedActor:
-    country: str | None
-    sector: str | None
-    code: str
-
-
 @dataclass
 class Lexicon:
     verbs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (lemma, particle) → (block, code)
     patterns: dict[str, list[Pattern]] = field(default_factory=dict)  # block → patterns, most specific first
     cameo: dict[str, CameoInfo] = field(default_factory=dict)
     goldstein: dict[str, float] = field(default_factory=dict)
-    actors: dict[str, NamedActor] = field(default_factory=dict)  # normalised name → actor
-    agents: dict[str, str] = field(default_factory=dict)  # role word → sector
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
     particles: frozenset[str] = frozenset()
     pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
     support_verbs: frozenset[str] = frozenset()
     default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
-    place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
     non_event_nouns: frozenset[str] = frozenset()  # "the need ... to reinforce": their infinitive is no event
-    joint_bodies: frozenset[str] = frozenset()  # "working group": the parties that set it up, acting jointly
-    agent_pair_heads: frozenset[str] = frozenset()  # head words of "modifier head" agent entries ("group")
 
     def verb(self, lemma: str, particle: str = "-") -> tuple[str, str] | None:
         return self.verbs.get((lemma, particle))
@@ -126,19 +115,10 @@ def get_lexicon() -> Lexicon:
         lex.cameo[row[0]] = CameoInfo(row[1], row[2], row[3], row[4] if len(row) > 4 else "")
     for code, value in _rows("goldstein.tsv"):
         lex.goldstein[code] = float(value)
-    for name, country, sector, code in _rows("actors.tsv"):
-        lex.actors[normalise(name)] = NamedActor(None if country == "-" else country,
-                                                 None if sector == "-" else sector, code)
-    for table in ("agents.tsv", "agents_phoenix.tsv"):
-        for word, sector in _rows(table):
-            lex.agents.setdefault(word, sector)
     for plover, code in _rows("plover_default_cameo.tsv"):
         lex.default_cameo[plover] = code
     for word, code in _rows("nouns.tsv"):
         lex.nouns[word] = code
     lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
-    lex.place_nouns = frozenset(row[0] for row in _rows("place_nouns.tsv"))
     lex.non_event_nouns = frozenset(row[0] for row in _rows("non_event_nouns.tsv"))
-    lex.joint_bodies = frozenset(row[0] for row in _rows("joint_bodies.tsv"))
-    lex.agent_pair_heads = frozenset(word.split()[-1] for word in lex.agents if " " in word)
     return lex

@@ -24,7 +24,6 @@ REQUEST_HEADS = frozenset({"ask", "urge", "request", "demand", "call", "appeal",
 REPORT_HEADS = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "note", "declare",
                           "confirm", "quote", "insist", "stress", "reiterate", "explain", "write", "believe",
                           "think", "argue", "suggest", "allege", "acknowledge", "indicate"})
-NEGATIONS = frozenset({"not", "n't", "never", "no", "’t", "nt"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 

@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Span
@@ -62,7 +63,7 @@ def sentence_features(sent: Span, codes: Iterable[str] | None = None, lex: Lexic
 
 
 class SparseModel:
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self.heads: dict[str, tuple[list[str], dict[str, list[float]], list[float]]] = {}
         # Per head: feature → row index, and the weight matrix with the bias as its last row.
         self._index: dict[str, dict[str, int]] = {}
@@ -111,7 +112,7 @@ def confidence(evidence: dict[str, float]) -> float:
 
 
 def train_softmax(feats: list[list[str]], labels: list[str], l2: float = 1e-3, iters: int = 150,
-                  lr: float = 0.1, min_count: int = 2) -> dict:
+                  lr: float = 0.1, min_count: int = 2) -> dict[str, Any]:
     """Fit a multinomial logistic regression (Adam, full batch) and return a model head dict.
 
     numpy is imported here only: training runs in scripts and in cross-validated evaluation,

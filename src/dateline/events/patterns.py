@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
@@ -48,8 +48,8 @@ class DocInfo:
     text: str
 
 
-def doc_info(doc) -> DocInfo:
-    cached = doc.user_data.get("dateline_info")
+def doc_info(doc: Doc) -> DocInfo:
+    cached: DocInfo | None = doc.user_data.get("dateline_info")
     if cached is None:
         columns = doc.to_array([LOWER, LEMMA, POS, DEP, TAG, IS_STOP]).T.tolist()
         strings = doc.vocab.strings
@@ -64,12 +64,6 @@ def doc_info(doc) -> DocInfo:
                          tags=tags, stop=[bool(v) for v in columns[5]], text=text_of(doc))
         doc.user_data["dateline_info"] = cached
     return cached
-
-
-def doc_words(doc) -> tuple[list[str], list[str]]:
-    """Every token's lower-case form and lemma, computed once per doc."""
-    info = doc_info(doc)
-    return info.lowers, info.lemmas
 
 
 def object_words(verb: Token) -> set[str]:
@@ -117,7 +111,7 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     if patterns:
         words = object_words(verb)
         if words.isdisjoint(lex.pattern_words[block]):
-            patterns = ()  # no pattern of this verb can match: skip the scan
+            patterns = []  # no pattern of this verb can match: skip the scan
         for pattern in patterns:
             if all(group & words for group in pattern.groups):
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)

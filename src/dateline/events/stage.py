@@ -1,10 +1,10 @@
 """Political events (issue 4): who did what to whom, coded in PLOVER and CAMEO.
 
-Per sentence: the verb-pattern lexicon proposes triggers with CAMEO codes (event_patterns);
+Per sentence: the verb-pattern lexicon proposes triggers with CAMEO codes (``events.patterns``);
 chains of verbs are collapsed to the event that matters ("said he had asked Putin to deploy" is
 one REQUEST, reported; "agreed to withdraw" is one AGREE); the sentence classifier
-(event_model) re-ranks the candidates and gives the confidence; actors come from the parse
-around the trigger (event_actors); polarity and modality from modality.py. Article-level dedup
+(``events.model``) re-ranks the candidates and gives the confidence; actors come from the parse
+around the trigger (``actors.resolver``); polarity and modality from ``events.modality``. Article-level dedup
 merges an event told twice.
 """
 
@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
+from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, doc_info, find_candidates
-from dateline.record import Article, Event, EventActor, Offsets
-from dateline.record import Span as RSpan
+from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
@@ -418,7 +418,7 @@ class SentenceCoder:
         """What a relative clause is about: the parser often hangs it on the nearest place ("drone
         attacks on the port of Odesa, which killed"); places do not act, so climb to the thing."""
         for _ in range(6):
-            place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in self.lex.place_nouns
+            place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in get_tables().place_nouns
             if not place or noun.dep_ not in {"pobj", "appos", "prep"} or noun.head.i == noun.i:
                 break
             noun = noun.head
@@ -462,7 +462,7 @@ class SentenceCoder:
         event = Event(
             type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
             source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
-            trigger=RSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
+            trigger=TextSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
             mode=(info.mode or None) if info else None, context=context,
             negated=negated, modality=modality,
         )
@@ -532,7 +532,7 @@ def _dedup(events: list[Event], gists: dict[int, frozenset[str]] | None = None) 
     talks", later "also agreed to set up a hotline") are two events."""
     gists = gists or {}
     kept: list[Event] = []
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[tuple[str, str, str, bool], list[int]] = {}
     empty: frozenset[str] = frozenset()
     at_trigger: dict[int, int] = {}  # trigger offset → index in kept
     for event in events:

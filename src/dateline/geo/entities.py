@@ -64,7 +64,7 @@ def _titled_person(doc: Doc, ent: Span) -> bool:
 def corrected_ents(doc: Doc) -> list[Span]:
     gaz = get_gazetteer()
     spans: list[Span] = []
-    covered = set()
+    covered: set[int] = set()
     people: set[str] = set()  # full names and surnames of the people named so far
     for ent in doc.ents:
         ent = _split_title(doc, ent)

@@ -28,7 +28,8 @@ _VERBAL = {"VERB", "AUX"}
 def _table() -> dict[str, Any]:
     path = resources.files("dateline") / "data" / "places" / "locatives.json"
     with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        table: dict[str, Any] = json.load(fh)
+        return table
 
 
 @lru_cache(maxsize=1)

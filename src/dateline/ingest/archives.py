@@ -1,6 +1,6 @@
-"""Archives and corpora: WARC files, .zip of articles, and the manifest of what was read.
+"""Archives and corpora: WARC files and .zip of articles, their skipped members listed in the manifest.
 
-``.jsonl.gz`` and folders are read by ``sources`` itself (a folder is every file below it, in
+``.jsonl.gz`` and folders are read by ``files`` and ``formats`` (a folder is every file below it, in
 sorted order); this module adds the containers whose members are themselves inputs:
 
 - **WARC** (``.warc``, ``.warc.gz``, with ``warcio``): every ``response`` (or ``resource``)
@@ -19,11 +19,12 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from dateline.errors import Code, DatelineError
+from dateline.ingest.formats import read_stream
+from dateline.ingest.manifest import Manifest
+from dateline.ingest.raw import RawInput, content_id, from_bytes
 from dateline.record import Source
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -32,44 +33,11 @@ ARCHIVE_SUFFIXES = WARC_SUFFIXES + ZIP_SUFFIXES
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-@dataclass
-class ManifestEntry:
-    path: str | None
-    member: str | None
-    status: str  # read | skipped | rejected
-    code: str | None = None
-    detail: str | None = None
-
-
-@dataclass
-class Manifest:
-    """What one run read, skipped and rejected; ``sources.read_inputs`` fills it when given one."""
-
-    entries: list[ManifestEntry] = field(default_factory=list)
-
-    def add(self, path: str | None, member: str | None, status: str, code: str | None = None,
-            detail: str | None = None) -> None:
-        self.entries.append(ManifestEntry(path, member, status, code, detail))
-
-    def counts(self) -> dict[str, int]:
-        counts = {"read": 0, "skipped": 0, "rejected": 0}
-        for entry in self.entries:
-            counts[entry.status] = counts.get(entry.status, 0) + 1
-        return counts
-
-    def summary(self) -> str:
-        c = self.counts()
-        return f"manifest: {c['read']} read, {c['skipped']} skipped, {c['rejected']} rejected"
-
-    def as_dicts(self) -> list[dict[str, Any]]:
-        return [asdict(e) for e in self.entries]
-
-
 def is_archive(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def read_archive(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[Any]:
+def read_archive(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[RawInput]:
     """RawInputs from a WARC or zip file (members in archive order)."""
     if path.name.lower().endswith(ZIP_SUFFIXES):
         yield from read_zip(path, max_bytes, manifest)
@@ -77,19 +45,15 @@ def read_archive(path: Path, max_bytes: int, manifest: Manifest | None = None) -
         yield from read_warc(path, max_bytes, manifest)
 
 
-def _damaged(path: str, exc: BaseException, member: str | None = None) -> Any:
-    from dateline.ingest.files import RawInput, content_id
-
+def _damaged(path: str, exc: BaseException, member: str | None = None) -> RawInput:
     where = f"{path}!{member}" if member else path
     return RawInput(id=content_id(f"{where}:damaged"), source=Source(path=path),
                     error=DatelineError(Code.UNREADABLE, f"{where}: {type(exc).__name__}: {exc}"))
 
 
-def read_warc(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[Any]:
+def read_warc(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[RawInput]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from dateline.ingest.files import from_bytes
 
     spath = str(path)
     try:
@@ -127,9 +91,7 @@ def _check_gzip_complete(path: Path) -> None:
             pass
 
 
-def read_zip(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[Any]:
-    from dateline.ingest.files import RawInput, content_id, read_stream
-
+def read_zip(path: Path, max_bytes: int, manifest: Manifest | None = None) -> Iterator[RawInput]:
     spath = str(path)
     try:
         archive = zipfile.ZipFile(path)

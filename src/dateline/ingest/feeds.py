@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.errors import Code, DatelineError
-from dateline.ingest.files import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes
+from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes
 from dateline.record import Source
 
 FEED_SUFFIXES = (".rss", ".atom", ".rdf")
@@ -92,7 +92,7 @@ class PoliteFetcher:
 def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", tuple(parsed))  # type: ignore[arg-type]
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", tuple(parsed))
 
 
 def _entry_html(entry: Any) -> str | None:

@@ -1,200 +1,37 @@
-"""Reading inputs: files, folders, JSON Lines and standard input → RawInput records.
+"""Reading inputs: the paths of a command line (files, folders, standard input) → RawInputs.
 
-Nothing here raises on bad input: a file or line that cannot be read becomes a RawInput with
-an ``error`` (a catalogue code) and its payload kept, so that the batch goes on and the store
-can keep what was rejected for a re-run.
+A folder is every file below it in sorted path order; each file is read by what it is — an
+archive (``archives``), a feed (``feeds``) or a document or JSON Lines file (``formats``).
+Nothing here raises on bad input: a file that cannot be read becomes a RawInput with an
+``error``, so the batch goes on and the store can keep what was rejected for a re-run.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
 
 from dateline.errors import Code, DatelineError
+from dateline.ingest.archives import is_archive, read_archive
+from dateline.ingest.feeds import FEED_SUFFIXES, read_feed_file
+from dateline.ingest.formats import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, read_jsonl, read_stream
+from dateline.ingest.manifest import Manifest
+from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, content_id, from_bytes, from_record, payload_of
 from dateline.record import Source
 
-if TYPE_CHECKING:
-    from dateline.ingest.archives import Manifest
-
-# The manifest of the read in progress, so archive readers can list the records they skip.
-_MANIFEST: ContextVar[Manifest | None] = ContextVar("dateline_manifest", default=None)
-
-TEXT_SUFFIXES = (".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-KNOWN_FIELDS = {"id", "text", "html", "published", "title", "url", "publisher", "language"}
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["read_inputs", "read_file", "expand_paths",
+           # the raw-input names callers imported from here before ``raw`` was its own module
+           "DEFAULT_MAX_BYTES", "RawInput", "content_id", "from_bytes", "from_record", "payload_of"]
 
 
-@dataclass
-class RawInput:
-    id: str
-    text: str | None = None
-    html: str | None = None
-    published: str | None = None
-    title: str | None = None
-    language: str | None = None
-    source: Source = field(default_factory=Source)
-    meta: dict[str, Any] = field(default_factory=dict)
-    error: DatelineError | None = None
-    warnings: list[DatelineError] = field(default_factory=list)
-    payload: str | None = None  # what was read, kept for rejected inputs so they can be re-run
-
-
-def content_id(content: str | bytes) -> str:
-    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-    return hashlib.sha1(data).hexdigest()[:16]
-
-
-def payload_of(raw: RawInput) -> str:
-    """The input as a JSON Lines record, so that a rejected input can be re-run as it was."""
-    if raw.payload is not None:
-        return raw.payload
-    record = {"id": raw.id, "text": raw.text, "html": raw.html, "published": raw.published,
-              "title": raw.title, "url": raw.source.url, "publisher": raw.source.publisher,
-              "language": raw.language, **raw.meta}
-    return json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
-
-
-def decode(data: bytes) -> tuple[str, DatelineError | None]:
-    """Bytes → text. Binary raises E102; invalid UTF-8 is decoded in its detected legacy
-    encoding (cp1251 for Cyrillic, cp1252/latin-1 for Western text) with an E103 warning."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if _looks_binary(data):
-        raise DatelineError(Code.BINARY)
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        bad_byte = exc.start
-    encoding = legacy_encoding(data)
-    return data.decode(encoding, "replace"), DatelineError(Code.DECODE, f"byte {bad_byte}; read as {encoding}")
-
-
-# Single-byte encodings news text comes in when it is not UTF-8.
-LEGACY_ENCODINGS = ("cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "cp1250", "iso8859_2")
-
-
-def legacy_encoding(data: bytes) -> str:
-    """The most plausible single-byte encoding of ``data`` (charset_normalizer, else cp1252)."""
-    try:
-        from charset_normalizer import from_bytes as detect
-
-        best = detect(data[:65536], cp_isolation=list(LEGACY_ENCODINGS)).best()
-    except Exception:  # detection is a refinement; never fail a read over it
-        best = None
-    if best is None:
-        try:
-            data.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            return "latin_1"
-    return best.encoding
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if not sample:
-        return False
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return control / len(sample) > 0.05
-
-
-def from_record(obj: Any, path: str | None = None, line: int | None = None) -> RawInput:
-    """A JSON Lines record (already parsed) → RawInput."""
-    where = f"{path or '<stdin>'}:{line}" if line else (path or "<stdin>")
-    if not isinstance(obj, dict):
-        err = DatelineError(Code.BAD_JSON, f"{where}: a record must be a JSON object")
-        return RawInput(id=content_id(json.dumps(obj)), error=err, payload=json.dumps(obj))
-    text, html = obj.get("text"), obj.get("html")
-    rid = str(obj.get("id") or content_id(text or html or json.dumps(obj, sort_keys=True)))
-    source = Source(path=path, url=obj.get("url"), publisher=obj.get("publisher"))
-    meta = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
-    published, date_warning = _iso_date(obj.get("published"))
-    raw = RawInput(id=rid, text=text if isinstance(text, str) else None,
-                   html=html if isinstance(html, str) else None, published=published,
-                   title=_str(obj.get("title")), language=_str(obj.get("language")), source=source, meta=meta,
-                   warnings=[date_warning] if date_warning else [])
-    if raw.text is None and raw.html is None:
-        raw.error = DatelineError(Code.NO_TEXT, where)
-        raw.payload = json.dumps(obj, ensure_ascii=False)
-    return raw
-
-
-def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
-    """An ISO date or date-time as given; anything else is dropped with an E112 warning."""
-    text = _str(value)
-    if text is None:
-        return None, None
-    try:
-        datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None, DatelineError(Code.BAD_DATE, repr(text))
-    return text, None
-
-
-def _str(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
-
-
-def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
-    """Lines of a binary stream, never holding more than ``max_bytes`` of one line in memory:
-    an overlong line is yielded as its first ``max_bytes + 1`` bytes (to be rejected as E105)
-    and the rest of it is skipped."""
-    while True:
-        line = stream.readline(max_bytes + 1)
-        if not line:
-            return
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while True:  # skip to the end of the overlong line, chunk by chunk
-                rest = stream.readline(1 << 20)
-                if not rest or rest.endswith(b"\n"):
-                    break
-        yield line
-
-
-def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Iterator[RawInput]:
-    if hasattr(stream, "readline"):
-        stream = bounded_lines(stream, max_bytes)  # type: ignore[arg-type]
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        where = f"{path or '<stdin>'}:{number}"
-        if len(line) > max_bytes:
-            yield RawInput(id=content_id(line[:4096]), source=Source(path=path),
-                           error=DatelineError(Code.TOO_LARGE, f"{where}: {len(line)} bytes"))
-            continue
-        try:
-            text, _warning = decode(line)
-            obj = json.loads(text)
-        except (DatelineError, ValueError) as exc:
-            payload = line.decode("utf-8", "replace")
-            yield RawInput(id=content_id(line), source=Source(path=path), payload=payload,
-                           error=DatelineError(Code.BAD_JSON, f"{where}: {exc}"))
-            continue
-        yield from_record(obj, path, number)
-
-
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput]:
-    """One file → its RawInputs (one per article; JSON Lines, archives and feeds give many)."""
-    from dateline.ingest.archives import is_archive, read_archive
-    from dateline.ingest.feeds import FEED_SUFFIXES, read_feed_file
-
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, manifest: Manifest | None = None) -> Iterator[RawInput]:
+    """One file → its RawInputs (one per article; JSON Lines, archives and feeds give many).
+    ``manifest`` (if given) is where an archive lists the members it skips."""
     name = path.name.lower()
     spath = str(path)
     if is_archive(name):
-        yield from read_archive(path, max_bytes, _MANIFEST.get())
+        yield from read_archive(path, max_bytes, manifest)
         return
     if name.endswith(FEED_SUFFIXES):
         yield from read_feed_file(path, max_bytes)
@@ -214,48 +51,6 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInp
                        error=DatelineError(Code.UNREADABLE, f"{spath}: {exc}"))
 
 
-def read_stream(fh: BinaryIO, name: str, where: str, max_bytes: int) -> Iterator[RawInput]:
-    """A file's (or an archive member's) bytes → RawInputs, by the suffix of ``name``."""
-    name = name.lower()
-    if not name.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES):
-        yield RawInput(id=content_id(where), source=Source(path=where),
-                       error=DatelineError(Code.UNSUPPORTED, where))
-        return
-    stream: BinaryIO = gzip.GzipFile(fileobj=fh, mode="rb") if name.endswith(".gz") else fh  # type: ignore[assignment]
-    try:
-        if name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl(stream, where, max_bytes)
-            return
-        data = stream.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        # a truncated gzip: what was read before the damage has been yielded already
-        yield RawInput(id=content_id(f"{where}:damaged"), source=Source(path=where),
-                       error=DatelineError(Code.UNREADABLE, f"{where}: {exc}"))
-        return
-    yield from_bytes(data, where, html=name.endswith(HTML_SUFFIXES), max_bytes=max_bytes)
-
-
-def from_bytes(data: bytes, path: str | None, html: bool = False,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
-    """A whole document's bytes (text or HTML) → RawInput."""
-    source = Source(path=path)
-    rid = content_id(data)
-    if len(data) > max_bytes:
-        return RawInput(id=rid, source=source, error=DatelineError(Code.TOO_LARGE, f"{len(data)} bytes"))
-    if not data.strip():
-        return RawInput(id=rid, source=source, error=DatelineError(Code.EMPTY, path or ""))
-    try:
-        text, warning = decode(data)
-    except DatelineError as exc:
-        return RawInput(id=rid, source=source, error=exc)
-    raw = RawInput(id=rid, source=source, warnings=[warning] if warning else [])
-    if html:
-        raw.html = text
-    else:
-        raw.text = text
-    return raw
-
-
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Folders become every file below them, in sorted path order; '-' stays as stdin."""
     for p in paths:
@@ -272,23 +67,19 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
                 manifest: Manifest | None = None) -> Iterator[RawInput]:
     """Every input named on a command line, in order; ``manifest`` (if given) lists each one."""
-    token = _MANIFEST.set(manifest)
-    try:
-        for raw in _read_all(paths, max_bytes):
-            if manifest is not None:
-                path, _, member = (raw.source.path or "").partition("!")
-                member = member or raw.source.url
-                if raw.error is None:
-                    manifest.add(path or None, member or None, "read")
-                else:
-                    manifest.add(path or None, member or None, "rejected", raw.error.code.value,
-                                 raw.error.message)
-            yield raw
-    finally:
-        _MANIFEST.reset(token)
+    for raw in _read_all(paths, max_bytes, manifest):
+        if manifest is not None:
+            path, _, member = (raw.source.path or "").partition("!")
+            where = member or raw.source.url
+            if raw.error is None:
+                manifest.add(path or None, where or None, "read")
+            else:
+                manifest.add(path or None, where or None, "rejected", raw.error.code.value,
+                             raw.error.message)
+        yield raw
 
 
-def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput]:
+def _read_all(paths: Iterable[str], max_bytes: int, manifest: Manifest | None) -> Iterator[RawInput]:
     for p in expand_paths(paths):
         if p == "-":
             yield from read_jsonl(sys.stdin.buffer, None, max_bytes)
@@ -296,4 +87,4 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput]:
             yield RawInput(id=content_id(p), source=Source(path=p),
                            error=DatelineError(Code.UNREADABLE, f"{p}: no such file"))
         else:
-            yield from read_file(Path(p), max_bytes)
+            yield from read_file(Path(p), max_bytes, manifest)

@@ -9,11 +9,10 @@ article (sentence offsets, action offset, confidence) and the PLOVER type.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 from dateline.record import Article, Event, EventActor
 from dateline.store.events import event_date
@@ -45,8 +44,9 @@ FORMATS = ("gdelt", "icews", "csv", "jsonl")
 
 
 def _pairs(event: Event) -> Iterator[tuple[EventActor | None, EventActor | None]]:
-    for s in event.source or [None]:
-        for t in event.target or [None]:
+    nobody: list[EventActor | None] = [None]  # an event with no known side still gives one row
+    for s in event.source or nobody:
+        for t in event.target or nobody:
             yield s, t
 
 
@@ -127,7 +127,7 @@ def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
     return True
 
 
-def export(items: Iterable[tuple[Article, list[int] | None]], fmt: str, out: io.TextIOBase,
+def export(items: Iterable[tuple[Article, list[int] | None]], fmt: str, out: TextIO,
            since: str | None = None, until: str | None = None, header: bool | None = None) -> int:
     """Write the events of ``items`` (article, event indices or None for all); returns rows written."""
     if fmt not in FORMATS:

@@ -2,7 +2,7 @@
 
 Two routes meet here:
 
-1. Direct quotes are found from the quote marks (``quote_marks``) and tied to the cue verb in the
+1. Direct quotes are found from the quote marks (``quotes.marks``) and tied to the cue verb in the
    words right after the closing mark ("…," he said) or right before the opening one (he said: "…"),
    and a quote resumed after the cue ("…," he said. "…") joins the same attribution.
 2. Reported speech comes from the verb's syntactic frame: the clausal complement of "said", the
@@ -541,16 +541,6 @@ class AttributionFinder:
                     tok = tok.head
                 return tok
         return None
-
-    def _best_frame(self, verb: Token) -> tuple[float, tuple[int, int]] | None:
-        lemma = verb.lemma_.lower()
-        best: tuple[float, tuple[int, int]] | None = None
-        bar = threshold()
-        for frame, span in frames(verb, self.sents[verb.i][0]):
-            score = self.rate(lemma, frame)
-            if score >= bar and (best is None or score > best[0]):
-                best = (score, span)
-        return best
 
     def kind_of(self, start: int, end: int) -> str:
         inside = [r for r in self.regions if start <= r.open_at + 1 and r.end <= end]

@@ -14,9 +14,11 @@ a chosen reading's boundaries for the tagger's when the tagger is sure of them
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LOWER, POS
 from spacy.tokens import Doc, Token
@@ -167,7 +169,7 @@ def token_features(view: DocView, cue: Token, lo: int, hi: int, cue_class: str) 
 
 @dataclass
 class ContentTagger:
-    tagger: object  # pycrfsuite.Tagger
+    tagger: Any  # a pycrfsuite.Tagger; python-crfsuite ships no type information
     bar_direct: float
     bar_other: float
 
@@ -249,7 +251,7 @@ def _expected_f1(view: DocView, lo: int, belief: list[float], start: int, end: i
 
 
 def propose(view: DocView, finder: AttributionFinder, att: Attribution, tagger: ContentTagger,
-            alternatives: list[tuple[int, int]] = ()) -> tuple[float, list[Option]]:
+            alternatives: Sequence[tuple[int, int]] = ()) -> tuple[float, list[Option]]:
     """The chosen reading's expected F1 and the other spans on offer with theirs: the tagger's
     own span, its join with the reading, the cue's other parse readings."""
     doc, cue = finder.doc, att.cue

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.quotes.attribution import Attribution, AttributionFinder
 
@@ -70,7 +70,7 @@ def _own_subjects(verb: Token, cands: Candidates, prefix: str) -> None:
                     cands.add(obj, prefix + "by")
 
 
-def _ent_head(ent) -> Token:
+def _ent_head(ent: Span) -> Token:
     """An entity's head noun: "The United Nations" (its article hangs elsewhere) → "Nations"."""
     if ent.root.pos_ in ("PROPN", "NOUN", "PRON"):
         return ent.root

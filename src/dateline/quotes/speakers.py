@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.actors.index import ActorIndex, read_title, role_sector
+from dateline.actors.tables import ActorTables, Role, get_tables
 from dateline.geo.gazetteer import get_gazetteer
-from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.record import Actor
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -28,10 +28,10 @@ _COLLECTIVE = {"police", "ministry", "government", "army", "military", "cabinet"
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, index: ActorIndex, lexicon: QuoteLexicon | None = None) -> None:
+    def __init__(self, doc: Doc, index: ActorIndex, tables: ActorTables | None = None) -> None:
         self.doc = doc
         self.index = index
-        self.lex = lexicon or get_lexicon()
+        self.lex = tables or get_tables()
         self.last_person: Actor | None = None
         self.last_body: Actor | None = None
 
@@ -143,7 +143,7 @@ class SpeakerResolver:
         self.index.mention(actor, self.doc, words[0].i, head.i + 1)
         return actor
 
-    def _longest_role(self, words: list[str]):
+    def _longest_role(self, words: list[str]) -> Role | None:
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size, -1, -1):
                 role = self.lex.role(" ".join(words[i:i + size]))

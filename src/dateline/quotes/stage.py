@@ -1,13 +1,14 @@
 """Quotes and speakers (issue 3): who said what, resolved through the text.
 
-The stage ``extract_quotes`` finds attributions (``attribution``), builds the article's actors
-(``actors``) and resolves each speaker mention — name, surname, role noun, pronoun — to one of
-them (``speakers``). ``find_actor`` (re-exported from ``actors``) maps a char span to an actor id.
+The stage ``extract_quotes`` finds attributions (``quotes.attribution``), builds the article's actors
+(``actors.index``) and resolves each speaker mention — name, surname, role noun, pronoun — to one of
+them (``quotes.speakers``). ``find_actor`` (re-exported from ``actors.index``) maps a char span to an actor id.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -17,7 +18,7 @@ from dateline.quotes.cue_model import CueModel, Thresholds, decide, get_model, s
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
 from dateline.quotes.speaker_model import SpeakerModel, get_speaker_model
 from dateline.quotes.speakers import SpeakerResolver
-from dateline.record import Article, Quote, Span, Speaker
+from dateline.record import Article, Quote, Speaker, TextSpan
 
 __all__ = ["extract_quotes", "find_actor"]
 
@@ -148,7 +149,7 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
 
 
 def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str],
-           rules: list[Attribution] = ()) -> list[Attribution]:
+           rules: Sequence[Attribution] = ()) -> list[Attribution]:
     """Each cue's best reading above its threshold, then the rule system's choice for cues the model
     left out (measured on dev: +1.3 content F1, +0.3 source F1 over the model alone), without
     attributions nested in another's content."""
@@ -196,7 +197,7 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     quotes = []
     for att in found:
         att.addressee = finder.addressee(att.cue)
-        cue = Span(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
+        cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         start, end = att.start, _tidy_end(text, att.start, att.end)
         parts = content_parts(att)
         if parts is not None:

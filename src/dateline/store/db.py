@@ -155,7 +155,7 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------
     def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         match = fts_query(query)

@@ -1,6 +1,6 @@
 """Events in the store: rows of the ``events`` / ``event_actors`` tables (migration 003).
 
-``save_events`` is registered in ``store.ARTICLE_SAVERS`` and runs inside the ingest
+``save_events`` is registered in ``store.db.ARTICLE_SAVERS`` and runs inside the ingest
 transaction; ``find_events`` answers ``dateline events`` and feeds ``dateline export --db``.
 """
 

@@ -6,7 +6,7 @@ import gzip
 import sqlite3
 import uuid
 
-from dateline.ingest.archives import Manifest
+from dateline.ingest.manifest import Manifest
 from dateline.record import Article
 
 

@@ -46,7 +46,8 @@ def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, about: str
                 since: str | None = None, limit: int = 50) -> list[QuoteRow]:
     """Quotes by a speaker (name, mention or code, case-insensitive substring), about words
     (full-text), published on or after a date; newest first."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | int] = []
     join = ""
     if about:
         match = fts_query(about)

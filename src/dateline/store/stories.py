@@ -1,7 +1,7 @@
 """Duplicates: one copy of each text, and reprints of one wire story grouped into a ``story``.
 
 Exact duplicates never reach this module: the store keys articles by the hash of their
-normalised text (``store.content_hash``), so a second copy is an ``INSERT OR IGNORE`` no-op.
+normalised text (``store.db.content_hash``), so a second copy is an ``INSERT OR IGNORE`` no-op.
 
 Near duplicates — the same story reprinted with a new headline, a trimmed last paragraph, a
 house-style edit — are found with MinHash over word 3-shingles and an LSH index

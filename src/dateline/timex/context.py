@@ -5,7 +5,7 @@ date mentioned before (``reference``). The readers here turn an expression's wor
 (written numbers "twenty four", "2 1/2"; years "'89", "nineteen eighty-nine", "fiscal 1989";
 months and days) and resolve what points back at the context: "last year", "the previous year",
 the same period a year before ("a year earlier"), the quarter under discussion ("the quarter").
-They live apart from ``timex_normalise`` so that module is the list of pattern families, each a
+They live apart from ``timex.normalise`` so that module is the list of pattern families, each a
 small interpreter over this shared ground.
 """
 
@@ -32,7 +32,7 @@ def _words(text: str | None) -> str:
 
 
 def month_number(word: str) -> int:
-    return lexicon()["months"][word.lower().rstrip(".")]
+    return int(lexicon()["months"][word.lower().rstrip(".")])
 
 
 def day_number(word: str) -> int:
@@ -99,9 +99,11 @@ def _year_from(text: str | None, ctx: Context) -> int | None:
            "year": 0}.get(text)
     if rel is not None:
         base = _reference_year(ctx) if text in ("previous year", "following year", "year") else None
-        if base is None and ctx.anchor is None:
-            return None
-        return (base if base is not None else ctx.anchor.year) + rel
+        if base is None:
+            if ctx.anchor is None:
+                return None
+            base = ctx.anchor.year
+        return base + rel
     return year_number(text, ctx.anchor)
 
 

@@ -2,7 +2,7 @@
 
 The word tables live in ``data/time/lexicon.json``; this module turns them into regular
 expression fragments and a list of pattern *families* ("month_day", "duration", …). Each family
-is one compiled pattern with named groups; ``timex_normalise`` interprets the groups of each
+is one compiled pattern with named groups; ``timex.normalise`` interprets the groups of each
 family. Recognition and normalisation share this grammar, so ``normalise("Feb. 26, 1987", …)``
 re-parses the expression with the same patterns that found it in a text.
 
@@ -26,7 +26,8 @@ def lexicon() -> dict[str, Any]:
     """The word tables of data/time/lexicon.json (keys starting with "_" are comments)."""
     path = resources.files("dateline") / "data" / "time" / "lexicon.json"
     with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        tables: dict[str, Any] = json.load(fh)
+        return tables
 
 
 def _alt(words: list[str] | Any, abbrev_dot: bool = False) -> str:

@@ -1,13 +1,13 @@
 """Normalising a time expression to a TIMEX3 value and an interval, against an anchor date.
 
 ``normalise(expression, anchor, tense, reference)`` is pure: the expression is parsed with the
-grammar of ``timex_find`` and each pattern family has a small interpreter below. ``anchor`` is
+grammar of ``timex.find`` and each pattern family has a small interpreter below. ``anchor`` is
 the article date; ``tense`` ("past" | "present" | "future" | None) of the clause decides which
 way a year-less date points ("December 6" said in February, past tense → the previous
 December); ``reference`` is the value of the last date mentioned before, for anaphoric
 expressions ("a year earlier" after "the third quarter" → the third quarter of the year before).
 That context and the readers the interpreters share (numbers, years, relative years, the period
-referred back to) are in ``timex_context``.
+referred back to) are in ``timex.context``.
 """
 
 from __future__ import annotations
@@ -303,6 +303,7 @@ def _corresponding(g: dict[str, str], ctx: Context) -> Result:
 def _decade(g: dict[str, str], ctx: Context) -> Result:
     text = _words(g["dec"]).replace("'s", "s")
     words = lexicon()["decade_words"]
+    value: str | None
     if text in words:
         digit = words[text]
         century = (ctx.anchor.year if ctx.anchor else 1990) // 100
@@ -369,7 +370,7 @@ def _year(g: dict[str, str], ctx: Context) -> Result:
 
 
 def _unit_code(unit: str) -> str:
-    return lexicon()["units"][_words(unit).replace("trading ", "").replace("business ", "")]
+    return str(lexicon()["units"][_words(unit).replace("trading ", "").replace("business ", "")])
 
 
 def _duration_value(amount: float | None, code: str) -> str:
@@ -424,9 +425,11 @@ def _ago(g: dict[str, str], ctx: Context) -> Result:
     if amount is None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
     if code == "Y" and amount == 1 and anaphoric and ctx.reference:
-        return "DATE", _shift_value(ctx.reference, -1 if direction < 0 else 1)
+        shifted = _shift_value(ctx.reference, -1 if direction < 0 else 1)
+        return ("DATE", shifted) if shifted else None
     if code == "Y" and amount == 1 and ctx.reference and re.fullmatch(r"\d{4}-Q\d", ctx.reference):
-        return "DATE", _shift_value(ctx.reference, direction)
+        shifted = _shift_value(ctx.reference, direction)
+        return ("DATE", shifted) if shifted else None
     base = ctx.anchor
     if anaphoric and ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
         base = date.fromisoformat(ctx.reference)

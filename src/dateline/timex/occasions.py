@@ -6,7 +6,7 @@ the date: "Following the meeting, the president said …", "At the summit, the l
 ``occasions`` finds every mention of an occasion word (``data/time/occasions.tsv``) with the time
 expression that modifies or locates it, if any; ``anaphors`` finds the definite mentions placed
 after a link phrase ("after", "at", "ahead of", … in ``data/time/occasion_links.tsv``) and the
-earlier dated occasion each refers to. ``event_dates`` turns those into event dates.
+earlier dated occasion each refers to. ``events.dates`` turns those into event dates.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Time expressions (issue 5): the ``times`` pipeline stage.
 
-``extract_times`` finds expressions with the grammar of ``timex_find`` over ``doc.text`` (one
+``extract_times`` finds expressions with the grammar of ``timex.find`` over ``doc.text`` (one
 pass of precompiled patterns), reads the tense of the clause each one sits in from the spaCy
-parse, and normalises it against ``article.anchor_date`` with ``timex_normalise``. Events are dated from
-these expressions by ``event_dates``.
+parse, and normalises it against ``article.anchor_date`` with ``timex.normalise``. Events are dated from
+these expressions by ``events.dates``.
 """
 
 from __future__ import annotations

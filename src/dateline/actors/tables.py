@@ -1,0 +1,92 @@
+"""The actor tables, loaded once: who a name, a role word or an institution stands for.
+
+Both stages that name actors read these — quotes (who spoke) and events (who acted on whom) —
+so they live with the actors rather than with either stage. The files stay where the build
+scripts write them:
+
+- ``data/events/actors.tsv``: named non-country actors (IGOs, NGOs, armed groups) → code parts.
+- ``data/events/agents.tsv``, ``agents_phoenix.tsv``: role words → sector (also "modifier head"
+  pairs: "rights group"); ``joint_bodies.tsv``: bodies the parties set up together;
+  ``place_nouns.tsv``: nouns naming a place ("city", "village"), which never act.
+- ``data/quotes/roles.tsv``: role phrases → sector and a group of interchangeable roles.
+- ``data/quotes/igos.tsv``, ``institutions.tsv``: organisations and national institutions.
+- ``data/quotes/things.tsv``: nouns naming documents, weapons and systems: names of things are no actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dateline.geo.gazetteer import normalise
+from dateline.resources import data_rows
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    country: str | None
+    sector: str | None
+    code: str
+
+
+@dataclass(frozen=True)
+class Role:
+    phrase: str
+    sector: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    country: str | None
+    sector: str
+    code: str
+
+
+@dataclass
+class ActorTables:
+    actors: dict[str, NamedActor] = field(default_factory=dict)  # normalised name → actor
+    agents: dict[str, str] = field(default_factory=dict)  # role word → sector
+    joint_bodies: frozenset[str] = frozenset()  # "working group": the parties that set it up, acting jointly
+    agent_pair_heads: frozenset[str] = frozenset()  # head words of "modifier head" agent entries ("group")
+    place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
+    roles: dict[str, Role] = field(default_factory=dict)
+    role_words: frozenset[str] = frozenset()  # every word of every role phrase, to grow titles quickly
+    bodies: dict[str, Body] = field(default_factory=dict)  # case-folded name → body
+    things: frozenset[str] = frozenset()  # lemmas of nouns naming things ("treaty", "missile")
+
+    def role(self, phrase: str) -> Role | None:
+        return self.roles.get(phrase.casefold())
+
+    def body(self, name: str) -> Body | None:
+        key = name.casefold()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.bodies.get(key)
+
+
+def _words(folder: str, name: str) -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows(folder, name))
+
+
+@lru_cache(maxsize=1)
+def get_tables() -> ActorTables:
+    tables = ActorTables()
+    for name, country, sector, code in data_rows("events", "actors.tsv"):
+        tables.actors[normalise(name)] = NamedActor(None if country == "-" else country,
+                                                    None if sector == "-" else sector, code)
+    for table in ("agents.tsv", "agents_phoenix.tsv"):
+        for word, sector in data_rows("events", table):
+            tables.agents.setdefault(word, sector)
+    tables.joint_bodies = _words("events", "joint_bodies.tsv")
+    tables.agent_pair_heads = frozenset(word.split()[-1] for word in tables.agents if " " in word)
+    tables.place_nouns = _words("events", "place_nouns.tsv")
+    tables.roles = {row[0]: Role(row[0], row[1], row[2]) for row in data_rows("quotes", "roles.tsv")}
+    tables.role_words = frozenset(w for phrase in tables.roles for w in phrase.split())
+    for name, code, sector in data_rows("quotes", "igos.tsv"):
+        tables.bodies[name.casefold()] = Body(name, None, sector, sector + code)
+    for name, iso3, sector in data_rows("quotes", "institutions.tsv"):
+        tables.bodies[name.casefold()] = Body(name, iso3, sector, iso3 + sector)
+    tables.things = _words("quotes", "things.tsv")
+    return tables
