@@ -16,7 +16,7 @@ from dateline.store.db import ARTICLE_SAVERS, Store
 
 COMMANDS = {
     "actors", "actors import-phoenix", "eval", "events", "export", "extract", "ingest", "quotes",
-    "report", "search", "show", "stories", "story", "watch",
+    "report", "search", "serve", "show", "stories", "story", "watch",
 }
 SAVERS = [
     "dateline.store.quotes.save_quotes",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
+pytestmark = pytest.mark.slow  # hundreds of generated requests
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 

@@ -3,7 +3,7 @@ per-day dyad sums (an event coded both ways counted once undirected), and delete
 
 from __future__ import annotations
 
-from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, Span
+from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, TextSpan
 from dateline.serve.db import Reader
 from dateline.serve.events import ArticleCounts, EventFilter, dyad_series, list_events
 from dateline.store.db import Store
@@ -14,7 +14,7 @@ def _event(cameo: str, sources: list[str], targets: list[str], day: str) -> Even
         return [EventActor(name=f"Government of {c}", country=c, sector="GOV", code=f"{c}GOV") for c in codes]
 
     return Event(type="AGREE" if cameo < "06" else "ATTACK", cameo=cameo, quad=0, goldstein=2.0 if cameo < "06" else -10.0,
-                 source=actors(sources), target=actors(targets), sentence=Offsets(0, 10), trigger=Span("met", 0, 3),
+                 source=actors(sources), target=actors(targets), sentence=Offsets(0, 10), trigger=TextSpan("met", 0, 3),
                  date=EventDate(text=None, earliest=day, latest=day))
 
 

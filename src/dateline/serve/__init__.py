@@ -5,8 +5,14 @@ Needs the ``serve`` extra (``pip install 'dateline[serve]'``). ``create_app(db)`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 
-def create_app(*args, **kwargs):  # noqa: ANN002, ANN003 - imported lazily: FastAPI is an extra
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+
+def create_app(*args: Any, **kwargs: Any) -> FastAPI:
+    """The app (``serve.app.create_app``), imported only when asked for: FastAPI is an extra."""
     from dateline.serve.app import create_app as build
 
     return build(*args, **kwargs)

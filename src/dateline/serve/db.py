@@ -76,7 +76,13 @@ class Reader:
 
     def one(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Row | None:
         with self.timed() as conn:
-            return conn.execute(sql, args).fetchone()
+            row: sqlite3.Row | None = conn.execute(sql, args).fetchone()
+            return row
+
+    def value(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        """The first column of the first row (aggregates always give one row)."""
+        row = self.one(sql, args)
+        return row[0] if row is not None else None
 
 
 # -- opaque cursors ---------------------------------------------------------------------------

@@ -272,7 +272,7 @@ class ArticleCounts:
         self._cache: dict[str, tuple[int, dict[str, int]]] = {}
 
     def get(self, reader: Reader, interval: str) -> dict[str, int]:
-        last = reader.one("SELECT max(rowid) FROM articles")[0] or 0
+        last = reader.value("SELECT max(rowid) FROM articles") or 0
         held = self._cache.get(interval)
         if held and held[0] == last:
             return held[1]
@@ -374,7 +374,8 @@ def map_counts(reader: Reader, since: date | None, until: date | None) -> dict[s
     """Events per country (either side) in a date range, with the ISO numeric code the map's
     shapes are keyed by; and the range of dates the store holds, for the slider."""
     f = EventFilter(since=since, until=until)
-    where, args = ["d.event_date != ''", "d.negated = 0"], []
+    where = ["d.event_date != ''", "d.negated = 0"]
+    args: list[Any] = []
     _date_range("d.event_date", f, where, args)
     rows = reader.rows(f"SELECT d.country, count(*) AS n FROM event_countries d{_where(where)}"
                        " GROUP BY d.country ORDER BY n DESC", args)

@@ -76,12 +76,12 @@ def index(request: Request, q: Annotated[str | None, Query(max_length=500)] = No
           publisher: Annotated[str | None, Query(max_length=200)] = None, cursor: Cursor = None,
           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 25) -> HTMLResponse:
     q = q.strip() if q else None
-    since, until = _form_date(since, "since"), _form_date(until, "until")
-    found = queries.list_articles(_reader(request), q=q or None, since=since, until=until,
+    first, last = _form_date(since, "since"), _form_date(until, "until")
+    found = queries.list_articles(_reader(request), q=q or None, since=first, until=last,
                                   publisher=publisher or None, cursor=cursor, limit=limit)
     params = {k: v for k, v in {"q": q, "since": since, "until": until, "publisher": publisher,
                                  "limit": limit}.items() if v}
-    context = {"found": found, "params": params, "q": q or ""}
+    context: dict[str, Any] = {"found": found, "params": params, "q": q or ""}
     if request.headers.get("HX-Request"):  # htmx asks for the rows only
         return render(request, "_article_rows.html", **context)
     return render(request, "index.html", **context)
@@ -131,8 +131,8 @@ def events_page(request: Request, actor: Annotated[str | None, Query(max_length=
                 cameo: Annotated[str | None, Query(pattern=r"^[0-9]{1,4}$")] = None,
                 quad: Annotated[int | None, Query(ge=1, le=4)] = None, since: FormDate = None,
                 until: FormDate = None, include_negated: bool = False, cursor: Cursor = None) -> HTMLResponse:
-    since, until = _form_date(since, "since"), _form_date(until, "until")
-    f = event_filter(actor, country, dyad, directed, type, cameo, quad, since, until, None, include_negated)
+    first, last = _form_date(since, "since"), _form_date(until, "until")
+    f = event_filter(actor, country, dyad, directed, type, cameo, quad, first, last, None, include_negated)
     found = ev.list_events(_reader(request), f, cursor=cursor, limit=100)
     params = {k: v for k, v in {"actor": actor, "country": country, "dyad": dyad, "type": type, "cameo": cameo,
                                  "quad": quad, "since": since, "until": until}.items() if v}

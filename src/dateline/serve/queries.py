@@ -196,7 +196,7 @@ def actor_summary(reader: Reader, actor_id: str) -> dict[str, Any] | None:
         "SELECT count(DISTINCT event_rowid) AS n, max(name) AS name, group_concat(DISTINCT code) AS codes,"
         " group_concat(DISTINCT country) AS countries FROM event_actors WHERE name = ? COLLATE NOCASE",
         (actor_id,))
-    if not (said and said["n"]) and not (acted and acted["n"]):
+    if said is None or acted is None or not (said["n"] or acted["n"]):
         return None
 
     def split(*values: str | None) -> list[str]:

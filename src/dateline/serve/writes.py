@@ -166,8 +166,10 @@ def export_formats() -> tuple[str, ...]:
 def export_stream(reader: Reader, f: EventFilter, fmt: str,
                   exporter: Callable[..., Any] | None = None) -> Iterator[str]:
     """The export of every matching event, as text chunks, produced in a worker thread."""
-    if exporter is None:
-        from dateline.output.export import export as exporter
+    from dateline.output.export import export as default_exporter
+
+    # Typed loosely on purpose: any exporter taking (items, format, text file) will do.
+    write: Callable[..., Any] = exporter if exporter is not None else default_exporter
     chunks: queue.Queue[str | BaseException | None] = queue.Queue(maxsize=16)
     # The worker gets a reader of its own: the request's deadline is per query, and an export
     # is many queries, each under the limit.
@@ -176,7 +178,7 @@ def export_stream(reader: Reader, f: EventFilter, fmt: str,
     def produce() -> None:
         out = _QueueWriter(chunks)
         try:
-            exporter(_articles_of(worker_reader, f), fmt, out)
+            write(_articles_of(worker_reader, f), fmt, out)
             out.flush()
             chunks.put(None, timeout=STALLED_CLIENT_SECONDS)
         except queue.Full:
