@@ -304,13 +304,14 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
     articles = counts.get(reader, interval)
     periods: dict[str, dict[str, Any]] = {}
     for r in rows:
-        try:
-            start, end = period_bounds(interval, r["p"])
-        except (TypeError, ValueError):  # a stored date that is not a calendar date
-            continue
-        slot = periods.setdefault(r["p"], {"period": r["p"], "start": start, "end": end,
-                                           "events": 0, "by_quad": {str(q): 0 for q in QUADS},
-                                           "_g": 0.0})
+        slot = periods.get(r["p"])
+        if slot is None:  # the period's first row (one per QuadClass and negation follow)
+            try:
+                start, end = period_bounds(interval, r["p"])
+            except (TypeError, ValueError):  # a stored date that is not a calendar date
+                continue
+            slot = periods[r["p"]] = {"period": r["p"], "start": start, "end": end, "events": 0,
+                                      "by_quad": {str(q): 0 for q in QUADS}, "_g": 0.0}
         slot["events"] += r["n"]
         slot["by_quad"][str(r["quad"])] += r["n"]
         slot["_g"] += r["g"] or 0.0
