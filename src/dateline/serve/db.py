@@ -26,8 +26,6 @@ from dateline.serve.errors import ApiError
 # runaway query stops within a few milliseconds of its deadline, large enough to cost nothing.
 PROGRESS_STEPS = 10_000
 DEFAULT_TIME_LIMIT = 5.0  # seconds per query
-MMAP_BYTES = 256 * 1024 * 1024  # per connection; the mapped pages are the OS's, shared by all
-CACHE_KIB = 16 * 1024  # SQLite's page cache per connection
 
 
 class Reader:
@@ -41,10 +39,6 @@ class Reader:
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
         conn.row_factory = sqlite3.Row
-        # Pages read through a memory map (no read() call per page) and a larger page cache: a
-        # list page touches a few hundred scattered pages of the events and their actors.
-        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         local = self._local
 
         def over_time() -> int:
