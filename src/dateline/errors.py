@@ -18,9 +18,11 @@ class Code(StrEnum):
     NO_BODY = "E109"  # an HTML page with no extractable main text
     UNSUPPORTED = "E110"  # a file type we do not read
     FETCH = "E111"  # a URL or feed that could not be fetched
-    BAD_DATE = "E112"  # a published date that is not ISO 8601 (a warning: the date is dropped)
+    BAD_DATE = "E112"  # a published date that cannot be read (a warning: the date is dropped); see ingest/dates.py
     # E2xx: processing failed on an article that was read
     PIPELINE = "E201"  # an unexpected error inside an extractor
+    # W3xx: warnings about dates (the article goes on)
+    AMBIGUOUS_DATE = "W301"  # a numeric published date whose day/month order was assumed (day first)
 
 
 MESSAGES = {
@@ -35,8 +37,9 @@ MESSAGES = {
     Code.NO_BODY: "no main text found in the page",
     Code.UNSUPPORTED: "unsupported file type",
     Code.FETCH: "could not fetch",
-    Code.BAD_DATE: "published date is not ISO 8601; ignored",
+    Code.BAD_DATE: "published date cannot be read; ignored",
     Code.PIPELINE: "processing failed",
+    Code.AMBIGUOUS_DATE: "numeric published date could be day or month first",
 }
 
 
@@ -47,6 +50,11 @@ class DatelineError(Exception):
         self.code = code
         self.detail = detail
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[type[DatelineError], tuple[Code, str]]:
+        # Raw inputs carry their error to worker processes: rebuild from code and detail,
+        # not from the formatted message Exception.args holds.
+        return (type(self), (self.code, self.detail))
 
     @property
     def message(self) -> str:

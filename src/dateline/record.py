@@ -145,6 +145,12 @@ class Place:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    # Optional extensions (docs/exports.md, "Record extensions"): how precise the place is, its
+    # first-level division (GeoNames admin1 code), GeoNames id, and what named it.
+    precision: str | None = None  # city | adm1 | country
+    adm1: str | None = None
+    geonames_id: int | None = None
+    basis: str | None = None  # sentence | article | dateline
 
 
 @dataclass

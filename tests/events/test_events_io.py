@@ -11,9 +11,11 @@ from click.testing import CliRunner
 from dateline.actors import phoenix
 from dateline.cli.events import actors_group, events_command, export_command
 from dateline.events.stage import extract_events
-from dateline.output.export import GDELT_COLUMNS, MENTION_COLUMNS, export
+from dateline.output.export import export
+from dateline.output.gdelt import GDELT_COLUMNS
+from dateline.output.happenings import Item, Selection
 from dateline.record import Article
-from dateline.store.db import Store
+from dateline.store.db import Store, content_hash
 
 TEXT = ("Riga and Tallinn signed a border treaty on Friday.\n\n"
         "Latvian Prime Minister Evika Silina asked Finland to send more patrol ships to the Baltic.")
@@ -26,14 +28,17 @@ def _article(nlp) -> Article:
     return article
 
 
+def _story(article: Article) -> list[list[Item]]:
+    return [[Item(article, content_hash(article.text))]]
+
+
 def test_gdelt_rows_have_string_codes_and_one_row_per_actor_pair(nlp):
     article = _article(nlp)
     out = io.StringIO()
-    rows = export([(article, None)], "gdelt", out)
+    rows = export(_story(article), "gdelt", out)
     lines = [line.split("\t") for line in out.getvalue().splitlines()]
     assert rows == len(lines) >= 2
-    width = len(GDELT_COLUMNS) + len(MENTION_COLUMNS)
-    assert all(len(line) == width for line in lines)
+    assert all(len(line) == len(GDELT_COLUMNS) == 61 for line in lines)
     code_col = GDELT_COLUMNS.index("EventCode")
     assert all(line[code_col][:1] in "012" for line in lines)  # leading zeros kept: "057", not 57
     url_col = GDELT_COLUMNS.index("SOURCEURL")
@@ -45,12 +50,12 @@ def test_gdelt_rows_have_string_codes_and_one_row_per_actor_pair(nlp):
 def test_csv_and_jsonl_exports(nlp):
     article = _article(nlp)
     out = io.StringIO()
-    export([(article, None)], "csv", out)
+    export(_story(article), "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     request = [r for r in rows if r["type"] == "REQUEST"]
-    assert request and request[0]["source_countries"] == "LVA" and request[0]["target_countries"] == "FIN"
+    assert request and request[0]["source_country"] == "LVA" and request[0]["target_country"] == "FIN"
     out = io.StringIO()
-    export([(article, None)], "jsonl", out, since="2025-06-01")
+    export(_story(article), "jsonl", out, selection=Selection(since="2025-06-01"))
     assert out.getvalue() == ""  # every event is dated before --since
 
 

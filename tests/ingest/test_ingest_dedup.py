@@ -47,7 +47,7 @@ def test_events_of_a_story_merge_with_article_and_source_counts():
     a = plain("a", GOOD, "Wire One")
     a.events = [_event("057", "Norway", "Russia", "2021-05-04")]
     b = plain("b", REPRINT, "Daily Two")
-    b.events = [_event("057", "Norway", "Russia", "2021-05-04", 0.9), _event("036", "Norway", "Russia", "2021-05-04")]
+    b.events = [_event("057", "Norway", "Russia", "2021-05-04", 0.9), _event("054", "Norway", "Russia", "2021-05-04")]
     c = plain("c", REPRINT_TOO, "wire one")  # same outlet as "a", written differently
     c.events = [_event("057", "Norway", "Russia", "2021-05-04"), _event("057", "Norway", "Sweden", "2021-05-04")]
     merged = merge_events([(1, a), (2, b), (3, c)])

@@ -153,6 +153,11 @@ def _without_dateline(paragraph: str, match: DatelineMatch | None) -> str:
 
 
 def _set_published(article: Article, given: str | None, page_date: str | None) -> None:
+    from dateline.ingest.dates import read_published
+
+    given, warning = read_published(given)  # the Python API and feeds hand values in as written
+    if warning is not None and all(w.code != warning.code.value for w in article.warnings):
+        article.warnings.append(ErrorInfo(warning.code.value, warning.message))
     if given:
         article.published, article.published_source = given, "input"
     elif page_date:

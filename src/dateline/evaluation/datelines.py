@@ -1,38 +1,62 @@
-"""Suite "datelines": place and month-day on Reuters-21578 openings (datelines/reuters_dev.jsonl)."""
+"""Suite "datelines": the record's ``dateline`` on Reuters-21578 openings (datelines/reuters_dev.jsonl).
+
+Input: ``id``, ``text`` and ``title`` of each story. A story is right on place when the record's
+``dateline.place`` equals the gold place, ignoring case and surrounding space; right on the day
+when ``dateline.date`` (``YYYY-MM-DD`` or ``XXXX-MM-DD``) has the gold month and day. Accuracy
+counts the stories right on both.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 from typing import Any
 
-from dateline.ingest.files import from_record
-from dateline.pipeline import Options, prepare
+from spacy.language import Language
 
-NEEDS_NLP = False  # datelines come from the structure step, before any parse
-FILE = Path("datelines") / "reuters_dev.jsonl"
+from dateline.evaluation.suite import Records, Row, Scores, Suite, read_jsonl, record_of
+
+FILE = "datelines/reuters_dev.jsonl"
+_MONTH_DAY = re.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 
 
-def run(data_dir: Path, nlp: Any = None, limit: int | None = None) -> dict[str, Any]:
-    path = data_dir / FILE
-    if not path.exists():
-        return {"skipped": f"{path} not found"}
-    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
-    place = month_day = both = 0
+def load(data_dir: Path) -> list[Row]:
+    return read_jsonl(data_dir / FILE)
+
+
+def inputs(rows: list[Row]) -> list[Row]:
+    return [{"id": r["id"], "text": r["text"], "title": r["title"]} for r in rows]
+
+
+def _same_place(dateline: dict[str, Any], gold: dict[str, Any]) -> bool:
+    return bool(str(dateline.get("place") or "").strip().upper() == str(gold["place"]).strip().upper())
+
+
+def _same_day(dateline: dict[str, Any], gold: dict[str, Any]) -> bool:
+    found = _MONTH_DAY.match(dateline.get("date") or "")
+    return found is not None and (int(found.group(1)), int(found.group(2))) == (gold["month"], gold["day"])
+
+
+def score(rows: list[Row], records: Records) -> Scores:
+    place = day = both = 0
     misses = []
-    for record in records:
-        gold = record["gold"]
-        raw = from_record({"id": record["id"], "title": record.get("title"), "text": record["text"]})
-        article = prepare(raw, Options())
-        dl = article.dateline
-        got_place = bool(dl and dl.place and dl.place.casefold() == gold["place"].casefold())
-        got_day = bool(dl and dl.date and dl.date[5:] == f"{gold['month']:02d}-{gold['day']:02d}")
-        place += got_place
-        month_day += got_day
-        both += got_place and got_day
-        if not (got_place and got_day):
-            misses.append({"id": record["id"], "gold": gold, "got": dl.text if dl else None})
-    n = len(records) or 1
-    return {"metrics": {"datelines.accuracy": both / n, "datelines.place": place / n,
-                        "datelines.month_day": month_day / n},
-            "n": len(records), "misses": misses[:10]}
+    for row in rows:
+        dateline = record_of(records, row).get("dateline") or {}
+        right_place, right_day = _same_place(dateline, row["gold"]), _same_day(dateline, row["gold"])
+        place += right_place
+        day += right_day
+        both += right_place and right_day
+        if not (right_place and right_day):
+            misses.append(row["id"])
+    n = len(rows) or 1
+    return Scores({"datelines.accuracy": both / n, "datelines.place": place / n, "datelines.month_day": day / n},
+                  {"misses": misses[:20]})
+
+
+SUITE = Suite("datelines", (FILE,), load, inputs, score, headline="datelines.accuracy")
+
+
+def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
+    from dateline.evaluation.runner import run_suite
+
+    return run_suite(SUITE, data_dir, nlp, limit)

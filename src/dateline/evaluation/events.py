@@ -1,165 +1,169 @@
-"""Event coding scored on the development sets.
+"""Suites "plover", "penta" and "petrarch": the record's ``events`` on sentence-level gold.
 
-* ``plover_gsr_dev.jsonl`` — top event type accuracy (the highest-confidence event of the
-  sentence against the gold ``event``) and actor-country agreement (the top event's source
-  countries include a gold actor's country; IGOs count as "IGO"). Also target agreement.
-* ``conflibert_cameo_train.jsonl`` — the top event's CAMEO root mapped to the five classes,
-  macro F1. The shipped model was trained on this file, so the score reported here comes from
-  5-fold cross-validation: each fold is coded with a penta head trained on the other four.
+Input, for all three: each sentence's ``id`` and ``text``, and ``published`` from its ``date``
+when it has one (``YYYYMMDD`` becomes ``YYYY-MM-DD``; other dates keep their first ten
+characters). The **top event** of a record is its most confident event that is not negated (the
+first of equals, in record order).
+
+* plover (events/plover_gsr_dev.jsonl): top-event type accuracy; type recall (the gold type among
+  any of the record's events); actor country — a record event of the gold type whose source or
+  target countries include a gold actor's first three code letters (over all sentences);
+  recipient country — the same for the gold recipients (over sentences that have one).
+  An event's countries are each actor's ``country``, else its ``code``, first three letters.
+* penta (events/conflibert_cameo_train.jsonl): the top event's CAMEO root in the data's own five
+  classes — 01-02 statement, 03-05 verbal cooperation, 06-08 material cooperation, 09-13 and 16
+  verbal conflict, 14-15 and 17-20 material conflict; no top event (or no CAMEO code) is a miss.
+  Macro F1 over the five classes, and accuracy. The event model may have trained on this file:
+  read the score as an upper bound, not a result.
+* petrarch (events/petrarch_validation.jsonl, not in the development data): (source country,
+  target country, CAMEO root) triples of the non-negated coded events against the gold's; recall
+  and precision. An actor's side is its country, else IGO/NGO/MNC/IMG from its code, else "---".
 """
 
 from __future__ import annotations
 
-import json
-import random
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from dateline.events.lexicon import penta_class
-from dateline.events.model import SparseModel, get_model, sentence_features, train_softmax
-from dateline.events.stage import SentenceCoder
-from dateline.record import Article, Event, EventActor
+from dateline.evaluation.measures import macro_f1
+from dateline.evaluation.suite import Records, Row, Scores, Suite, read_jsonl, record_of
 
-FOLDS = 5
-
-
-def _read(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    return rows[:limit] if limit else rows
+PLOVER_FILE = "events/plover_gsr_dev.jsonl"
+PENTA_FILE = "events/conflibert_cameo_train.jsonl"
+PETRARCH_FILE = "events/petrarch_validation.jsonl"
+UPPER_BOUND = "upper bound: the event model may have trained on this set"
+TRANSNATIONAL = {"IGO", "NGO", "MNC", "IMG"}  # CAMEO first codes of actors with no country
 
 
-def _country(actor: EventActor) -> str | None:
-    if actor.country:
-        return actor.country
-    if actor.sector in {"IGO", "NGO"} or (actor.code or "").startswith("IGO"):
-        return "IGO"
-    return None
+def _published(row: Row) -> str | None:
+    date = str(row.get("date") or "")
+    if len(date) == 8 and date.isdigit():
+        return f"{date[:4]}-{date[4:6]}-{date[6:]}"
+    return date[:10] or None
 
 
-def code_text(nlp: Language, texts: Iterable[str]) -> Iterable[tuple[list[Event], object]]:
-    """Events of each text (best first) and its parsed doc."""
-    for doc in nlp.pipe(texts, batch_size=64):
-        article = Article(id="eval", text=doc.text)
-        coder = SentenceCoder(doc, article)
-        events: list[Event] = []
-        for sent in doc.sents:
-            events.extend(coder.code(sent))
-        yield events, doc
+def inputs(rows: list[Row]) -> list[Row]:
+    built = []
+    for row in rows:
+        record = {"id": row["id"], "text": row["text"]}
+        if _published(row):
+            record["published"] = _published(row)
+        built.append(record)
+    return built
+
+
+def top_event(record: dict[str, Any]) -> dict[str, Any] | None:
+    asserted = [e for e in record.get("events") or [] if not e.get("negated")]
+    return max(asserted, key=lambda e: e.get("confidence") or 0) if asserted else None
+
+
+def _countries(actors: list[dict[str, Any]] | None) -> set[str]:
+    named = (str(a.get("country") or a.get("code") or "") for a in actors or [])
+    return {n[:3].upper() for n in named if n}
 
 
 def _gold_countries(actors: Any) -> set[str]:
     if not isinstance(actors, list):
         return set()
-    return {a["code"][:3] for a in actors if a.get("code")}
+    return {a["code"][:3] for a in actors if isinstance(a, dict) and a.get("code")}
 
 
-def score_plover(rows: list[dict[str, Any]], nlp: Language, worst: list[tuple[Any, ...]] | None = None) -> dict[str, float]:
-    right = country_right = country_n = target_right = target_n = 0
-    for row, (events, _doc) in zip(rows, code_text(nlp, (r["text"].strip("{} ") for r in rows))):
-        top = events[0] if events else None
-        ok = top is not None and top.type == row["event"]
-        right += ok
-        gold_src = _gold_countries(row.get("actor"))
-        gold_tgt = _gold_countries(row.get("recipient"))
-        if gold_src:
-            country_n += 1
-            pred = {_country(a) for a in top.source} if top else set()
-            country_right += bool(pred & gold_src)
-        if gold_tgt:
-            target_n += 1
-            pred = {_country(a) for a in top.target} if top else set()
-            target_right += bool(pred & gold_tgt)
-        if worst is not None and not ok:
-            worst.append((row["event"], top.type if top else None, top.cameo if top else None,
-                          top.trigger.text if top else None, row["text"][:160]))
-    n = max(len(rows), 1)
-    return {
-        "events.plover_accuracy": right / n,
-        "events.actor_country": country_right / max(country_n, 1),
-        "events.target_country": target_right / max(target_n, 1),
-    }
+def _names_country(events: list[dict[str, Any]], countries: set[str]) -> bool:
+    return any((_countries(e.get("source")) | _countries(e.get("target"))) & countries for e in events)
 
 
-def _macro_f1(gold: list[int], pred: list[int], classes: int = 5) -> float:
-    f1s = []
-    for c in range(classes):
-        tp = sum(g == c and p == c for g, p in zip(gold, pred))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / classes
+def score_plover(rows: list[Row], records: Records) -> Scores:
+    top_right = any_right = actor_right = recipient_right = with_recipient = 0
+    for row in rows:
+        record = record_of(records, row)
+        events = record.get("events") or []
+        top = top_event(record)
+        top_right += bool(top and top.get("type") == row["event"])
+        any_right += row["event"] in {e.get("type") for e in events}
+        of_type = [e for e in events if e.get("type") == row["event"]]
+        actors, recipients = _gold_countries(row.get("actor")), _gold_countries(row.get("recipient"))
+        actor_right += bool(actors) and _names_country(of_type, actors)
+        if recipients:
+            with_recipient += 1
+            recipient_right += _names_country(of_type, recipients)
+    n = len(rows) or 1
+    return Scores({"plover.top_accuracy": top_right / n, "plover.type_recall": any_right / n,
+                   "plover.actor_country": actor_right / n,
+                   "plover.recipient_country": recipient_right / max(with_recipient, 1)},
+                  {"sentences with a gold recipient": with_recipient})
 
 
-def penta_predict(events: list[Event], probs: dict[str, float] | None) -> int:
-    """The lexicon's top event decides when it is confident; otherwise the penta head does."""
-    if probs:
-        best = max(probs, key=probs.__getitem__)
-        if not events or probs[best] > 0.6:
-            return int(best)
-        lex = penta_class(events[0].cameo)
-        return lex if probs.get(str(lex), 0.0) > 0.15 else int(best)
-    return penta_class(events[0].cameo) if events else 0
+def penta_class(cameo: Any) -> int:
+    """The ConfliBERT five classes of a CAMEO code (its first two digits are the root)."""
+    root = int(str(cameo)[:2])
+    if root <= 2:
+        return 0
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    return 3 if root <= 13 or root == 16 else 4
 
 
-def score_penta(rows: list[dict[str, Any]], nlp: Language, seed: int = 13) -> dict[str, float]:
-    """5-fold cross-validated: each fold is coded by a coder whose penta head never saw it."""
-    docs = list(nlp.pipe((r["text"] for r in rows), batch_size=64))
-    feats = [sentence_features(doc[:]) for doc in docs]
-    labels = [str(r["penta_label"]) for r in rows]
-    order = list(range(len(rows)))
-    random.Random(seed).shuffle(order)
-    fold_of = {i: k % FOLDS for k, i in enumerate(order)}
-    shipped = get_model()
-    plover_head = {"plover": _head_dict(shipped, "plover")} if shipped and "plover" in shipped.heads else {}
-    pred, head_only, lex_only = [0] * len(rows), [0] * len(rows), [0] * len(rows)
-    for fold in range(FOLDS):
-        train = [i for i in order if fold_of[i] != fold]
-        head = train_softmax([feats[i] for i in train], [labels[i] for i in train])
-        model = SparseModel({"heads": {"penta": head, **plover_head}})
-        for i in order:
-            if fold_of[i] != fold:
-                continue
-            events = _top_events(docs[i], model)
-            probs = model.proba("penta", feats[i])
-            pred[i] = penta_predict(events, probs)
-            head_only[i] = int(max(probs, key=probs.__getitem__))
-            lex_only[i] = penta_class(events[0].cameo) if events else 0
-    gold = [int(x) for x in labels]
-    return {"events.cameo_penta_f1": _macro_f1(gold, pred),
-            "events.cameo_penta_f1_classifier_only": _macro_f1(gold, head_only),
-            "events.cameo_penta_f1_lexicon_only": _macro_f1(gold, lex_only)}
+def predicted_penta(record: dict[str, Any]) -> int:
+    top = top_event(record)
+    return penta_class(top["cameo"]) if top and top.get("cameo") else -1
 
 
-def _head_dict(model: SparseModel, name: str) -> dict[str, Any]:
-    classes, weights, bias = model.heads[name]
-    return {"classes": classes, "weights": weights, "bias": bias}
+def score_penta(rows: list[Row], records: Records) -> Scores:
+    gold = [int(r["penta_label"]) for r in rows]
+    got = [predicted_penta(record_of(records, r)) for r in rows]
+    macro, per_class = macro_f1(gold, got, range(5))
+    accuracy = sum(g == p for g, p in zip(gold, got, strict=True)) / (len(rows) or 1)
+    return Scores({"penta.macro_f1": macro, "penta.accuracy": accuracy},
+                  {"no top event": got.count(-1), "per-class F1": [round(f, 3) for f in per_class]})
 
 
-def _top_events(doc: Doc, model: SparseModel) -> list[Event]:
-    coder = SentenceCoder(doc, Article(id="eval", text=doc.text), model=model)
-    events: list[Event] = []
-    for sent in doc.sents:
-        events.extend(coder.code(sent))
-    return events
+def _side(actor: dict[str, Any]) -> str:
+    code = (actor.get("code") or "")[:3].upper()
+    return (actor.get("country") or "")[:3].upper() or (code if code in TRANSNATIONAL else "---")
 
 
-def run(data_dir: Path, nlp: Language, limit: int | None = None) -> dict[str, Any]:
-    plover = data_dir / "events" / "plover_gsr_dev.jsonl"
-    cameo = data_dir / "events" / "conflibert_cameo_train.jsonl"
-    if not plover.exists() and not cameo.exists():
-        return {"skipped": "no events data in " + str(data_dir)}
-    metrics: dict[str, float] = {}
-    n = 0
-    if plover.exists():
-        rows = _read(plover, limit)
-        metrics.update(score_plover(rows, nlp))
-        n += len(rows)
-    if cameo.exists():
-        rows = _read(cameo, limit)
-        metrics.update(score_penta(rows, nlp))
-        n += len(rows)
-    return {"metrics": {k: round(v, 4) for k, v in metrics.items()}, "n": n}
+def _sides(actors: list[dict[str, Any]] | None) -> set[str]:
+    return {_side(a) for a in actors or []} or {"---"}
+
+
+def coded_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
+    triples: set[tuple[str, str, str]] = set()
+    for e in record.get("events") or []:
+        if e.get("negated") or not e.get("cameo"):
+            continue
+        triples.update((s, t, str(e["cameo"])[:2]) for s in _sides(e.get("source")) for t in _sides(e.get("target")))
+    return triples
+
+
+def score_petrarch(rows: list[Row], records: Records) -> Scores:
+    gold_n = predicted_n = hits = 0
+    for row in rows:
+        gold = {(e["source"][:3], e["target"][:3], str(e["code"])[:2]) for e in row.get("events") or []}
+        got = coded_triples(record_of(records, row))
+        gold_n, predicted_n, hits = gold_n + len(gold), predicted_n + len(got), hits + len(gold & got)
+    return Scores({"petrarch.triple_recall": hits / max(gold_n, 1), "petrarch.triple_precision": hits / max(predicted_n, 1)},
+                  {"gold triples": gold_n, "predicted triples": predicted_n})
+
+
+def _loader(rel: str) -> Callable[[Path], list[dict[str, Any]]]:
+    return lambda data_dir: read_jsonl(Path(data_dir) / rel)
+
+
+PLOVER = Suite("plover", (PLOVER_FILE,), _loader(PLOVER_FILE), inputs, score_plover, headline="plover.top_accuracy")
+PENTA = Suite("penta", (PENTA_FILE,), _loader(PENTA_FILE), inputs, score_penta, headline="penta.macro_f1",
+              note=UPPER_BOUND)
+PETRARCH = Suite("petrarch", (PETRARCH_FILE,), _loader(PETRARCH_FILE), inputs, score_petrarch,
+                 headline="petrarch.triple_recall")
+SUITES = (PLOVER, PENTA, PETRARCH)
+
+
+def run(data_dir: Path, nlp: Language | None = None, limit: int | None = None) -> dict[str, Any]:
+    """The three event suites, keyed by name."""
+    from dateline.evaluation.runner import run_suite
+
+    return {s.name: run_suite(s, data_dir, nlp, limit) for s in SUITES}

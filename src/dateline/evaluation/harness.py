@@ -1,35 +1,35 @@
-"""Running the evaluation suites, printing their table and gating on the pinned baseline.
+"""Running the suites, printing their table, and gating on the pinned baseline.
 
-The floors in ``baseline.json`` are the scores a change must not fall below (trafilatura's
-eval_gate idea). ``update_floors`` raises them to new, better scores; lowering one takes an
-explicit ``allow_lower``.
+Each suite builds its inputs, gets the records ``extract`` writes for them (``records``), and
+scores them on the whole set and on its tune and check halves (``splits``). ``baseline.json``
+pins, per suite, the digest of its development set and, per metric, the floor a change must not
+fall below (trafilatura's eval gate, which pins its corpus the same way). A set whose digest
+differs from the pinned one is reported as changed and its floors are not applied: new data is
+re-pinned on purpose (``--update-baseline --accept-data``), never scored against old floors.
+``update_floors`` raises floors to better scores; lowering one takes an explicit ``allow_lower``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import time
-from importlib import resources
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-from dateline.evaluation import SUITES, datelines, events, html, quotes
-from dateline.evaluation import time as time_suite
+from dateline.evaluation import datelines, events, html, quotes, runner
+from dateline.evaluation import time as timex_suite
+from dateline.evaluation.runner import _baseline, load_baseline, load_pins, run_suite
+from dateline.evaluation.splits import HALVES
+from dateline.evaluation.suite import Suite
 
-# The suite modules, imported plainly: one that cannot be imported fails here, it is never skipped.
-SUITE_MODULES: dict[str, ModuleType] = {"datelines": datelines, "quotes": quotes, "time": time_suite,
-                                        "events": events, "html": html}
-
-BASELINE = Path(str(resources.files("dateline") / "evaluation" / "baseline.json"))
+SUITES: dict[str, Suite] = {s.name: s for s in (datelines.SUITE, html.SUITE, timex_suite.SUITE, *events.SUITES,
+                                                 quotes.SUITE)}
+# A name on the command line that stands for several suites.
+GROUPS = {"events": tuple(s.name for s in events.SUITES)}
 # The gate tolerates noise far below any real regression.
 TOLERANCE = 0.005
-# Scores of other tools measured alongside ours (anchors) are reported, never pinned; nor are
-# precision and recall alone or ablations, so that a change may trade one for the other when
-# the F1 it is judged by holds.
+# Scores of other tools measured alongside ours (anchors) are reported, never pinned.
 ANCHOR_MARKERS = (".trafilatura_",)
-UNPINNED_ENDINGS = ("_p", "_r", ".precision", ".recall", "_only")
 
 
 def default_data_dir() -> Path:
@@ -44,54 +44,90 @@ def default_data_dir() -> Path:
     return Path("../shared/data")
 
 
-def run_suites(data_dir: Path, suites: list[str] | tuple[str, ...] | None = None,
-               limit: int | None = None, model: str | None = None) -> dict[str, Any]:
+def suite_names(requested: list[str] | tuple[str, ...] | None) -> list[str]:
+    """Requested names with groups expanded, in the registry's order; unknown names kept (they
+    are reported as skipped)."""
+    if not requested:
+        return list(SUITES)
+    wanted = [n for name in requested for n in GROUPS.get(name, (name,))]
+    return [n for n in SUITES if n in wanted] + [n for n in dict.fromkeys(wanted) if n not in SUITES]
+
+
+
+
+def run_suites(data_dir: Path, suites: list[str] | tuple[str, ...] | None = None, limit: int | None = None,
+               model: str | None = None, records_dir: Path | None = None) -> dict[str, Any]:
     from dateline.nlp import load_model
 
-    results: dict[str, Any] = {}
+    names = suite_names(suites)
     if not data_dir.is_dir():
-        return {name: {"skipped": f"no data folder at {data_dir}"} for name in suites or SUITES}
+        return {name: {"skipped": f"no data folder at {data_dir}"} for name in names}
+    results: dict[str, Any] = {}
     nlp = None
-    for name in suites or SUITES:
-        module = SUITE_MODULES.get(name)
-        if module is None:
-            results[name] = {"skipped": "no such suite"}
+    for name in names:
+        suite = SUITES.get(name)
+        if suite is None:
+            results[name] = {"skipped": f"no suite {name!r} (suites: {', '.join([*SUITES, *GROUPS])})"}
             continue
-        if nlp is None and getattr(module, "NEEDS_NLP", True):
+        if nlp is None and suite.present(data_dir):
             nlp = load_model(model)
-        started = time.perf_counter()
-        result = module.run(data_dir, nlp, limit=limit)
-        result["seconds"] = round(time.perf_counter() - started, 1)
-        results[name] = result
+        results[name] = run_suite(suite, data_dir, nlp, limit, records_dir)
     return results
+
+
+def _number(value: float | None) -> str:
+    return f"{value:.3f}" if value is not None else "-"
+
+
+def _suite_heading(name: str, result: dict[str, Any]) -> str:
+    n = result["n_halves"]
+    data = {"pinned": "dev set as pinned", "new": "dev set not pinned yet",
+            "changed": "DEV SET CHANGED since it was pinned: floors not applied"}[result["data"]]
+    partial = "; partial run (--limit): floors not applied" if result["partial"] else ""
+    heading = (f"{name}: {result['n']} documents ({n['tune']} tune / {n['check']} check), sha256 "
+               f"{result['sha256'][:12]}, {data}{partial}; {result['seconds']} s")
+    return heading + (f"\n  ({result['note']})" if result.get("note") else "")
 
 
 def format_table(results: dict[str, Any]) -> str:
     floors = load_baseline()
-    lines = [f"{'metric':<32} {'score':>7} {'floor':>7}   n", "-" * 56]
-    for suite, result in results.items():
+    lines = [f"{'metric':<34} {'whole':>7} {'tune':>7} {'check':>7} {'floor':>7}", "-" * 66]
+    for name, result in results.items():
         if "skipped" in result:
-            lines.append(f"{suite:<32} {'skipped':>7}           {result['skipped']}")
+            lines.append(f"{name}: skipped — {result['skipped']}")
             continue
+        lines.append(_suite_heading(name, result))
+        gated = result["data"] == "pinned" and not result["partial"]
         for metric, value in result["metrics"].items():
             floor = floors.get(metric)
-            mark = "  BELOW" if floor is not None and value < floor - TOLERANCE else ""
-            floor_text = f"{floor:.3f}" if floor is not None else "-"
-            lines.append(f"{metric:<32} {value:>7.3f} {floor_text:>7}   {result.get('n', '')}{mark}")
+            below = gated and floor is not None and value < floor - TOLERANCE
+            halves = [result["halves"][h].get(metric) for h in HALVES]
+            star = " *" if metric == result["headline"] else ""
+            lines.append(f"  {metric + star:<32} {value:>7.3f} {_number(halves[0]):>7} {_number(halves[1]):>7} "
+                         f"{_number(floor):>7}{'  BELOW' if below else ''}")
+        details = "; ".join(f"{k} {_number(v) if isinstance(v, float) else v}" for k, v in result["details"].items())
+        lines.append(f"  [{details}]")
+    lines.append("* the figure the shared scorer's last line reports")
     return "\n".join(lines)
 
 
-def load_baseline() -> dict[str, float]:
-    if not BASELINE.exists():
-        return {}
-    floors: dict[str, float] = json.loads(BASELINE.read_text())["floors"]
-    return floors
+
+
+
+
 
 
 def check_floors(results: dict[str, Any]) -> list[str]:
+    """What fails the gate: a score below its floor, or a dev set that changed under its floors."""
     floors = load_baseline()
     failures = []
-    for result in results.values():
+    for name, result in results.items():
+        if result.get("partial"):
+            continue
+        if result.get("data") == "changed":
+            failures.append(f"{name}: dev set changed (sha256 {result['sha256'][:12]}, pinned "
+                            f"{load_pins()[name]['sha256'][:12]}); re-pin with --update-baseline --accept-data")
+            continue
         for metric, value in result.get("metrics", {}).items():
             floor = floors.get(metric)
             if floor is not None and value < floor - TOLERANCE:
@@ -99,17 +135,27 @@ def check_floors(results: dict[str, Any]) -> list[str]:
     return failures
 
 
-def update_floors(results: dict[str, Any], allow_lower: bool = False) -> list[str]:
-    floors = load_baseline()
+def _pinnable(metric: str) -> bool:
+    return not any(marker in metric for marker in ANCHOR_MARKERS)
+
+
+def update_floors(results: dict[str, Any], allow_lower: bool = False, accept_data: bool = False) -> list[str]:
+    """Raise floors to the scores of full runs (lower them too with ``allow_lower``); pin the
+    digest of a set seen for the first time, and of a changed one only with ``accept_data`` (its
+    floors are then set to its new scores, up or down)."""
+    baseline = _baseline()
+    floors, pins = baseline.get("floors", {}), baseline.get("sets", {})
     changed = []
-    for result in results.values():
-        for metric, value in result.get("metrics", {}).items():
-            if any(marker in metric for marker in ANCHOR_MARKERS) or metric.endswith(UNPINNED_ENDINGS):
-                continue
-            value = round(value, 4)
-            old = floors.get(metric)
-            if old is None or value > old or (allow_lower and value < old):
+    for name, result in results.items():
+        if "metrics" not in result or result["partial"] or (result["data"] == "changed" and not accept_data):
+            continue
+        lower = allow_lower or result["data"] == "changed"
+        pins[name] = {"files": list(SUITES[name].files), "sha256": result["sha256"], "documents": result["n"]}
+        for metric, value in result["metrics"].items():
+            old, value = floors.get(metric), round(value, 4)
+            if _pinnable(metric) and (old is None or value > old or (lower and value < old)):
                 floors[metric] = value
                 changed.append(metric)
-    BASELINE.write_text(json.dumps({"floors": dict(sorted(floors.items()))}, indent=2) + "\n")
+    runner.BASELINE.write_text(json.dumps({"sets": dict(sorted(pins.items())), "floors": dict(sorted(floors.items()))},
+                                   indent=2) + "\n")
     return changed

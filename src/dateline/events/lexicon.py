@@ -68,20 +68,30 @@ class Lexicon:
 
 
 def quad_class(code: str) -> int:
-    """CAMEO QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+    """GDELT's QuadClass of a CAMEO code: 1 verbal cooperation (roots 01–05), 2 material cooperation
+    (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20)."""
     root = int(code[:2])
     if root <= 5:
         return 1
-    if root <= 9:
+    if root <= 8:
         return 2
-    if root <= 14:
+    if root <= 13:
         return 3
     return 4
 
 
 def penta_class(code: str) -> int:
-    """ConfliBERT's five classes: 0 statement, then the four quad classes."""
-    return 0 if code.startswith("01") else quad_class(code)
+    """The penta head's class as the event coder's calibration was tuned with it: 0 statement (01),
+    1 for 02–05, 2 for 06–09, 3 for 10–14, 4 for 15–20. Kept apart from ``quad_class`` so that fixing
+    the exported QuadClass leaves the coder's scores unchanged; aligning it with the ConfliBERT labels
+    the head learned (01–02, 03–05, 06–08, 09–13 and 16, 14–15 and 17–20) is a measured change of its own."""
+    root = int(code[:2])
+    if root <= 1:
+        return 0
+    for klass, top in ((1, 5), (2, 9), (3, 14)):
+        if root <= top:
+            return klass
+    return 4
 
 
 def _load_verbs(lex: Lexicon) -> None:

@@ -117,7 +117,8 @@ def entries(data: bytes, feed_ref: str, fetcher: PoliteFetcher | None, max_bytes
         link = entry.get("link")
         item_id = str(entry.get("id") or link or content_id(json.dumps(entry, default=str)))
         record = {"id": item_id, "url": link, "title": entry.get("title"), "publisher": publisher,
-                  "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+                  "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+                  or entry.get("published") or entry.get("updated"),  # unparsed: ingest/dates.py reads it
                   "feed": feed_ref}
         if fetcher is not None and link:
             yield fetch_item(record, fetcher, max_bytes)

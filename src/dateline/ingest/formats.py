@@ -37,10 +37,12 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
         yield line
 
 
-def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int) -> Iterator[RawInput]:
+def read_jsonl(stream: Iterable[bytes], path: str | None, max_bytes: int,
+               first_line: int = 1) -> Iterator[RawInput]:
+    """Records of a JSON Lines stream; ``first_line`` numbers its first line (a range of a larger file)."""
     if hasattr(stream, "readline"):
         stream = bounded_lines(stream, max_bytes)  # type: ignore[arg-type]
-    for number, line in enumerate(stream, 1):
+    for number, line in enumerate(stream, first_line):
         if not line.strip():
             continue
         where = f"{path or '<stdin>'}:{number}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from dateline.errors import Code, DatelineError
@@ -140,15 +139,11 @@ def from_record(obj: Any, path: str | None = None, line: int | None = None) -> R
 
 
 def _iso_date(value: Any) -> tuple[str | None, DatelineError | None]:
-    """An ISO date or date-time as given; anything else is dropped with an E112 warning."""
-    text = _str(value)
-    if text is None:
-        return None, None
-    try:
-        datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None, DatelineError(Code.BAD_DATE, repr(text))
-    return text, None
+    """The published value read into ISO form (ingest/dates.py); unreadable ones are dropped with
+    an E112 warning, numeric ones of assumed order kept with a W301 warning."""
+    from dateline.ingest.dates import read_published
+
+    return read_published(value)
 
 
 def _str(value: Any) -> str | None:

@@ -1,164 +1,210 @@
-"""Exporting events as GDELT 2.0, ICEWS, tidy CSV or JSON Lines rows.
+"""Exporting events: GDELT 2.0 events and mentions, ICEWS, tidy CSV, JSON Lines, Parquet.
 
-GDELT and ICEWS have one actor per side, so a compound event ("Russia and Belarus agreed")
-becomes one row per source × target pair, sharing the event id. GDELT rows carry the 61
-GDELT 2.0 event columns, then the columns of GDELT's Mentions table we can fill from the
-article (sentence offsets, action offset, confidence) and the PLOVER type.
+Every format is written from happenings (``output.happenings``): one event per happening across
+a story's articles, dyadic (one source, one target), negated and non-factual events left out
+unless the ``Selection`` lets them in (never into GDELT or ICEWS, which have no column to say
+"did not happen"). docs/exports.md lists each format's columns and the record fields they
+come from.
+
+Delimited cells are made safe for spreadsheets: a cell starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return gets a leading apostrophe, unless the whole cell is a number (a
+Goldstein of -10, a longitude of -3.7 stay numbers). Text never spans lines in GDELT and ICEWS:
+line breaks and tabs inside a value become spaces.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, TextIO
 
-from dateline.record import Article, Event, EventActor
-from dateline.store.events import event_date
+from dateline.geo import geonames
+from dateline.output.gdelt import GDELT_COLUMNS, MENTIONS_COLUMNS, gdelt_mention_rows, gdelt_row
+from dateline.output.happenings import Happening, Item, Selection, all_happenings
+from dateline.output.tables import (
+    date_precision,
+    event_row,
+    interval,
+    mention_rows,
+    sentence_number,
+)
+from dateline.resources import data_rows
 
-GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *[f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
-    *[f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")],
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *[f"{p}_{c}" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
-    "DATEADDED", "SOURCEURL",
-]
-# From GDELT's Mentions table (per mention of the event in the article), plus PLOVER coding.
-MENTION_COLUMNS = ["SentenceStart", "SentenceEnd", "ActionCharOffset", "Actor1CharOffset", "Confidence",
-                   "PloverType", "PloverMode", "Modality", "Negated", "ArticleID"]
 ICEWS_COLUMNS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
                  "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
                  "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
                  "Longitude"]
-CSV_COLUMNS = ["article_id", "event_index", "date", "type", "mode", "context", "cameo", "quad", "goldstein",
-               "source_names", "source_codes", "source_countries", "source_sectors", "target_names",
-               "target_codes", "target_countries", "target_sectors", "negated", "modality", "confidence",
-               "sentence_start", "sentence_end", "trigger", "place", "url"]
-FORMATS = ("gdelt", "icews", "csv", "jsonl")
+CSV_COLUMNS = ["event_id", "story_id", "date", "date_latest", "date_precision", "date_basis", "type", "mode",
+               "context", "cameo", "cameo_base", "cameo_root", "quad", "goldstein", "source_name", "source_code",
+               "source_country", "source_sector", "target_name", "target_code", "target_country",
+               "target_sector", "negated", "modality", "confidence", "num_mentions", "num_articles",
+               "num_sources", "place_name", "place_country", "place_adm1", "place_precision", "lat", "lon",
+               "geonames_id", "trigger", "article_id", "url", "publisher"]
+# CSV cells that are codes, not numbers: written with a leading apostrophe so that spreadsheets and
+# pandas' type guessing keep "057" a string (pandas would read 57).
+CSV_CODE_COLUMNS = frozenset({"cameo", "cameo_base", "cameo_root"})
+FORMATS = ("gdelt", "gdelt-mentions", "icews", "csv", "jsonl", "parquet")
+FACTUAL_ONLY = frozenset({"gdelt", "gdelt-mentions", "icews"})
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _pairs(event: Event) -> Iterator[tuple[EventActor | None, EventActor | None]]:
-    nobody: list[EventActor | None] = [None]  # an event with no known side still gives one row
-    for s in event.source or nobody:
-        for t in event.target or nobody:
-            yield s, t
+def safe_cell(value: Any) -> str:
+    """A cell as text a spreadsheet will not run: formula-like starts get an apostrophe."""
+    text = "" if value is None else str(value)
+    if text.startswith(_RISKY_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
 
 
-def _gdelt_actor(actor: EventActor | None) -> list[str]:
-    if actor is None:
-        return [""] * 10
-    group = (actor.code or "")[3:6] if (actor.code or "").startswith(("IGO", "NGO")) else ""
-    return [actor.code or "", actor.name.upper(), actor.country or "", group, "", "", "", actor.sector or "", "", ""]
+def _flat(value: Any) -> str:
+    """One line, no tabs: TSV rows stay one line each."""
+    return " ".join(str(value).split()) if value not in (None, "") else ""
 
 
-def _event_id(article: Article, index: int) -> str:
-    return f"{article.id}-{index}"
+@lru_cache(maxsize=1)
+def _descriptions() -> dict[str, str]:
+    from dateline.events.lexicon import get_lexicon
+
+    # A local row's note on why it was added ("… (the PLOVER GSR codes …)") is not part of the name.
+    names = {code: re.sub(r"\s*\(.*\)\s*$", "", info.description)
+             for code, info in get_lexicon().cameo.items() if info.description}
+    for code, name in data_rows("events", "cameo_roots.tsv"):
+        names.setdefault(code, name)
+    return names
 
 
-def gdelt_rows(article: Article, index: int, event: Event, date: str | None) -> Iterator[list[str]]:
-    d = (date or "")[:10].replace("-", "")
-    year = d[:4]
-    frac = ""
-    if len(d) == 8:
-        frac = f"{int(year) + (int(d[4:6]) - 1) / 12 + (int(d[6:8]) - 1) / 365:.4f}"
-    place = event.place
-    action_geo = ["", "", "", "", "", "", "", ""]
-    if place is not None:
-        action_geo = ["4" if place.lat is not None else "1", place.name, place.country or "", "", "",
-                      "" if place.lat is None else str(place.lat), "" if place.lon is None else str(place.lon), ""]
-    for s, t in _pairs(event):
-        row = [_event_id(article, index), d, d[:6], year, frac, *_gdelt_actor(s), *_gdelt_actor(t),
-               "1" if index == 0 else "0", event.cameo, event.cameo[:3], event.cameo[:2], str(event.quad),
-               str(event.goldstein), "1", "1", "1", "",
-               *([""] * 8), *([""] * 8), *action_geo,
-               d, article.source.url or article.source.path or ""]
-        offset = ""
-        if s is not None and s.actor:
-            offset = next((str(a.mentions[0][0]) for a in article.actors if a.id == s.actor and a.mentions), "")
-        row += [str(event.sentence.start), str(event.sentence.end), str(event.trigger.start), offset,
-                f"{event.confidence:.3f}", event.type, event.mode or "", event.modality, str(int(event.negated)),
-                article.id]
-        yield row
+def cameo_description(code: str) -> str:
+    """The code's CAMEO name, else its nearest parent's."""
+    names = _descriptions()
+    for n in range(len(code), 1, -1):
+        if code[:n] in names:
+            return names[code[:n]]
+    return ""
 
 
-def icews_rows(article: Article, index: int, event: Event, date: str | None) -> Iterator[list[str]]:
-    sentence_no = article.text.count("\n", 0, event.sentence.start)  # paragraph-ish position
-    place = event.place
-    for s, t in _pairs(event):
-        yield [_event_id(article, index), date or "", s.name if s else "", s.sector or "" if s else "",
-               s.country or "" if s else "", article.text[event.sentence.start:event.sentence.end],
-               event.cameo, str(event.goldstein), t.name if t else "", t.sector or "" if t else "",
-               t.country or "" if t else "", article.id, str(sentence_no), article.source.publisher or "",
-               place.name if place else "", "", "", place.country or "" if place else "",
-               "" if not place or place.lat is None else str(place.lat),
-               "" if not place or place.lon is None else str(place.lon)]
+@lru_cache(maxsize=1)
+def _sector_names() -> dict[str, str]:
+    return {code: name for code, name in data_rows("events", "sector_names.tsv")}
 
 
-def _join(actors: list[EventActor], field: str) -> str:
-    return ";".join(getattr(a, field) or "" for a in actors)
+def sector_name(code: str | None) -> str:
+    return _sector_names().get(code or "", code or "")
 
 
-def csv_row(article: Article, index: int, event: Event, date: str | None) -> list[str]:
-    return [article.id, str(index), date or "", event.type, event.mode or "", ";".join(event.context),
-            event.cameo, str(event.quad), str(event.goldstein),
-            _join(event.source, "name"), _join(event.source, "code"), _join(event.source, "country"),
-            _join(event.source, "sector"), _join(event.target, "name"), _join(event.target, "code"),
-            _join(event.target, "country"), _join(event.target, "sector"), str(event.negated).lower(),
-            event.modality, f"{event.confidence:.3f}", str(event.sentence.start), str(event.sentence.end),
-            event.trigger.text, event.place.name if event.place else "", article.source.url or ""]
+def icews_row(h: Happening) -> list[str]:
+    row = event_row(h)
+    best = h.best
+    place = best.event.place
+    city = place.name if place and place.precision == "city" else ""
+    province = geonames.adm1_name(place.country, place.adm1) if place else ""
+    return [str(h.event_id), row["date"].isoformat() if row["date"] else "",
+            best.source.name if best.source else "", sector_name(best.source.sector if best.source else None),
+            geonames.country_name(best.source.country) if best.source else "",
+            cameo_description(best.event.cameo), best.event.cameo, _num(best.event.goldstein),
+            best.target.name if best.target else "", sector_name(best.target.sector if best.target else None),
+            geonames.country_name(best.target.country) if best.target else "", str(h.story_id),
+            str(sentence_number(best.item.article, best.event.sentence.start)),
+            best.item.article.source.publisher or "", city, "", province,
+            geonames.country_name(place.country) if place else "",
+            _num(place.lat) if place else "", _num(place.lon) if place else ""]
 
 
-def jsonl_record(article: Article, index: int, event: Event, date: str | None) -> dict[str, Any]:
-    return {"article_id": article.id, "event_index": index, "date": date, "url": article.source.url,
-            "sentence_text": article.text[event.sentence.start:event.sentence.end], **asdict(event)}
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{round(float(value), 4):g}"
 
 
-def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
-    if since and (date is None or date[:10] < since):
-        return False
-    if until and (date is None or date[:10] > until):
-        return False
-    return True
+def csv_row(h: Happening) -> list[str]:
+    row = event_row(h)
+    values = []
+    for name in CSV_COLUMNS:
+        value = row.get(name)
+        if value is None:
+            cell = ""
+        elif name in CSV_CODE_COLUMNS:
+            cell = "'" + str(value)
+        elif isinstance(value, bool):
+            cell = str(value).lower()
+        elif isinstance(value, list):
+            cell = ";".join(value)
+        elif isinstance(value, date | datetime):
+            cell = value.isoformat()
+        else:
+            cell = str(value)
+        values.append(cell)
+    return values
 
 
-def export(items: Iterable[tuple[Article, list[int] | None]], fmt: str, out: TextIO,
-           since: str | None = None, until: str | None = None, header: bool | None = None) -> int:
-    """Write the events of ``items`` (article, event indices or None for all); returns rows written."""
+def jsonl_record(h: Happening) -> dict[str, Any]:
+    row = event_row(h)
+    best = h.best
+    earliest, latest, basis = interval(best)
+    record = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+    record.update(date=earliest, date_latest=latest, date_precision=date_precision(earliest, latest),
+                  date_basis=basis, event=asdict(best.event),
+                  sentence_text=best.item.article.text[best.event.sentence.start:best.event.sentence.end],
+                  mentions=[{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in m.items()}
+                            for m in mention_rows(h)])
+    return record
+
+
+def _delimited_rows(fmt: str, happenings: list[Happening]) -> Iterator[list[str]]:
+    for h in happenings:
+        if fmt == "gdelt":
+            yield gdelt_row(h)
+        elif fmt == "gdelt-mentions":
+            yield from gdelt_mention_rows(h)
+        elif fmt == "icews":
+            yield icews_row(h)
+        else:
+            yield csv_row(h)
+
+
+def export(stories: Iterable[list[Item]], fmt: str, out: TextIO | None = None, selection: Selection | None = None,
+           header: bool | None = None, directory: str | Path | None = None) -> int:
+    """Write the happenings of ``stories`` in ``fmt``; returns rows written (events, for parquet)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows = 0
+    selection = selection or Selection()
+    if fmt in FACTUAL_ONLY and selection.include_negated:
+        selection = Selection(False, selection.all_modalities, selection.since, selection.until)
+    stories = list(stories)
+    happenings = all_happenings(stories, selection)
+    if fmt == "parquet":
+        from dateline.output.parquet import write_tables
+
+        if directory is None:
+            raise ValueError("the parquet format writes a folder: give its path")
+        return write_tables(stories, happenings, Path(directory))["events"]
+    assert out is not None
     if fmt == "jsonl":
-        writer = None
-    else:
-        writer = csv.writer(out, delimiter="\t" if fmt in {"gdelt", "icews"} else ",", lineterminator="\n")
-        if header if header is not None else fmt != "gdelt":
-            writer.writerow({"gdelt": GDELT_COLUMNS + MENTION_COLUMNS, "icews": ICEWS_COLUMNS,
-                             "csv": CSV_COLUMNS}[fmt])
-    for article, indices in items:
-        for index, event in enumerate(article.events):
-            if indices is not None and index not in indices:
-                continue
-            date = event_date(event, article)
-            if not _in_range(date, since, until):
-                continue
-            if writer is None:
-                out.write(json.dumps(jsonl_record(article, index, event, date), ensure_ascii=False) + "\n")
-                rows += 1
-            elif fmt == "gdelt":
-                for row in gdelt_rows(article, index, event, date):
-                    writer.writerow(row)
-                    rows += 1
-            elif fmt == "icews":
-                for row in icews_rows(article, index, event, date):
-                    writer.writerow(row)
-                    rows += 1
-            else:
-                writer.writerow(csv_row(article, index, event, date))
-                rows += 1
+        for h in happenings:
+            out.write(json.dumps(jsonl_record(h), ensure_ascii=False) + "\n")
+        return len(happenings)
+    columns = {"gdelt": GDELT_COLUMNS, "gdelt-mentions": MENTIONS_COLUMNS, "icews": ICEWS_COLUMNS,
+               "csv": CSV_COLUMNS}[fmt]
+    write: Callable[[list[str]], object]
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        if header is not False:
+            writer.writerow(columns)
+        write = writer.writerow
+    else:  # tab-separated, no quoting: values are flattened to one line without tabs
+        if header if header is not None else fmt == "icews":
+            out.write("\t".join(columns) + "\n")
+
+        def write_line(cells: list[str]) -> None:
+            out.write("\t".join(cells) + "\n")
+        write = write_line
+    rows = 0
+    for row in _delimited_rows(fmt, happenings):
+        write([safe_cell(v if fmt == "csv" else _flat(v)) for v in row])
+        rows += 1
     return rows

@@ -38,9 +38,11 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
+    dated: int = 0  # already there without a published date, now given one (counted in duplicates too)
 
     def __str__(self) -> str:
-        return f"{self.stored} stored, {self.duplicates} already there, {self.rejected} rejected"
+        dated = f" ({self.dated} given the published date they lacked)" if self.dated else ""
+        return f"{self.stored} stored, {self.duplicates} already there{dated}, {self.rejected} rejected"
 
 
 def content_hash(text: str) -> str:
@@ -123,6 +125,7 @@ class Store:
                     report.stored += 1
                 else:
                     report.duplicates += 1
+                    report.dated += event_rows.add_published_date(self.conn, content_hash(article.text), article)
 
     def _insert(self, article: Article) -> bool:
         record = article.to_dict()

@@ -1,4 +1,4 @@
-"""Events in the store: rows of the ``events`` / ``event_actors`` tables (migration 003).
+"""Events in the store: rows of the ``events`` / ``event_actors`` tables (migrations 003, 005).
 
 ``save_events`` is registered in ``store.db.ARTICLE_SAVERS`` and runs inside the ingest
 transaction; ``find_events`` answers ``dateline events`` and feeds ``dateline export --db``.
@@ -6,6 +6,7 @@ transaction; ``find_events`` answers ``dateline events`` and feeds ``dateline ex
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -26,18 +27,31 @@ def event_date(event: Event, article: Article) -> str | None:
     return article.anchor_date
 
 
+def event_date_latest(event: Event, article: Article) -> str | None:
+    if event.date is not None and event.date.earliest:
+        return event.date.latest or event.date.earliest
+    return article.anchor_date
+
+
 def save_events(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
-    """Insert one row per event of ``article`` (already stored as ``article_rowid``)."""
+    """Insert one row per event of ``article`` (already stored as ``article_rowid``), with its place
+    and interval; ``story_id`` is filled by the story saver that runs after this one."""
     for seq, event in enumerate(article.events):
+        place = event.place
         cur = conn.execute(
             "INSERT INTO events (article_rowid, seq, type, mode, context, cameo, quad, goldstein,"
             " source_codes, target_codes, source_countries, target_countries, event_date, negated,"
-            " modality, confidence, sentence_start, sentence_end, trigger_text)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " modality, confidence, sentence_start, sentence_end, trigger_text, date_latest, place_name,"
+            " place_country, place_adm1, place_precision, lat, lon, geonames_id, story_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            " (SELECT story_id FROM article_story WHERE article_rowid = ?))",
             (article_rowid, seq, event.type, event.mode, ",".join(event.context), event.cameo, event.quad,
              event.goldstein, _codes(event.source), _codes(event.target), _countries(event.source),
              _countries(event.target), event_date(event, article), int(event.negated), event.modality,
-             event.confidence, event.sentence.start, event.sentence.end, event.trigger.text),
+             event.confidence, event.sentence.start, event.sentence.end, event.trigger.text,
+             event_date_latest(event, article), place.name if place else None, place.country if place else None,
+             place.adm1 if place else None, place.precision if place else None, place.lat if place else None,
+             place.lon if place else None, place.geonames_id if place else None, article_rowid),
         )
         rowid = cur.lastrowid
         for role, actors in (("source", event.source), ("target", event.target)):
@@ -46,6 +60,26 @@ def save_events(conn: sqlite3.Connection, article_rowid: int, article: Article) 
                 " VALUES (?,?,?,?,?,?,?)",
                 [(rowid, role, a.name, a.actor, a.country, a.sector, a.code) for a in actors],
             )
+
+
+def add_published_date(conn: sqlite3.Connection, content_hash: str, article: Article) -> bool:
+    """A stored article that had no published date takes the one a re-ingest brings: its record,
+    its event rows (dates resolved against it) and its quotes' dates are updated. True if so."""
+    row = conn.execute("SELECT rowid, published FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+    if row is None or row[1] is not None or not article.published:
+        return False
+    rowid = row[0]
+    conn.execute("UPDATE articles SET published = ?, record = ? WHERE rowid = ?",
+                 (article.published, json.dumps(article.to_dict(), ensure_ascii=False), rowid))
+    conn.execute("UPDATE quotes SET published = ? WHERE article_rowid = ?", (article.published, rowid))
+    replace_events(conn, rowid, article)
+    return True
+
+
+def replace_events(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
+    """The article's event rows written again (its dates changed): actors go with their events."""
+    conn.execute("DELETE FROM events WHERE article_rowid = ?", (article_rowid,))
+    save_events(conn, article_rowid, article)
 
 
 @dataclass

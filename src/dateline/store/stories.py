@@ -12,7 +12,8 @@ stored with the mapping, so the in-memory index is rebuilt from the database and
 are always checked against what the database really holds (a rolled-back batch leaves no
 ghost behind).
 
-``merge_events`` folds the events of a story's articles into one event per happening, with
+``merge_events`` folds the events of a story's articles into one event per happening (same date,
+dyad, CAMEO root and polarity: ``event_key``), with
 ``num_articles``, ``num_sources`` and every source listed — GDELT's NumArticles/NumSources,
 counted over distinct articles and distinct outlets rather than raw mentions.
 """
@@ -144,6 +145,7 @@ def save_story(conn: sqlite3.Connection, article_rowid: int, article: Article) -
         conn.execute("UPDATE stories SET num_articles = num_articles + 1 WHERE story_id = ?", (story_id,))
     conn.execute("INSERT INTO article_story (article_rowid, story_id, similarity, signature) VALUES (?,?,?,?)",
                  (article_rowid, story_id, round(sim, 4), to_blob(mh)))
+    conn.execute("UPDATE events SET story_id = ? WHERE article_rowid = ?", (story_id, article_rowid))
     index.add(article_rowid, mh)
 
 
@@ -178,18 +180,17 @@ def outlet(article: Article) -> str:
     return f"article:{article.id}"
 
 
-def _countries(actors: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(sorted({a.country or a.name.casefold() for a in actors}))
+def actor_side(actors: Iterable[Any]) -> tuple[str, ...]:
+    """One side of a dyad as outlets agree on it: countries rather than full actor codes (one
+    outlet writes "Russia", another "the Russian Foreign Ministry": RUS vs RUSGOV), else the
+    actor's code, else its name."""
+    return tuple(sorted({a.country or a.code or a.name.casefold() for a in actors}))
 
 
 def event_key(event: Event) -> tuple[Any, ...]:
-    """Two reports are of one happening when type, actors' countries, date and polarity agree.
-
-    Countries rather than full actor codes: one outlet writes "Russia", another "the Russian
-    Foreign Ministry" (RUS vs RUSGOV) for the same act.
-    """
+    """Two reports are of one happening when date, dyad, CAMEO root and polarity agree."""
     day = event.date.earliest if event.date else None
-    return (event.type, _countries(event.source), _countries(event.target), day, event.negated)
+    return (day, actor_side(event.source), actor_side(event.target), event.cameo[:2], event.negated)
 
 
 @dataclass
@@ -205,7 +206,8 @@ class MergedEvent:
         from dataclasses import asdict
 
         record = asdict(self.event)
-        record["cameo"] = self.cameo_votes.most_common(1)[0][0] if self.cameo_votes else self.event.cameo
+        if self.cameo_votes:  # the code most reports give (ties: the lower code, whatever the order)
+            record["cameo"] = min(self.cameo_votes, key=lambda code: (-self.cameo_votes[code], code))
         record.update(num_articles=len(self.articles), num_sources=len(self.outlets),
                       num_mentions=self.mentions, sources=self.sources)
         return record
@@ -220,8 +222,8 @@ def merge_events(articles: Iterable[tuple[Any, Article]]) -> list[dict[str, Any]
             group = merged.get(event_key(event))
             if group is None:
                 group = merged[event_key(event)] = MergedEvent(event=event)
-            elif event.confidence > group.event.confidence:
-                group.event = event  # the most confident report represents the group
+            elif (event.confidence, group.event.cameo) > (group.event.confidence, event.cameo):
+                group.event = event  # the most confident report represents the group (ties: lower code)
             group.mentions += 1
             group.cameo_votes[event.cameo] += 1
             if str(key) not in group.articles:

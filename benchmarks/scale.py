@@ -1,0 +1,134 @@
+"""Scale: the batch engines on one corpus, and the stores over a million generated events.
+
+    .venv/bin/python benchmarks/scale.py engines [--articles 2000] [--sizes 100,300,1000]
+    .venv/bin/python benchmarks/scale.py stores [--events 1000000] [--postgres URL]
+
+``engines`` runs the whole ``dateline batch`` command with ``--engine local --workers 1``,
+``--workers 2`` and ``--engine spark --master local[2]`` on the same news articles (PolNeAR
+train texts from ../shared/data when present, else the samples repeated) and prints articles/s,
+the speed-up of two workers over one, and the peak resident memory of every process of the run
+(read from /proc while it runs). ``--sizes`` repeats the local runs at several corpus sizes, to
+show how the cost grows. ``stores`` is in benchmarks/scale_stores.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATELINE = str(Path(sys.executable).parent / "dateline")
+
+
+def corpus(n: int, folder: Path) -> Path:
+    """n news articles as one JSON Lines file."""
+    data = Path(os.environ.get("DATELINE_DATA", ROOT.parent / "shared" / "data"))
+    source = data / "quotes" / "polnear_train.jsonl"
+    rows: list[dict[str, object]] = []
+    if source.exists():
+        with source.open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                rows.append({"id": rec["id"], "text": rec["text"], "published": rec.get("published")})
+                if len(rows) >= n:
+                    break
+    samples = [json.loads(x) for x in (ROOT / "samples" / "wire.jsonl").read_text().splitlines() if x.strip()]
+    i = 0
+    while len(rows) < n:
+        rec = dict(samples[i % len(samples)])
+        rec["id"] = f"{rec.get('id', 'sample')}-{i}"
+        rows.append(rec)
+        i += 1
+    path = folder / f"corpus-{n}.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[:n]), encoding="utf-8")
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return found
+    for kid in kids:
+        found.extend(_children(int(kid)))
+    return found
+
+
+def _peak_mb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run(cmd: list[str]) -> tuple[float, dict[int, tuple[str, int]]]:
+    """Wall seconds of a whole command, and the peak RSS (MB) of each of its processes."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, tuple[str, int]] = {}
+    while proc.poll() is None:
+        for pid in _children(proc.pid):
+            try:
+                name = Path(f"/proc/{pid}/comm").read_text().strip()
+            except OSError:
+                continue
+            peaks[pid] = (name, max(peaks.get(pid, ("", 0))[1], _peak_mb(pid)))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+    return seconds, peaks
+
+
+def engines(args: argparse.Namespace) -> None:
+    work = Path(tempfile.mkdtemp(prefix="dateline-scale-"))
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",")} | {args.articles}) if args.sizes else [args.articles]
+        for n in sizes:
+            path = corpus(n, work)
+            runs = [("local, 1 worker", ["--workers", "1"]), ("local, 2 workers", ["--workers", "2"])]
+            if n == args.articles and not args.no_spark:
+                runs.append(("spark local[2]", ["--engine", "spark", "--master", "local[2]"]))
+            seconds = {}
+            for label, extra in runs:
+                out = work / f"out-{n}-{len(seconds)}"
+                took, peaks = run([DATELINE, "batch", str(path), str(out), *extra])
+                seconds[label] = took
+                workers = sorted((mb for name, mb in peaks.values() if name.startswith("python")), reverse=True)
+                print(f"{n:>6} articles  {label:<17} {took:7.1f} s  {n / took:6.2f} articles/s  "
+                      f"peak RSS per process (MB): {workers[:4]}", flush=True)
+                shutil.rmtree(out, ignore_errors=True)
+            one, two = seconds["local, 1 worker"], seconds["local, 2 workers"]
+            print(f"{n:>6} articles  speed-up of 2 workers over 1: {one / two:.2f}x"
+                  + (f"; spark local[2] over 1 worker: {one / seconds['spark local[2]']:.2f}x"
+                     if "spark local[2]" in seconds else ""), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="what", required=True)
+    eng = sub.add_parser("engines")
+    eng.add_argument("--articles", type=int, default=2000)
+    eng.add_argument("--sizes", default="", help="comma-separated extra corpus sizes for the local engine")
+    eng.add_argument("--no-spark", action="store_true")
+    args = parser.parse_args()
+    if args.what == "engines":
+        engines(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""``dateline batch``: extract a corpus into Parquet datasets, on a process pool or on Spark."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from dateline.cli.main import max_bytes_option, model_option, published_option
+from dateline.pipeline import Options
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="A process pool on this machine, or Spark.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="local: worker processes (each loads the model once).")
+@click.option("--master", default="local[*]", show_default=True,
+              help="spark: the master URL (local[N], spark://host:port, yarn).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="local: inputs per task handed to a worker.")
+@click.option("--parse-batch", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Articles parsed together in a worker; its peak memory grows with this.")
+@published_option
+@model_option
+@max_bytes_option
+def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_size: int, parse_batch: int,
+          published: str | None, model: str | None, max_bytes: int) -> None:
+    """Extract INPUT... into OUTPUT (the last argument): Parquet datasets OUTPUT/articles, events,
+    quotes and mentions, partitioned by year and month. Inputs already in OUTPUT are skipped, so
+    a rerun adds only what is new."""
+    if len(paths) < 2:
+        raise click.UsageError("give one or more INPUT paths and then the OUTPUT folder")
+    *inputs, out = paths
+    output = Path(out)
+    if output.exists() and not output.is_dir():
+        raise click.BadParameter(f"{out} exists and is not a folder", param_hint="OUTPUT")
+    options = Options(published=published, max_bytes=max_bytes, model=model, batch_size=parse_batch)
+    if engine == "spark":
+        try:
+            from dateline.scale.spark import run_spark
+        except ImportError:
+            click.echo("dateline: the spark engine needs pyspark (pip install 'dateline[spark]')", err=True)
+            sys.exit(2)
+        written = run_spark(list(inputs), output, options, master=master)
+        click.echo(f"{out}: {written} new article records")
+        return
+    from dateline.ingest.files import read_inputs
+    from dateline.scale.local import run_local
+
+    report = run_local(read_inputs(inputs, max_bytes), output, options, workers=workers, chunk_size=chunk_size)
+    click.echo(f"{out}: {report}")
+
+
+COMMANDS = [batch]

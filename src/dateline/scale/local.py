@@ -1,0 +1,104 @@
+"""``batch --engine local``: a process pool on one machine.
+
+The parent reads the inputs (the same readers as ``extract``), cuts them into chunks of a fixed
+size in input order and writes each finished chunk; each worker process loads the model once
+and runs :func:`~dateline.pipeline.process_batch` on the chunks it is handed. At most two
+chunks per worker are in flight, so memory stays bounded whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dateline.ingest.files import RawInput
+from dateline.pipeline import Options, process_batch
+from dateline.scale.dataset import done_ids, write_chunk
+
+DEFAULT_CHUNK = 200
+
+
+@dataclass
+class BatchReport:
+    inputs: int = 0
+    skipped: int = 0  # already in OUTPUT from an earlier run
+    failed: int = 0  # error records written
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def add(self, counts: dict[str, int]) -> None:
+        for name, n in counts.items():
+            self.rows[name] = self.rows.get(name, 0) + n
+
+    def __str__(self) -> str:
+        tables = ", ".join(f"{n} {name}" for name, n in self.rows.items())
+        return (f"{self.inputs} inputs: {self.skipped} already done, {self.failed} error records; "
+                f"wrote {tables or 'nothing'}")
+
+
+_worker_options: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    """Each worker loads the model once. Its numeric libraries use one thread: the pool's
+    processes are the parallelism, and more threads per process only fight over the cores."""
+    global _worker_options
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+    from dateline.nlp import load_model
+
+    _worker_options = options
+    load_model(options.model)
+
+
+def _process(chunk: list[RawInput]) -> list[dict[str, Any]]:
+    options = _worker_options or Options()
+    return [article.to_dict() for article in process_batch(chunk, options)]
+
+
+def chunks(inputs: Iterable[RawInput], size: int, skip: set[str], report: BatchReport) -> Iterator[list[RawInput]]:
+    chunk: list[RawInput] = []
+    for raw in inputs:
+        report.inputs += 1
+        if raw.id in skip:
+            report.skipped += 1
+            continue
+        chunk.append(raw)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_local(inputs: Iterable[RawInput], output: Path, options: Options, workers: int = 1,
+              chunk_size: int = DEFAULT_CHUNK) -> BatchReport:
+    report = BatchReport()
+    output.mkdir(parents=True, exist_ok=True)
+    skip = done_ids(output)
+    context = multiprocessing.get_context("spawn")
+    workers = max(1, workers)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(options,)) as pool:
+        pending: set[Future[list[dict[str, Any]]]] = set()
+        for chunk in chunks(inputs, chunk_size, skip, report):
+            pending.add(pool.submit(_process, chunk))
+            if len(pending) >= 2 * workers:
+                pending = _write_done(pending, output, report)
+        while pending:
+            pending = _write_done(pending, output, report)
+    return report
+
+
+def _write_done(pending: set[Future[list[dict[str, Any]]]], output: Path,
+                report: BatchReport) -> set[Future[list[dict[str, Any]]]]:
+    done, rest = wait(pending, return_when=FIRST_COMPLETED)
+    for future in done:
+        records = future.result()
+        report.failed += sum(1 for r in records if r.get("error"))
+        report.add(write_chunk(output, records))
+    return rest
