@@ -132,53 +132,86 @@ class _QueueWriter(io.TextIOBase):
             self.buffer, self.held = [], 0
 
 
-def _articles_of(reader: Reader, f: EventFilter) -> Iterator[tuple[Article, list[int]]]:
-    """The matching events grouped by article, in event order, read in batches of keys."""
-    after: list[Any] | None = None
-    while True:
-        sql, args = event_rows_sql(f, after, 2000)
-        with reader.timed() as conn:
-            keys = conn.execute(sql, args).fetchall()
-            if not keys:
-                return
-            rowids = [k["rowid"] for k in keys]
-            rows = conn.execute(
-                f"SELECT e.rowid, e.seq, a.rowid AS article_rowid, a.record FROM events e JOIN articles a"
-                f" ON a.rowid = e.article_rowid WHERE e.rowid IN ({','.join('?' * len(rowids))})", rowids).fetchall()
-        by_event = {r["rowid"]: r for r in rows}
-        records: dict[int, Article] = {}
-        for rowid in rowids:
-            r = by_event.get(rowid)
-            if r is None:
-                continue
-            if r["article_rowid"] not in records:
-                records[r["article_rowid"]] = article_from_dict(json.loads(r["record"]))
-            yield records[r["article_rowid"]], [r["seq"]]
-        after = [keys[-1]["day"], keys[-1]["rowid"]]
+# Exports read many rows: one deadline for the whole export instead of one per query.
+EXPORT_TIME_LIMIT = 600.0
+STORIES_PER_CALL = 100  # stories handed to the exporter at a time (its memory is per call)
+
+
+def _stories_of(reader: Reader, f: EventFilter) -> Iterator[list[Any]]:
+    """The stories (lists of ``output.happenings.Item``) holding the matching events, each
+    article cut down to those events, read lazily in story order."""
+    from dataclasses import replace
+
+    from dateline.output.happenings import Item
+
+    matching, args = event_rows_sql(f, None, None)
+    sql = (f"SELECT e.article_rowid, e.seq, coalesce(s.story_id, -e.article_rowid) AS story FROM ({matching}) x"
+           " JOIN events e ON e.rowid = x.rowid LEFT JOIN article_story s ON s.article_rowid = e.article_rowid"
+           " ORDER BY story, e.article_rowid, e.seq")
+    with reader.timed() as conn:
+        current: object = None
+        seqs: dict[int, list[int]] = {}
+        for article_rowid, seq, story_id in conn.execute(sql, args):
+            if story_id != current and seqs:
+                yield _items(conn, seqs, Item, replace)
+                seqs = {}
+            current = story_id
+            seqs.setdefault(article_rowid, []).append(seq)
+        if seqs:
+            yield _items(conn, seqs, Item, replace)
+
+
+def _items(conn: Any, seqs: dict[int, list[int]], item: Any, replace: Any) -> list[Any]:
+    keys = list(seqs)
+    rows = conn.execute(f"SELECT rowid, record, content_hash, ingested_at FROM articles WHERE rowid IN"
+                        f" ({','.join('?' * len(keys))}) ORDER BY rowid", keys).fetchall()
+    items = []
+    for rowid, record, digest, added in rows:
+        article = article_from_dict(json.loads(record))
+        article = replace(article, events=[article.events[i] for i in seqs[rowid] if i < len(article.events)])
+        items.append(item(article, digest, added))
+    return items
 
 
 def export_formats() -> tuple[str, ...]:
+    """The formats of ``dateline export`` that stream as text: all but those writing a folder."""
     from dateline.output import export
 
-    return tuple(export.FORMATS)
+    return tuple(f for f in export.FORMATS if f not in FOLDER_FORMATS)
+
+
+FOLDER_FORMATS = frozenset({"parquet"})  # `dateline export -o DIR` writes these; no stream
 
 
 def export_stream(reader: Reader, f: EventFilter, fmt: str,
                   exporter: Callable[..., Any] | None = None) -> Iterator[str]:
     """The export of every matching event, as text chunks, produced in a worker thread."""
+    from dateline.output.export import FACTUAL_ONLY
     from dateline.output.export import export as default_exporter
+    from dateline.output.happenings import Selection
 
-    # Typed loosely on purpose: any exporter taking (items, format, text file) will do.
+    # Typed loosely on purpose: any exporter taking (stories, format, text file, ...) will do.
     write: Callable[..., Any] = exporter if exporter is not None else default_exporter
     chunks: queue.Queue[str | BaseException | None] = queue.Queue(maxsize=16)
-    # The worker gets a reader of its own: the request's deadline is per query, and an export
-    # is many queries, each under the limit.
-    worker_reader = Reader(reader.path, reader.time_limit)
+    worker_reader = Reader(reader.path, max(reader.time_limit, EXPORT_TIME_LIMIT))
+    # As the list shows them: every modality, negated ones on request; the GDELT and ICEWS rows
+    # keep what `dateline export` keeps there (what happened: asserted and reported).
+    selection = Selection(include_negated=f.include_negated, all_modalities=fmt not in FACTUAL_ONLY,
+                          since=f.since.isoformat() if f.since else None,
+                          until=f.until.isoformat() if f.until else None)
 
     def produce() -> None:
         out = _QueueWriter(chunks)
         try:
-            write(_articles_of(worker_reader, f), fmt, out)
+            batch: list[Any] = []
+            first = True
+            for story in _stories_of(worker_reader, f):
+                batch.append(story)
+                if len(batch) >= STORIES_PER_CALL:
+                    write(batch, fmt, out, selection=selection, header=None if first else False)
+                    batch, first = [], False
+            if batch or first:
+                write(batch, fmt, out, selection=selection, header=None if first else False)
             out.flush()
             chunks.put(None, timeout=STALLED_CLIENT_SECONDS)
         except queue.Full:
