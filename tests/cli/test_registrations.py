@@ -15,7 +15,7 @@ from dateline.store.db import ARTICLE_SAVERS, Store
 
 COMMANDS = {
     "actors", "actors import-phoenix", "actors layers", "actors remove", "batch", "eval", "events", "export", "extract", "ingest", "quotes",
-    "report", "search", "settings", "show", "stories", "story", "watch",
+    "report", "search", "serve", "settings", "show", "stories", "story", "watch",
 }
 SAVERS = [
     "dateline.store.quotes.save_quotes",

@@ -4,10 +4,10 @@
 one that cannot be imported fails here, it is never skipped.
 """
 
-from dateline.cli import batch, events, ingest, quotes
+from dateline.cli import batch, events, ingest, quotes, serve
 from dateline.cli.main import main
 
-COMMAND_MODULES = (quotes, events, ingest, batch)
+COMMAND_MODULES = (quotes, events, ingest, batch, serve)
 for _module in COMMAND_MODULES:
     for _command in _module.COMMANDS:
         main.add_command(_command)

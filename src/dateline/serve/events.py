@@ -1,0 +1,386 @@
+"""Events for the server: the filtered list, one event and why it is there, a dyad's series,
+a country's weekly changes and the map's counts.
+
+Lists are ordered by (event date, event row) and driven by the table whose index already holds
+that order for the filter given: ``event_dyads`` for a dyad, ``event_countries`` for a country,
+``events(type, event_date)`` for a type, else ``events(event_date)`` (migration 007). The other
+filters are checked on the rows that index yields. Events without a date sort first.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pycountry
+
+from dateline.record import article_from_dict
+from dateline.serve.db import Reader, decode_cursor, page
+from dateline.serve.quad import QUAD_RANGES, QUADS, quad_of
+from dateline.serve.queries import _where, next_day
+from dateline.store import stories
+
+# What the store's records say about how an event was coded. Records carry no rule name yet;
+# when they do (an optional ``coded_by`` field), it is passed through as it is.
+DEFAULT_CODER = "dateline events stage: CAMEO verb pattern (PETRARCH/Phoenix dictionaries), confidence from the event model"
+
+
+@dataclass
+class EventFilter:
+    actor: str | None = None  # actor code (RUSGOV) or name, exact, case-insensitive
+    country: str | None = None  # ISO3, either side
+    dyad: tuple[str, str] | None = None  # two ISO3 countries
+    directed: bool = False  # dyad as source → target only
+    type: str | None = None  # PLOVER type
+    cameo: str | None = None  # CAMEO code prefix
+    quad: int | None = None  # GDELT QuadClass 1..4, from the CAMEO root
+    since: date | None = None
+    until: date | None = None
+    min_confidence: float | None = None
+    include_negated: bool = False
+
+
+def _directions(dyad: tuple[str, str], directed: bool) -> list[tuple[str, list[str]]]:
+    """One condition per direction of the dyad. Undirected, the second direction leaves out the
+    events the first already counts (coded both ways, A→B and B→A), so each event is counted once
+    and each branch stays one range of the ``event_dyads_pair`` index (no DISTINCT, no OR)."""
+    a, b = dyad
+    first = ("d.source = ? AND d.target = ?", [a, b])
+    if directed or a == b:
+        return [first]
+    return [first, ("d.source = ? AND d.target = ? AND NOT EXISTS (SELECT 1 FROM event_dyads x WHERE"
+                    " x.event_rowid = d.event_rowid AND x.source = ? AND x.target = ?)", [b, a, a, b])]
+
+
+def _residual(f: EventFilter, where: list[str], args: list[Any]) -> None:
+    """The filters checked on each row of the driving index."""
+    if f.type and f.dyad:  # with a country, the type is checked on the country's index
+        where.append("e.type = ?")
+        args.append(f.type)
+    # The unary plus keeps these off an index: the list's order comes from the driving index,
+    # and a CAMEO range read from its own index would need a sort of all its rows.
+    if f.cameo:
+        where.append("+e.cameo >= ? AND +e.cameo < ?")
+        args += [f.cameo, f.cameo + "\uffff"]
+    if f.quad:
+        low, high = QUAD_RANGES[f.quad]
+        where.append("+e.cameo >= ? AND +e.cameo < ?")
+        args += [low, high]
+    if f.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        args.append(f.min_confidence)
+    if not f.include_negated:
+        where.append("e.negated = 0")
+    if f.actor:
+        where.append("e.rowid IN (SELECT event_rowid FROM event_actors WHERE code = ?"
+                     " UNION SELECT event_rowid FROM event_actors WHERE name = ? COLLATE NOCASE)")
+        args += [f.actor.upper(), f.actor]
+    if f.dyad and f.country:
+        where.append("e.rowid IN (SELECT event_rowid FROM event_countries WHERE country = ?)")
+        args.append(f.country)
+
+
+def _date_range(column: str, f: EventFilter, where: list[str], args: list[Any]) -> None:
+    if f.since:
+        where.append(f"{column} >= ?")
+        args.append(f.since.isoformat())
+    if f.until:
+        where.append(f"{column} < ?")
+        args.append(next_day(f.until))
+
+
+def _keyset(date_col: str, key_col: str, after: list[Any] | None, where: list[str], args: list[Any]) -> None:
+    if after is None:
+        return
+    day, rowid = after
+    if date_col == "e.event_date" and day == "":
+        where.append("((e.event_date IS NULL AND e.rowid > ?) OR e.event_date IS NOT NULL)")
+        args.append(rowid)
+    else:
+        where.append(f"({date_col}, {key_col}) > (?, ?)")
+        args += [day, rowid]
+
+
+def _branch(f: EventFilter, after: list[Any] | None, limit: int | None,
+            driver: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+    """One SELECT of (rowid, day) in list order; ``driver`` is a dyad direction's condition."""
+    where: list[str] = []
+    args: list[Any] = []
+    if driver is not None:
+        where.append(driver[0])
+        args += driver[1]
+        date_col, key_col = "d.event_date", "d.event_rowid"
+        source = "event_dyads d JOIN events e ON e.rowid = d.event_rowid"
+    elif f.country:
+        where.append("d.country = ?")
+        args.append(f.country)
+        if f.type:
+            where.append("d.type = ?")
+            args.append(f.type)
+        date_col, key_col = "d.event_date", "d.event_rowid"
+        source = "event_countries d JOIN events e ON e.rowid = d.event_rowid"
+    else:
+        if f.type:
+            where.append("e.type = ?")
+            args.append(f.type)
+        date_col, key_col = "e.event_date", "e.rowid"
+        source = "events e"
+    _date_range(date_col, f, where, args)
+    _residual(f, where, args)
+    _keyset(date_col, key_col, after, where, args)
+    day = date_col if date_col.startswith("d.") else f"coalesce({date_col}, '')"
+    sql = f"SELECT {key_col} AS rowid, {day} AS day FROM {source}{_where(where)} ORDER BY {date_col}, {key_col}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return sql, args
+
+
+def event_rows_sql(f: EventFilter, after: list[Any] | None, limit: int | None) -> tuple[str, list[Any]]:
+    """The SQL of one page of events (rowid, day) matching ``f``, after the cursor's key."""
+    if not f.dyad:
+        return _branch(f, after, limit, None)
+    branches = [_branch(f, after, limit, direction) for direction in _directions(f.dyad, f.directed)]
+    if len(branches) == 1:
+        return branches[0]
+    # Each direction is already in order and limited; the outer query merges the two.
+    sql = " UNION ALL ".join(f"SELECT * FROM ({b[0]})" for b in branches) + " ORDER BY day, rowid"
+    args = [a for b in branches for a in b[1]]
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return sql, args
+
+
+def _actors_of(reader: Reader, rowids: list[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    found: dict[int, dict[str, list[dict[str, Any]]]] = {r: {"source": [], "target": []} for r in rowids}
+    if not rowids:
+        return found
+    rows = reader.rows(f"SELECT event_rowid, role, name, actor, country, sector, code FROM event_actors"
+                       f" WHERE event_rowid IN ({','.join('?' * len(rowids))}) ORDER BY rowid", rowids)
+    for r in rows:
+        found[r["event_rowid"]].setdefault(r["role"], []).append(
+            {"name": r["name"], "actor": r["actor"], "country": r["country"], "sector": r["sector"],
+             "code": r["code"]})
+    return found
+
+
+EVENT_COLUMNS = ("e.rowid, e.seq, e.type, e.mode, e.context, e.cameo, e.quad, e.goldstein, e.event_date,"
+                 " e.negated, e.modality, e.confidence, e.sentence_start, e.sentence_end, e.trigger_text,"
+                 " a.id AS article_id, a.rowid AS article_rowid, a.headline, a.published")
+
+
+def _event_item(row: Any, actors: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    return {"id": row["rowid"], "article_id": row["article_id"], "article_rowid": row["article_rowid"],
+            "seq": row["seq"], "date": row["event_date"], "type": row["type"], "mode": row["mode"],
+            "context": [c for c in (row["context"] or "").split(",") if c], "cameo": row["cameo"],
+            "quad": quad_of(row["cameo"]), "goldstein": row["goldstein"], "source": actors.get("source", []),
+            "target": actors.get("target", []), "negated": bool(row["negated"]), "modality": row["modality"],
+            "confidence": row["confidence"], "trigger": row["trigger_text"],
+            "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+            "headline": row["headline"], "published": row["published"]}
+
+
+def events_by_rowid(reader: Reader, rowids: list[int]) -> list[dict[str, Any]]:
+    if not rowids:
+        return []
+    rows = reader.rows(f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid"
+                       f" WHERE e.rowid IN ({','.join('?' * len(rowids))})", rowids)
+    by_id = {r["rowid"]: r for r in rows}
+    actors = _actors_of(reader, rowids)
+    return [_event_item(by_id[r], actors[r]) for r in rowids if r in by_id]
+
+
+def list_events(reader: Reader, f: EventFilter, cursor: str | None = None, limit: int = 50) -> dict[str, Any]:
+    after = decode_cursor(cursor, (str, int))
+    sql, args = event_rows_sql(f, after, limit + 1)
+    keys, nxt = page(reader.rows(sql, args), limit, lambda r: [r["day"], r["rowid"]])
+    return {"items": events_by_rowid(reader, [k["rowid"] for k in keys]), "next": nxt}
+
+
+# -- one event: why it is here ---------------------------------------------------------------------
+def _mention(article: Any, seq: int, rowid: int | None) -> dict[str, Any]:
+    event = article.events[seq]
+    record = article.to_dict()["events"][seq]
+    return {"article_id": article.id, "article_rowid": rowid, "headline": article.headline,
+            "published": article.published, "url": article.source.url, "publisher": article.source.publisher,
+            "event_index": seq, "sentence": article.text[event.sentence.start:event.sentence.end],
+            "sentence_offsets": {"start": event.sentence.start, "end": event.sentence.end},
+            "trigger": {"text": event.trigger.text, "start": event.trigger.start, "end": event.trigger.end},
+            "cameo": event.cameo, "type": event.type, "confidence": event.confidence,
+            "modality": event.modality, "negated": event.negated,
+            "coded_by": record.get("coded_by") or DEFAULT_CODER,
+            "date": record.get("date")}
+
+
+def event_detail(reader: Reader, event_id: int) -> dict[str, Any] | None:
+    """The event, and every mention of it: this article's sentence and those of the same story's
+    other articles that report the same happening (``stories.event_key``)."""
+    items = events_by_rowid(reader, [event_id])
+    if not items:
+        return None
+    item = items[0]
+    with reader.timed() as conn:
+        record = conn.execute("SELECT record FROM articles WHERE rowid = ?", (item["article_rowid"],)).fetchone()
+        article = article_from_dict(json.loads(record[0]))
+        if item["seq"] >= len(article.events):
+            return item | {"mentions": []}
+        key = stories.event_key(article.events[item["seq"]])
+        mentions = [_mention(article, item["seq"], item["article_rowid"])]
+        story = stories.story_of(conn, item["article_rowid"])
+        others = stories.story_articles(conn, story) if story is not None else []
+    for rowid, other in others:
+        if rowid == item["article_rowid"]:
+            continue
+        mentions += [_mention(other, seq, rowid) for seq, e in enumerate(other.events)
+                     if stories.event_key(e) == key]
+    item["record"] = article.to_dict()["events"][item["seq"]]
+    item["mentions"] = mentions
+    item["num_articles"] = len({m["article_rowid"] for m in mentions})
+    return item
+
+
+# -- a dyad's series --------------------------------------------------------------------------------
+PERIOD_SQL = {
+    "day": "substr({c}, 1, 10)",
+    "week": "date(substr({c}, 1, 10), 'weekday 0', '-6 days')",  # the Monday of its week
+    "month": "substr({c}, 1, 7)",
+}
+PERIOD_MIN_LENGTH = {"day": 10, "week": 10, "month": 7}
+
+
+def period_bounds(interval: str, period: str) -> tuple[str, str]:
+    """The first and last day of a period as the series names it (2025-02, a Monday, a day)."""
+    if interval == "month":
+        first = date.fromisoformat(period + "-01")
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:
+        first = date.fromisoformat(period)
+        last = first + timedelta(days=6 if interval == "week" else 0)
+    return first.isoformat(), last.isoformat()
+
+
+class ArticleCounts:
+    """Articles per period, the denominator of the normalised series; recounted only when the
+    store has gained articles (the check is one look at the last rowid)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[int, dict[str, int]]] = {}
+
+    def get(self, reader: Reader, interval: str) -> dict[str, int]:
+        last = reader.value("SELECT max(rowid) FROM articles") or 0
+        held = self._cache.get(interval)
+        if held and held[0] == last:
+            return held[1]
+        period = PERIOD_SQL[interval].format(c="published")
+        rows = reader.rows(f"SELECT {period} AS p, count(*) AS n FROM articles WHERE length(published) >= ?"
+                           f" GROUP BY p", (PERIOD_MIN_LENGTH[interval],))
+        counts = {r["p"]: r["n"] for r in rows if r["p"]}
+        with self._lock:
+            self._cache[interval] = (last, counts)
+        return counts
+
+
+def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval: str,
+                f: EventFilter) -> dict[str, Any]:
+    """Events per period and QuadClass, mean Goldstein, and both per 100 articles of the period."""
+    dyad = (a, b)
+    # From the per-period sums of migration 007: a few rows per period, however many events.
+    # A date range cuts periods, so then the day sums are read and grouped into periods here.
+    a, b = (a, b) if f.directed else (min(a, b), max(a, b))
+    cut = f.since is not None or f.until is not None
+    where = ["interval = ?", "directed = ?", "a = ?", "b = ?"]
+    args: list[Any] = ["day" if cut else interval, int(f.directed), a, b]
+    _date_range("period", f, where, args)
+    if not f.include_negated:
+        where.append("negated = 0")
+    period = PERIOD_SQL[interval].format(c="period") if cut else "period"
+    rows = reader.rows(f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
+                       f"{_where(where)} GROUP BY p, quad ORDER BY p", args)
+    articles = counts.get(reader, interval)
+    periods: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        slot = periods.get(r["p"])
+        if slot is None:  # the period's first row (one per QuadClass and negation follow)
+            try:
+                start, end = period_bounds(interval, r["p"])
+            except (TypeError, ValueError):  # a stored date that is not a calendar date
+                continue
+            slot = periods[r["p"]] = {"period": r["p"], "start": start, "end": end, "events": 0,
+                                      "by_quad": {str(q): 0 for q in QUADS}, "_g": 0.0}
+        slot["events"] += r["n"]
+        slot["by_quad"][str(r["quad"])] += r["n"]
+        slot["_g"] += r["g"] or 0.0
+    for slot in periods.values():
+        total = slot.pop("_g")
+        slot["goldstein_mean"] = round(total / slot["events"], 3) if slot["events"] else None
+        n = articles.get(slot["period"], 0)
+        slot["articles"] = n
+        slot["events_per_100_articles"] = round(100 * slot["events"] / n, 3) if n else None
+        slot["by_quad_per_100_articles"] = {q: (round(100 * v / n, 3) if n else None)
+                                            for q, v in slot["by_quad"].items()}
+    return {"dyad": list(dyad), "directed": f.directed, "interval": interval, "quads": QUADS,
+            "periods": list(periods.values())}
+
+
+# -- a country's changes ------------------------------------------------------------------------------
+def country_changes(reader: Reader, country: str, as_of: date | None = None) -> dict[str, Any]:
+    """Per event type: events in the week ending ``as_of`` against the weekly averages of the 4
+    and of the 52 weeks before it. ``as_of`` defaults to the country's latest event date."""
+    if as_of is None:
+        row = reader.one("SELECT max(event_date) FROM event_countries WHERE country = ? AND event_date != ''",
+                         (country,))
+        if row is None or not row[0]:
+            return {"country": country, "as_of": None, "types": []}
+        as_of = date.fromisoformat(row[0][:10])
+    week = (as_of - timedelta(days=6)).isoformat()
+    four = (as_of - timedelta(days=6 + 28)).isoformat()
+    year = (as_of - timedelta(days=6 + 364)).isoformat()
+    rows = reader.rows(
+        "SELECT type, sum(event_date >= ?) AS this_week, sum(event_date < ? AND event_date >= ?) AS four,"
+        " sum(event_date < ?) AS year FROM event_countries WHERE country = ? AND negated = 0"
+        " AND event_date >= ? AND event_date < ? GROUP BY type ORDER BY type",
+        (week, week, four, week, country, year, next_day(as_of)))
+    types = []
+    for r in rows:
+        avg4, avg52 = r["four"] / 4, r["year"] / 52
+        types.append({"type": r["type"], "this_week": r["this_week"], "avg_4_weeks": round(avg4, 3),
+                      "avg_52_weeks": round(avg52, 3),
+                      "change_vs_4_weeks": round(r["this_week"] - avg4, 3),
+                      "change_vs_52_weeks": round(r["this_week"] - avg52, 3),
+                      # ACLED-style flag: at least 3 events and twice the recent weekly rate
+                      "alert": r["this_week"] >= 3 and r["this_week"] >= 2 * avg4})
+    return {"country": country, "as_of": as_of.isoformat(), "week": [week, as_of.isoformat()], "types": types}
+
+
+# -- the map ---------------------------------------------------------------------------------------------
+def _numeric(alpha3: str) -> str | None:
+    found = pycountry.countries.get(alpha_3=alpha3)
+    return found.numeric if found else None
+
+
+def date_span(reader: Reader) -> tuple[str | None, str | None]:
+    """The first and last event date the store holds (two index look-ups)."""
+    first = reader.one("SELECT event_date FROM event_countries WHERE event_date != ''"
+                       " ORDER BY event_date LIMIT 1")
+    last = reader.one("SELECT max(event_date) FROM event_countries")
+    return (first[0] if first else None), (last[0] or None if last else None)
+
+
+def map_counts(reader: Reader, since: date | None, until: date | None) -> dict[str, Any]:
+    """Events per country (either side) in a date range, with the ISO numeric code the map's
+    shapes are keyed by; and the range of dates the store holds, for the slider."""
+    f = EventFilter(since=since, until=until)
+    where = ["d.event_date != ''", "d.negated = 0"]
+    args: list[Any] = []
+    _date_range("d.event_date", f, where, args)
+    rows = reader.rows(f"SELECT d.country, count(*) AS n FROM event_countries d{_where(where)}"
+                       " GROUP BY d.country ORDER BY n DESC", args)
+    first, last = date_span(reader)
+    return {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+            "first": first, "last": last,
+            "items": [{"country": r["country"], "iso_n3": _numeric(r["country"]), "events": r["n"]} for r in rows]}
