@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dateline import settings
 from dateline.serve import api, pages
 from dateline.serve.db import DEFAULT_TIME_LIMIT, Reader
 from dateline.serve.errors import ApiError
@@ -91,5 +91,7 @@ def create_app(db: str | Path, time_limit: float = DEFAULT_TIME_LIMIT,
 
 def app_from_env() -> FastAPI:
     """The factory uvicorn's worker processes call (``serve --workers``)."""
-    limit = float(os.environ.get("DATELINE_SERVE_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-    return create_app(os.environ[SERVE_DB_ENV], time_limit=limit)
+    config = settings.get()
+    if config.serve_db is None:
+        raise RuntimeError(f"{SERVE_DB_ENV} is not set: start the server with `dateline serve --db FILE`")
+    return create_app(config.serve_db, time_limit=config.serve_time_limit)

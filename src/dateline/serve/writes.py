@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from dateline import settings
 from dateline.record import SCHEMA, Article, article_from_dict
 from dateline.serve.db import Reader
 from dateline.serve.errors import ApiError
@@ -32,18 +32,9 @@ STALLED_CLIENT_SECONDS = 120
 
 
 def configured_api_key() -> str | None:
-    """The key POST requests must send. Read in one place so the settings module can take over
-    (``DATELINE_API_KEY`` today); empty means no key, and the API stays read-only."""
-    try:  # the settings module (issue 10), when it has landed
-        from dateline import settings  # type: ignore[attr-defined]
-
-        key = getattr(settings, "api_key", None)
-        value = key() if callable(key) else key
-        if value:
-            return str(value)
-    except ImportError:
-        pass
-    return os.environ.get("DATELINE_API_KEY") or None
+    """The key POST requests must send (the ``api_key`` setting, ``DATELINE_API_KEY``); none
+    means no key, and the API stays read-only."""
+    return settings.get().api_key or None
 
 
 def check_key(sent: str | None, expected: str | None) -> None:
