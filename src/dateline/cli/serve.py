@@ -28,7 +28,7 @@ def serve_command(db: str, host: str, port: int, time_limit: float, workers: int
     try:
         import uvicorn
 
-        from dateline.serve.app import SERVE_DB_ENV, create_app
+        from dateline.serve.app import SERVE_DB_ENV, SERVE_TIME_LIMIT_ENV, create_app
     except ImportError as exc:
         raise click.ClickException(f"dateline serve needs the serve extra (pip install 'dateline[serve]'): {exc}") from None
     if not Path(db).exists():
@@ -38,7 +38,7 @@ def serve_command(db: str, host: str, port: int, time_limit: float, workers: int
         return
     # Several processes: each builds its own app from the environment.
     os.environ[SERVE_DB_ENV] = str(Path(db).resolve())
-    os.environ["DATELINE_SERVE_TIME_LIMIT"] = str(time_limit)
+    os.environ[SERVE_TIME_LIMIT_ENV] = str(time_limit)
     uvicorn.run("dateline.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level)
 

@@ -28,7 +28,9 @@ from dateline.store.db import Store
 
 log = logging.getLogger("dateline.serve")
 STATIC = Path(__file__).parent / "static"
-SERVE_DB_ENV = "DATELINE_SERVE_DB"  # how `serve --workers N` hands the store to each worker
+# How `serve --workers N` hands its store and time limit to each worker (read back by dateline.settings).
+SERVE_DB_ENV = settings.ENV_PREFIX + "SERVE_DB"
+SERVE_TIME_LIMIT_ENV = settings.ENV_PREFIX + "SERVE_TIME_LIMIT"
 
 
 def _wants_json(request: Request) -> bool:
