@@ -336,35 +336,7 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     if family == "plural_unit" and not groups.get("rel"):
         if _previous_word(text, found.start()) not in context_words:
             return False
-    if family == "duration" and re.match(r"\s+old\b", text[found.end():found.end() + 5]):
-        return False  # an age: "52 years old"
-    if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds"):
-        if (groups.get("num") or "a").lower() in ("a", "an", "one") and family == "duration":
-            return False
-    return not _other_sense(text, family, found, groups)
-
-
-_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|this|that|these|those)\s+(?!(?:fiscal\s+)?year)",
-                          re.IGNORECASE)
-_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|'s\s+|s'\s+)$")
-
-
-def _other_sense(text: str, family: str, found: re.Match[str], groups: dict[str, str]) -> bool:
-    """Time words used in another sense: a fraction, a conjunction, a programme title."""
-    after = text[found.end():found.end() + 24]
-    if family == "duration" and (groups.get("unit") or "").lower() == "quarters" and (
-            _FRACTION_OF.match(after) or re.search(r"[a-z]-quarters$", found.group(), re.IGNORECASE)):
-        return True  # "three-quarters of its food": a share, not nine months
-    word = " ".join(groups.get("word", "").lower().split())
-    if family == "deictic" and word in ("the future", "the past") and re.match(r"\s+of\b", after, re.IGNORECASE):
-        return True  # "the future of our peoples": a fate, not a time
-    if family == "deictic" and word == "soon":
-        if re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
-            return True  # "as soon as trading opens", "soon after": a conjunction, TimeML leaves it out
-    if family == "rel_unit" and groups.get("unit", "")[:1].isupper() and groups.get("rel", "")[:1].isupper():
-        # "ABC's "This Week"": a capitalised period name quoted or owned is a title
-        return bool(_QUOTE_BEFORE.search(text[max(0, found.start() - 4):found.start()]))
-    return False
+    return True
 
 
 @lru_cache(maxsize=1)

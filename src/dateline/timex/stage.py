@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Span, Token
 from dateline.nlp import text_of
 from dateline.record import Article, Timex
 from dateline.timex import calendar as cal
-from dateline.timex.find import Match, find, lexicon
+from dateline.timex.find import Match, find
+from dateline.timex.nonmarkables import non_markable
 from dateline.timex.normalise import Normalised, normalise_match
+from dateline.timex.profile import active as active_profile
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
 VERBAL = {"VERB", "AUX"}
@@ -93,32 +95,6 @@ def clause_tense(span: Span) -> str | None:
     return verb_tense(token) if token.pos_ in VERBAL else None
 
 
-def _plausible_in_doc(match: Match, span: Span) -> bool:
-    """Reject readings the parse rules out: "May" the modal, "1990 shares" the amount."""
-    root = span.root
-    if match.family == "month" and span[0].tag_ == "MD":
-        return False
-    if match.family == "year" and not match.groups.get("beyond"):
-        if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS \
-                and root.head.lower_ not in lexicon()["period_nouns"]["words"]:
-            return False
-    if match.family == "year" and _names_a_thing(root):
-        return False
-    if match.family == "season" and root.pos_ == "VERB":
-        return False  # "prices fall", "to spring back"
-    if match.family == "set" and "sword" in match.groups and (root.dep_ == "amod" or root.pos_ == "NOUN"):
-        return False  # "a quarterly dividend", "declared its initial quarterly": a payment, not a time
-    if match.family == "deictic":
-        word = match.groups["word"].lower()
-        if word == "current" and span.root.pos_ != "ADJ":
-            return False
-        if word == "now" and _opens_sentence(span) and text_of(span.doc)[match.end:match.end + 1] == ",":
-            return False  # "Now, he says, …": a discourse marker turning the story, not a time
-    if _is_rate(match, span):
-        return False
-    return True
-
-
 def _is_some_day(match: Match, span: Span) -> bool:
     """ "one day" set before the verb it modifies, as in "he will one day lead", means some day."""
     if " ".join(match.groups.get("_text", "").split()) != "one day":
@@ -133,49 +109,6 @@ def _vague_day(tense: str | None, anchor: date | None) -> Normalised:
     value = "PAST_REF" if tense == "past" else "FUTURE_REF"
     first, last = cal.value_interval(value, anchor)
     return Normalised("DATE", value, first.isoformat() if first else None, last.isoformat() if last else None)
-
-
-def _opens_sentence(span: Span) -> bool:
-    """The expression starts its sentence (after any opening quote)."""
-    first = span[0].sent.start
-    while first < span.start and span.doc[first].is_punct:
-        first += 1
-    return first == span.start
-
-
-def _names_a_thing(year: Token) -> bool:
-    """A number after a proper name is part of the name ("a venture called Orion 1980", "Form 1040")."""
-    head = year.head
-    if year.dep_ not in ("nummod", "compound", "appos") or head.pos_ != "PROPN" or head.i >= year.i:
-        return False
-    calendar_words = lexicon()["months"].keys() | lexicon()["weekdays"].keys() | lexicon()["holidays"].keys()
-    return head.lower_.rstrip(".") not in calendar_words and text_of(year.doc)[head.idx + len(head):year.idx].isspace()
-
-
-_RATE_UNITS = {"$", "%", "percent", "cents"}
-
-
-def _is_rate(match: Match, span: Span) -> bool:
-    """An amount per unit of time ("$2 million a year", "700 seats a week", "rise 8.5% annually").
-
-    TimeML leaves such rates unmarked (like "miles per hour"): the unit measures a quantity,
-    it does not place or time an event. Recognised by an amount just before the expression,
-    with no preposition or verb between ("within a week", "doubling profits annually" stay).
-    """
-    groups = match.groups
-    per_unit = match.family == "duration" and (groups.get("num") or "").lower() in ("a", "an") \
-        and not groups.get("det") and not groups.get("dir")
-    per_word = match.family == "set" and (groups.get("every", "").lower() == "per" or "sword" in groups)
-    if not (per_unit or per_word) or match.part or match.quant:
-        return False
-    doc = span.doc
-    for i in range(span.start - 1, max(-1, span.start - 4), -1):
-        token = doc[i]
-        if token.like_num or token.lower_ in _RATE_UNITS or token.tag_ == "$":
-            return True
-        if token.pos_ in ("ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "ADV", "PART"):
-            return False
-    return False
 
 
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
@@ -215,9 +148,10 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     quarter: tuple[str, int] | None = None
     last_day: str | None = None  # the last day told, for "the previous Friday"
     matches = find(text)
+    marks = active_profile().marks
     for index, match in enumerate(matches):
         span = tokens_of(doc, match.start, match.end)
-        if span is None or not _plausible_in_doc(match, span):
+        if span is None or non_markable(match, span, marks) is not None:
             continue
         if match.family == "quarter" and len(span) > 1 and span[0].lower_ == "that" and span[0].dep_ == "mark":
             # "reported that third-quarter profit grew": a conjunction, not a determiner of the quarter
