@@ -11,21 +11,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from dateline.nlp import text_of
 from dateline.record import Article, Timex
 from dateline.timex import calendar as cal
+from dateline.timex.direction import VERBAL, clause_tense
 from dateline.timex.find import Match, find
 from dateline.timex.nonmarkables import non_markable
 from dateline.timex.normalise import Normalised, normalise_match
 from dateline.timex.profile import active as active_profile
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
-VERBAL = {"VERB", "AUX"}
-# Verbs whose infinitive complement lies ahead of them ("expects to close by year end").
-_FUTURE_LEMMAS = {"plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
-                  "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten"}
 # Families whose values later anaphora ("a year earlier", "the quarter") may refer back to.
 _REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year", "fiscal_year", "season",
                        "word_year"}
@@ -38,61 +34,6 @@ _TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "mon
 
 def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def verb_tense(verb: Token) -> str | None:
-    """past | present | future for a verb and its auxiliaries; None when not told."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or "going" in words:
-        return "future"
-    if "would" in words:
-        # "said it would report in the fourth quarter": a future seen from a past report.
-        # "would have", and "would" outside reported speech (a conditional), tell no time.
-        if "have" not in words and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
-            return "future"
-        return None
-    if "to" in words and verb.tag_ == "VB":
-        # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,
-        # "was allowed to inspect since Jan. 13" does not.
-        head = verb.head
-        if head.i == verb.i or head.pos_ not in VERBAL:
-            return None
-        head_tense = verb_tense(head) if head.head.i != head.i or head.dep_ == "ROOT" else None
-        if head.lemma_ == "be" and head_tense != "past":
-            return "future"  # "is to resume trading Tuesday"
-        if head.lemma_ in _FUTURE_LEMMAS and head_tense != "past":
-            return "future"
-        return head_tense
-    tags = {verb.tag_} | {a.tag_ for a in auxes}
-    if "VBD" in tags or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
-        return "past"
-    if tags & {"VBZ", "VBP"}:
-        return "present"
-    return None
-
-
-def clause_head(token: Token) -> Token:
-    """The verb heading the clause a token belongs to (itself when it is one)."""
-    for _ in range(10):
-        if token.pos_ in VERBAL or token.head.i == token.i:
-            return token
-        token = token.head
-    return token
-
-
-def clause_tense(span: Span) -> str | None:
-    """The tense of the clause a time expression modifies: its first verbal ancestor's."""
-    token = span.root
-    for _ in range(8):
-        if token.pos_ in VERBAL and not (span.start <= token.i < span.end):
-            return verb_tense(token)
-        if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
-            return None  # "payable Dec. 7": an adjective, no tense to read
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return verb_tense(token) if token.pos_ in VERBAL else None
 
 
 def _is_some_day(match: Match, span: Span) -> bool:
@@ -164,7 +105,7 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             ref_value = quarter[0]
         if match.family == "weekday" and _words_of(match.groups.get("rel")) in _ANAPHORIC_DAY_RELS:
             ref_value = last_day
-        tense = clause_tense(span)
+        tense = clause_tense(span, text[max(0, match.start - 16):match.start].rstrip())
         if tense == "past" and _previous_word(text, match.start) in _DEADLINE_WORDS:
             tense = None  # "extended the loans through January": a deadline may lie ahead
         if _previous_word(text, match.start) in _AHEAD_WORDS:
