@@ -140,6 +140,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                     r"|(?P<podmid>mid[-\s](?:morning|afternoon))(?![\w-])"),
         ("weekday", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next|the\\s+previous|the\\s+following"
                     f"|the\\s+next|that)\\s+)?(?P<wd>{m.weekday[:-9]})(?P<plural>s)?(?![a-z])"),
+        ("story_pod", "(?P<rel>the\\s+next|the\\s+following|the\\s+previous|that\\s+same|the\\s+same|that)\\s+"
+                      "(?P<pod>morning|afternoon|evening|night)(?![\\w-])"),
         ("rel_pod", "(?P<rel>this|yesterday|tomorrow|last|tonight|early\\s+this|later\\s+this|earlier\\s+this"
                     "|late\\s+this|this\\s+past)\\s+(?P<pod>morning|afternoon|evening|night)"),
         ("quarter", f"(?:(?P<det>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a|this|that)\\s+)?"
@@ -189,7 +191,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                      f"(?P<period>\\s+period)?"),
         ("rel_unit", "(?P<rel>the\\s+following|the\\s+previous|the\\s+next|the\\s+past|the\\s+last|the\\s+current|"
                      "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
-                     "past|previous|coming|current|that|the\\s+full|the)\\s+(?P<fiscal>fiscal\\s+)?"
+                     "past|previous|coming|current|that\\s+same|that|the\\s+full|the)\\s+(?P<fiscal>fiscal\\s+)?"
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
                      "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
@@ -353,7 +355,7 @@ def family_keys() -> dict[str, tuple[str, ...]]:
     return {
         "weekday_month_day": months, "month_day": months, "day_month": months, "month_year": months,
         "month_rel_year": months, "month": months, "weekday_pod": weekdays, "weekday": weekdays,
-        "pod_rel": pods + ("mid",), "rel_pod": pods, "quarter": ("quarter", "qtr"), "half": ("half",),
+        "pod_rel": pods + ("mid",), "rel_pod": pods, "story_pod": pods, "quarter": ("quarter", "qtr"), "half": ("half",),
         "part_year": ("period", "year", "season"), "shifted": ("year",),
         "corresponding": ("corresponding", "comparable", "same"),
         "decade": ("0s", "0's") + words("decade_words"), "century": ("centur",), "season": words("seasons"),

@@ -169,6 +169,25 @@ def _rel_pod(g: dict[str, str], ctx: Context) -> Result:
     return "TIME", f"{day}T{pod}"
 
 
+_STORY_SHIFT = {"the next": 1, "the following": 1, "the previous": -1}
+
+
+def _story_day(ctx: Context) -> date | None:
+    """The day the story last named (``ctx.reference`` when it is one), else the article date."""
+    if ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
+        return date.fromisoformat(ctx.reference)
+    return ctx.anchor
+
+
+def _story_pod(g: dict[str, str], ctx: Context) -> Result:
+    """ "the next morning", "that night": a part of the day counted from the day the story is at."""
+    day = _story_day(ctx)
+    pod = lexicon()["parts_of_day"][_words(g["pod"])]
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{pod}"
+    return "TIME", f"{(day + timedelta(days=_STORY_SHIFT.get(_words(g['rel']), 0))).isoformat()}T{pod}"
+
+
 def _clock(g: dict[str, str], ctx: Context) -> Result:
     if g.get("clockword"):
         word = _words(g["clockword"])
@@ -456,8 +475,8 @@ _REL_UNIT_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "nex
 
 def _rel_unit(g: dict[str, str], ctx: Context) -> Result:
     rel_text = _words(g["rel"])
-    anaphoric = rel_text in ("that", "the following", "the previous", "the same")
-    rel = rel_text.removeprefix("the ").removeprefix("the")
+    anaphoric = rel_text in ("that", "that same", "the following", "the previous", "the same", "the next")
+    rel = rel_text.removeprefix("the ").removeprefix("the").removesuffix(" same")
     unit = _words(g["unit"])
     shift = _REL_UNIT_SHIFT.get(rel, 0)
     mod = "APPROX" if g.get("orso") else None
@@ -544,7 +563,7 @@ INTERPRETERS: dict[str, Callable[[dict[str, str], Context], Result]] = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "clock": _clock,
     "weekday_month_day": _month_day, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "month_rel_year": _month_year, "month": _month,
-    "weekday_pod": _weekday, "pod_rel": _pod_rel, "weekday": _weekday, "rel_pod": _rel_pod,
+    "story_pod": _story_pod, "weekday_pod": _weekday, "pod_rel": _pod_rel, "weekday": _weekday, "rel_pod": _rel_pod,
     "quarter": _quarter, "qcode": _qcode, "half": _half, "part_year": _part_year,
     "shifted": _shifted, "corresponding": _corresponding, "decade": _decade, "century": _century,
     "season": _season, "holiday": _holiday, "fiscal_year": _fiscal_year, "word_year": _word_year,
