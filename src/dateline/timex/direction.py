@@ -95,8 +95,8 @@ def clause_tense(span: Span, before: str = "") -> str | None:
             if token.lemma_.lower() in FORWARD_LEMMAS:
                 return "future"  # "due on Tuesday"
             return None  # "payable Dec. 7": an adjective, no tense to read
-        if outside and token.pos_ == "NOUN" and _asks_for(token):
-            return "future"
+        if token.pos_ in ("NOUN", "PROPN") and _asks_for(token):
+            return "future"  # "called for a rally on Sunday", "set for Election Day"
         if token.head.i == token.i:
             break
         token = token.head

@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from dateline.timex import feasts
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
@@ -101,7 +103,7 @@ def macros() -> Macros:
         ordinal=_alt([o for o in lex["ordinals"] if o != "last"]),
         decade_word=_alt(list(lex["decade_words"])),
         tz=_alt(lex["time_zones"]),
-        holiday=_alt(list(lex["holidays"])),
+        holiday=_alt(feasts.names()),
         deictic=_alt([w for w in lex["deictic"] if not w.startswith("_")]),
         set_word=_alt([w for w in lex["sets"] if not w.startswith("_")]),
         pod=_alt([p for p in lex["parts_of_day"] if not p.startswith("_")]),
@@ -170,7 +172,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("century", f"(?:the\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{m.ordinal})[-\\s]century"),
         ("season", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|(?:the\\s+)?(?:early|late|mid)|the|that)\\s+)?"
                    f"(?P<s>{m.season})(?:\\s+(?:of\\s+)?(?P<y>{m.year}|{m.word_year}|'\\d\\d))?"),
-        ("holiday", f"(?P<hol>{m.holiday})(?:\\s+(?P<y>{m.year}))?"),
+        ("holiday", f"(?P<hol>{m.holiday})(?![\\w'-])(?:\\s+(?P<y>{m.year}))?"),
         ("fiscal_year", f"(?:(?P<fy>fiscal|FY)\\s*(?:year\\s+)?(?P<y>{m.year}|'?\\d\\d(?![\\d])))"),
         ("word_year", f"(?:the\\s+year\\s+)?(?P<wy>{m.word_year})"),
         ("year", f"(?:(?P<the>the\\s+year)\\s+)?(?P<y>{m.year})"
@@ -315,6 +317,8 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
         month = groups.get(key)
         if month and month.lower().rstrip(".") in lex["ambiguous_months"] and not month[0].isupper():
             return False
+    if family == "holiday" and not groups["hol"][0].isupper():
+        return False  # a holiday is a name: "eastern", "the thanksgiving service" are not
     if family == "month" and not groups.get("rel"):
         month = groups["mon"]
         if month.lower() in lex["ambiguous_months"] and _previous_word(text, found.start()) not in context_words:
@@ -359,7 +363,7 @@ def family_keys() -> dict[str, tuple[str, ...]]:
         "part_year": ("period", "year", "season"), "shifted": ("year",),
         "corresponding": ("corresponding", "comparable", "same"),
         "decade": ("0s", "0's") + words("decade_words"), "century": ("centur",), "season": words("seasons"),
-        "holiday": words("holidays"), "fiscal_year": ("fiscal", "fy"), "ago": ("ago", "earlier", "from", "back"),
+        "holiday": tuple({name.split()[0] for name in feasts.names()}), "fiscal_year": ("fiscal", "fy"), "ago": ("ago", "earlier", "from", "back"),
     }
 
 

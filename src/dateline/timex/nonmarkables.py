@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from dateline.nlp import text_of
 from dateline.resources import data_rows
+from dateline.timex import feasts
 from dateline.timex.find import Match, lexicon
 
 VERBAL = {"VERB", "AUX"}
@@ -53,7 +54,7 @@ def _before(match: Match, span: Span, chars: int = 24) -> str:
 
 def _calendar_words() -> frozenset[str]:
     lex = lexicon()
-    return frozenset(lex["months"]) | frozenset(lex["weekdays"]) | frozenset(lex["holidays"]) \
+    return frozenset(lex["months"]) | frozenset(lex["weekdays"]) | frozenset(feasts.names()) \
         | frozenset(lex["parts_of_day"]) | frozenset(lex["units"])
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.timex import calendar as cal
+from dateline.timex import feasts
 from dateline.timex.context import (
     Context,
     _anchor_or_x,
@@ -365,8 +366,20 @@ def _season(g: dict[str, str], ctx: Context) -> Result:
 
 
 def _holiday(g: dict[str, str], ctx: Context) -> Result:
-    month, day = (int(x) for x in lexicon()["holidays"][_words(g["hol"])].split("-"))
-    return _calendar_date(month, day, g.get("y"), ctx)
+    """A named day ("Easter", "Thanksgiving 2024"): the calendar's day in the year told, else in
+    the year the tense points to (``timex.feasts``)."""
+    name = _words(g["hol"])
+    if g.get("y"):
+        day = feasts.day_of(name, int(g["y"]))
+        return ("DATE", day.isoformat()) if day else None
+    if ctx.anchor is None:
+        return None
+    options = [(d, d) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+               if (d := feasts.day_of(name, y)) is not None]
+    if not options:
+        return None
+    year = cal.pick_year(options, ctx.anchor, ctx.tense)
+    return "DATE", next(d for d, _ in options if d.year == year).isoformat()
 
 
 def _fiscal_year(g: dict[str, str], ctx: Context) -> Result:
