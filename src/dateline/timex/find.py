@@ -212,7 +212,8 @@ def compiled() -> list[tuple[str, re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    part = (r"(?:(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later)[-\s]?"
+    part = (r"(?:(?P<bound>pre|post)-"
+            r"|(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later)[-\s]?"
             r"|(?P<partin>earlier|later)\s+in\s+"
             r"|(?P<partof>the\s+(?:beginning|start|end|middle|close|outset)\s+of)\s+)$")
     quant = _alt([q for q in lex["quantifier_mods"]])
@@ -278,7 +279,8 @@ def _extend_left(text: str, match: Match) -> None:
         window = text[max(0, match.start - 40):match.start]
         found = part_re.search(window)
         if found and match.part is None and _takes_part(text, match):
-            word = (found.group("part") or found.group("partin") or found.group("partof") or "").lower()
+            word = (found.group("bound") or found.group("part") or found.group("partin")
+                    or found.group("partof") or "").lower()
             match.part = " ".join(word.split())
             match.start -= len(window) - found.start()
             continue
@@ -311,7 +313,7 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     lex = lexicon()
     context_words = set(lex["context_prepositions"]["words"])
     before = text[max(0, found.start() - 4):found.start()]
-    if re.search(r"\w-$", before) and not before.lower().endswith("mid-"):
+    if re.search(r"\w-$", before) and not before.lower().endswith(("mid-", "pre-", "post-")):
         return False  # inside a hyphenated word ("ex-1990", "Jan-Feb" is handled as two)
     for key in ("mon", "mon2"):
         month = groups.get(key)
@@ -396,7 +398,30 @@ def find(text: str) -> list[Match]:
         match.groups["_text"] = text[match.start:match.end].lower()
         _trim_determiner(text, match)
         _extend_left(text, match)
-    return taken
+    extra = _coordinated_days(text, taken)
+    return sorted(taken + extra, key=lambda m: m.start) if extra else taken
+
+
+_COORDINATED_DAY = re.compile(r"\s*(?:,|and|or|&|-|to|through)\s*(?:and\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                              r"(?![\d,.]\d|\s*(?:%|percent|p\.m|a\.m|pm|am|hours|days|years|people|of)\b)")
+
+
+def _coordinated_days(text: str, taken: list[Match]) -> list[Match]:
+    """ "May 3 and 4", "on March 10-12": the days after a month and day share its month (and year)."""
+    extra: list[Match] = []
+    starts = {m.start for m in taken}
+    for match in taken:
+        if match.family != "month_day" or match.groups.get("y") or not match.groups.get("d"):
+            continue
+        end = match.end
+        for _ in range(3):
+            found = _COORDINATED_DAY.match(text, end)
+            if not found or found.start("d") in starts:
+                break
+            groups = {"mon": match.groups["mon"], "d": found["d"], "_text": found["d"]}
+            extra.append(Match("month_day", found.start("d"), found.end(), groups))
+            end = found.end()
+    return extra
 
 
 def parse(expression: str) -> Match | None:

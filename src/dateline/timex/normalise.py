@@ -32,6 +32,7 @@ from dateline.timex.context import (
     year_number,
 )
 from dateline.timex.find import Match, lexicon, parse
+from dateline.timex.profile import active as active_profile
 
 
 @dataclass(frozen=True)
@@ -474,8 +475,9 @@ def _ago(g: dict[str, str], ctx: Context) -> Result:
         return "DATE", f"{moved.year}-Q{cal.quarter_of(moved)}"
     if code in ("W", "D", "WE"):
         return "DATE", (base + timedelta(days=n * (7 if code != "D" else 1))).isoformat()
-    if code == "E":
-        return "DATE", str(base.year + 10 * n)[:3]
+    if code == "E":  # "a decade ago": the year ten years back, or that decade (the profile's choice)
+        year = str(base.year + 10 * n)
+        return "DATE", year if active_profile().ago_decade == "year" else year[:3]
     if code == "C":
         return "DATE", str(base.year + 100 * n)[:2]
     return "TIME", base.isoformat()
@@ -590,7 +592,8 @@ def _part_mod(part: str | None) -> str | None:
         return None
     return {"early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
             "the outset of": "START", "late": "END", "later": "END", "the end of": "END",
-            "the close of": "END", "mid": "MID", "middle": "MID", "the middle of": "MID"}.get(part)
+            "the close of": "END", "mid": "MID", "middle": "MID", "the middle of": "MID",
+            "pre": "BEFORE", "post": "AFTER"}.get(part)
 
 
 def normalise_match(match: Match, anchor: date | None, tense: str | None = None,
