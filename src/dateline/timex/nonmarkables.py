@@ -187,6 +187,17 @@ def _is_rate(match: Match, span: Span) -> bool:
     return False
 
 
+def _measures(span: Span) -> bool:
+    """ "average daily volume", "daily dividends": a set word qualifying an amount, not an event."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _words("rate", "before"):
+        return True
+    head = span.root.head
+    return head.i > span.root.i and (head.lemma_.lower() in _words("rate", "measure")
+                                     or any(t.lemma_.lower() in _words("rate", "measure")
+                                            for t in doc[span.end:head.i + 1]))
+
+
 def _opens_sentence(span: Span) -> bool:
     first = span[0].sent.start
     while first < span.start and span.doc[first].is_punct:
@@ -210,9 +221,9 @@ def _other_sense(match: Match, span: Span) -> str | None:
         return "amount"  # "1990 shares"
     if family == "season" and root.pos_ == "VERB":
         return "verb"  # "prices fall", "to spring back"
-    if family == "set" and "sword" in groups and (root.dep_ == "amod" or root.pos_ == "NOUN") \
-            and _said(groups["sword"]) not in lexicon()["attributive_sets"]:
-        return "payment"  # "a quarterly dividend": a payment, not a time
+    if family == "set" and "sword" in groups and (root.dep_ == "amod" or root.pos_ == "NOUN"):
+        if _said(groups["sword"]) not in lexicon()["attributive_sets"] or _measures(span):
+            return "rate"  # "a quarterly dividend", "average daily volume": an amount per period
     if family == "duration" and (groups.get("unit") or "").lower() == "quarters" and (
             _FRACTION_OF.match(after) or re.search(r"[a-z]-quarters$", span.text, re.IGNORECASE)):
         return "fraction"  # "three-quarters of its food"
