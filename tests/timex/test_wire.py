@@ -101,6 +101,12 @@ def test_a_clock_time_takes_the_day_named_in_its_sentence(times) -> None:
     assert found == {"Sunday": "2025-02-09", "8 p.m.": "2025-02-09T20:00"}
 
 
+def test_dawn_takes_the_day_named_nearby_and_a_figure_of_speech_is_no_time(times) -> None:
+    assert times("On Sunday, troops crossed the river at dawn.") == {"Sunday": "2025-02-09", "dawn": "2025-02-09TMO"}
+    assert times("Fighting stopped before nightfall.") == {"nightfall": "2025-02-12TNI"}
+    assert times("Supporters hailed the dawn of a new era.") == {}
+
+
 def test_a_clock_time_alone_is_the_article_day(times) -> None:
     assert times("Troops reached the square at 3 p.m., witnesses said.") == {"3 p.m.": "2025-02-12T15:00"}
 

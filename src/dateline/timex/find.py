@@ -62,6 +62,7 @@ class Macros:
     deictic: str
     set_word: str
     pod: str
+    day_mark: str
 
 
 def _number_words(lex: dict[str, Any]) -> str:
@@ -107,6 +108,7 @@ def macros() -> Macros:
         deictic=_alt([w for w in lex["deictic"] if not w.startswith("_")]),
         set_word=_alt([w for w in lex["sets"] if not w.startswith("_")]),
         pod=_alt([p for p in lex["parts_of_day"] if not p.startswith("_")]),
+        day_mark=_alt([w for w in lex["day_marks"] if not w.startswith("_")]),
     )
 
 
@@ -201,6 +203,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                         "(?:\\s+(?:and|or)\\s+(?P<unit2>years|months|weeks|days|decades|hours)(?![\\w]))?"
                         "(?P<ahead>\\s+ahead)?"),
         ("deictic", f"(?P<word>{m.deictic})(?![\\w-])"),
+        ("day_mark", f"(?P<mark>{m.day_mark})(?![\\w-])"),
     ]
 
 
@@ -319,6 +322,8 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
         month = groups.get(key)
         if month and month.lower().rstrip(".") in lex["ambiguous_months"] and not month[0].isupper():
             return False
+    if family == "day_mark" and _previous_word(text, found.start()) not in context_words:
+        return False  # "at dawn", "before nightfall"; "the dawn of a new era" is no time of day
     if family == "holiday" and not groups["hol"][0].isupper():
         return False  # a holiday is a name: "eastern", "the thanksgiving service" are not
     if family == "month" and not groups.get("rel"):
@@ -365,6 +370,7 @@ def family_keys() -> dict[str, tuple[str, ...]]:
         "part_year": ("period", "year", "season"), "shifted": ("year",),
         "corresponding": ("corresponding", "comparable", "same"),
         "decade": ("0s", "0's") + words("decade_words"), "century": ("centur",), "season": words("seasons"),
+        "day_mark": tuple(w for w in lex["day_marks"] if not w.startswith("_")),
         "holiday": tuple({name.split()[0] for name in feasts.names()}), "fiscal_year": ("fiscal", "fy"), "ago": ("ago", "earlier", "from", "back"),
     }
 

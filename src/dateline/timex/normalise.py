@@ -190,6 +190,12 @@ def _story_pod(g: dict[str, str], ctx: Context) -> Result:
     return "TIME", f"{(day + timedelta(days=_STORY_SHIFT.get(_words(g['rel']), 0))).isoformat()}T{pod}"
 
 
+def _day_mark(g: dict[str, str], ctx: Context) -> Result:
+    """ "at dawn": that part of the article's day (``timex.reference`` moves it to a day named nearby)."""
+    pod = lexicon()["day_marks"][_words(g["mark"])]
+    return "TIME", f"{_anchor_or_x(ctx, date.isoformat, 'XXXX-XX-XX')}T{pod}"
+
+
 def _clock(g: dict[str, str], ctx: Context) -> Result:
     if g.get("clockword"):
         word = _words(g["clockword"])
@@ -578,7 +584,7 @@ INTERPRETERS: dict[str, Callable[[dict[str, str], Context], Result]] = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "clock": _clock,
     "weekday_month_day": _month_day, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "month_rel_year": _month_year, "month": _month,
-    "story_pod": _story_pod, "weekday_pod": _weekday, "pod_rel": _pod_rel, "weekday": _weekday, "rel_pod": _rel_pod,
+    "story_pod": _story_pod, "day_mark": _day_mark, "weekday_pod": _weekday, "pod_rel": _pod_rel, "weekday": _weekday, "rel_pod": _rel_pod,
     "quarter": _quarter, "qcode": _qcode, "half": _half, "part_year": _part_year,
     "shifted": _shifted, "corresponding": _corresponding, "decade": _decade, "century": _century,
     "season": _season, "holiday": _holiday, "fiscal_year": _fiscal_year, "word_year": _word_year,

@@ -4,7 +4,7 @@ Most expressions are read against the article date. Some point back into the sto
 "a year earlier" and "the quarter" to the last calendar period named (within 600 characters; a
 quarter reported in an earnings story stays the topic for 2,000), "that same day", "the next
 morning" and "the previous Friday" to the last day named, and a clock time with no day of its
-own ("at 3 p.m.") to the day named in its sentence ("On Sunday, … at 3 p.m."). ``StoryTime``
+own ("at 3 p.m.", "at dawn") to the day named in its sentence ("On Sunday, … at 3 p.m."). ``StoryTime``
 moves with the expressions as they are read, in text order; ``attach_clock_times`` places the
 clock times once every day of the text is known.
 """
@@ -110,7 +110,7 @@ def attach_clock_times(doc: Doc, found: list[tuple[Match, Timex]], anchor: date 
     if not days:
         return
     for match, timex in found:
-        if match.family != "clock" or _has_own_day(match) or not timex.value.startswith(anchor.isoformat()):
+        if match.family not in ("clock", "day_mark") or _has_own_day(match) or not timex.value.startswith(anchor.isoformat()):
             continue
         sentence = doc.char_span(match.start, match.end, alignment_mode="expand")
         if sentence is None:
