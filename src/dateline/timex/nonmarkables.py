@@ -52,6 +52,7 @@ def _before(match: Match, span: Span, chars: int = 24) -> str:
     return text[max(0, match.start - chars):match.start]
 
 
+@cache
 def _calendar_words() -> frozenset[str]:
     lex = lexicon()
     return frozenset(lex["months"]) | frozenset(lex["weekdays"]) | frozenset(feasts.names()) \
