@@ -63,6 +63,7 @@ class Settings:
     user_agent: str = setting("", "the User-Agent of every request (empty: dateline/<version>)")
     max_chars: int = setting(2_000_000, "characters of one article's text; longer ones are rejected")
     json_max_depth: int = setting(64, "nesting of one JSON Lines record; deeper ones are rejected")
+    time_profile: str | None = setting(None, "the time conventions profile: timeml (the default) or strict")
     serve_time_limit: float = setting(5.0, "seconds one API query may run before it answers 503")
     serve_db: Path | None = setting(None, "the store `serve --workers N` hands its worker processes (set by serve)")
 

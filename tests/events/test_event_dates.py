@@ -138,3 +138,23 @@ def test_the_record_carries_where_the_date_came_from() -> None:
     assert [e.date for e in rebuilt.events] == [e.date for e in article.events]
     rebuilt = article_from_dict(record)
     assert [e.date for e in rebuilt.events] == [e.date for e in article.events]
+
+
+def test_an_accusation_is_not_dated_by_the_act_alleged(dated) -> None:
+    text = "On Wednesday, prosecutors accused the guard of beating a prisoner on Saturday."
+    accused, beating = dated(text, "accused", "beating")
+    assert (accused.text, accused.earliest) == ("Wednesday", "2025-03-05")
+    assert (beating.text, beating.earliest) == ("Saturday", "2025-03-08")
+
+
+def test_an_accusation_without_its_own_date_is_dated_by_report(dated) -> None:
+    text = "Prosecutors accused the guard of beating a prisoner on Saturday."
+    (accused,) = dated(text, "accused")
+    assert accused.by_report and accused.text is None
+
+
+def test_a_past_event_does_not_take_a_date_ahead(dated) -> None:
+    text = "The premier thanked voters and said the coalition would govern until next year."
+    thanked, govern = dated(text, "thanked", "govern")
+    assert thanked.by_report and thanked.text is None
+    assert govern.text == "next year"

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from dateline.events.modality import REPORT_HEADS
 from dateline.record import Article, DateVia, EventDate, TextSpan, Timex
 from dateline.timex import calendar as cal
+from dateline.timex.direction import VERBAL, clause_head, verb_tense
 from dateline.timex.occasions import Anaphor, anaphors
-from dateline.timex.stage import VERBAL, clause_head, tokens_of
+from dateline.timex.stage import tokens_of
 
 _CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp"}
 
@@ -55,6 +56,50 @@ def governing_timex(doc: Doc, trigger: Span, candidates: list[tuple[Timex, Span]
             if token.pos_ in VERBAL and token.dep_ in _CLAUSE_LINKS | {"ROOT"}:
                 break  # reached another clause's verb without meeting the event's
     return best[1] if best else None
+
+
+def _own_clause_verb(span: Span) -> Token | None:
+    """The first verb above an expression: the event it modifies."""
+    token = span.root
+    for _ in range(12):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in VERBAL and not (span.start <= token.i < span.end):
+            return token
+    return None
+
+
+def _dates_another_event(span: Span, clause: set[int]) -> bool:
+    """The expression modifies an event told inside the trigger's clause, not the trigger: in
+    "accused him of attacking a guard on Monday" Monday is the attack's, not the accusation's."""
+    verb = _own_clause_verb(span)
+    if verb is None or verb.i in clause or verb.dep_ not in _CLAUSE_LINKS:
+        return False  # "Following the March 3 session, …": a preposition, not an event of its own
+    return any(a.i in clause for a in verb.ancestors)
+
+
+def _against_direction(timex: Timex, tense: str | None, anchor: str | None) -> bool:
+    """A past event does not take a date ahead of the report ("thanked voters … next year"), nor a
+    future one a date wholly before it: the expression belongs to another event of the sentence."""
+    if not anchor:
+        return False
+    if tense == "past" and timex.earliest and timex.earliest > anchor:
+        return True
+    return tense == "future" and bool(timex.latest) and timex.latest < anchor
+
+
+def _candidates(doc: Doc, trigger: Span | None, sentence: list[tuple[Timex, Span]],
+                anchor: str | None) -> list[tuple[Timex, Span]]:
+    """The sentence's expressions that may date the trigger's event, read the same way as the
+    expressions themselves (``timex.direction``)."""
+    if trigger is None:
+        return sentence
+    head = clause_head(trigger.root)
+    clause = _conjoined(head)
+    tense = verb_tense(head) if head.pos_ in VERBAL else None
+    return [(t, s) for t, s in sentence
+            if not _dates_another_event(s, clause) and not _against_direction(t, tense, anchor)]
 
 
 def _event_date(timex: Timex) -> EventDate:
@@ -125,6 +170,7 @@ def date_events(doc: Doc, article: Article) -> None:
         sentence = [(t, s) for t in datable if event.sentence.start <= t.start and t.end <= event.sentence.end
                     and (s := tokens_of(doc, t.start, t.end)) is not None]
         trigger = tokens_of(doc, event.trigger.start, event.trigger.end)
+        sentence = _candidates(doc, trigger, sentence, anchor)
         chosen = governing_timex(doc, trigger, sentence) if trigger is not None and sentence else None
         placing = placing_anaphor(doc, trigger, found) if chosen is None and trigger is not None else None
         if placing is not None:

@@ -213,4 +213,8 @@ def narrow(first: date | None, last: date | None, mod: str | None, anchor: date 
         return first, None
     if mod == "ON_OR_BEFORE":
         return None, last
+    if mod == "BEFORE":  # "pre-2000": up to the period, not into it
+        return None, first - timedelta(days=1)
+    if mod == "AFTER":
+        return last + timedelta(days=1), None
     return first, last

@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from dateline.timex import feasts
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
@@ -61,6 +63,7 @@ class Macros:
     deictic: str
     set_word: str
     pod: str
+    day_mark: str
 
 
 def _number_words(lex: dict[str, Any]) -> str:
@@ -102,10 +105,11 @@ def macros() -> Macros:
         ordinal=_alt([o for o in lex["ordinals"] if o != "last"]),
         decade_word=_alt(list(lex["decade_words"])),
         tz=_alt(lex["time_zones"]),
-        holiday=_alt(list(lex["holidays"])),
+        holiday=_alt(feasts.names()),
         deictic=_alt([w for w in lex["deictic"] if not w.startswith("_")]),
         set_word=_alt([w for w in lex["sets"] if not w.startswith("_")]),
         pod=_alt([p for p in lex["parts_of_day"] if not p.startswith("_")]),
+        day_mark=_alt([w for w in lex["day_marks"] if not w.startswith("_")]),
     )
 
 
@@ -141,6 +145,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                     r"|(?P<podmid>mid[-\s](?:morning|afternoon))(?![\w-])"),
         ("weekday", f"(?:(?P<rel>this\\s+coming|this\\s+past|this|last|next|the\\s+previous|the\\s+following"
                     f"|the\\s+next|that)\\s+)?(?P<wd>{m.weekday[:-9]})(?P<plural>s)?(?![a-z])"),
+        ("story_pod", "(?P<rel>the\\s+next|the\\s+following|the\\s+previous|that\\s+same|the\\s+same|that)\\s+"
+                      "(?P<pod>morning|afternoon|evening|night)(?![\\w-])"),
         ("rel_pod", "(?P<rel>this|yesterday|tomorrow|last|tonight|early\\s+this|later\\s+this|earlier\\s+this"
                     "|late\\s+this|this\\s+past)\\s+(?P<pod>morning|afternoon|evening|night)"),
         ("quarter", f"(?:(?P<det>the|its|their|this\\s+year's|last\\s+year's|next\\s+year's|a|this|that)\\s+)?"
@@ -169,7 +175,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("century", f"(?:the\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{m.ordinal})[-\\s]century"),
         ("season", f"(?:(?P<rel>this\\s+past|this\\s+coming|this|last|next|(?:the\\s+)?(?:early|late|mid)|the|that)\\s+)?"
                    f"(?P<s>{m.season})(?:\\s+(?:of\\s+)?(?P<y>{m.year}|{m.word_year}|'\\d\\d))?"),
-        ("holiday", f"(?P<hol>{m.holiday})(?:\\s+(?P<y>{m.year}))?"),
+        ("holiday", f"(?P<hol>{m.holiday})(?![\\w'-])(?:\\s+(?P<y>{m.year}))?"),
         ("fiscal_year", f"(?:(?P<fy>fiscal|FY)\\s*(?:year\\s+)?(?P<y>{m.year}|'?\\d\\d(?![\\d])))"),
         ("word_year", f"(?:the\\s+year\\s+)?(?P<wy>{m.word_year})"),
         ("year", f"(?:(?P<the>the\\s+year)\\s+)?(?P<y>{m.year})"
@@ -190,7 +196,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                      f"(?P<period>\\s+period)?"),
         ("rel_unit", "(?P<rel>the\\s+following|the\\s+previous|the\\s+next|the\\s+past|the\\s+last|the\\s+current|"
                      "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
-                     "past|previous|coming|current|that|the\\s+full|the)\\s+(?P<fiscal>fiscal\\s+)?"
+                     "past|previous|coming|current|that\\s+same|that|the\\s+full|the)\\s+(?P<fiscal>fiscal\\s+)?"
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
                      "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
@@ -198,6 +204,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                         "(?:\\s+(?:and|or)\\s+(?P<unit2>years|months|weeks|days|decades|hours)(?![\\w]))?"
                         "(?P<ahead>\\s+ahead)?"),
         ("deictic", f"(?P<word>{m.deictic})(?![\\w-])"),
+        ("day_mark", f"(?P<mark>{m.day_mark})(?![\\w-])"),
     ]
 
 
@@ -209,7 +216,8 @@ def compiled() -> list[tuple[str, re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    part = (r"(?:(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later)[-\s]?"
+    part = (r"(?:(?P<bound>pre|post)-"
+            r"|(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later)[-\s]?"
             r"|(?P<partin>earlier|later)\s+in\s+"
             r"|(?P<partof>the\s+(?:beginning|start|end|middle|close|outset)\s+of)\s+)$")
     quant = _alt([q for q in lex["quantifier_mods"]])
@@ -275,7 +283,8 @@ def _extend_left(text: str, match: Match) -> None:
         window = text[max(0, match.start - 40):match.start]
         found = part_re.search(window)
         if found and match.part is None and _takes_part(text, match):
-            word = (found.group("part") or found.group("partin") or found.group("partof") or "").lower()
+            word = (found.group("bound") or found.group("part") or found.group("partin")
+                    or found.group("partof") or "").lower()
             match.part = " ".join(word.split())
             match.start -= len(window) - found.start()
             continue
@@ -308,12 +317,16 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     lex = lexicon()
     context_words = set(lex["context_prepositions"]["words"])
     before = text[max(0, found.start() - 4):found.start()]
-    if re.search(r"\w-$", before) and not before.lower().endswith("mid-"):
+    if re.search(r"\w-$", before) and not before.lower().endswith(("mid-", "pre-", "post-")):
         return False  # inside a hyphenated word ("ex-1990", "Jan-Feb" is handled as two)
     for key in ("mon", "mon2"):
         month = groups.get(key)
         if month and month.lower().rstrip(".") in lex["ambiguous_months"] and not month[0].isupper():
             return False
+    if family == "day_mark" and _previous_word(text, found.start()) not in context_words:
+        return False  # "at dawn", "before nightfall"; "the dawn of a new era" is no time of day
+    if family == "holiday" and not groups["hol"][0].isupper():
+        return False  # a holiday is a name: "eastern", "the thanksgiving service" are not
     if family == "month" and not groups.get("rel"):
         month = groups["mon"]
         if month.lower() in lex["ambiguous_months"] and _previous_word(text, found.start()) not in context_words:
@@ -337,35 +350,7 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     if family == "plural_unit" and not groups.get("rel"):
         if _previous_word(text, found.start()) not in context_words:
             return False
-    if family == "duration" and re.match(r"\s+old\b", text[found.end():found.end() + 5]):
-        return False  # an age: "52 years old"
-    if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds"):
-        if (groups.get("num") or "a").lower() in ("a", "an", "one") and family == "duration":
-            return False
-    return not _other_sense(text, family, found, groups)
-
-
-_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|this|that|these|those)\s+(?!(?:fiscal\s+)?year)",
-                          re.IGNORECASE)
-_QUOTE_BEFORE = re.compile(r"(?:[\"\u201c]|'s\s+|s'\s+)$")
-
-
-def _other_sense(text: str, family: str, found: re.Match[str], groups: dict[str, str]) -> bool:
-    """Time words used in another sense: a fraction, a conjunction, a programme title."""
-    after = text[found.end():found.end() + 24]
-    if family == "duration" and (groups.get("unit") or "").lower() == "quarters" and (
-            _FRACTION_OF.match(after) or re.search(r"[a-z]-quarters$", found.group(), re.IGNORECASE)):
-        return True  # "three-quarters of its food": a share, not nine months
-    word = " ".join(groups.get("word", "").lower().split())
-    if family == "deictic" and word in ("the future", "the past") and re.match(r"\s+of\b", after, re.IGNORECASE):
-        return True  # "the future of our peoples": a fate, not a time
-    if family == "deictic" and word == "soon":
-        if re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
-            return True  # "as soon as trading opens", "soon after": a conjunction, TimeML leaves it out
-    if family == "rel_unit" and groups.get("unit", "")[:1].isupper() and groups.get("rel", "")[:1].isupper():
-        # "ABC's "This Week"": a capitalised period name quoted or owned is a title
-        return bool(_QUOTE_BEFORE.search(text[max(0, found.start() - 4):found.start()]))
-    return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -382,11 +367,12 @@ def family_keys() -> dict[str, tuple[str, ...]]:
     return {
         "weekday_month_day": months, "month_day": months, "day_month": months, "month_year": months,
         "month_rel_year": months, "month": months, "weekday_pod": weekdays, "weekday": weekdays,
-        "pod_rel": pods + ("mid",), "rel_pod": pods, "quarter": ("quarter", "qtr"), "half": ("half",),
+        "pod_rel": pods + ("mid",), "rel_pod": pods, "story_pod": pods, "quarter": ("quarter", "qtr"), "half": ("half",),
         "part_year": ("period", "year", "season"), "shifted": ("year",),
         "corresponding": ("corresponding", "comparable", "same"),
         "decade": ("0s", "0's") + words("decade_words"), "century": ("centur",), "season": words("seasons"),
-        "holiday": words("holidays"), "fiscal_year": ("fiscal", "fy"), "ago": ("ago", "earlier", "from", "back"),
+        "day_mark": tuple(w for w in lex["day_marks"] if not w.startswith("_")),
+        "holiday": tuple({name.split()[0] for name in feasts.names()}), "fiscal_year": ("fiscal", "fy"), "ago": ("ago", "earlier", "from", "back"),
     }
 
 
@@ -419,7 +405,30 @@ def find(text: str) -> list[Match]:
         match.groups["_text"] = text[match.start:match.end].lower()
         _trim_determiner(text, match)
         _extend_left(text, match)
-    return taken
+    extra = _coordinated_days(text, taken)
+    return sorted(taken + extra, key=lambda m: m.start) if extra else taken
+
+
+_COORDINATED_DAY = re.compile(r"\s*(?:,|and|or|&|-|to|through)\s*(?:and\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                              r"(?![\d,.]\d|\s*(?:%|percent|p\.m|a\.m|pm|am|hours|days|years|people|of)\b)")
+
+
+def _coordinated_days(text: str, taken: list[Match]) -> list[Match]:
+    """ "May 3 and 4", "on March 10-12": the days after a month and day share its month (and year)."""
+    extra: list[Match] = []
+    starts = {m.start for m in taken}
+    for match in taken:
+        if match.family != "month_day" or match.groups.get("y") or not match.groups.get("d"):
+            continue
+        end = match.end
+        for _ in range(3):
+            found = _COORDINATED_DAY.match(text, end)
+            if not found or found.start("d") in starts:
+                break
+            groups = {"mon": match.groups["mon"], "d": found["d"], "_text": found["d"]}
+            extra.append(Match("month_day", found.start("d"), found.end(), groups))
+            end = found.end()
+    return extra
 
 
 def parse(expression: str) -> Match | None:

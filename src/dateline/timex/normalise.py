@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.timex import calendar as cal
+from dateline.timex import feasts
 from dateline.timex.context import (
     Context,
     _anchor_or_x,
@@ -31,6 +32,7 @@ from dateline.timex.context import (
     year_number,
 )
 from dateline.timex.find import Match, lexicon, parse
+from dateline.timex.profile import active as active_profile
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,31 @@ def _rel_pod(g: dict[str, str], ctx: Context) -> Result:
         shift = -1
     day = _anchor_or_x(ctx, lambda a: (a + timedelta(days=shift)).isoformat(), "XXXX-XX-XX")
     return "TIME", f"{day}T{pod}"
+
+
+_STORY_SHIFT = {"the next": 1, "the following": 1, "the previous": -1}
+
+
+def _story_day(ctx: Context) -> date | None:
+    """The day the story last named (``ctx.reference`` when it is one), else the article date."""
+    if ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
+        return date.fromisoformat(ctx.reference)
+    return ctx.anchor
+
+
+def _story_pod(g: dict[str, str], ctx: Context) -> Result:
+    """ "the next morning", "that night": a part of the day counted from the day the story is at."""
+    day = _story_day(ctx)
+    pod = lexicon()["parts_of_day"][_words(g["pod"])]
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{pod}"
+    return "TIME", f"{(day + timedelta(days=_STORY_SHIFT.get(_words(g['rel']), 0))).isoformat()}T{pod}"
+
+
+def _day_mark(g: dict[str, str], ctx: Context) -> Result:
+    """ "at dawn": that part of the article's day (``timex.reference`` moves it to a day named nearby)."""
+    pod = lexicon()["day_marks"][_words(g["mark"])]
+    return "TIME", f"{_anchor_or_x(ctx, date.isoformat, 'XXXX-XX-XX')}T{pod}"
 
 
 def _clock(g: dict[str, str], ctx: Context) -> Result:
@@ -347,8 +374,20 @@ def _season(g: dict[str, str], ctx: Context) -> Result:
 
 
 def _holiday(g: dict[str, str], ctx: Context) -> Result:
-    month, day = (int(x) for x in lexicon()["holidays"][_words(g["hol"])].split("-"))
-    return _calendar_date(month, day, g.get("y"), ctx)
+    """A named day ("Easter", "Thanksgiving 2024"): the calendar's day in the year told, else in
+    the year the tense points to (``timex.feasts``)."""
+    name = _words(g["hol"])
+    if g.get("y"):
+        day = feasts.day_of(name, int(g["y"]))
+        return ("DATE", day.isoformat()) if day else None
+    if ctx.anchor is None:
+        return None
+    options = [(d, d) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+               if (d := feasts.day_of(name, y)) is not None]
+    if not options:
+        return None
+    year = cal.pick_year(options, ctx.anchor, ctx.tense)
+    return "DATE", next(d for d, _ in options if d.year == year).isoformat()
 
 
 def _fiscal_year(g: dict[str, str], ctx: Context) -> Result:
@@ -445,8 +484,9 @@ def _ago(g: dict[str, str], ctx: Context) -> Result:
         return "DATE", f"{moved.year}-Q{cal.quarter_of(moved)}"
     if code in ("W", "D", "WE"):
         return "DATE", (base + timedelta(days=n * (7 if code != "D" else 1))).isoformat()
-    if code == "E":
-        return "DATE", str(base.year + 10 * n)[:3]
+    if code == "E":  # "a decade ago": the year ten years back, or that decade (the profile's choice)
+        year = str(base.year + 10 * n)
+        return "DATE", year if active_profile().ago_decade == "year" else year[:3]
     if code == "C":
         return "DATE", str(base.year + 100 * n)[:2]
     return "TIME", base.isoformat()
@@ -459,8 +499,8 @@ _REL_UNIT_SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "nex
 
 def _rel_unit(g: dict[str, str], ctx: Context) -> Result:
     rel_text = _words(g["rel"])
-    anaphoric = rel_text in ("that", "the following", "the previous", "the same")
-    rel = rel_text.removeprefix("the ").removeprefix("the")
+    anaphoric = rel_text in ("that", "that same", "the following", "the previous", "the same", "the next")
+    rel = rel_text.removeprefix("the ").removeprefix("the").removesuffix(" same")
     unit = _words(g["unit"])
     shift = _REL_UNIT_SHIFT.get(rel, 0)
     mod = "APPROX" if g.get("orso") else None
@@ -547,7 +587,7 @@ INTERPRETERS: dict[str, Callable[[dict[str, str], Context], Result]] = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "clock": _clock,
     "weekday_month_day": _month_day, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "month_rel_year": _month_year, "month": _month,
-    "weekday_pod": _weekday, "pod_rel": _pod_rel, "weekday": _weekday, "rel_pod": _rel_pod,
+    "story_pod": _story_pod, "day_mark": _day_mark, "weekday_pod": _weekday, "pod_rel": _pod_rel, "weekday": _weekday, "rel_pod": _rel_pod,
     "quarter": _quarter, "qcode": _qcode, "half": _half, "part_year": _part_year,
     "shifted": _shifted, "corresponding": _corresponding, "decade": _decade, "century": _century,
     "season": _season, "holiday": _holiday, "fiscal_year": _fiscal_year, "word_year": _word_year,
@@ -561,7 +601,8 @@ def _part_mod(part: str | None) -> str | None:
         return None
     return {"early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
             "the outset of": "START", "late": "END", "later": "END", "the end of": "END",
-            "the close of": "END", "mid": "MID", "middle": "MID", "the middle of": "MID"}.get(part)
+            "the close of": "END", "mid": "MID", "middle": "MID", "the middle of": "MID",
+            "pre": "BEFORE", "post": "AFTER"}.get(part)
 
 
 def normalise_match(match: Match, anchor: date | None, tense: str | None = None,

@@ -22,7 +22,8 @@ from dateline.nlp import text_of
 from dateline.record import Timex
 from dateline.resources import data_rows
 from dateline.timex import calendar as cal
-from dateline.timex.stage import VERBAL, clause_head, tokens_of, verb_tense
+from dateline.timex.direction import VERBAL, clause_head, verb_tense
+from dateline.timex.stage import tokens_of
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _MODIFIER_DEPS = {"compound", "nmod", "poss", "amod", "npadvmod", "nummod"}

@@ -8,115 +8,23 @@ these expressions by ``events.dates``.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from dateline.nlp import text_of
 from dateline.record import Article, Timex
 from dateline.timex import calendar as cal
-from dateline.timex.find import Match, find, lexicon
+from dateline.timex.direction import VERBAL, clause_tense
+from dateline.timex.find import Match, find
+from dateline.timex.nonmarkables import non_markable
 from dateline.timex.normalise import Normalised, normalise_match
-
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
-VERBAL = {"VERB", "AUX"}
-# Verbs whose infinitive complement lies ahead of them ("expects to close by year end").
-_FUTURE_LEMMAS = {"plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
-                  "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten"}
-# Families whose values later anaphora ("a year earlier", "the quarter") may refer back to.
-_REFERENCE_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year", "fiscal_year", "season",
-                       "word_year"}
-_REFERENCE_REACH = 600  # characters: anaphora further back than this use the article date instead
-_QUARTER_REACH = 2000  # a reported quarter stays the topic of an earnings story for longer
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_ANAPHORIC_DAY_RELS = {"the previous", "the following", "the next"}
-_TIME_NOUNS = {"year", "years", "quarter", "quarters", "period", "periods", "month", "months", "season", "seasons"}
+from dateline.timex.profile import active as active_profile
+from dateline.timex.reference import DAY_FAMILIES, StoryTime, attach_clock_times, quarter_by_closing_day
 
 
 def tokens_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def verb_tense(verb: Token) -> str | None:
-    """past | present | future for a verb and its auxiliaries; None when not told."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or "going" in words:
-        return "future"
-    if "would" in words:
-        # "said it would report in the fourth quarter": a future seen from a past report.
-        # "would have", and "would" outside reported speech (a conditional), tell no time.
-        if "have" not in words and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD":
-            return "future"
-        return None
-    if "to" in words and verb.tag_ == "VB":
-        # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,
-        # "was allowed to inspect since Jan. 13" does not.
-        head = verb.head
-        if head.i == verb.i or head.pos_ not in VERBAL:
-            return None
-        head_tense = verb_tense(head) if head.head.i != head.i or head.dep_ == "ROOT" else None
-        if head.lemma_ == "be" and head_tense != "past":
-            return "future"  # "is to resume trading Tuesday"
-        if head.lemma_ in _FUTURE_LEMMAS and head_tense != "past":
-            return "future"
-        return head_tense
-    tags = {verb.tag_} | {a.tag_ for a in auxes}
-    if "VBD" in tags or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
-        return "past"
-    if tags & {"VBZ", "VBP"}:
-        return "present"
-    return None
-
-
-def clause_head(token: Token) -> Token:
-    """The verb heading the clause a token belongs to (itself when it is one)."""
-    for _ in range(10):
-        if token.pos_ in VERBAL or token.head.i == token.i:
-            return token
-        token = token.head
-    return token
-
-
-def clause_tense(span: Span) -> str | None:
-    """The tense of the clause a time expression modifies: its first verbal ancestor's."""
-    token = span.root
-    for _ in range(8):
-        if token.pos_ in VERBAL and not (span.start <= token.i < span.end):
-            return verb_tense(token)
-        if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
-            return None  # "payable Dec. 7": an adjective, no tense to read
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return verb_tense(token) if token.pos_ in VERBAL else None
-
-
-def _plausible_in_doc(match: Match, span: Span) -> bool:
-    """Reject readings the parse rules out: "May" the modal, "1990 shares" the amount."""
-    root = span.root
-    if match.family == "month" and span[0].tag_ == "MD":
-        return False
-    if match.family == "year" and not match.groups.get("beyond"):
-        if root.dep_ == "nummod" and root.head.tag_ == "NNS" and root.head.lower_ not in _TIME_NOUNS \
-                and root.head.lower_ not in lexicon()["period_nouns"]["words"]:
-            return False
-    if match.family == "year" and _names_a_thing(root):
-        return False
-    if match.family == "season" and root.pos_ == "VERB":
-        return False  # "prices fall", "to spring back"
-    if match.family == "set" and "sword" in match.groups and (root.dep_ == "amod" or root.pos_ == "NOUN"):
-        return False  # "a quarterly dividend", "declared its initial quarterly": a payment, not a time
-    if match.family == "deictic":
-        word = match.groups["word"].lower()
-        if word == "current" and span.root.pos_ != "ADJ":
-            return False
-        if word == "now" and _opens_sentence(span) and text_of(span.doc)[match.end:match.end + 1] == ",":
-            return False  # "Now, he says, …": a discourse marker turning the story, not a time
-    if _is_rate(match, span):
-        return False
-    return True
 
 
 def _is_some_day(match: Match, span: Span) -> bool:
@@ -135,50 +43,6 @@ def _vague_day(tense: str | None, anchor: date | None) -> Normalised:
     return Normalised("DATE", value, first.isoformat() if first else None, last.isoformat() if last else None)
 
 
-def _opens_sentence(span: Span) -> bool:
-    """The expression starts its sentence (after any opening quote)."""
-    first = span[0].sent.start
-    while first < span.start and span.doc[first].is_punct:
-        first += 1
-    return first == span.start
-
-
-def _names_a_thing(year: Token) -> bool:
-    """A number after a proper name is part of the name ("a venture called Orion 1980", "Form 1040")."""
-    head = year.head
-    if year.dep_ not in ("nummod", "compound", "appos") or head.pos_ != "PROPN" or head.i >= year.i:
-        return False
-    calendar_words = lexicon()["months"].keys() | lexicon()["weekdays"].keys() | lexicon()["holidays"].keys()
-    return head.lower_.rstrip(".") not in calendar_words and text_of(year.doc)[head.idx + len(head):year.idx].isspace()
-
-
-_RATE_UNITS = {"$", "%", "percent", "cents"}
-
-
-def _is_rate(match: Match, span: Span) -> bool:
-    """An amount per unit of time ("$2 million a year", "700 seats a week", "rise 8.5% annually").
-
-    TimeML leaves such rates unmarked (like "miles per hour"): the unit measures a quantity,
-    it does not place or time an event. Recognised by an amount just before the expression,
-    with no preposition or verb between ("within a week", "doubling profits annually" stay).
-    """
-    groups = match.groups
-    per_unit = match.family == "duration" and (groups.get("num") or "").lower() in ("a", "an") \
-        and not groups.get("det") and not groups.get("dir")
-    per_word = match.family == "set" and (groups.get("every", "").lower() == "per" or "sword" in groups)
-    if not (per_unit or per_word) or match.part or match.quant:
-        return False
-    doc = span.doc
-    for i in range(span.start - 1, max(-1, span.start - 4), -1):
-        token = doc[i]
-        if token.like_num or token.lower_ in _RATE_UNITS or token.tag_ == "$":
-            return True
-        if token.pos_ in ("ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "ADV", "PART"):
-            return False
-    return False
-
-
-_SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
 _AHEAD_WORDS = {"effective"}
 _DEADLINE_WORDS = {"until", "till", "through", "by", "before", "to"}
 
@@ -192,16 +56,6 @@ def _previous_word(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _is_reference(match: Match) -> bool:
-    """Whether later anaphora may point back to this expression (shifted comparisons may not)."""
-    groups = match.groups
-    if any(groups.get(k) for k in _SHIFT_GROUPS) or groups.get("qrel", "").lower() in ("year-ago", "year-earlier"):
-        return False
-    if match.family in ("month_day", "day_month", "weekday_month_day"):
-        return bool(groups.get("y"))  # "May 22, 1995 … the following year"
-    return match.family in _REFERENCE_FAMILIES
-
-
 def _to_timex(text: str, match: Match, norm: Normalised) -> Timex:
     return Timex(text=text[match.start:match.end], start=match.start, end=match.end, type=norm.type,
                  value=norm.value, earliest=norm.earliest, latest=norm.latest, mod=norm.mod)
@@ -210,33 +64,20 @@ def _to_timex(text: str, match: Match, norm: Normalised) -> Timex:
 def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
     """All normalised time expressions of a parsed text."""
     text = text_of(doc)
-    found: list[Timex] = []
-    reference: tuple[str, int] | None = None
-    quarter: tuple[str, int] | None = None
-    last_day: str | None = None  # the last day told, for "the previous Friday"
+    found: list[tuple[Match, Timex]] = []
+    story = StoryTime(anchor)
     matches = find(text)
+    marks = active_profile().marks
     for index, match in enumerate(matches):
         span = tokens_of(doc, match.start, match.end)
-        if span is None or not _plausible_in_doc(match, span):
+        if span is None or non_markable(match, span, marks) is not None:
             continue
         if match.family == "quarter" and len(span) > 1 and span[0].lower_ == "that" and span[0].dep_ == "mark":
             # "reported that third-quarter profit grew": a conjunction, not a determiner of the quarter
             match.start, span = span[1].idx, span[1:]
             match.groups.pop("det", None)
-        ref_value = None
-        if reference and match.start - reference[1] <= _REFERENCE_REACH:
-            ref_value = reference[0]
-        elif quarter and match.start - quarter[1] <= _QUARTER_REACH:
-            ref_value = quarter[0]
-        if match.family == "weekday" and _words_of(match.groups.get("rel")) in _ANAPHORIC_DAY_RELS:
-            ref_value = last_day
-        tense = clause_tense(span)
-        if tense == "past" and _previous_word(text, match.start) in _DEADLINE_WORDS:
-            tense = None  # "extended the loans through January": a deadline may lie ahead
-        if _previous_word(text, match.start) in _AHEAD_WORDS:
-            tense = "future"  # "a new pact effective June 1": the day a change takes effect, announced ahead
-        if match.family in _DAY_FAMILIES and _previous_word(text, match.start) == "ended":
-            tense = "over"  # "the quarter ended Oct. 31": closed before the article was written
+        ref_value = story.reference_for(match)
+        tense = _tense(text, match, span)
         norm = normalise_match(match, anchor, tense, ref_value)
         if norm is None:
             continue
@@ -244,67 +85,24 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             # "Islam will one day be …": some unnamed day, not a length of one day
             norm = _vague_day(tense, anchor)
         if match.family == "quarter" and anchor:
-            norm = _quarter_by_closing_day(text, match, matches[index + 1:index + 2], norm, anchor, ref_value)
-        found.append(_to_timex(text, match, norm))
-        if norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value):
-            last_day = norm.value
-        if _is_reference(match) and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
-            reference = (norm.value, match.end)
-            if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
-                if tense != "past" and anchor and norm.latest and norm.latest >= anchor.isoformat():
-                    reference = None  # a quarter still ahead is not the period results are compared with
-                else:
-                    quarter = reference
-        elif anchor and _is_reporting_span(match, norm):
-            # "the first nine months": comparisons that follow ("a year earlier", "the 1988 period")
-            # are with the same months of the year before, a year-level reference
-            reference = (str(anchor.year), match.end)
-    return found
+            norm = quarter_by_closing_day(text, match, matches[index + 1:index + 2], norm, anchor, ref_value)
+        found.append((match, _to_timex(text, match, norm)))
+        story.note(match, norm, tense)
+    attach_clock_times(doc, found, anchor)
+    return [timex for _, timex in found]
 
 
-_DAY_FAMILIES = {"month_day", "day_month", "weekday_month_day"}
-_CLOSING = re.compile(r"\s+(?:that\s+|which\s+)?(?P<verb>ended|ending|ends)\s+$", re.IGNORECASE)
-
-
-def _quarter_by_closing_day(text: str, match: Match, following: list[Match], norm: Normalised,
-                            anchor: date, reference: str | None) -> Normalised:
-    """A quarter named with the day it closed ("the second quarter ended Oct. 31") is dated by that day.
-
-    Companies number quarters by their fiscal year, so the closing day, not the article date,
-    says which year's quarter is meant: a stated ordinal keeps its number and takes the closing
-    day's year; a bare "the quarter ended July 31" is the calendar quarter holding most of its
-    three months (May-July: the second), unless a numbered quarter was just named ("the fiscal
-    first quarter … the quarter ended Sept. 29" is that one).
-    """
-    if not following or following[0].family not in _DAY_FAMILIES or following[0].groups.get("y"):
-        return norm
-    closing = _CLOSING.fullmatch(text[match.end:following[0].start])
-    groups = match.groups
-    if closing is None or not re.fullmatch(r"\d{4}-Q[1-4]", norm.value) or groups.get("y1") or groups.get("y2"):
-        return norm
-    if any(groups.get(k) for k in ("shift", "yearago")) or groups.get("qrel", "").lower() in ("year-ago", "year-earlier"):
-        return norm
-    tense = "over" if closing["verb"].lower() == "ended" else None
-    day_norm = normalise_match(following[0], anchor, tense, None)
-    if day_norm is None or not _DAY_VALUE.fullmatch(day_norm.value):
-        return norm
-    closing_day = date.fromisoformat(day_norm.value)
-    if groups.get("ord"):
-        value = f"{closing_day.year}-Q{norm.value[-1]}"
-    elif reference and re.fullmatch(r"\d{4}-Q[1-4]", reference):
-        return norm
-    else:
-        middle = cal.add_months(closing_day, -1)
-        value = f"{middle.year}-Q{cal.quarter_of(middle)}"
-    first, last = cal.value_interval(value, anchor)
-    return Normalised(norm.type, value, first.isoformat() if first else None, last.isoformat() if last else None,
-                      norm.mod)
-
-
-def _is_reporting_span(match: Match, norm: Normalised) -> bool:
-    """A year-to-date reporting period: "the first nine months", "the latest six months"."""
-    det = (match.groups.get("det") or "").lower()
-    return match.family == "duration" and det == "the" and norm.value in ("P6M", "P9M")
+def _tense(text: str, match: Match, span: Span) -> str | None:
+    """The direction the expression is read in (``timex.direction``), with the words before it."""
+    before = _previous_word(text, match.start)
+    tense = clause_tense(span, text[max(0, match.start - 16):match.start].rstrip())
+    if tense == "past" and before in _DEADLINE_WORDS:
+        tense = None  # "extended the loans through January": a deadline may lie ahead
+    if before in _AHEAD_WORDS:
+        tense = "future"  # "a new pact effective June 1": the day a change takes effect, announced ahead
+    if match.family in DAY_FAMILIES and before == "ended":
+        tense = "over"  # "the quarter ended Oct. 31": closed before the article was written
+    return tense
 
 
 def extract_times(doc: Doc, article: Article) -> None:

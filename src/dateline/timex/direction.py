@@ -1,0 +1,103 @@
+"""Which way an expression points: the tense of the event that governs it, read from the parse.
+
+A year-less date ("on Friday", "in March") is resolved towards the past or the future by the
+event it modifies, not by the verb that reports it. Plans, schedules, expectations, intentions,
+calls and orders point ahead whatever their own tense ("intended to fly home on Friday",
+"called for a rally on Sunday", "was scheduled for Thursday"); so do "will", "would" and
+"going to", and "until"/"as early as" before the expression in a clause that is not itself past.
+The same reading dates events (``events.dates``): a past event does not take a date ahead.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+VERBAL = {"VERB", "AUX"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
+# Verbs and adjectives whose complement lies ahead of them: "expects to close by year end",
+# "plans for a vote on Friday", "called for a strike on Monday", "is due on Tuesday".
+FORWARD_LEMMAS = frozenset({
+    "plan", "expect", "intend", "schedule", "set", "aim", "hope", "want", "seek", "agree", "decide",
+    "promise", "propose", "prepare", "due", "likely", "going", "vow", "pledge", "threaten", "call", "urge",
+    "order", "announce", "postpone", "delay", "reschedule", "adjourn", "invite", "ask", "demand", "plot",
+    "expected", "scheduled", "slated", "poised", "ready", "eager", "determined", "anticipate", "await",
+})
+# Verbs that look ahead only through an infinitive or a "for" phrase ("called for a rally"),
+# not on their own ("called him on Monday", "announced on Monday").
+_ONLY_WITH_COMPLEMENT = frozenset({"call", "ask", "order", "announce", "invite", "set", "want", "agree",
+                                   "decide", "demand", "urge", "hope", "seek", "prepare", "ready", "eager",
+                                   "determined", "likely", "going"})
+# Words before an expression that make it a limit or an earliest time ahead.
+FORWARD_MARKERS = ("until", "till", "as early as", "no earlier than", "not before")
+
+
+def verb_tense(verb: Token) -> str | None:
+    """past | present | future for a verb and its auxiliaries; None when not told."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if "would" in words:
+        # "said it would report on Thursday": a future seen from a past report; "would have" tells no time
+        return None if "have" in words else "future"
+    if "had" in words:
+        return "past"  # "had been scheduled to expire at midnight Friday": a plan already overtaken
+    if verb.lemma_.lower() in FORWARD_LEMMAS and verb.lemma_.lower() not in _ONLY_WITH_COMPLEMENT:
+        return "future"  # "was scheduled for Thursday", "plans a vote", "expected by mid-October"
+    if "to" in words and verb.tag_ == "VB":
+        # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,
+        # "intended to fly home on Friday" too, "was allowed to inspect since Jan. 13" does not.
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in VERBAL | {"ADJ"}:
+            return None
+        pluperfect = any(c.lower_ == "had" for c in head.children)
+        if head.lemma_.lower() in FORWARD_LEMMAS and not pluperfect:
+            return "future"  # "intended to fly home on Friday"
+        if head.lemma_ == "be" and verb_tense(head) != "past":
+            return "future"  # "is to resume trading Tuesday"
+        return verb_tense(head) if head.head.i != head.i or head.dep_ == "ROOT" else None
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (itself when it is one)."""
+    for _ in range(10):
+        if token.pos_ in VERBAL or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _asks_for(token: Token) -> bool:
+    """A noun asked or planned for: "called for [a rally]", "plans for [talks]"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    return prep.head.lemma_.lower() in FORWARD_LEMMAS
+
+
+def clause_tense(span: Span, before: str = "") -> str | None:
+    """The direction of the event an expression modifies: its first verbal ancestor's tense, ahead
+    when the path passes a noun asked or planned for, or a limit word precedes the expression."""
+    token = span.root
+    forward_marker = before.lower().endswith(FORWARD_MARKERS)
+    for _ in range(8):
+        outside = not (span.start <= token.i < span.end)
+        if outside and token.pos_ in VERBAL:
+            tense = verb_tense(token)
+            return "future" if forward_marker and tense != "past" else tense
+        if outside and token.pos_ == "ADJ":
+            if token.lemma_.lower() in FORWARD_LEMMAS:
+                return "future"  # "due on Tuesday"
+            return None  # "payable Dec. 7": an adjective, no tense to read
+        if token.pos_ in ("NOUN", "PROPN") and _asks_for(token):
+            return "future"  # "called for a rally on Sunday", "set for Election Day"
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return verb_tense(token) if token.pos_ in VERBAL else None

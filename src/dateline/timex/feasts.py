@@ -1,0 +1,62 @@
+"""Named days from a maintained calendar: the ``holidays`` package and dateutil's Easter.
+
+``data/time/holidays.tsv`` maps each name ("Thanksgiving", "Good Friday", "Eid al-Fitr") to the
+calendar that dates it: a country's public holidays in the ``holidays`` package (movable feasts,
+lunar and lunisolar ones included), days counted from Easter, or, for a few observances no public
+calendar lists, a fixed day. ``day_of(name, year)`` is the day in a given year.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+
+from dateline.resources import data_rows
+
+
+@cache
+def table() -> dict[str, tuple[str, str]]:
+    """name → (calendar, entry)."""
+    return {row[0].lower(): (row[1], row[2]) for row in data_rows("time", "holidays.tsv")}
+
+
+def names() -> list[str]:
+    return list(table())
+
+
+@cache
+def _country_days(calendar: str, year: int) -> dict[str, date]:
+    """English holiday name → its first day that year, in one country's public calendar."""
+    import holidays  # imported on first use: most texts name no holiday
+
+    country, _, subdivision = calendar.partition("/")
+    days: dict[str, date] = {}
+    for language in ("en_US", None):  # some calendars name their days in English only as en_IN, en_GB, …
+        try:
+            found = holidays.country_holidays(country, subdiv=subdivision or None, years=year, language=language)
+        except NotImplementedError:
+            continue
+        for day, label in sorted(found.items()):
+            for part in label.split("; "):
+                days.setdefault(part, day)
+    return days
+
+
+def day_of(name: str, year: int) -> date | None:
+    """The day a named holiday falls on in ``year``; None when the calendar does not list it."""
+    entry = table().get(" ".join(name.lower().split()))
+    if entry is None:
+        return None
+    calendar, value = entry
+    if calendar == "fixed":
+        month, day = (int(x) for x in value.split("-"))
+        return date(year, month, day)
+    if calendar.endswith("easter"):
+        from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+        method = EASTER_ORTHODOX if calendar.startswith("RU") else EASTER_WESTERN
+        return easter(year, method) + timedelta(days=int(value))
+    try:
+        return _country_days(calendar, year).get(value)
+    except (NotImplementedError, KeyError):
+        return None

@@ -1,0 +1,266 @@
+"""Non-markables: the one place that decides a recognised expression is not a time expression.
+
+The grammar of ``timex.find`` recognises time words; whether those words place or measure an
+event is decided here, with the parse, after recognition. Each rule below names a class — an
+age ("a 52-year-old farmer"), a name or a title ("Theresa May", "Friday Night Lights"), a model
+year ("a 2019 sedan"), a generic "the day" ("the day the war ended"), a vague length ("for
+decades"), a rate ("$2 million a year"), a word in another sense ("May" the modal, "fall" the
+verb) — and reads its words from ``data/time/non_markables.tsv``. A conventions profile
+(``timex.profile``) may mark some classes anyway: TimeML marks "now" and "several months".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from dateline.nlp import text_of
+from dateline.resources import data_rows
+from dateline.timex import feasts
+from dateline.timex.find import Match, lexicon
+
+VERBAL = {"VERB", "AUX"}
+
+
+@cache
+def table() -> dict[tuple[str, str], frozenset[str]]:
+    """(class, cue) → words, from data/time/non_markables.tsv."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for row in data_rows("time", "non_markables.tsv"):
+        found.setdefault((row[0], row[1]), set()).add(row[2])
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _words(kind: str, cue: str) -> frozenset[str]:
+    return table().get((kind, cue), frozenset())
+
+
+def _said(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def _after(match: Match, span: Span, chars: int = 24) -> str:
+    text = text_of(span.doc)
+    return text[match.end:match.end + chars]
+
+
+def _before(match: Match, span: Span, chars: int = 24) -> str:
+    text = text_of(span.doc)
+    return text[max(0, match.start - chars):match.start]
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex["months"]) | frozenset(lex["weekdays"]) | frozenset(feasts.names()) \
+        | frozenset(lex["parts_of_day"]) | frozenset(lex["units"])
+
+
+# --- the classes ---------------------------------------------------------------------------
+
+
+def _age(match: Match, span: Span) -> bool:
+    """ "a 52-year-old", "52 years old", "in her 60s", "his early forties": how old, not when."""
+    if match.family == "duration" and (match.groups.get("old") or re.match(r"\s+old\b", _after(match, span))):
+        # people's ages are counted in years; "an 8-month-old truce" dates a thing, and TimeML marks it
+        return _said(match.groups.get("unit")) in _words("age", "unit")
+    if match.family == "decade":
+        owner = _before(match, span, 12).split()
+        return bool(owner) and owner[-1].lower() in _words("age", "owner")
+    return False
+
+
+def _vague_length(match: Match, span: Span) -> str | None:
+    """ "for decades", "in weeks" (no count) and "a few weeks", "several months" (a vague count)."""
+    if match.family == "plural_unit" and not match.groups.get("rel") and not match.quant:
+        bound = _before(match, span, 12).split()
+        if not (bound and bound[-1].lower() in _words("vague_plural", "bound")):
+            return "vague_plural"  # "for decades"; "within weeks" bounds an event and is marked
+    if match.family == "duration" and _said(match.groups.get("num")) in _words("vague_count", "number") \
+            and not match.groups.get("dir"):
+        return "vague_count"
+    return None
+
+
+def _deictic(match: Match) -> bool:
+    return match.family == "deictic" and _said(match.groups.get("word")) in _words("deictic", "word")
+
+
+def _inside_name(span: Span) -> bool:
+    """A time word inside a longer named entity of a naming kind: "Theresa May", "Jan Novak"."""
+    calendar = _calendar_words()
+    for token in span:
+        if token.ent_type_ not in _words("name", "entity"):
+            continue
+        entity = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
+        if entity is None:
+            continue
+        outside = [t for t in entity if not (span.start <= t.i < span.end)]
+        if any(t.is_alpha and t.lower_.rstrip(".") not in calendar for t in outside):
+            return True
+    return False
+
+
+def _title(match: Match, span: Span) -> bool:
+    """A title made of time words: "the film Friday Night Lights", "ABC's "This Week"", a
+    capitalised part of the day mid-sentence, or a weekday compounding a name ("the Sunday Times")."""
+    doc = span.doc
+    if match.family == "weekday_pod" and span[-1].text[:1].isupper() and span[-1].i > span.sent.start:
+        return True  # "Saturday Night" in running text is a programme, a day's evening is lower case
+    if span.start > 0 and doc[span.start - 1].lower_ in _words("name", "title_cue"):
+        if span[0].text[:1].isupper():
+            return True
+    last = span[-1]
+    follower = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if follower is not None and match.family in ("weekday", "month") and last.dep_ == "compound" \
+            and last.head.i == follower.i and follower.pos_ == "PROPN" and follower.text[:1].isupper() \
+            and follower.lower_ not in _calendar_words():
+        return True
+    if match.family == "rel_unit" and match.groups.get("unit", "")[:1].isupper() \
+            and match.groups.get("rel", "")[:1].isupper():
+        return bool(re.search(r"(?:[\"\u201c]|'s\s+|s'\s+)$", _before(match, span, 4)))
+    return False
+
+
+def _names_a_thing(year: Token) -> bool:
+    """A number after a proper name is part of the name ("a venture called Orion 1980", "Form 1040")."""
+    head = year.head
+    if year.dep_ not in ("nummod", "compound", "appos") or head.pos_ != "PROPN" or head.i >= year.i:
+        return False
+    doc_text = text_of(year.doc)
+    return head.lower_.rstrip(".") not in _calendar_words() and doc_text[head.idx + len(head):year.idx].isspace()
+
+
+def _model_year(match: Match, span: Span) -> bool:
+    """ "a 2019 Toyota", "the 2024 model": a year naming a model of a product."""
+    if match.family != "year" or match.groups.get("the") or match.groups.get("beyond"):
+        return False
+    root, doc = span.root, span.doc
+    follower = doc[span.end] if span.end < len(doc) else None
+    if follower is None:
+        return False
+    if follower.lower_ in _words("model_year", "noun"):
+        return True
+    head = root.head
+    return root.dep_ in ("nummod", "compound", "amod") and head.i > root.i and head.pos_ == "PROPN" \
+        and (follower.ent_type_ in _words("model_year", "entity") or head.ent_type_ == "PRODUCT") \
+        and any(t.lower_ in _words("model_year", "noun") or t.ent_type_ == "PRODUCT"
+                for t in doc[span.end:min(len(doc), span.end + 4)]) or _names_a_thing(root)
+
+
+def _generic_day(match: Match, span: Span) -> bool:
+    """ "the day the rebels entered", "the rest of the day": an occasion or a stretch, not a date."""
+    if match.family != "rel_unit" or _said(match.groups.get("rel")) != "the" or _said(match.groups.get("unit")) != "day":
+        return False
+    if _before(match, span, 3).rstrip().endswith(","):
+        return False  # "Oct. 12, the day before …": in apposition to a date, the date itself
+    follower = _after(match, span).split()
+    if follower and follower[0].lower().strip(",.'") in _words("generic_day", "after") \
+            and not _after(match, span).startswith((",", ".", ";")):
+        return True
+    before = _said(_before(match, span, 20))
+    return any(before.endswith(cue) for cue in _words("generic_day", "before"))
+
+
+def _is_rate(match: Match, span: Span) -> bool:
+    """An amount per unit of time ("$2 million a year", "700 seats a week", "rise 8.5% annually").
+
+    TimeML leaves such rates unmarked (like "miles per hour"): the unit measures a quantity,
+    it does not place or time an event. Recognised by an amount just before the expression,
+    with no preposition or verb between ("within a week", "doubling profits annually" stay).
+    """
+    groups = match.groups
+    per_unit = match.family == "duration" and (groups.get("num") or "").lower() in ("a", "an") \
+        and not groups.get("det") and not groups.get("dir")
+    per_word = match.family == "set" and (groups.get("every", "").lower() == "per" or "sword" in groups)
+    if not (per_unit or per_word) or match.part or match.quant:
+        return False
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 4), -1):
+        token = doc[i]
+        if token.like_num or token.lower_ in _words("rate", "unit") or token.tag_ == "$":
+            return True
+        if token.pos_ in ("ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "ADV", "PART"):
+            return False
+    return False
+
+
+def _measures(span: Span) -> bool:
+    """ "average daily volume", "daily dividends": a set word qualifying an amount, not an event."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _words("rate", "before"):
+        return True
+    head = span.root.head
+    return head.i > span.root.i and (head.lemma_.lower() in _words("rate", "measure")
+                                     or any(t.lemma_.lower() in _words("rate", "measure")
+                                            for t in doc[span.end:head.i + 1]))
+
+
+def _opens_sentence(span: Span) -> bool:
+    first = span[0].sent.start
+    while first < span.start and span.doc[first].is_punct:
+        first += 1
+    return first == span.start
+
+
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|this|that|these|those)\s+(?!(?:fiscal\s+)?year)",
+                          re.IGNORECASE)
+
+
+def _other_sense(match: Match, span: Span) -> str | None:
+    """Time words in another sense: the modal "May", "1990 shares", "prices fall", a fraction, …"""
+    root, family, groups = span.root, match.family, match.groups
+    after = _after(match, span)
+    if family == "month" and span[0].tag_ == "MD":
+        return "modal"
+    if family == "year" and not groups.get("beyond") and root.dep_ == "nummod" and root.head.tag_ == "NNS" \
+            and root.head.lower_ not in _words("time_noun", "word") \
+            and root.head.lower_ not in lexicon()["period_nouns"]["words"]:
+        return "amount"  # "1990 shares"
+    if family == "season" and root.pos_ == "VERB":
+        return "verb"  # "prices fall", "to spring back"
+    if family == "set" and "sword" in groups and (root.dep_ == "amod" or root.pos_ == "NOUN"):
+        if _said(groups["sword"]) not in lexicon()["attributive_sets"] or _measures(span):
+            return "rate"  # "a quarterly dividend", "average daily volume": an amount per period
+    if family == "duration" and (groups.get("unit") or "").lower() == "quarters" and (
+            _FRACTION_OF.match(after) or re.search(r"[a-z]-quarters$", span.text, re.IGNORECASE)):
+        return "fraction"  # "three-quarters of its food"
+    if family == "deictic":
+        word = _said(groups.get("word"))
+        if word == "current" and root.pos_ != "ADJ":
+            return "other"
+        if word == "now" and _opens_sentence(span) and after[:1] == ",":
+            return "discourse"  # "Now, he says, …" turns the story
+        if word in ("the future", "the past") and re.match(r"\s+of\b", after, re.IGNORECASE):
+            return "fate"  # "the future of our peoples"
+        if word == "soon" and re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
+            return "conjunction"  # "as soon as", "soon after"
+    if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds") \
+            and family == "duration" and (groups.get("num") or "a").lower() in ("a", "an", "one"):
+        return "other"  # "a second" is an ordinal more often than a length
+    return None
+
+
+_RULES: list[tuple[str, Callable[[Match, Span], bool]]] = [
+    ("age", _age), ("name", lambda m, s: _inside_name(s) or _title(m, s)), ("model_year", _model_year),
+    ("generic_day", _generic_day), ("rate", _is_rate),
+]
+
+
+def non_markable(match: Match, span: Span, marks: frozenset[str] = frozenset()) -> str | None:
+    """The class that makes a recognised expression a non-markable, or None when it is a timex.
+
+    ``marks`` are the classes the conventions profile marks anyway ("deictic", "vague_count").
+    """
+    for kind, rule in _RULES:
+        if rule(match, span):
+            return kind
+    kind = _vague_length(match, span)
+    if kind and kind not in marks:
+        return kind
+    if _deictic(match) and "deictic" not in marks:
+        return "deictic"
+    return _other_sense(match, span)

@@ -1,0 +1,165 @@
+"""Wire sentences of our own for the error classes seen on unseen news (issue 13): what is not a
+time expression, which way an expression points, the story's reference time, named days and the
+conventions profile. Real spaCy parses; the article date is a Wednesday."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.timex.profile import active
+from dateline.timex.stage import times_in
+
+WEDNESDAY = date(2025, 2, 12)
+
+
+@pytest.fixture
+def times(nlp):
+    def run(text: str, anchor: date = WEDNESDAY) -> dict[str, str]:
+        return {t.text: t.value for t in times_in(nlp(text), anchor)}
+    return run
+
+
+# --- non-markables ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A 52-year-old farmer died when his tractor overturned near the village.",
+    "The 34-year-old was detained at the border crossing, police said.",
+    "The suspect, 27 years old, had no previous convictions.",
+    "The minister, in his 60s, has led the party since its founding.",
+])
+def test_ages_are_not_time_expressions(times, text) -> None:
+    assert times(text) == {}
+
+
+def test_the_age_of_a_thing_in_months_is_still_a_length(times) -> None:
+    assert times("Rebels broke the 8-month-old ceasefire near the port.") == {"8-month-old": "P8M"}
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Theresa May met Jan Novak, the Czech envoy, in London.",
+    "He starred in the film Friday Night Lights before turning to politics.",
+    "The interview ran in the Sunday Times and was picked up abroad.",
+    "Police recovered a 2019 Toyota Corolla abandoned near the bridge.",
+    "The recall covers the 2021 model of the pickup.",
+])
+def test_names_titles_and_model_years_are_not_time_expressions(times, text) -> None:
+    assert times(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "She still remembers the day the soldiers came to the village.",
+    "Shelling went on for the rest of the day, residents said.",
+])
+def test_a_generic_day_is_not_a_date(times, text) -> None:
+    assert times(text) == {}
+
+
+def test_bare_vague_plurals_are_left_out_but_a_bound_is_kept(times) -> None:
+    assert times("The two neighbours have quarrelled over the river for decades.") == {}
+    assert times("Officials said aid would arrive within weeks.") == {"weeks": "PXW"}
+
+
+def test_the_timeml_profile_marks_deictics_and_counted_vague_lengths(times, monkeypatch) -> None:
+    text = "The ministry is now reviewing the case and said the talks could take a few weeks."
+    assert active().name == "timeml"
+    assert times(text) == {"now": "PRESENT_REF", "a few weeks": "PXW"}
+    monkeypatch.setenv("DATELINE_TIME_PROFILE", "strict")
+    assert times(text) == {}
+    assert times("She recently moved to the capital and will soon return.") == {}
+
+
+def test_an_unknown_profile_is_refused(monkeypatch) -> None:
+    monkeypatch.setenv("DATELINE_TIME_PROFILE", "no-such-guideline")
+    with pytest.raises(ValueError, match="unknown time profile"):
+        active()
+
+
+# --- direction from the governing event ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    ("The pilot intended to fly home on Friday, the airline said.", "Friday", "2025-02-14"),
+    ("The embassy said the crossing would stay closed until noon Monday.", "noon Monday", "2025-02-17T12:00"),
+    ("Negotiators said they would resume negotiations on Thursday.", "Thursday", "2025-02-13"),
+    ("The opposition called for a rally on Sunday.", "Sunday", "2025-02-16"),
+    ("The vote was scheduled for Saturday.", "Saturday", "2025-02-15"),
+    ("The verdict could come as early as Monday.", "Monday", "2025-02-17"),
+    ("Farmers are expected to finish the harvest by mid-October.", "mid-October", "2025-10"),
+    # a past act and an overtaken plan still look back
+    ("Rebels shelled the town on Sunday.", "Sunday", "2025-02-09"),
+    ("The strike had been scheduled to end on Monday.", "Monday", "2025-02-10"),
+])
+def test_direction_comes_from_the_governing_event(times, text, expression, expected) -> None:
+    assert times(text)[expression] == expected
+
+
+# --- the story's reference time -----------------------------------------------------------------
+
+def test_a_clock_time_takes_the_day_named_in_its_sentence(times) -> None:
+    found = times("On Sunday, the polls closed at 8 p.m. and counting began at once.")
+    assert found == {"Sunday": "2025-02-09", "8 p.m.": "2025-02-09T20:00"}
+
+
+def test_dawn_takes_the_day_named_nearby_and_a_figure_of_speech_is_no_time(times) -> None:
+    assert times("On Sunday, troops crossed the river at dawn.") == {"Sunday": "2025-02-09", "dawn": "2025-02-09TMO"}
+    assert times("Fighting stopped before nightfall.") == {"nightfall": "2025-02-12TNI"}
+    assert times("Supporters hailed the dawn of a new era.") == {}
+
+
+def test_a_clock_time_alone_is_the_article_day(times) -> None:
+    assert times("Troops reached the square at 3 p.m., witnesses said.") == {"3 p.m.": "2025-02-12T15:00"}
+
+
+def test_anaphoric_days_count_from_the_day_last_named(times) -> None:
+    found = times("Voting ended on Sunday, February 2. That same day the count began, and the next morning "
+                  "results were posted. The following day the loser conceded.")
+    assert found["That same day"] == "2025-02-02"
+    assert found["the next morning"] == "2025-02-03TMO"
+    assert found["The following day"] == "2025-02-04"
+
+
+# --- named days and coverage ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    ("Pilgrims crowded the old city for Easter.", "Easter", "2024-03-31"),
+    ("Families gathered for Thanksgiving last year.", "Thanksgiving", "2024-11-28"),
+    ("Markets will close on Good Friday.", "Good Friday", "2025-04-18"),
+    ("The runoff is set for Election Day.", "Election Day", "2025-11-04"),
+    ("Talks will resume after Eid al-Fitr.", "Eid al-Fitr", "2025-03-30"),
+    ("Shops closed early on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+    ("Thanksgiving 2023 fell on a cold day.", "Thanksgiving 2023", "2023-11-23"),
+])
+def test_holidays_come_from_the_calendar(times, text, expression, expected) -> None:
+    assert times(text)[expression] == expected
+
+
+def test_an_adjective_sounding_like_a_feast_is_not_one(times) -> None:
+    assert times("Troops moved into eastern districts.") == {}
+
+
+def test_daily_and_weekly_before_a_noun_are_sets_but_a_quarterly_payment_is_not(times) -> None:
+    assert times("The mission holds daily briefings and publishes a weekly digest.") == \
+        {"daily": "P1D", "weekly": "P1W"}
+    assert times("The board declared a quarterly dividend of 10 cents.") == {}
+
+
+def test_bounds_and_coordinated_days(nlp) -> None:
+    pre = times_in(nlp("Most of the pre-2000 buildings collapsed."), WEDNESDAY)
+    assert [(t.text, t.value, t.mod, t.latest) for t in pre] == [("pre-2000", "2000", "BEFORE", "1999-12-31")]
+    days = {t.text: t.value for t in times_in(nlp("The summit will be held on May 3 and 4."), WEDNESDAY)}
+    assert days == {"May 3": "2025-05-03", "4": "2025-05-04"}
+
+
+def test_a_decade_ago_is_a_year(times) -> None:
+    assert times("The plant closed a decade ago.") == {"a decade ago": "2015"}
+
+
+def test_the_seed_story_times(times) -> None:
+    found = times("On February 10, the deputy minister said talks held on December 6 would continue in "
+                  "early February and that an agreement could be signed in the second half of 2025.",
+                  date(2025, 2, 10))
+    assert found["February 10"] == "2025-02-10"
+    assert found["December 6"] == "2024-12-06"
+    assert found["early February"] == "2025-02"
+    assert found["the second half of 2025"] == "2025-H2"
