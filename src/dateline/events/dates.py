@@ -86,7 +86,7 @@ def _against_direction(timex: Timex, tense: str | None, anchor: str | None) -> b
         return False
     if tense == "past" and timex.earliest and timex.earliest > anchor:
         return True
-    return tense == "future" and bool(timex.latest) and timex.latest < anchor
+    return tense == "future" and timex.latest is not None and timex.latest < anchor
 
 
 def _candidates(doc: Doc, trigger: Span | None, sentence: list[tuple[Timex, Span]],

@@ -54,8 +54,9 @@ def day_of(name: str, year: int) -> date | None:
     if calendar.endswith("easter"):
         from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-        method = EASTER_ORTHODOX if calendar.startswith("RU") else EASTER_WESTERN
-        return easter(year, method) + timedelta(days=int(value))
+        if calendar.startswith("RU"):
+            return easter(year, EASTER_ORTHODOX) + timedelta(days=int(value))
+        return easter(year, EASTER_WESTERN) + timedelta(days=int(value))
     try:
         return _country_days(calendar, year).get(value)
     except (NotImplementedError, KeyError):

@@ -258,9 +258,9 @@ def non_markable(match: Match, span: Span, marks: frozenset[str] = frozenset()) 
     for kind, rule in _RULES:
         if rule(match, span):
             return kind
-    kind = _vague_length(match, span)
-    if kind and kind not in marks:
-        return kind
+    vague = _vague_length(match, span)
+    if vague and vague not in marks:
+        return vague
     if _deictic(match) and "deictic" not in marks:
         return "deictic"
     return _other_sense(match, span)

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from dateline import settings
 
@@ -23,10 +24,11 @@ class Profile:
 
 
 @cache
-def _profiles() -> dict:
+def _profiles() -> dict[str, Any]:
     path = resources.files("dateline") / "data" / "time" / "profiles.json"
     with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
+        profiles: dict[str, Any] = json.load(fh)
+    return profiles
 
 
 @cache
