@@ -14,8 +14,9 @@ from dateline.evaluation.harness import SUITES
 from dateline.store.db import ARTICLE_SAVERS, Store
 
 COMMANDS = {
-    "actors", "actors import-phoenix", "batch", "eval", "events", "export", "extract", "ingest", "quotes",
-    "report", "search", "show", "stories", "story", "watch",
+    "actors", "actors import-phoenix", "actors layers", "actors remove", "batch", "eval", "events",
+    "export", "extract", "ingest", "quotes", "report", "search", "settings", "show", "stories", "story",
+    "watch",
 }
 SAVERS = [
     "dateline.store.quotes.save_quotes",

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from dateline import settings
-
 from dateline.evaluation import datelines, events, html, quotes, runner
 from dateline.evaluation import time as timex_suite
 from dateline.evaluation.runner import _baseline, load_baseline, load_pins, run_suite
