@@ -52,3 +52,11 @@ def test_no_retired_code_is_raised():
         text = path.read_text(encoding="utf-8")
         for code in RETIRED:
             assert not re.search(rf"Code\.{code.name}\b", text) and f'"{code.value}"' not in text, (path, code)
+
+
+def test_a_coded_error_crosses_a_process_boundary():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(DatelineError(Code.NO_TEXT, "feed.xml: item 3")))
+    assert err.code is Code.NO_TEXT and err.detail == "feed.xml: item 3"
+    assert err.message == "record has neither 'text' nor 'html': feed.xml: item 3"

@@ -84,6 +84,11 @@ class DatelineError(Exception):
         self.detail = detail
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[type[DatelineError], tuple[Code, str]]:
+        # An exception pickles as its class and ``args`` (the message alone); a worker process
+        # must get the code and detail back.
+        return type(self), (self.code, self.detail)
+
     @property
     def message(self) -> str:
         base = self.code.message
