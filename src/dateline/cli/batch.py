@@ -19,9 +19,9 @@ from dateline.pipeline import Options
               help="local: worker processes (each loads the model once).")
 @click.option("--master", default="local[*]", show_default=True,
               help="spark: the master URL (local[N], spark://host:port, yarn).")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=200, show_default=True,
+@click.option("--chunk-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="local: inputs per task handed to a worker.")
-@click.option("--parse-batch", type=click.IntRange(min=1), default=8, show_default=True,
+@click.option("--parse-batch", type=click.IntRange(min=1), default=4, show_default=True,
               help="Articles parsed together in a worker; its peak memory grows with this.")
 @published_option
 @model_option

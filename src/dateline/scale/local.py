@@ -19,7 +19,9 @@ from dateline.ingest.files import RawInput
 from dateline.pipeline import Options, process_batch
 from dateline.scale.dataset import done_ids, write_chunk
 
-DEFAULT_CHUNK = 200
+# Small enough that a few hundred inputs keep every worker busy to the end; large enough that
+# handing a chunk over (pickling its inputs and records) costs nothing next to parsing it.
+DEFAULT_CHUNK = 16
 
 
 @dataclass
@@ -80,7 +82,12 @@ def run_local(inputs: Iterable[RawInput], output: Path, options: Options, worker
     report = BatchReport()
     output.mkdir(parents=True, exist_ok=True)
     skip = done_ids(output)
-    context = multiprocessing.get_context("spawn")
+    # Workers are forked from a parent that has loaded the model and its tables once: they start
+    # at once and share those pages copy-on-write. The parent runs no thread before the fork.
+    from dateline.nlp import load_model
+
+    load_model(options.model)
+    context = multiprocessing.get_context("fork")
     workers = max(1, workers)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(options,)) as pool:

@@ -140,7 +140,7 @@ def run_spark(paths: list[str], output: Path, options: Options, master: str = "l
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="records-", dir=output))
     try:
-        tasks = input_ranges(paths)
+        tasks = input_ranges(paths, _range_bytes(paths, spark.sparkContext.defaultParallelism))
         frame = spark.createDataFrame(tasks, "path string, start long, end long, line long")
         frame = frame.repartition(max(1, min(len(tasks), spark.sparkContext.defaultParallelism * 4)))
         records = frame.mapInPandas(_extract_partition(options),
@@ -156,6 +156,12 @@ def run_spark(paths: list[str], output: Path, options: Options, master: str = "l
         shutil.rmtree(staging, ignore_errors=True)
         if own:
             spark.stop()
+
+
+def _range_bytes(paths: list[str], parallelism: int) -> int:
+    """Ranges small enough that even one file gives every core a few tasks, at most RANGE_BYTES."""
+    total = sum(Path(p).stat().st_size for p in expand_paths(paths) if p != "-" and Path(p).is_file())
+    return max(64 * 1024, min(RANGE_BYTES, total // max(1, 4 * parallelism)))
 
 
 def _only_new(spark: Any, records: Any, output: Path) -> Any:
