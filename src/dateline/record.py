@@ -155,7 +155,7 @@ class Offsets:
 
 @dataclass
 class Event:
-    type: str
+    type: str | None  # PLOVER type, derived from the CAMEO code; None where PLOVER has none (01x statements)
     cameo: str
     quad: int
     goldstein: float

@@ -82,7 +82,7 @@ def gdelt_rows(article: Article, index: int, event: Event, date: str | None) -> 
         if s is not None and s.actor:
             offset = next((str(a.mentions[0][0]) for a in article.actors if a.id == s.actor and a.mentions), "")
         row += [str(event.sentence.start), str(event.sentence.end), str(event.trigger.start), offset,
-                f"{event.confidence:.3f}", event.type, event.mode or "", event.modality, str(int(event.negated)),
+                f"{event.confidence:.3f}", event.type or "", event.mode or "", event.modality, str(int(event.negated)),
                 article.id]
         yield row
 
@@ -105,7 +105,7 @@ def _join(actors: list[EventActor], field: str) -> str:
 
 
 def csv_row(article: Article, index: int, event: Event, date: str | None) -> list[str]:
-    return [article.id, str(index), date or "", event.type, event.mode or "", ";".join(event.context),
+    return [article.id, str(index), date or "", event.type or "", event.mode or "", ";".join(event.context),
             event.cameo, str(event.quad), str(event.goldstein),
             _join(event.source, "name"), _join(event.source, "code"), _join(event.source, "country"),
             _join(event.source, "sector"), _join(event.target, "name"), _join(event.target, "code"),

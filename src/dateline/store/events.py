@@ -34,7 +34,7 @@ def save_events(conn: sqlite3.Connection, article_rowid: int, article: Article) 
             " source_codes, target_codes, source_countries, target_countries, event_date, negated,"
             " modality, confidence, sentence_start, sentence_end, trigger_text)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (article_rowid, seq, event.type, event.mode, ",".join(event.context), event.cameo, event.quad,
+            (article_rowid, seq, event.type or "", event.mode, ",".join(event.context), event.cameo, event.quad,
              event.goldstein, _codes(event.source), _codes(event.target), _countries(event.source),
              _countries(event.target), event_date(event, article), int(event.negated), event.modality,
              event.confidence, event.sentence.start, event.sentence.end, event.trigger.text),
