@@ -63,7 +63,7 @@ def test_negated_event_is_flagged(code):
 
 
 def test_refused_future_cooperation_is_a_rejection(code):
-    art = code("Kenya said it will not accept any more refugees from Somalia.")
+    art = code("Uganda said it would not accept more refugees from Sudan.")
     assert art.events[0].type == "REJECT"
 
 

@@ -177,7 +177,7 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            if child.pos_ == "VERB":  # "the Red Cross operating in Iraq said": parsed as a verb subject
+            if child.pos_ == "VERB":  # "aid workers active in Yemen said": parsed as a verb subject
                 inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
                 return inner or child
             return child
@@ -226,7 +226,7 @@ def _object_heads(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out.extend(p for p in child.children if p.dep_ == "pobj")
     nested = list(out)
-    for _ in range(2):  # "an attack on X", "a hunger strike in protest of X's refusal"
+    for _ in range(2):  # "an attack on X", "a sit-in in protest of X's decree"
         deeper = [p for obj in nested for child in obj.children
                   if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
                   for p in child.children if p.dep_ == "pobj"]
@@ -236,7 +236,7 @@ def _object_heads(verb: Token) -> list[Token]:
         if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _purpose(child)):
             out.extend(_object_heads(child))  # "staged a strike to demand reforms by X's government"
         elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
-            # "demanded that the US cancel ...": the one asked is the clause's subject
+            # "demanded that Peru repeal ...": the one asked is the clause's subject
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
     return out
 
@@ -435,11 +435,11 @@ class SentenceCoder:
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
         if not target and code[:2] in PLACE_TARGET_ROOTS:
-            # "killed 23 people in Tel Aviv", "blocked roads in the capital city of Algiers"
+            # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
             target = [p for p in places if p.country not in {a.country for a in source}][:1]
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
-            # "A roadside bombing near the town of Samarra killed ...": violence with no one named
+            # "A car bomb outside the village of Xville wounded ...": violence with no one named
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
             where = self.resolver.where(subj) if subj is not None else None
             where = where or next(filter(None, map(self.resolver.place_target, locatives)), None)
