@@ -74,7 +74,8 @@ def test_a_working_group_is_no_ngo_and_the_group_is_the_parties(article):
     assert "NGO" not in sectors
     agreed = _at(art, "agreed")
     assert agreed and sorted(_codes(agreed[0].source)) == ["KGZGOV", "TJKGOV"]
-    assert agreed[0].target == []  # the working group is the two of them, not a recipient
+    # the working group is the two of them, not a recipient: the parties are each other's
+    assert agreed[0].reciprocal and sorted(_codes(agreed[0].target)) == ["KGZGOV", "TJKGOV"]
     meet = _at(art, "meet")
     assert meet and sorted(_codes(meet[0].source)) == ["KGZGOV", "TJKGOV"]
     assert meet[0].modality == "intended"

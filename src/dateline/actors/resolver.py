@@ -228,9 +228,16 @@ class ActorResolver(ArticleMemory):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)
         if article_actor is not None and (article_actor.country or article_actor.code):
-            return self._national(head, EventActor(
-                name=article_actor.name, actor=article_actor.id, country=article_actor.country,
-                sector=article_actor.sector, code=article_actor.code))
+            actor = EventActor(name=article_actor.name, actor=article_actor.id, country=article_actor.country,
+                               sector=article_actor.sector, code=article_actor.code)
+            if actor.country is None:
+                # "President X" with no country in the title: the person's own entry (the Phoenix
+                # dictionaries, read on the article's date) before the country the story is about
+                known = self._resolve_text(head)
+                if known is not None and known.country:
+                    actor.country, actor.sector = known.country, actor.sector or known.sector
+                    actor.code = _code(actor.country, actor.sector)
+            return self._national(head, actor)
         found = self._resolve_text(head)
         if article_actor is not None:  # the article knows who, but not where from: our tables may
             if found is None:

@@ -10,7 +10,7 @@ merges an event told twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +48,10 @@ DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
+# cooperating; "Britain and France imposed sanctions" is no sanction of each other.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
@@ -448,8 +452,8 @@ class SentenceCoder:
                                      code=where.country)]
         if reciprocal:
             target = []
-        elif len(source) > 1 and not target:
-            reciprocal = True
+        elif len(source) > 1 and not target and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
+            reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
     def _antecedent(self, noun: Token) -> Token:
@@ -483,7 +487,7 @@ class SentenceCoder:
 
     def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
         verb = c.cand.token
-        source, target, _reciprocal = self._actors(verb, coded, c.code)
+        source, target, reciprocal = self._actors(verb, coded, c.code)
         if not c.must and _obliged(verb):
             c.must = True
         if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya
@@ -505,8 +509,10 @@ class SentenceCoder:
             source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
             trigger=TextSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
             mode=(info.mode or None) if info else None, context=context,
-            negated=negated, modality=modality,
+            negated=negated, modality=modality, reciprocal=reciprocal and len(source) > 1,
         )
+        if event.reciprocal:  # the dyads are the ordered pairs of the parties: each is the other's target
+            event.target = [replace(a) for a in source]
         self.gists[id(event)] = _gist(verb)
         return event
 
