@@ -24,6 +24,7 @@ TRIGGER_POS = frozenset({"VERB"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
+ASKING_VERBS = frozenset({"call", "ask", "appeal", "press", "push", "campaign", "lobby"})
 
 
 @dataclass
@@ -133,6 +134,8 @@ def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     for child in verb.children:
         nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
         if child.dep_ == "prep" and child.lower_ in {"on", "in", "for"}:  # "went on strike", "gathered for a rally"
+            if child.lower_ == "for" and verb.lemma_.lower() in ASKING_VERBS:
+                continue  # "called for sanctions": the sanctions are asked for, not imposed
             nouns = [p for p in child.children if p.dep_ == "pobj"]
         for noun in list(nouns):  # "launched ten days of war games", "a series of strikes"
             if noun.lemma_.lower() in MEASURE_NOUNS:
