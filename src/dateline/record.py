@@ -161,7 +161,7 @@ class Offsets:
 
 @dataclass
 class Event:
-    type: str
+    type: str | None  # PLOVER type, derived from the CAMEO code; None where PLOVER has none (01x statements)
     cameo: str
     quad: int
     goldstein: float
@@ -176,6 +176,9 @@ class Event:
     negated: bool = False
     modality: str = "asserted"
     confidence: float = 0.5
+    # Both sides act on each other ("A and B agreed"): source and target then list the same
+    # actors, CAMEO's dyadic view (every ordered pair of distinct actors is one dyad).
+    reciprocal: bool = False
 
 
 @dataclass
@@ -283,7 +286,7 @@ def article_from_dict(record: dict[str, Any]) -> Article:
             date=_event_date(e["date"]) if e.get("date") else None,
             place=Place(**e["place"]) if e.get("place") else None,
             negated=e.get("negated", False), modality=e.get("modality", "asserted"),
-            confidence=e.get("confidence", 0.5),
+            confidence=e.get("confidence", 0.5), reciprocal=e.get("reciprocal", False),
         ))
     return article
 

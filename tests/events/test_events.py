@@ -33,7 +33,7 @@ def test_capitals_stand_for_governments_in_a_compound_agreement(code):
     event = _one(art, "AGREE")
     assert _countries(event.source) == ["POL", "LTU"]
     assert {a.sector for a in event.source} == {"GOV"}
-    assert event.target == []
+    assert event.reciprocal and _countries(event.target) == ["POL", "LTU"]  # each the other's party
     assert event.cameo.startswith("03")
 
 
@@ -63,7 +63,7 @@ def test_negated_event_is_flagged(code):
 
 
 def test_refused_future_cooperation_is_a_rejection(code):
-    art = code("Kenya said it will not accept any more refugees from Somalia.")
+    art = code("Uganda said it would not accept more refugees from Sudan.")
     assert art.events[0].type == "REJECT"
 
 
@@ -111,3 +111,15 @@ def test_bare_surname_takes_the_titled_mention_s_country(code):
     event = _one(art, "REQUEST")
     assert _countries(event.source) == ["KAZ"]
     assert _countries(event.target) == ["ARM"]
+
+
+def test_every_conjunct_of_a_meeting_is_a_party(code):
+    art = code("Chile, Peru and Bolivia met in La Paz on Friday to discuss water rights.")
+    event = next(e for e in art.events if e.cameo.startswith("04"))
+    assert _countries(event.source) == ["CHL", "PER", "BOL"]
+    assert event.reciprocal and _countries(event.target) == ["CHL", "PER", "BOL"]
+
+
+def test_joint_sanctions_are_not_a_sanction_of_each_other(code):
+    art = code("Britain and France imposed sanctions on Ruritania's mining firms on Monday.")
+    assert all(not e.reciprocal for e in art.events)

@@ -74,7 +74,8 @@ def test_a_working_group_is_no_ngo_and_the_group_is_the_parties(article):
     assert "NGO" not in sectors
     agreed = _at(art, "agreed")
     assert agreed and sorted(_codes(agreed[0].source)) == ["KGZGOV", "TJKGOV"]
-    assert agreed[0].target == []  # the working group is the two of them, not a recipient
+    # the working group is the two of them, not a recipient: the parties are each other's
+    assert agreed[0].reciprocal and sorted(_codes(agreed[0].target)) == ["KGZGOV", "TJKGOV"]
     meet = _at(art, "meet")
     assert meet and sorted(_codes(meet[0].source)) == ["KGZGOV", "TJKGOV"]
     assert meet[0].modality == "intended"
@@ -102,7 +103,9 @@ def test_a_story_filed_from_a_venue_city_does_not_lend_its_country(article):
     envoy = _at(art, "urged")
     assert envoy and _codes(envoy[0].source) == ["IGOUNO"]  # not the dateline's place
     silent = [e for e in art.events if "guns" in _sentence(art, e)]
-    assert silent and silent[0].type == "REQUEST" and _codes(silent[0].source) == ["IGOUNO"]
+    # what "must" happen with no other party named is the envoy's statement (CAMEO 01, no PLOVER type)
+    assert silent and silent[0].type is None and silent[0].cameo.startswith("01")
+    assert _codes(silent[0].source) == ["IGOUNO"]
 
 
 def test_rights_group_is_an_ngo_and_a_passive_beating_has_no_doer(article):

@@ -56,9 +56,17 @@ def _copy(actor: EventActor) -> EventActor:
     return EventActor(name=actor.name, actor=actor.actor, country=actor.country, sector=actor.sector, code=actor.code)
 
 
+TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
 def _code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO's country + sector code. With no country the first three letters are "---" (as the
+    PETRARCH dictionaries write it), so a rebel group is "---REB", never the country "REB";
+    transnational sectors (IGO, NGO, MNC, IMG) are first codes of their own."""
     if not country and not sector:
         return None
+    if not country and sector not in TRANSNATIONAL:
+        return f"---{sector}"
     return f"{country or ''}{sector or ''}"
 
 
@@ -184,7 +192,7 @@ class ArticleMemory:
             sector = sector or self.lex.agents.get(low)
         for child in ent.root.children:  # "Putin, the Russian president": title in apposition
             if child.dep_ == "appos":
-                for tok in child.subtree:  # "Kofi Annan, UN secretary-general": an organisation's officer
+                for tok in child.subtree:  # "Jane Roe, UN under-secretary": an organisation's officer
                     body = self.lex.actors.get(normalise(tok.text)) if tok.text[:1].isupper() else None
                     if body is not None and country is None:
                         return body

@@ -118,8 +118,8 @@ class ActorResolver(ArticleMemory):
     # -- targets ---------------------------------------------------------------------------
     def target(self, head: Token) -> list[EventActor]:
         """Who an object phrase makes the target: the actor it names, else the owner of the
-        thing acted on ("praised Haiti's efforts", "rejected an Indian proposal", "calls by
-        Belarus's rulers"), else the country of the place acted on ("shelled the Ukrainian city
+        thing acted on ("praised Haiti's efforts", "rejected an Indian proposal", "pleas by
+        Chile's leaders"), else the country of the place acted on ("shelled the Ukrainian city
         of Kharkiv"). The subject's own things ("withdrew its troops") are nobody's target."""
         if self.in_dateline(head):
             return []
@@ -145,7 +145,7 @@ class ActorResolver(ArticleMemory):
         return self._owner(head)
 
     def where(self, head: Token) -> EventActor | None:
-        """The place a phrase names or is located at ("a bombing near the town of Samarra")."""
+        """The place a phrase names or is located at ("a shelling outside the village of Xville")."""
         found = self.place_target(head)
         for child in head.children:
             if found is not None:
@@ -179,7 +179,7 @@ class ActorResolver(ArticleMemory):
 
     def _place(self, head: Token) -> EventActor | None:
         """The country of a place phrase: a named place, or a place noun with a country or
-        place in its modifiers ("the besieged Bosnian town of Gorazde", "a village in Cambodia")."""
+        place in its modifiers ("the encircled Ruritanian town of Zenk", "a hamlet in Peru")."""
         if head.ent_type_ in PLACE_ENTS:
             topo = self.gaz.lookup(self._ent_text(head))
             if topo is not None:
@@ -228,9 +228,16 @@ class ActorResolver(ArticleMemory):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)
         if article_actor is not None and (article_actor.country or article_actor.code):
-            return self._national(head, EventActor(
-                name=article_actor.name, actor=article_actor.id, country=article_actor.country,
-                sector=article_actor.sector, code=article_actor.code))
+            actor = EventActor(name=article_actor.name, actor=article_actor.id, country=article_actor.country,
+                               sector=article_actor.sector, code=article_actor.code)
+            if actor.country is None:
+                # "President X" with no country in the title: the person's own entry (the Phoenix
+                # dictionaries, read on the article's date) before the country the story is about
+                known = self._resolve_text(head)
+                if known is not None and known.country:
+                    actor.country, actor.sector = known.country, actor.sector or known.sector
+                    actor.code = _code(actor.country, actor.sector)
+            return self._national(head, actor)
         found = self._resolve_text(head)
         if article_actor is not None:  # the article knows who, but not where from: our tables may
             if found is None:
@@ -300,7 +307,7 @@ class ActorResolver(ArticleMemory):
         if country is None and head.ent_type_ == "NORP":
             country = self.gaz.demonym(head.text)
         if country is None or head.ent_type_ == "NORP":
-            # "rebels in the Ivory Coast", "Albanians of southern Serbia": where a group is placed
+            # "insurgents in Mali", "Serbs of northern Kosovo": where a group is placed
             country = self._located_in(head) or country
         if country is None:
             member = self._member_of(head, phrase)
@@ -343,7 +350,7 @@ class ActorResolver(ArticleMemory):
     def _located_in(self, head: Token) -> str | None:
         for child in head.children:
             preps = [child] if child.dep_ == "prep" else []
-            if child.dep_ == "acl":  # "a group based in Trinidad", "the Red Cross operating in Iraq"
+            if child.dep_ == "acl":  # "a charity based in Malta", "aid workers active in Yemen"
                 preps = [c for c in child.children if c.dep_ == "prep"]
             for prep in preps:
                 if prep.lower_ not in LOCATIVE_PREPS:

@@ -24,6 +24,7 @@ TRIGGER_POS = frozenset({"VERB"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
+ASKING_VERBS = frozenset({"call", "ask", "appeal", "press", "push", "campaign", "lobby"})
 
 
 @dataclass
@@ -133,15 +134,29 @@ def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     for child in verb.children:
         nouns = [child] if child.dep_ in {"dobj", "nsubjpass"} else []
         if child.dep_ == "prep" and child.lower_ in {"on", "in", "for"}:  # "went on strike", "gathered for a rally"
+            if child.lower_ == "for" and verb.lemma_.lower() in ASKING_VERBS:
+                continue  # "called for sanctions": the sanctions are asked for, not imposed
             nouns = [p for p in child.children if p.dep_ == "pobj"]
         for noun in list(nouns):  # "launched ten days of war games", "a series of strikes"
             if noun.lemma_.lower() in MEASURE_NOUNS:
                 nouns += [p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
         for noun in nouns:
-            code = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+            code = _noun_code(noun, lex)
             if code:
                 return Candidate(verb, code, 1)
     return None
+
+
+def _noun_code(noun: Token, lex: Lexicon) -> str | None:
+    """An event noun's code, its compound read first: an "air strike" is a bombing and "peace
+    talks" are talks, whatever the head noun alone would say (a labour "strike")."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.i < noun.i:
+            code = lex.nouns.get(f"{child.lemma_.lower()} {lemma}")
+            if code:
+                return code
+    return lex.nouns.get(lemma) or lex.nouns.get(noun.lower_)
 
 
 def describes(tok: Token, lex: Lexicon) -> bool:
@@ -170,6 +185,8 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
         if info.pos[i] not in TRIGGER_POS or info.deps[i] in MODIFIER_DEPS:
             continue
         tok = doc[i]
+        if info.lowers[i] == "according" and i + 1 < sent.end and info.lowers[i + 1] == "to":
+            continue  # "according to officials" cites a source; it is not the verb "accord"
         if not describes(tok, lex):
             cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
             if cand is not None:

@@ -10,7 +10,7 @@ merges an event told twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,12 +40,23 @@ UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 # agree/offer/promise/threaten/refuse, which are events of their own.
 INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
                          "attempt", "expect", "hope"})
+# Speech verbs that judge what they report: the judgement is the speaker's own event against
+# the one judged ("accused the army of shelling", "denied that its troops fired"), not a report.
+EVALUATIVE_SPEECH = frozenset({"allege", "claim", "accuse", "blame", "complain", "condemn", "criticize", "criticise",
+                               "denounce", "deny", "dismiss", "reject", "praise", "welcome", "refute"})
+DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
+# cooperating; "Britain and France imposed sanctions" is no sanction of each other.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
+SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once", "as"})
 CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
 QUOTE_CHARS = frozenset('"“”«»')
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -67,6 +78,7 @@ class Coded:
     depth: int
     absorbed: bool = False
     must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
+    own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
     speaker_of: list[Coded] = field(default_factory=list)
 
 
@@ -117,9 +129,31 @@ def _reported_clause(trigger: Token) -> tuple[Token, int, int] | None:
     return None
 
 
+def _subordinate(trigger: Token) -> bool:
+    """An act told inside a relative, temporal or noun-modifying clause ("a march in which a
+    dozen died", "after troops shelled the town"): background to the sentence's main act."""
+    tok = trigger
+    for _ in range(8):
+        if tok.dep_ in {"relcl", "acl"}:
+            return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children):
+            return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in TEMPORAL_MARKS:  # "after shelling the town"
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _plover(lex: Lexicon, code: str) -> str:
     info = lex.info(code)
     return info.plover if info else ""
+
+
+def _is_statement(code: str) -> bool:
+    """CAMEO root 01: a statement, which PLOVER does not code (its type is None)."""
+    return code.startswith("01")
 
 
 def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
@@ -133,7 +167,10 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
             gov.absorbed = True  # "plans to impose": the planned act is the event, intended
             continue
-        if gov.plover == "" or gov_lemma in REPORT_HEADS:
+        if gov_lemma in EVALUATIVE_SPEECH and link != "conj":
+            c.absorbed = True  # "denied that its troops shelled ...": the denial is the speaker's event
+            gov.speaker_of.append(c)
+        elif _is_statement(gov.code) or gov_lemma in REPORT_HEADS:
             gov.absorbed = True
             gov.speaker_of.append(c)
             c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
@@ -144,7 +181,7 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            if child.pos_ == "VERB":  # "the Red Cross operating in Iraq said": parsed as a verb subject
+            if child.pos_ == "VERB":  # "aid workers active in Yemen said": parsed as a verb subject
                 inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
                 return inner or child
             return child
@@ -193,7 +230,7 @@ def _object_heads(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out.extend(p for p in child.children if p.dep_ == "pobj")
     nested = list(out)
-    for _ in range(2):  # "an attack on X", "a hunger strike in protest of X's refusal"
+    for _ in range(2):  # "an attack on X", "a sit-in in protest of X's decree"
         deeper = [p for obj in nested for child in obj.children
                   if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
                   for p in child.children if p.dep_ == "pobj"]
@@ -203,7 +240,7 @@ def _object_heads(verb: Token) -> list[Token]:
         if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _purpose(child)):
             out.extend(_object_heads(child))  # "staged a strike to demand reforms by X's government"
         elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
-            # "demanded that the US cancel ...": the one asked is the clause's subject
+            # "demanded that Peru repeal ...": the one asked is the clause's subject
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
     return out
 
@@ -252,7 +289,7 @@ class SentenceCoder:
     def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
         coded = self._candidates(sent)
         _resolve_chains(coded, self.lex)
-        live = [c for c in coded if not c.absorbed and c.plover]
+        live = [c for c in coded if not c.absorbed]
         if not live and not self._worth_classifying(sent):
             return []
         plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
@@ -265,15 +302,20 @@ class SentenceCoder:
         for c in live:
             event = self._build(sent, c, coded)
             evidence = {
-                "specificity": float(min(c.cand.specificity, 3)), "prob": plover.get(event.type, 0.0),
+                "specificity": float(min(c.cand.specificity, 3)), "prob": plover.get(event.type or "", 0.0),
                 "penta": penta.get(str(penta_class(event.cameo)), 0.0), "source": float(bool(event.source)),
                 "target": float(bool(event.target)), "depth": float(min(c.depth, 6)),
                 "hedged": float(event.modality in {"possible", "intended"}),
             }
             judged = self._clause_evidence(c, event, {**evidence, "penta": _penta_support(penta, event.cameo)}, coded)
             event.confidence = event_model.confidence(judged)
-            ranked.append((self._salience(c, evidence), event, judged))
+            ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * _subordinate(c.cand.token),
+                           event, judged))
         ranked.sort(key=lambda item: -item[0])
+        if ranked:  # the top event by confidence is the coder's first choice, not a runner-up
+            first = ranked[0][1].confidence
+            for _, event, _ in ranked[1:]:
+                event.confidence = min(event.confidence, round(max(first - 0.001, 0.0), 3))
         return [(event, evidence) for _, event, evidence in ranked]
 
     def _clause_evidence(self, c: Coded, event: Event, evidence: dict[str, float],
@@ -288,7 +330,7 @@ class SentenceCoder:
         clause, lo, hi = found
         codes = [x.code for x in coded if lo <= x.cand.token.i < hi]
         plover, penta = self.model.sentence_proba(self.doc[lo:hi], codes)
-        return {**evidence, "prob": plover.get(event.type, 0.0), "penta": _penta_support(penta, event.cameo),
+        return {**evidence, "prob": plover.get(event.type or "", 0.0), "penta": _penta_support(penta, event.cameo),
                 "depth": float(min(max(c.depth - _depth(clause), 0), 6))}
 
     @staticmethod
@@ -326,7 +368,7 @@ class SentenceCoder:
                 continue
             tok = self.doc[i]
             if _obliged(tok):
-                coded = Coded(Candidate(tok, "020", 0), "REQUEST", "020", _depth(tok))
+                coded = Coded(Candidate(tok, "100", 0), "REQUEST", "100", _depth(tok))
                 coded.must = True
                 out.append(coded)
         return out
@@ -397,11 +439,11 @@ class SentenceCoder:
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
         if not target and code[:2] in PLACE_TARGET_ROOTS:
-            # "killed 23 people in Tel Aviv", "blocked roads in the capital city of Algiers"
+            # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
             target = [p for p in places if p.country not in {a.country for a in source}][:1]
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
-            # "A roadside bombing near the town of Samarra killed ...": violence with no one named
+            # "A car bomb outside the village of Xville wounded ...": violence with no one named
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
             where = self.resolver.where(subj) if subj is not None else None
             where = where or next(filter(None, map(self.resolver.place_target, locatives)), None)
@@ -410,8 +452,8 @@ class SentenceCoder:
                                      code=where.country)]
         if reciprocal:
             target = []
-        elif len(source) > 1 and not target:
-            reciprocal = True
+        elif len(source) > 1 and not target and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
+            reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
     def _antecedent(self, noun: Token) -> Token:
@@ -445,13 +487,16 @@ class SentenceCoder:
 
     def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
         verb = c.cand.token
-        source, target, _reciprocal = self._actors(verb, coded, c.code)
+        source, target, reciprocal = self._actors(verb, coded, c.code)
         if not c.must and _obliged(verb):
             c.must = True
         if c.must:  # "Libya must hand over the suspects", said the minister: minister → Libya
             speaker = self._speaker(verb, coded)
-            if speaker and {a.code for a in speaker} != {a.code for a in source}:
+            if speaker and _codes(speaker).isdisjoint(_codes(source)) and any(map(located, source)):
                 source, target = speaker, source
+            elif speaker:  # what the speaker's own side must do is a view, not a demand
+                c.own_view = True
+                source, target = speaker, []
         negated = is_negated(verb)
         modality = modality_of(verb, _in_quote(sent, verb))
         if modality == "asserted" and any(c in g.speaker_of for g in coded):
@@ -460,12 +505,14 @@ class SentenceCoder:
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
         event = Event(
-            type=plover, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
+            type=plover or None, cameo=code, quad=quad_class(code), goldstein=self.lex.goldstein_of(code),
             source=source, target=target, sentence=Offsets(sent.start_char, sent.end_char),
             trigger=TextSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
             mode=(info.mode or None) if info else None, context=context,
-            negated=negated, modality=modality,
+            negated=negated, modality=modality, reciprocal=reciprocal and len(source) > 1,
         )
+        if event.reciprocal:  # the dyads are the ordered pairs of the parties: each is the other's target
+            event.target = [replace(a) for a in source]
         self.gists[id(event)] = _gist(verb)
         return event
 
@@ -487,8 +534,15 @@ class SentenceCoder:
         if modality in {"intended", "possible"} and root in CONFLICT_THREATS and not negated:
             new = CONFLICT_THREATS[root]
             return new, _plover(self.lex, new) or "THREATEN", negated
+        if c.own_view:
+            return "010", "", negated
         if c.must:
-            return "020", "REQUEST", negated
+            return "100", "REQUEST", negated
+        if root == "02" and c.cand.token.lemma_.lower() in DEMAND_VERBS:
+            # the CAMEO verb dictionary files "demand" with the appeals: a demand is 10x, whose
+            # sub-codes mirror the appeals' (021 → 101, 0243 → 1043)
+            new = "10" + code[2:]
+            return new, _plover(self.lex, new) or plover, negated
         return code, plover, negated
 
 
@@ -532,7 +586,7 @@ def _dedup(events: list[Event], gists: dict[int, frozenset[str]] | None = None) 
     talks", later "also agreed to set up a hotline") are two events."""
     gists = gists or {}
     kept: list[Event] = []
-    groups: dict[tuple[str, str, str, bool], list[int]] = {}
+    groups: dict[tuple[str | None, str, str, bool], list[int]] = {}
     empty: frozenset[str] = frozenset()
     at_trigger: dict[int, int] = {}  # trigger offset → index in kept
     for event in events:

@@ -34,7 +34,7 @@ def describe(article: Article, width: int = 100) -> str:
         tgt = "+".join(a.code or a.name for a in e.target) or "-"
         when = e.date.earliest if e.date and e.date.earliest else "?"
         flags = ("NOT " if e.negated else "") + (e.modality if e.modality != "asserted" else "")
-        lines.append(f"  E {e.type:<11} {e.cameo:<5} {src} → {tgt}  {when}  "
+        lines.append(f"  E {e.type or 'STATEMENT':<11} {e.cameo:<5} {src} → {tgt}  {when}  "
                      f"{e.place.name if e.place else ''} {flags}".rstrip() + f"  «{e.trigger.text}»")
     if article.times:
         lines.append("  Times: " + "; ".join(f"{t.text} = {t.value}" for t in article.times))

@@ -46,7 +46,7 @@ def save_events(conn: sqlite3.Connection, article_rowid: int, article: Article) 
             " place_country, place_adm1, place_precision, lat, lon, geonames_id, story_id)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
             " (SELECT story_id FROM article_story WHERE article_rowid = ?))",
-            (article_rowid, seq, event.type, event.mode, ",".join(event.context), event.cameo, event.quad,
+            (article_rowid, seq, event.type or "", event.mode, ",".join(event.context), event.cameo, event.quad,
              event.goldstein, _codes(event.source), _codes(event.target), _countries(event.source),
              _countries(event.target), event_date(event, article), int(event.negated), event.modality,
              event.confidence, event.sentence.start, event.sentence.end, event.trigger.text,
