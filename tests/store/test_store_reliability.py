@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from dateline.record import Article, Quote, Source, Speaker, TextSpan
@@ -38,6 +39,33 @@ def test_six_processes_open_one_new_database_at_once(tmp_path):
         versions = [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
         tables = store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
     assert versions == sorted(set(versions)) and 8 in versions and tables == 1
+
+
+RACER = """
+import sys, time
+from dateline.store.db import Store
+start, failures = float(sys.argv[2]), 0
+for n in range(15):
+    while time.time() < start + n * 0.1:
+        time.sleep(0.001)
+    try:
+        with Store(f"{sys.argv[1]}/fresh-{n}.db") as store:
+            store.count()
+    except Exception as exc:
+        failures += 1
+        print(type(exc).__name__, exc, file=sys.stderr)
+print(failures)
+"""
+
+
+def test_six_processes_race_to_create_each_of_fifteen_new_databases(tmp_path):
+    # All six open the same brand-new file at the same instant, fifteen times over: the switch to
+    # WAL is where a plain open used to answer "database is locked" without waiting.
+    start = str(time.time() + 2)
+    procs = [subprocess.Popen([sys.executable, "-c", RACER, str(tmp_path), start], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [out.strip() for out, _err in results] == ["0"] * 6, [err for _out, err in results]
 
 
 def test_migration_statements_keep_trigger_bodies_whole():

@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import random
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -64,12 +66,32 @@ def statements(script: str) -> Iterator[str]:
         yield buffer
 
 
+def use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Put the file in WAL mode (a setting kept in the file, so this is once per database).
+
+    On a brand-new file several processes may try the switch at once; each holds a read lock and
+    wants an exclusive one, so SQLite answers "locked" at once instead of calling the busy
+    handler (waiting could deadlock). Retry with growing pauses until ``wait`` seconds have gone."""
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause + random.random() * pause)
+            pause = min(pause * 2, 0.25)
+
+
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, timeout=30)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        use_wal(self.conn)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.migrate()
