@@ -115,7 +115,7 @@ def test_mentions_have_the_16_columns_and_integer_offsets(wire_files):
     for m in mentions:
         for name in ("SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "Confidence",
                      "MentionDocLen"):
-            assert re.fullmatch(r"-?\d+", m[MENTIONS_COLUMNS.index(name)]), name
+            assert re.fullmatch(r" ?-?\d+", m[MENTIONS_COLUMNS.index(name)]), name  # " -1": see safe cells
         assert re.fullmatch(r"\d{14}", m[MENTIONS_COLUMNS.index("MentionTimeDate")])
     deal_id = next(e[0] for e in events if e[COL["EventCode"]] == "057")
     outlets = {m[MENTIONS_COLUMNS.index("MentionSourceName")] for m in mentions if m[0] == deal_id}

@@ -57,10 +57,14 @@ _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> str:
-    """A cell as text a spreadsheet will not run: formula-like starts get an apostrophe."""
+    """A cell as text a spreadsheet will not run and whose first character is never ``= + - @``.
+
+    Formula-like text gets an apostrophe. A signed number (a Goldstein of -10, a longitude) gets a
+    leading space instead: pandas, pyarrow, DuckDB, Spark and R all still read it as the number, where
+    an apostrophe would turn the whole column into text."""
     text = "" if value is None else str(value)
-    if text.startswith(_RISKY_START) and not _NUMBER.match(text):
-        return "'" + text
+    if text.startswith(_RISKY_START):
+        return (" " if _NUMBER.match(text) else "'") + text
     return text
 
 
