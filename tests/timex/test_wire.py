@@ -163,3 +163,8 @@ def test_the_seed_story_times(times) -> None:
     assert found["December 6"] == "2024-12-06"
     assert found["early February"] == "2025-02"
     assert found["the second half of 2025"] == "2025-H2"
+
+
+def test_a_day_named_with_its_part_of_day_moves_the_story(times) -> None:
+    found = times("The congress opened on Friday morning. The next morning, delegates walked out.")
+    assert found == {"Friday morning": "2025-02-07TMO", "The next morning": "2025-02-08TMO"}

@@ -81,8 +81,11 @@ class StoryTime:
         """Move the reference time with an expression just read."""
         if norm.type == "DATE" and _DAY_VALUE.fullmatch(norm.value):
             self.day = norm.value
-        elif norm.type == "TIME" and _DAY_VALUE.match(norm.value) and points_to_story_day(match):
-            self.day = norm.value[:10]  # "the next morning" moves the story on a day
+        elif norm.type == "TIME" and _DAY_VALUE.match(norm.value) and (
+                points_to_story_day(match) or _names_a_day(match)):
+            # "Friday morning" names a day; "the next morning" moves the story on one; a bare
+            # "at 3 p.m." or "overnight" names none (attach_clock_times gives it the day nearby)
+            self.day = norm.value[:10]
         if _is_period_reference(match) and norm.type == "DATE" and re.match(r"\d{4}", norm.value):
             self.period = (norm.value, match.end)
             if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
@@ -95,6 +98,11 @@ class StoryTime:
             # "the first nine months": comparisons that follow ("a year earlier", "the 1988 period")
             # are with the same months of the year before, a year-level reference
             self.period = (str(self.anchor.year), match.end)
+
+
+def _names_a_day(match: Match) -> bool:
+    """ "Friday morning", "yesterday evening", "this morning": a day and its part."""
+    return _has_own_day(match) or bool(match.groups.get("wd")) or match.family == "rel_pod"
 
 
 def _has_own_day(match: Match) -> bool:
