@@ -32,6 +32,9 @@ from dateline.article.datelines import parse_dateline
         ("LYON, 12 décembre (AFP) - Les agriculteurs", "LYON", "AFP", 12, 12, None),
         ("BOGOTÁ, 3 de marzo de 2025 (EFE) - El Gobierno", "BOGOTÁ", "EFE", 3, 3, 2025),
         ("КАЗАНЬ, 15 апреля /ТАСС/. Власти", "КАЗАНЬ", "TASS", 4, 15, None),
+        # an agency with no entry of ours, after a date: kept as written
+        ("WARSAW, March 4 (Northwire) - Poland and Lithuania", "WARSAW", "Northwire", 3, 4, None),
+        ("OSLO, May 2 (Fjord Wire Service) - The fund", "OSLO", "Fjord Wire Service", 5, 2, None),
     ],
 )
 def test_agency_styles(opening, place, agency, month, day, year):

@@ -117,6 +117,8 @@ def parse_dateline(paragraph: str) -> DatelineMatch | None:
         agency = _agency(agency_raw)
         if agency_raw and agency is None and not dated:
             continue
+        if agency is None and agency_raw and _looks_like_agency(agency_raw):
+            agency = " ".join(agency_raw.split())  # a dated "(Northwire)": an agency we have no entry for
         month = _ALL_MONTHS[m.group("month").lower().rstrip(".")] if groups.get("month") else None
         day = int(m.group("day")) if groups.get("day") else None
         if day is not None and not 1 <= day <= 31:
@@ -134,6 +136,12 @@ def _agency(raw: str | None) -> str | None:
     if not raw:
         return None
     return AGENCIES.get(" ".join(raw.lower().split()))
+
+
+def _looks_like_agency(raw: str) -> bool:
+    """A name in brackets after a dated dateline: capitalised words, at most four."""
+    words = raw.split()
+    return 0 < len(words) <= 4 and words[0][:1].isupper()
 
 
 def _plausible_place(place: str, has_date: bool) -> bool:
