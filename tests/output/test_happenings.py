@@ -56,3 +56,16 @@ def test_negated_and_non_factual_events_are_left_out_unless_asked():
     out = io.StringIO()
     export([[item]], "gdelt", out, selection=Selection(include_negated=True))
     assert len(out.getvalue().splitlines()) == 1  # GDELT rows say what happened, whatever is asked
+
+
+def test_a_joint_act_is_each_party_towards_the_other_never_towards_itself():
+    joint = _item("Chile and Peru signed a fisheries pact.", "Wire", "2025-03-04",
+                  [_event("057", ["CHL", "PER"], ["CHL", "PER"], "2025-03-03")])
+    pairs = sorted((h.best.source.country, h.best.target.country) for h in all_happenings([[joint]], Selection()))
+    assert pairs == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_an_event_whose_only_pair_is_an_actor_with_itself_keeps_its_source():
+    alone = _item("Chile signed.", "Wire", "2025-03-04", [_event("057", ["CHL"], ["CHL"], "2025-03-03")])
+    (one,) = all_happenings([[alone]], Selection())
+    assert one.best.source.country == "CHL" and one.best.target is None

@@ -126,11 +126,18 @@ def _order(item: Item) -> tuple[str, str]:
     return (published_key(item.article), item.content_hash)
 
 
+def _same_actor(a: EventActor | None, b: EventActor | None) -> bool:
+    return a is not None and b is not None and (a.code, a.country, a.name.casefold()) == (
+        b.code, b.country, b.name.casefold())
+
+
 def _pairs(event: Event) -> Iterator[tuple[EventActor | None, EventActor | None]]:
+    """Every source × target pair. A joint act lists its parties on both sides ("China and Vietnam
+    signed"): that is CHN → VNM and VNM → CHN, never an actor acting on itself."""
     nobody: list[EventActor | None] = [None]  # a side with no actor still gives a row
-    for source in event.source or nobody:
-        for target in event.target or nobody:
-            yield source, target
+    pairs = [(source, target) for source in event.source or nobody for target in event.target or nobody
+             if not _same_actor(source, target)]
+    yield from pairs or [(source, None) for source in event.source]
 
 
 def _pair_key(event: Event, day: str | None, source: EventActor | None,
