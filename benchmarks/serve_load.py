@@ -330,9 +330,11 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int, cache_mb: float | None) -> subprocess.Popen:
     cmd = [sys.executable, "-c", "from dateline.cli import main; main()", "serve", "--db", str(db),
            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    if cache_mb is not None:
+        cmd += ["--cache-mb", str(cache_mb)]
     server = subprocess.Popen(cmd, env={**os.environ, "DATELINE_API_KEY": ""})
     for _ in range(600):
         try:
@@ -362,6 +364,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--think-ms", type=float, default=0.0)
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--cache-mb", type=float, default=None,
+                    help="the server's answer cache per process (default: its setting, 32 MB; 0: none)")
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="the load generator's HTTP client (raw: lean asyncio keep-alive HTTP/1.1)")
     args = ap.parse_args()
@@ -373,7 +377,7 @@ def main() -> None:
            [("series", u) for u in series_urls(rng, args.requests)]
     rng.shuffle(work)  # both endpoints under load at once, as from real users
     port = _free_port()
-    server = start_server(args.db, port, args.workers)
+    server = start_server(args.db, port, args.workers, args.cache_mb)
     try:
         # Warm-up requests from another seed: the server's caches hold none of the measured ones.
         other = random.Random(args.seed + 1)
@@ -389,7 +393,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     print(f"{args.events:,} events · {args.clients} clients · {len(work):,} requests in {elapsed:.1f} s "
-          f"({len(work) / elapsed:.0f} req/s) · workers {args.workers} · think {args.think_ms:g} ms")
+          f"({len(work) / elapsed:.0f} req/s) · workers {args.workers} · think {args.think_ms:g} ms"
+          f" · cache {'default' if args.cache_mb is None else f'{args.cache_mb:g} MB'}")
     ok = True
     for group, values in times.items():
         p50, p95 = percentile(values, 0.50) * 1000, percentile(values, 0.95) * 1000
