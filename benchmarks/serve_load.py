@@ -318,16 +318,16 @@ def peak_memory_mb(pid: int) -> float:
     return total / 1024
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of the server's processes so far."""
-    ticks = 0
+def cpu_by_process(pid: int) -> dict[int, float]:
+    """User + system CPU seconds of each of the server's processes so far."""
+    found = {}
     for p in _tree(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:
             continue
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
+        found[p] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+    return found
 
 
 def start_server(db: Path, port: int, workers: int, cache_mb: float | None) -> subprocess.Popen:
@@ -384,10 +384,12 @@ def main() -> None:
         warm = [("events", u) for u in events_urls(other, args.clients)] + \
                [("series", u) for u in series_urls(other, args.clients)]
         asyncio.run(load(port, warm, args.clients, 0.0, args.client))
-        client_cpu, server_cpu = time.process_time(), cpu_seconds(server.pid)
+        client_cpu, cpu_before = time.process_time(), cpu_by_process(server.pid)
         times, failures, elapsed = asyncio.run(load(port, work, args.clients, args.think_ms / 1000,
                                                     args.client))
-        client_cpu, server_cpu = time.process_time() - client_cpu, cpu_seconds(server.pid) - server_cpu
+        client_cpu, cpu_after = time.process_time() - client_cpu, cpu_by_process(server.pid)
+        by_process = [cpu_after[p] - cpu_before.get(p, 0.0) for p in cpu_after]
+        server_cpu = sum(by_process)
         memory = peak_memory_mb(server.pid)
     finally:
         server.terminate()
@@ -405,6 +407,7 @@ def main() -> None:
     # When the load generator itself is near a full core, latencies include its own queueing.
     print(f"  CPU per request: server {server_cpu / len(work) * 1000:.2f} ms, load generator ({args.client})"
           f" {client_cpu / len(work) * 1000:.2f} ms; load average {os.getloadavg()[0]:.1f}")
+    print(f"  server CPU seconds by process: {', '.join(f'{c:.1f}' for c in by_process)}")
     if failures:
         print(f"  {len(failures)} requests failed, e.g. {failures[0]}")
     print("bar p95 < 100 ms for both:", "met" if ok and not failures else "NOT met")

@@ -8,10 +8,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -76,13 +79,25 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(request, ApiError(500, "internal", f"unexpected failure: {type(exc).__name__}"))
 
 
+# Threads running the (blocking) SQLite reads of one process. SQLite lets go of the GIL while a
+# statement runs, so a few threads overlap reads with the rest; anyio's default of 40 only adds
+# GIL hand-offs, a connection (and page cache) per thread, and ~90 MB of memory under load.
+READ_THREADS = int(os.environ.get("XTHREADS", "8"))
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
+    yield
+
+
 def create_app(db: str | Path, time_limit: float = DEFAULT_TIME_LIMIT,
                api_key: Callable[[], str | None] = configured_api_key,
                cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
     """The app over the store at ``db`` (created and migrated when missing); ``cache_mb`` of API
     answers kept per process until the store changes (``serve.cache``; 0: none)."""
     Store(db).close()  # runs the migrations once, before the read-only connections open
-    app = FastAPI(title="dateline", version="1",
+    app = FastAPI(title="dateline", version="1", lifespan=_lifespan,
                   description="Articles, quotes, actors and events from the dateline store. Lists page by an"
                   " opaque `cursor` (`items`, `next`); errors are JSON `{\"error\": {\"code\", \"message\"}}`.")
     app.state.reader = Reader(db, time_limit)

@@ -15,8 +15,6 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 import pycountry
@@ -312,30 +310,32 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
     if not f.include_negated:
         where.append("negated = 0")
     period = PERIOD_SQL[interval].format(c="period") if cut else "period"
-    rows = reader.tuples(f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
-                         f"{_where(where)} GROUP BY p, quad ORDER BY p", args)
+    # One row per period: its QuadClass rows (summed first, as stored) side by side.
+    per_quad = (f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
+                f"{_where(where)} GROUP BY p, quad ORDER BY p, quad")
+    rows = reader.tuples(f"SELECT p, {QUAD_COLUMNS}, sum(g) FROM ({per_quad}) GROUP BY p ORDER BY p", args)
     articles = counts.get(reader, interval)
-    periods = [_period(interval, p, [(quad, n, g) for _, quad, n, g in group], articles)
-               for p, group in groupby(rows, key=itemgetter(0))]
+    periods = [_period(interval, row, articles) for row in rows]
     return {"dyad": list(dyad), "directed": f.directed, "interval": interval, "quads": QUADS,
             "periods": [p for p in periods if p is not None]}
 
 
-def _period(interval: str, period: str, sums: list[tuple[int, int, float | None]],
-            articles: dict[str, int]) -> dict[str, Any] | None:
-    """One period of a series from its rows (one per QuadClass present): counts, mean Goldstein,
-    and both per 100 of the period's articles; None for a stored date that is not a calendar date."""
+QUAD_KEYS = [str(q) for q in QUADS]
+QUAD_COLUMNS = ", ".join(f"coalesce(sum(n) FILTER (WHERE quad = {q}), 0)" for q in QUADS)
+
+
+def _period(interval: str, row: tuple[Any, ...], articles: dict[str, int]) -> dict[str, Any] | None:
+    """One period of a series (its row: the period, the events per QuadClass, their Goldstein
+    sum): counts, mean Goldstein, and both per 100 of the period's articles; None for a stored
+    date that is not a calendar date."""
+    period, *quads, goldstein = row
     try:
         start, end = period_bounds(interval, period)
     except (TypeError, ValueError):
         return None
-    by_quad = {str(q): 0 for q in QUADS}
-    events = 0
-    goldstein = 0.0
-    for quad, n, g in sums:
-        events += n
-        by_quad[str(quad)] += n
-        goldstein += g or 0.0
+    by_quad = dict(zip(QUAD_KEYS, quads))
+    events = sum(quads)
+    goldstein = goldstein or 0.0
     n = articles.get(period, 0)
     return {"period": period, "start": start, "end": end, "events": events, "by_quad": by_quad,
             "goldstein_mean": round(goldstein / events, 3) if events else None, "articles": n,
