@@ -365,7 +365,7 @@ def main() -> None:
     ap.add_argument("--think-ms", type=float, default=0.0)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--cache-mb", type=float, default=None,
-                    help="the server's answer cache per process (default: its setting, 32 MB; 0: none)")
+                    help="the server's answer cache per process (default: its setting, 64 MB; 0: none)")
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="the load generator's HTTP client (raw: lean asyncio keep-alive HTTP/1.1)")
     args = ap.parse_args()

@@ -20,7 +20,7 @@ from dateline.store.db import DEFAULT_DB
               help="Server processes (each with its own read connections).")
 @click.option("--cache-mb", type=click.FloatRange(min=0), default=None,
               help="MB of API answers each process keeps until the store changes (0: none)"
-              " [default: the serve_cache_mb setting, 32].")
+              " [default: the serve_cache_mb setting, 64].")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="info", show_default=True)
 def serve_command(db: str, host: str, port: int, time_limit: float, workers: int, cache_mb: float | None,

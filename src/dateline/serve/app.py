@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -36,7 +35,7 @@ STATIC = Path(__file__).parent / "static"
 SERVE_DB_ENV = settings.ENV_PREFIX + "SERVE_DB"
 SERVE_TIME_LIMIT_ENV = settings.ENV_PREFIX + "SERVE_TIME_LIMIT"
 SERVE_CACHE_MB_ENV = settings.ENV_PREFIX + "SERVE_CACHE_MB"
-DEFAULT_CACHE_MB = 32.0
+DEFAULT_CACHE_MB = 64.0
 
 
 def _wants_json(request: Request) -> bool:
@@ -82,7 +81,7 @@ def install_error_handlers(app: FastAPI) -> None:
 # Threads running the (blocking) SQLite reads of one process. SQLite lets go of the GIL while a
 # statement runs, so a few threads overlap reads with the rest; anyio's default of 40 only adds
 # GIL hand-offs, a connection (and page cache) per thread, and ~90 MB of memory under load.
-READ_THREADS = int(os.environ.get("XTHREADS", "8"))
+READ_THREADS = 8
 
 
 @asynccontextmanager
