@@ -209,7 +209,8 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def get(self, path: str) -> tuple[int, bytes]:
+    async def get(self, path: str) -> tuple[int, bytes, bool]:
+        """Status, body, and whether the server answered from its cache."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
@@ -228,7 +229,7 @@ class Connection:
             body = b"".join(p[:-2] for p in parts)
         if headers.get(b"connection") == b"close":
             self.close()
-        return status, body
+        return status, body, headers.get(b"x-dateline-cache") == b"hit"
 
     def close(self) -> None:
         if self.writer is not None:
@@ -244,24 +245,25 @@ class HttpxConnection:
         self.http = httpx.AsyncClient(base_url=f"http://{host}:{port}", timeout=60,
                                       limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
 
-    async def get(self, path: str) -> tuple[int, bytes]:
+    async def get(self, path: str) -> tuple[int, bytes, bool]:
         response = await self.http.get(path)
-        return response.status_code, response.content
+        return response.status_code, response.content, response.headers.get("x-dateline-cache") == "hit"
 
     def close(self) -> None:
         pass  # closed by the event loop's end
 
 
 async def _client(conn: Connection | HttpxConnection, queue: asyncio.Queue, times: dict[str, list[float]],
-                  think: float, failures: list[str]) -> None:
+                  think: float, failures: list[str], hits: dict[str, int]) -> None:
     while True:
         try:
             group, url = queue.get_nowait()
         except asyncio.QueueEmpty:
             return
         sent = time.perf_counter()
-        status, body = await conn.get(url)
+        status, body, hit = await conn.get(url)
         times[group].append(time.perf_counter() - sent)
+        hits[group] += hit
         if status != 200:
             failures.append(f"{status} {url} {body[:200]!r}")
         if think:
@@ -269,22 +271,23 @@ async def _client(conn: Connection | HttpxConnection, queue: asyncio.Queue, time
 
 
 async def load(port: int, work: list[tuple[str, str]], clients: int, think: float,
-               kind: str = "raw") -> tuple[dict, list, float]:
+               kind: str = "raw") -> tuple[dict, list, float, dict]:
     queue: asyncio.Queue = asyncio.Queue()
     for item in work:
         queue.put_nowait(item)
     times: dict[str, list[float]] = {group: [] for group, _ in work}
     failures: list[str] = []
+    hits = {group: 0 for group in times}
     connection = Connection if kind == "raw" else HttpxConnection
     connections = [connection("127.0.0.1", port) for _ in range(clients)]
     try:
         started = time.perf_counter()
-        await asyncio.gather(*(_client(c, queue, times, think, failures) for c in connections))
+        await asyncio.gather(*(_client(c, queue, times, think, failures, hits) for c in connections))
         elapsed = time.perf_counter() - started
     finally:
         for c in connections:
             c.close()
-    return times, failures, elapsed
+    return times, failures, elapsed, hits
 
 
 # -- the server --------------------------------------------------------------------------------------------
@@ -385,7 +388,7 @@ def main() -> None:
                [("series", u) for u in series_urls(other, args.clients)]
         asyncio.run(load(port, warm, args.clients, 0.0, args.client))
         client_cpu, cpu_before = time.process_time(), cpu_by_process(server.pid)
-        times, failures, elapsed = asyncio.run(load(port, work, args.clients, args.think_ms / 1000,
+        times, failures, elapsed, hits = asyncio.run(load(port, work, args.clients, args.think_ms / 1000,
                                                     args.client))
         client_cpu, cpu_after = time.process_time() - client_cpu, cpu_by_process(server.pid)
         by_process = [cpu_after[p] - cpu_before.get(p, 0.0) for p in cpu_after]
@@ -402,7 +405,8 @@ def main() -> None:
         p50, p95 = percentile(values, 0.50) * 1000, percentile(values, 0.95) * 1000
         ok &= p95 < 100
         print(f"  {group:<7} n={len(values):>5}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  mean "
-              f"{statistics.fmean(values) * 1000:7.1f} ms  {'ok' if p95 < 100 else 'OVER the 100 ms bar'}")
+              f"{statistics.fmean(values) * 1000:7.1f} ms  {'ok' if p95 < 100 else 'OVER the 100 ms bar'}"
+              f"  (answered from the server's cache: {hits[group] / len(values):.0%})")
     print(f"  server peak memory (VmHWM, all processes): {memory:.0f} MB")
     # When the load generator itself is near a full core, latencies include its own queueing.
     print(f"  CPU per request: server {server_cpu / len(work) * 1000:.2f} ms, load generator ({args.client})"

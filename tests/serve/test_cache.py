@@ -21,6 +21,7 @@ def test_an_answer_is_served_again_from_the_cache(client):
     assert again.status_code == 200 and again.content == first.content
     assert again.headers["content-type"] == first.headers["content-type"] == "application/json"
     assert again.headers["content-length"] == first.headers["content-length"]
+    assert again.headers["x-dateline-cache"] == "hit" and "x-dateline-cache" not in first.headers
     assert _stats(client)["hits"] == before["hits"] + 1
 
 

@@ -36,6 +36,7 @@ CACHED_PREFIX = "/api/"
 # Streamed without a cap, and writes: never cached.
 UNCACHED = ("/api/export",)
 ENTRY_SHARE = 16  # one answer may take at most this share of the cache (1/16)
+HIT_HEADER = (b"x-dateline-cache", b"hit")  # on answers served from the cache (as CDNs say X-Cache)
 
 
 class AnswerCache:
@@ -132,7 +133,7 @@ class CachedAnswers:
         found = self.cache.get(key)
         if found is not None:
             status, headers, body = found
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.start", "status": status, "headers": [*headers, HIT_HEADER]})
             await send({"type": "http.response.body", "body": body, "more_body": False})
             return
         start: dict[str, Any] = {}
