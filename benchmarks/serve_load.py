@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/serve_load.py [--events 1000000] [--clients 50] [--requests 3000]
         [--db /tmp/dateline-serve-load.db] [--rebuild] [--workers 1] [--think-ms 0]
+        [--cache-mb MB] [--client raw|httpx]
 
 The store is generated, not parsed: articles with short made-up texts and events written
 straight into the store's tables (``events``, ``event_actors``, and the query tables of migration
@@ -15,18 +16,33 @@ Then ``dateline serve`` runs as its own process on 127.0.0.1 and ``--clients`` a
 (one keep-alive HTTP/1.1 connection each) send requests back to back — each waits ``--think-ms``
 between answers, 0 by default — for ``--requests`` requests per endpoint. The client is a lean
 one written here (``Connection``: write the request, read the status line, headers and body):
-it shares the two cores with the server, and httpx (``--client httpx``) spent ~3.5 ms of CPU per
-request, more than the server, so the latencies it measured were mostly its own queueing. The
-latency is still request sent → whole body read. Warm-up requests come from another seed, so
-no measured request is in a server cache beforehand.
+it shares the two cores with the server, and httpx (``--client httpx``) spends 1–3.5 ms of CPU
+per request, more than the server, so the latencies it measured were mostly its own queueing.
+The latency is still request sent → whole body read, and the request mix is the same. Warm-up
+requests come from another seed, so no measured request is in a server cache beforehand; the
+server's answer cache (serve/cache.py) then answers the mix's repeats, and the share it
+answered is printed per endpoint (``--cache-mb 0`` turns it off).
 
   events:  /api/events with filters — a dyad and a year; a country and a type; a type and a
            quarter; a QuadClass, a country and a month; a CAMEO prefix; each with a page size of 50;
   series:  /api/dyads/{a}/{b}/series, monthly or weekly, over the busy and the rare dyads.
 
-Prints p50 and p95 latency per endpoint (from the client: request sent → body read) and the
-server's peak memory (the sum of VmHWM over the server's processes). The bar: p95 < 100 ms.
+Prints p50 and p95 latency per endpoint (from the client: request sent → body read), the
+server's peak memory (the sum of VmHWM over the server's processes), the CPU per request of
+server and load generator, and the load average. The bar: p95 < 100 ms.
 The generated store is kept for re-runs (``--rebuild`` makes it anew).
+
+Numbers (2026-12-01/02, the shared 2-core machine, every run under ``nice``, defaults: 1 worker,
+think 0, 64 MB cache; 6,000 requests; more in docs/serve.md):
+
+  the server on about a full core (load average 3.7–3.8):
+      events p50 37 ms, p95 57–62 ms · series p50 37 ms, p95 56–61 ms · 1,210–1,278 req/s ·
+      server 0.71–0.73 ms CPU/request · peak memory 295 MB · bar met
+  two other sessions' CPU-bound jobs at the same nice level (the server got 0.45–0.6 of a core,
+  load average 3.3–4.7):
+      events p95 122–147 ms · series p95 123–148 ms · 527–825 req/s · 0.74–0.82 ms CPU/request
+  --think-ms 1000: events p50 5 ms, p95 24 ms · series p50 3 ms, p95 20 ms
+  before this work (httpx client, threads, no cache): 186 req/s, p95 747 / 768 ms
 """
 
 from __future__ import annotations
