@@ -310,10 +310,18 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
     if not f.include_negated:
         where.append("negated = 0")
     period = PERIOD_SQL[interval].format(c="period") if cut else "period"
-    # One row per period: its QuadClass rows (summed first, as stored) side by side.
-    per_quad = (f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
-                f"{_where(where)} GROUP BY p, quad ORDER BY p, quad")
-    rows = reader.tuples(f"SELECT p, {QUAD_COLUMNS}, sum(g) FROM ({per_quad}) GROUP BY p ORDER BY p", args)
+    # One row per period: its QuadClass rows side by side. Without a date range or negated
+    # events a stored row is already one period and QuadClass; else they are summed per
+    # QuadClass first (the same order of sums either way, so the same floating-point means).
+    if not cut and not f.include_negated:
+        columns = QUAD_COLUMNS.replace("sum(n)", "sum(events)")
+        sql = (f"SELECT period AS p, {columns}, sum(goldstein_sum) FROM dyad_periods{_where(where)}"
+               " GROUP BY p ORDER BY p")
+    else:
+        per_quad = (f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
+                    f"{_where(where)} GROUP BY p, quad ORDER BY p, quad")
+        sql = f"SELECT p, {QUAD_COLUMNS}, sum(g) FROM ({per_quad}) GROUP BY p ORDER BY p"
+    rows = reader.tuples(sql, args)
     articles = counts.get(reader, interval)
     periods = [_period(interval, row, articles) for row in rows]
     return {"dyad": list(dyad), "directed": f.directed, "interval": interval, "quads": QUADS,
