@@ -40,7 +40,7 @@ think 0, 64 MB cache; 6,000 requests; more in docs/serve.md):
       server 0.71–0.73 ms CPU/request · peak memory 295 MB · bar met
   two other sessions' CPU-bound jobs at the same nice level (the server got 0.45–0.6 of a core,
   load average 3.3–4.7):
-      events p95 122–147 ms · series p95 123–148 ms · 527–825 req/s · 0.74–0.82 ms CPU/request
+      events p95 122–189 ms · series p95 123–191 ms · 503–825 req/s · 0.74–1.00 ms CPU/request
   --think-ms 1000: events p50 5 ms, p95 24 ms · series p50 3 ms, p95 20 ms
   before this work (httpx client, threads, no cache): 186 req/s, p95 747 / 768 ms
 """
