@@ -38,6 +38,8 @@ think 0, 64 MB cache; 6,000 requests; more in docs/serve.md):
   the server on about a full core (load average 3.7–3.8):
       events p50 37 ms, p95 57–62 ms · series p50 37 ms, p95 56–61 ms · 1,210–1,278 req/s ·
       server 0.71–0.73 ms CPU/request · peak memory 295 MB · bar met
+  one other session's CPU-bound job beside it (load average 3.0–3.2):
+      events p50 47 ms, p95 78–80 ms · series p50 47 ms, p95 78–79 ms · 991–997 req/s · bar met
   two other sessions' CPU-bound jobs at the same nice level (the server got 0.45–0.6 of a core,
   load average 3.3–4.7):
       events p95 122–189 ms · series p95 123–191 ms · 503–825 req/s · 0.74–1.00 ms CPU/request
