@@ -278,6 +278,31 @@ def test_a_query_past_its_time_limit_is_stopped(store_path):
     assert reader.one("SELECT count(*) FROM articles")[0] == 4  # the connection still serves
 
 
+def test_a_quick_read_that_runs_long_is_run_again_in_a_thread(store_path, client, monkeypatch):
+    from dateline.serve import api
+    from dateline.serve.db import QuickOverrun
+
+    reader = Reader(store_path, time_limit=5)
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    with reader.quick(0.02), pytest.raises(QuickOverrun):
+        reader.rows(endless)
+    assert reader.one("SELECT count(*) FROM articles")[0] == 4  # the full limit is back after it
+
+    # on the loop the read overruns; in the thread (no quick budget) it answers
+    real, threads = api.ev.list_events, []
+
+    def slow_on_the_loop(*args, **kwargs):
+        if getattr(reader_of_app._local, "quick", None) is not None:
+            raise QuickOverrun()
+        threads.append(True)
+        return real(*args, **kwargs)
+
+    reader_of_app = client.app.state.reader
+    monkeypatch.setattr(api.ev, "list_events", slow_on_the_loop)
+    r = client.get("/api/events?dyad=BLR-RUS&limit=2&include_negated=true&min_confidence=0.001")  # not cached
+    assert r.status_code == 200 and r.json()["items"] and threads == [True]
+
+
 def test_reads_cannot_write(store_path):
     import sqlite3
 

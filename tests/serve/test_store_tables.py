@@ -3,6 +3,8 @@ per-day dyad sums (an event coded both ways counted once undirected), and delete
 
 from __future__ import annotations
 
+from datetime import date
+
 from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, TextSpan
 from dateline.serve.db import Reader
 from dateline.serve.events import ArticleCounts, EventFilter, dyad_series, list_events
@@ -85,3 +87,26 @@ def test_the_migrations_backfill_equals_what_the_triggers_keep(store_path, tmp_p
         conn.execute("DELETE FROM dyad_periods")
         conn.execute(backfill)
     assert kept and sorted(conn.execute("SELECT * FROM dyad_periods")) == kept
+
+
+def test_list_pages_are_read_off_covering_indexes(store_path):
+    """The benchmark's filter shapes (migration 009): each page's keys come off one index in list
+    order, the residual filters checked inside it, no events row read and no sort."""
+    from dateline.serve.events import event_rows_sql
+
+    shapes = {
+        "dyad": EventFilter(dyad=("BLR", "RUS"), since=date(2025, 1, 1), until=date(2025, 12, 31)),
+        "country and type": EventFilter(country="RUS", type="CONSULT"),
+        "type and date": EventFilter(type="CONSULT", since=date(2025, 1, 1)),
+        "cameo and confidence": EventFilter(cameo="04", since=date(2025, 1, 1), min_confidence=0.5),
+        "quad": EventFilter(quad=1, since=date(2025, 1, 1)),
+    }
+    reader = Reader(store_path)
+    for name, f in shapes.items():
+        sql, args = event_rows_sql(f, None, 51)
+        plan = [row[3] for row in reader.rows("EXPLAIN QUERY PLAN " + sql, args)]
+        reads = [step for step in plan if step.startswith(("SEARCH", "SCAN")) and "subquery" not in step]
+        assert reads and all("COVERING INDEX" in step or "PRIMARY KEY" in step for step in reads), (name, plan)
+        assert not any("INTEGER PRIMARY KEY" in step for step in reads), (name, plan)  # no events row
+        if not f.dyad:  # a dyad's two directions are merged, sorting at most two pages
+            assert not any("TEMP B-TREE" in step for step in plan), (name, plan)

@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -20,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline import settings
 from dateline.serve import api, pages
+from dateline.serve.cache import AnswerCache, CachedAnswers
 from dateline.serve.db import DEFAULT_TIME_LIMIT, Reader
 from dateline.serve.errors import ApiError
 from dateline.serve.events import ArticleCounts
@@ -31,6 +34,8 @@ STATIC = Path(__file__).parent / "static"
 # How `serve --workers N` hands its store and time limit to each worker (read back by dateline.settings).
 SERVE_DB_ENV = settings.ENV_PREFIX + "SERVE_DB"
 SERVE_TIME_LIMIT_ENV = settings.ENV_PREFIX + "SERVE_TIME_LIMIT"
+SERVE_CACHE_MB_ENV = settings.ENV_PREFIX + "SERVE_CACHE_MB"
+DEFAULT_CACHE_MB = 64.0
 
 
 def _wants_json(request: Request) -> bool:
@@ -73,17 +78,33 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(request, ApiError(500, "internal", f"unexpected failure: {type(exc).__name__}"))
 
 
+# Threads running the (blocking) SQLite reads of one process. SQLite lets go of the GIL while a
+# statement runs, so a few threads overlap reads with the rest; anyio's default of 40 only adds
+# GIL hand-offs, a connection (and page cache) per thread, and ~90 MB of memory under load.
+READ_THREADS = 8
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
+    yield
+
+
 def create_app(db: str | Path, time_limit: float = DEFAULT_TIME_LIMIT,
-               api_key: Callable[[], str | None] = configured_api_key) -> FastAPI:
-    """The app over the store at ``db`` (created and migrated when missing)."""
+               api_key: Callable[[], str | None] = configured_api_key,
+               cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
+    """The app over the store at ``db`` (created and migrated when missing); ``cache_mb`` of API
+    answers kept per process until the store changes (``serve.cache``; 0: none)."""
     Store(db).close()  # runs the migrations once, before the read-only connections open
-    app = FastAPI(title="dateline", version="1",
+    app = FastAPI(title="dateline", version="1", lifespan=_lifespan,
                   description="Articles, quotes, actors and events from the dateline store. Lists page by an"
                   " opaque `cursor` (`items`, `next`); errors are JSON `{\"error\": {\"code\", \"message\"}}`.")
     app.state.reader = Reader(db, time_limit)
     app.state.ingester = Ingester(str(db))
     app.state.api_key = api_key
     app.state.article_counts = ArticleCounts()
+    app.state.answer_cache = AnswerCache(db, int(cache_mb * 1024 * 1024))
+    app.add_middleware(CachedAnswers, cache=app.state.answer_cache)
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -96,4 +117,4 @@ def app_from_env() -> FastAPI:
     config = settings.get()
     if config.serve_db is None:
         raise RuntimeError(f"{SERVE_DB_ENV} is not set: start the server with `dateline serve --db FILE`")
-    return create_app(config.serve_db, time_limit=config.serve_time_limit)
+    return create_app(config.serve_db, time_limit=config.serve_time_limit, cache_mb=config.serve_cache_mb)

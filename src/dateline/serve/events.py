@@ -10,9 +10,11 @@ filters are checked on the rows that index yields. Events without a date sort fi
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import pycountry
@@ -55,8 +57,9 @@ def _directions(dyad: tuple[str, str], directed: bool) -> list[tuple[str, list[s
                     " x.event_rowid = d.event_rowid AND x.source = ? AND x.target = ?)", [b, a, a, b])]
 
 
-def _residual(f: EventFilter, where: list[str], args: list[Any]) -> None:
-    """The filters checked on each row of the driving index."""
+def _residual(f: EventFilter, where: list[str], args: list[Any], negated: str = "e.negated") -> None:
+    """The filters checked on each row of the driving index; ``negated`` is the column that says
+    so, the driving index's own when it has one (then a page may need no look-up of events)."""
     if f.type and f.dyad:  # with a country, the type is checked on the country's index
         where.append("e.type = ?")
         args.append(f.type)
@@ -73,7 +76,7 @@ def _residual(f: EventFilter, where: list[str], args: list[Any]) -> None:
         where.append("e.confidence >= ?")
         args.append(f.min_confidence)
     if not f.include_negated:
-        where.append("e.negated = 0")
+        where.append(f"{negated} = 0")
     if f.actor:
         where.append("e.rowid IN (SELECT event_rowid FROM event_actors WHERE code = ?"
                      " UNION SELECT event_rowid FROM event_actors WHERE name = ? COLLATE NOCASE)")
@@ -104,6 +107,9 @@ def _keyset(date_col: str, key_col: str, after: list[Any] | None, where: list[st
         args += [day, rowid]
 
 
+EVENTS_COLUMN = re.compile(r"\be\.")  # a condition that reads a column of ``events e``
+
+
 def _branch(f: EventFilter, after: list[Any] | None, limit: int | None,
             driver: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
     """One SELECT of (rowid, day) in list order; ``driver`` is a dyad direction's condition."""
@@ -129,8 +135,10 @@ def _branch(f: EventFilter, after: list[Any] | None, limit: int | None,
         date_col, key_col = "e.event_date", "e.rowid"
         source = "events e"
     _date_range(date_col, f, where, args)
-    _residual(f, where, args)
+    _residual(f, where, args, "d.negated" if source.startswith("event_") else "e.negated")
     _keyset(date_col, key_col, after, where, args)
+    if source.startswith("event_") and not any(EVENTS_COLUMN.search(clause) for clause in where):
+        source = source.split(" JOIN ")[0]  # the driving index answers alone: no row of events read
     day = date_col if date_col.startswith("d.") else f"coalesce({date_col}, '')"
     sql = f"SELECT {key_col} AS rowid, {day} AS day FROM {source}{_where(where)} ORDER BY {date_col}, {key_col}"
     if limit is not None:
@@ -159,37 +167,39 @@ def _actors_of(reader: Reader, rowids: list[int]) -> dict[int, dict[str, list[di
     found: dict[int, dict[str, list[dict[str, Any]]]] = {r: {"source": [], "target": []} for r in rowids}
     if not rowids:
         return found
-    rows = reader.rows(f"SELECT event_rowid, role, name, actor, country, sector, code FROM event_actors"
-                       f" WHERE event_rowid IN ({','.join('?' * len(rowids))}) ORDER BY rowid", rowids)
-    for r in rows:
-        found[r["event_rowid"]].setdefault(r["role"], []).append(
-            {"name": r["name"], "actor": r["actor"], "country": r["country"], "sector": r["sector"],
-             "code": r["code"]})
+    rows = reader.tuples(f"SELECT event_rowid, role, name, actor, country, sector, code FROM event_actors"
+                         f" WHERE event_rowid IN ({','.join('?' * len(rowids))}) ORDER BY rowid", rowids)
+    for event_rowid, role, name, actor, country, sector, code in rows:
+        found[event_rowid].setdefault(role, []).append(
+            {"name": name, "actor": actor, "country": country, "sector": sector, "code": code})
     return found
 
 
-EVENT_COLUMNS = ("e.rowid, e.seq, e.type, e.mode, e.context, e.cameo, e.quad, e.goldstein, e.event_date,"
+EVENT_COLUMNS = ("e.rowid, e.seq, e.type, e.mode, e.context, e.cameo, e.goldstein, e.event_date,"
                  " e.negated, e.modality, e.confidence, e.sentence_start, e.sentence_end, e.trigger_text,"
                  " a.id AS article_id, a.rowid AS article_rowid, a.headline, a.published")
 
 
-def _event_item(row: Any, actors: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    return {"id": row["rowid"], "article_id": row["article_id"], "article_rowid": row["article_rowid"],
-            "seq": row["seq"], "date": row["event_date"], "type": row["type"], "mode": row["mode"],
-            "context": [c for c in (row["context"] or "").split(",") if c], "cameo": row["cameo"],
-            "quad": quad_of(row["cameo"]), "goldstein": row["goldstein"], "source": actors.get("source", []),
-            "target": actors.get("target", []), "negated": bool(row["negated"]), "modality": row["modality"],
-            "confidence": row["confidence"], "trigger": row["trigger_text"],
-            "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
-            "headline": row["headline"], "published": row["published"]}
+def _event_item(row: tuple[Any, ...], actors: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    # A plain tuple, unpacked in EVENT_COLUMNS order: a list page builds 50 of these per request.
+    (rowid, seq, kind, mode, context, cameo, goldstein, event_date, negated, modality, confidence,
+     sentence_start, sentence_end, trigger, article_id, article_rowid, headline, published) = row
+    return {"id": rowid, "article_id": article_id, "article_rowid": article_rowid,
+            "seq": seq, "date": event_date, "type": kind, "mode": mode,
+            "context": [c for c in context.split(",") if c] if context else [], "cameo": cameo,
+            "quad": quad_of(cameo), "goldstein": goldstein, "source": actors.get("source", []),
+            "target": actors.get("target", []), "negated": bool(negated), "modality": modality,
+            "confidence": confidence, "trigger": trigger,
+            "sentence": {"start": sentence_start, "end": sentence_end},
+            "headline": headline, "published": published}
 
 
 def events_by_rowid(reader: Reader, rowids: list[int]) -> list[dict[str, Any]]:
     if not rowids:
         return []
-    rows = reader.rows(f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid"
-                       f" WHERE e.rowid IN ({','.join('?' * len(rowids))})", rowids)
-    by_id = {r["rowid"]: r for r in rows}
+    rows = reader.tuples(f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid"
+                         f" WHERE e.rowid IN ({','.join('?' * len(rowids))})", rowids)
+    by_id = {r[0]: r for r in rows}
     actors = _actors_of(reader, rowids)
     return [_event_item(by_id[r], actors[r]) for r in rowids if r in by_id]
 
@@ -252,6 +262,7 @@ PERIOD_SQL = {
 PERIOD_MIN_LENGTH = {"day": 10, "week": 10, "month": 7}
 
 
+@lru_cache(maxsize=65536)  # a series names the same few thousand periods again and again
 def period_bounds(interval: str, period: str) -> tuple[str, str]:
     """The first and last day of a period as the series names it (2025-02, a Monday, a day)."""
     if interval == "month":
@@ -299,32 +310,45 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
     if not f.include_negated:
         where.append("negated = 0")
     period = PERIOD_SQL[interval].format(c="period") if cut else "period"
-    rows = reader.rows(f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
-                       f"{_where(where)} GROUP BY p, quad ORDER BY p", args)
+    # One row per period: its QuadClass rows side by side. Without a date range or negated
+    # events a stored row is already one period and QuadClass; else they are summed per
+    # QuadClass first (the same order of sums either way, so the same floating-point means).
+    if not cut and not f.include_negated:
+        columns = QUAD_COLUMNS.replace("sum(n)", "sum(events)")
+        sql = (f"SELECT period AS p, {columns}, sum(goldstein_sum) FROM dyad_periods{_where(where)}"
+               " GROUP BY p ORDER BY p")
+    else:
+        per_quad = (f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
+                    f"{_where(where)} GROUP BY p, quad ORDER BY p, quad")
+        sql = f"SELECT p, {QUAD_COLUMNS}, sum(g) FROM ({per_quad}) GROUP BY p ORDER BY p"
+    rows = reader.tuples(sql, args)
     articles = counts.get(reader, interval)
-    periods: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        slot = periods.get(r["p"])
-        if slot is None:  # the period's first row (one per QuadClass and negation follow)
-            try:
-                start, end = period_bounds(interval, r["p"])
-            except (TypeError, ValueError):  # a stored date that is not a calendar date
-                continue
-            slot = periods[r["p"]] = {"period": r["p"], "start": start, "end": end, "events": 0,
-                                      "by_quad": {str(q): 0 for q in QUADS}, "_g": 0.0}
-        slot["events"] += r["n"]
-        slot["by_quad"][str(r["quad"])] += r["n"]
-        slot["_g"] += r["g"] or 0.0
-    for slot in periods.values():
-        total = slot.pop("_g")
-        slot["goldstein_mean"] = round(total / slot["events"], 3) if slot["events"] else None
-        n = articles.get(slot["period"], 0)
-        slot["articles"] = n
-        slot["events_per_100_articles"] = round(100 * slot["events"] / n, 3) if n else None
-        slot["by_quad_per_100_articles"] = {q: (round(100 * v / n, 3) if n else None)
-                                            for q, v in slot["by_quad"].items()}
+    periods = [_period(interval, row, articles) for row in rows]
     return {"dyad": list(dyad), "directed": f.directed, "interval": interval, "quads": QUADS,
-            "periods": list(periods.values())}
+            "periods": [p for p in periods if p is not None]}
+
+
+QUAD_KEYS = [str(q) for q in QUADS]
+QUAD_COLUMNS = ", ".join(f"coalesce(sum(n) FILTER (WHERE quad = {q}), 0)" for q in QUADS)
+
+
+def _period(interval: str, row: tuple[Any, ...], articles: dict[str, int]) -> dict[str, Any] | None:
+    """One period of a series (its row: the period, the events per QuadClass, their Goldstein
+    sum): counts, mean Goldstein, and both per 100 of the period's articles; None for a stored
+    date that is not a calendar date."""
+    period, *quads, goldstein = row
+    try:
+        start, end = period_bounds(interval, period)
+    except (TypeError, ValueError):
+        return None
+    by_quad = dict(zip(QUAD_KEYS, quads))
+    events = sum(quads)
+    goldstein = goldstein or 0.0
+    n = articles.get(period, 0)
+    return {"period": period, "start": start, "end": end, "events": events, "by_quad": by_quad,
+            "goldstein_mean": round(goldstein / events, 3) if events else None, "articles": n,
+            "events_per_100_articles": round(100 * events / n, 3) if n else None,
+            "by_quad_per_100_articles": {q: (round(100 * v / n, 3) if n else None) for q, v in by_quad.items()}}
 
 
 # -- a country's changes ------------------------------------------------------------------------------
