@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from dateline.cli.terminal import echo
+from dateline.cli.terminal import DB_HELP, echo
 from dateline.ingest.files import read_inputs
 from dateline.ingest.raw import DEFAULT_MAX_BYTES
 from dateline.pipeline import Options, process_batch
@@ -65,7 +65,20 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
                                 show_default=True, help="Reject an article larger than this.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A coded error no command turned into output (a store's server unreachable: E107) is
+    printed as one line and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from dateline.errors import DatelineError
+
+        try:
+            return super().invoke(ctx)
+        except DatelineError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: who said what, who did what to whom, when and where — from news articles."""
@@ -119,7 +132,7 @@ def extract(paths: tuple[str, ...], output: str, published: str | None, model: s
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--retry-rejected", is_flag=True, help="Re-run the inputs that were rejected before.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL|FILE", help="An RSS/Atom feed to ingest (repeatable).")
 @click.option("--fetch", is_flag=True, help="With --feed: download each item's page, not the feed's summary.")
@@ -175,7 +188,7 @@ def _rejections_noted(articles: Iterator[Article], entries: dict[str, Any]) -> I
 
 @main.command()
 @click.argument("query")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--limit", default=20, show_default=True, help="Most results to show.")
 def search(query: str, db: str, limit: int) -> None:
     """Full-text search over headlines and texts (words are all required; word* for a prefix)."""
@@ -190,7 +203,7 @@ def search(query: str, db: str, limit: int) -> None:
 
 @main.command()
 @click.argument("key")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the full record as JSON.")
 def show(key: str, db: str, as_json: bool) -> None:
     """Show one stored article by id or row number."""
@@ -204,7 +217,7 @@ def show(key: str, db: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--limit", default=50, show_default=True, help="Most articles to describe.")
 def report(db: str, limit: int) -> None:
     """A readable summary of what the database holds."""
