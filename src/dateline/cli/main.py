@@ -75,7 +75,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except DatelineError as err:
-            raise click.ClickException(str(err)) from None
+            raise click.ClickException(f"error {err.code.value}: {err.message}") from None
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
