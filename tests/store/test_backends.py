@@ -151,3 +151,44 @@ def test_an_unreachable_server_is_a_coded_error():
         Store("postgresql://nobody:secret@127.0.0.1:9/none")
     result = CliRunner().invoke(main, ["search", "x", "--db", "postgresql://nobody:secret@127.0.0.1:9/none"])
     assert result.exit_code != 0 and "secret" not in result.output
+
+
+OPENER = """
+import sys
+from dateline.store.db import Store
+failures = 0
+for _ in range(int(sys.argv[2])):
+    try:
+        with Store(sys.argv[1]) as store:
+            store.count()
+    except Exception as exc:
+        failures += 1
+        print(type(exc).__name__, exc, file=sys.stderr)
+print(failures)
+"""
+
+
+def test_processes_opening_one_new_postgres_store_at_once_migrate_it_once(postgres_url):
+    import subprocess
+
+    procs = [subprocess.Popen([sys.executable, "-c", OPENER, postgres_url, "5"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [out.strip() for out, _err in results] == ["0"] * 4, [err for _out, err in results]
+    with Store(postgres_url) as store:
+        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [8]
+
+
+NUL_TEXT = "OSLO, May 4 - Norway's fisheries\x00 ministry said on Tuesday it would cut the cod quota by a fifth."
+
+
+def test_a_nul_in_the_text_is_kept_in_the_record_on_both(store_url, nlp):
+    from dateline.ingest.raw import RawInput
+    from dateline.pipeline import Options, process_batch
+
+    with Store(store_url) as store:
+        report = store.ingest(process_batch([RawInput(id="nul", text=NUL_TEXT, title="cod\x00")], Options(), nlp=nlp))
+        assert report.stored == 1
+        article = store.get("nul")
+        assert article is not None and article.text == NUL_TEXT and article.headline == "cod\x00"
+        assert [h["id"] for h in store.search("fisheries")] == ["nul"]

@@ -12,7 +12,7 @@ same functions the savers use (``quote_values``, ``event_values``, ``actor_value
 from __future__ import annotations
 
 from dateline.record import Article, Event
-from dateline.store.dialect import PgConnection, StoreConnection
+from dateline.store.dialect import PgConnection, StoreConnection, pg_values
 from dateline.store.events import ACTOR_COLUMNS, EVENT_COLUMNS, actor_values, event_values
 from dateline.store.quotes import QUOTE_COLUMNS, quote_values
 
@@ -49,13 +49,14 @@ class CopyRows:
             cur = raw.cursor()
             with cur.copy(f"COPY events (rowid, {_columns(EVENT_COLUMNS)}, story_id) FROM STDIN") as copy:
                 for rowid, (article_rowid, seq, event, article) in zip(ids, self.events, strict=True):
-                    copy.write_row((rowid, *event_values(article_rowid, seq, event, article), story.get(article_rowid)))
+                    copy.write_row(pg_values((rowid, *event_values(article_rowid, seq, event, article),
+                                              story.get(article_rowid))))
             with cur.copy(f"COPY event_actors ({_columns(ACTOR_COLUMNS)}) FROM STDIN") as copy:
                 for rowid, (*_, event, _article) in zip(ids, self.events, strict=True):
                     for row in actor_values(rowid, event):
-                        copy.write_row(row)
+                        copy.write_row(pg_values(row))
         if self.quotes:
             with raw.cursor().copy(f"COPY quotes ({_columns(QUOTE_COLUMNS)}) FROM STDIN") as copy:
                 for row in self.quotes:
-                    copy.write_row(row)
+                    copy.write_row(pg_values(row))
         self.quotes, self.events = [], []

@@ -83,6 +83,13 @@ def inserted(conn: StoreConnection, sql: str, params: Sequence[Any], key: str = 
     return cur.lastrowid if cur.rowcount else None
 
 
+def pg_values(values: Sequence[Any]) -> tuple[Any, ...]:
+    """Parameters as PostgreSQL can take them: a text value cannot hold NUL there, so a NUL (which
+    an input can carry, JSON's "\\u0000") becomes U+FFFD in a column. The record column is JSON,
+    NUL escaped, so records — and every export made from them — keep their text exactly."""
+    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in values)
+
+
 class PgRow(tuple[Any, ...]):
     """A result row read by position or by column name, and ``dict(row)``, as ``sqlite3.Row`` is."""
 
@@ -123,12 +130,12 @@ class PgConnection:
 
     def execute(self, sql: str, parameters: Any = (), /) -> StoreCursor:
         cur = self.raw.cursor(row_factory=_row_factory)
-        cur.execute(to_postgres(sql), tuple(parameters))
+        cur.execute(to_postgres(sql), pg_values(parameters))
         return cur
 
     def executemany(self, sql: str, parameters: Any, /) -> StoreCursor:
         cur = self.raw.cursor(row_factory=_row_factory)
-        cur.executemany(to_postgres(sql), [tuple(p) for p in parameters])
+        cur.executemany(to_postgres(sql), [pg_values(p) for p in parameters])
         return cur
 
     def stream(self, sql: str, parameters: Sequence[Any] = (), size: int = 500) -> Iterator[PgRow]:
@@ -137,7 +144,7 @@ class PgConnection:
         with self.raw.cursor(name=f"dateline_stream_{self._streams}", row_factory=_row_factory,
                              withhold=True) as cur:
             cur.itersize = size
-            cur.execute(to_postgres(sql), tuple(parameters))
+            cur.execute(to_postgres(sql), pg_values(parameters))
             yield from cur
 
     @property
