@@ -192,3 +192,27 @@ def test_a_nul_in_the_text_is_kept_in_the_record_on_both(store_url, nlp):
         article = store.get("nul")
         assert article is not None and article.text == NUL_TEXT and article.headline == "cod\x00"
         assert [h["id"] for h in store.search("fisheries")] == ["nul"]
+
+
+def test_a_failed_batch_leaves_nothing_behind_on_both(store_url, nlp):
+    from dateline.ingest.raw import RawInput
+    from dateline.pipeline import Options, process_batch
+
+    texts = {"good": NUL_TEXT.replace("\x00", ""), "bad": "RIGA, Oct 2 - Latvia agreed to buy air defence "
+             "systems from Germany, the defence ministry said.", "later": "VALLETTA, Oct 3 - Malta's parliament "
+             "approved a budget on Thursday, lawmakers said."}
+    arts = {a.id: a for a in process_batch([RawInput(id=k, text=v) for k, v in texts.items()], Options(), nlp=nlp)}
+
+    def failing(conn, rowid, article):
+        if article.id == "bad":
+            raise RuntimeError("the disk filled up")
+
+    with Store(store_url) as store:
+        store.savers.append(failing)
+        with pytest.raises(RuntimeError):
+            store.ingest([arts["good"], arts["bad"]])
+        store.savers.remove(failing)
+        assert store.count() == 0
+        store.ingest([arts["later"]])
+        events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert store.count() == 1 and events == len(arts["later"].events)

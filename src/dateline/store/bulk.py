@@ -1,11 +1,11 @@
-"""Bulk loading (``Store.load``, behind ``dateline load``): the same rows ``ingest`` writes, with
-the bulk tables written by PostgreSQL's COPY.
+"""PostgreSQL's bulk tables written by COPY, for ``ingest`` and ``load`` alike.
 
-Articles, rejections and stories still go one by one through the store's own savers — an
-article's row number and its story (MinHash over what is already stored) depend on the rows
-before it. Its quotes, events and event actors, most of the rows of a store, are gathered by
-``CopyRows`` while a batch is saved and written by COPY at the batch's end, inside the batch's
-transaction: a killed load leaves whole batches only, as ingest does. The rows are built by the
+Articles, rejections and stories go one by one through the store's own savers — an article's
+row number and its story (MinHash over what is already stored) depend on the rows before it.
+Its quotes, events and event actors, most of the rows of a store, are gathered by ``CopyRows``
+while a batch is saved and written by COPY at the batch's end, inside the batch's transaction:
+a killed ingest leaves whole batches only, as on SQLite. (Row by row, each event cost three
+round trips to the server; COPY makes it one per table per batch.) The rows are built by the
 same functions the savers use (``quote_values``, ``event_values``, ``actor_values``).
 """
 
@@ -59,4 +59,7 @@ class CopyRows:
             with raw.cursor().copy(f"COPY quotes ({_columns(QUOTE_COLUMNS)}) FROM STDIN") as copy:
                 for row in self.quotes:
                     copy.write_row(pg_values(row))
+        self.clear()
+
+    def clear(self) -> None:
         self.quotes, self.events = [], []

@@ -111,7 +111,14 @@ class Store:
             self.conn = self._open_sqlite(self.path)
         self.migrate()
         self.savers = list(ARTICLE_SAVERS)
-        self._pending: bulk.CopyRows | None = None  # rows a bulk load writes at each batch's end
+        # PostgreSQL: a batch's quotes, events and actors gathered and written by COPY at the
+        # batch's end, in its transaction — one round trip per table instead of three per event.
+        self._pending: bulk.CopyRows | None = None
+        if self.dialect == POSTGRESQL:
+            self._pending = bulk.CopyRows()
+            stand_ins: dict[ArticleSaver, ArticleSaver] = {quote_rows.save_quotes: self._pending.save_quotes,
+                                                           event_rows.save_events: self._pending.save_events}
+            self.savers = [stand_ins.get(saver, saver) for saver in self.savers]
 
     @staticmethod
     def _open_sqlite(path: str) -> sqlite3.Connection:
@@ -192,20 +199,18 @@ class Store:
 
     def load(self, articles: Iterable[Article], batch_size: int = 2000) -> IngestReport:
         """``ingest`` for many records at once (``dateline load``): the same rows, in bigger
-        transactions; on PostgreSQL the quotes, events and actors of each batch go by COPY."""
-        if self.dialect != POSTGRESQL:
-            return self.ingest(articles, batch_size)
-        pending = bulk.CopyRows()
-        stand_ins: dict[ArticleSaver, ArticleSaver] = {quote_rows.save_quotes: pending.save_quotes,
-                                                       event_rows.save_events: pending.save_events}
-        kept = self.savers
-        self.savers, self._pending = [stand_ins.get(s, s) for s in kept], pending
-        try:
-            return self.ingest(articles, batch_size)
-        finally:
-            self.savers, self._pending = kept, None
+        transactions (each still all or nothing)."""
+        return self.ingest(articles, batch_size)
 
     def _write_batch(self, batch: list[Article], report: IngestReport) -> None:
+        try:
+            self._write_batch_rows(batch, report)
+        except BaseException:
+            if self._pending is not None:  # rolled back: its gathered rows must not reach the next batch
+                self._pending.clear()
+            raise
+
+    def _write_batch_rows(self, batch: list[Article], report: IngestReport) -> None:
         with self.conn:  # one transaction: all of the batch or none of it
             for article in batch:
                 if article.error is not None:
@@ -215,7 +220,7 @@ class Store:
                     report.stored += 1
                 else:
                     report.duplicates += 1
-                    if self._pending is not None:  # its own copy may be among the rows not yet written
+                    if self._pending is not None:  # its first copy's rows may not be written yet
                         self._pending.flush(self.conn)
                     report.dated += event_rows.add_published_date(self.conn, content_hash(article.text), article)
             if self._pending is not None:
