@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.store.db import Store
-from dateline.store.dialect import PgConnection, to_postgres
+from dateline.store.dialect import PgConnection, display_name, to_postgres
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "output"))
 from wire_stories import records  # noqa: E402
@@ -136,6 +136,12 @@ def test_statements_are_rewritten_for_postgresql():
     assert to_postgres("SELECT '%' || ?") == "SELECT '%%' || %s"
 
 
+def test_a_store_url_is_printed_without_its_password():
+    assert display_name("postgresql://me:hunter2@db:5432/news") == "postgresql://me:***@db:5432/news"
+    assert display_name("postgresql://me@db/news") == "postgresql://me@db/news"
+    assert display_name("my:odd@file.db") == "my:odd@file.db"
+
+
 def test_a_postgres_store_is_one_connection_in_autocommit(postgres_url):
     with Store(postgres_url) as store:
         assert isinstance(store.conn, PgConnection) and store.dialect == "postgresql"
@@ -216,3 +222,21 @@ def test_a_failed_batch_leaves_nothing_behind_on_both(store_url, nlp):
         store.ingest([arts["later"]])
         events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
         assert store.count() == 1 and events == len(arts["later"].events)
+
+
+def test_watch_and_retry_rejected_on_both(store_url, tmp_path, nlp):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "cod.txt").write_text(NUL_TEXT.replace("\x00", ""), encoding="utf-8")
+    (inbox / "late.txt").write_text("  ", encoding="utf-8")  # rejected until it is written
+    run("watch", str(inbox), "--once", "--db", store_url)
+    run("watch", str(inbox), "--once", "--db", store_url)  # seen: nothing read again
+    with Store(store_url) as store:
+        assert store.count() == 1 and [r["code"] for r in store.rejected()] == ["E101"]
+        assert store.conn.execute("SELECT count(*) FROM watch_seen").fetchone()[0] == 2
+    (inbox / "late.txt").write_text("LIMA, June 9 - Peru's central bank held its benchmark interest rate on "
+                                    "Thursday, the bank said.", encoding="utf-8")
+    said = run("ingest", "--retry-rejected", "--db", store_url)
+    assert "1 stored" in said
+    with Store(store_url) as store:
+        assert store.count() == 2 and store.rejected() == []

@@ -12,6 +12,7 @@ from dateline.cli.main import max_bytes_option, model_option, published_option
 from dateline.cli.terminal import DB_HELP
 from dateline.pipeline import Options
 from dateline.store.db import DEFAULT_DB
+from dateline.store.dialect import display_name
 
 
 @click.command()
@@ -66,7 +67,7 @@ def load(output: str, db: str) -> None:
     from dateline.scale.load import load as load_output
 
     report = load_output(Path(output), db)
-    click.echo(f"{db}: {report}")
+    click.echo(f"{display_name(db)}: {report}")
 
 
 COMMANDS = [batch, load]

@@ -20,6 +20,7 @@ from dateline.ingest.files import expand_paths, read_inputs
 from dateline.ingest.manifest import Manifest
 from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, from_record
 from dateline.store.db import DEFAULT_DB, Store
+from dateline.store.dialect import display_name
 
 
 def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None,
@@ -148,7 +149,7 @@ def watch(folder: str | None, feeds: tuple[str, ...], fetch: bool, every: float,
             inputs, keys = new_inputs(store, folder, feeds, fetch, max_bytes, fetcher)
             if inputs:
                 report = store.ingest(process_batch(inputs, options))
-                echo(f"{time.strftime('%H:%M:%S')} {db}: {report}")
+                echo(f"{time.strftime('%H:%M:%S')} {display_name(db)}: {report}")
             mark_seen(store.conn, keys)  # after the ingest commit: a crash re-reads, never skips
             if once:
                 return
@@ -182,7 +183,7 @@ def story(story_id: int, db: str) -> None:
     with Store(db) as store:
         articles = story_articles(store.conn, story_id)
         if not articles:
-            raise click.ClickException(f"no story {story_id} in {db}")
+            raise click.ClickException(f"no story {story_id} in {display_name(db)}")
         record = {"story_id": story_id,
                   "articles": [{"rowid": r, "id": a.id, "headline": a.headline, "outlet": outlet(a),
                                 "url": a.source.url} for r, a in articles],

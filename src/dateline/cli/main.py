@@ -17,6 +17,7 @@ from dateline.ingest.raw import DEFAULT_MAX_BYTES
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article
 from dateline.store.db import DEFAULT_DB, Store
+from dateline.store.dialect import display_name
 
 
 def _progress(items: Iterator[Article], label: str) -> Iterator[Article]:
@@ -162,7 +163,7 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
         articles = process_batch(_entries_of(source, manifest, entries), options)
         report = store.ingest(_progress(_rejections_noted(articles, entries), "ingest"))
         run_id = write_manifest(store.conn, manifest)
-        echo(f"{db}: {report}; {store.count()} articles in all")
+        echo(f"{display_name(db)}: {report}; {store.count()} articles in all")
         echo(f"{manifest.summary()} (run {run_id})", err=True)
 
 
@@ -212,7 +213,7 @@ def show(key: str, db: str, as_json: bool) -> None:
     with Store(db) as store:
         article = store.get(key)
     if article is None:
-        raise click.ClickException(f"no article {key!r} in {db}")
+        raise click.ClickException(f"no article {key!r} in {display_name(db)}")
     echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) if as_json else describe(article))
 
 

@@ -13,6 +13,8 @@ file whose ids rise line by line. The batch's own order is lost in its partition
 from __future__ import annotations
 
 import json
+import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,15 +35,24 @@ class LoadReport:
 
 
 def batch_articles(output: Path, chunk_rows: int = 1000) -> Iterator[Article]:
-    """The articles of a batch output, in load order (source path, then id; no path last)."""
+    """The articles of a batch output, in load order (source path, then id; no path last).
+
+    The records are put in order on disk, not in memory — a temporary SQLite file sorts them —
+    so loading millions of articles holds one scanner batch at a time."""
     table = open_table(output, "articles")
     if table is None:
         raise DatelineError(Code.UNREADABLE, f"{output}: no batch output here (no articles/*.parquet)")
-    rows = table.to_table(columns=["source_path", "id", "record"]).sort_by(
-        [("source_path", "ascending"), ("id", "ascending")])
-    for chunk in rows.select(["record"]).to_batches(max_chunksize=chunk_rows):
-        for record in chunk.column(0).to_pylist():
-            yield article_from_dict(json.loads(record))
+    with tempfile.TemporaryDirectory(prefix="dateline-load-") as folder:
+        sorter = sqlite3.connect(Path(folder) / "order.db")
+        try:
+            sorter.execute("CREATE TABLE records (path TEXT, id TEXT, record TEXT)")
+            for batch in table.to_batches(columns=["source_path", "id", "record"], batch_size=chunk_rows):
+                with sorter:
+                    sorter.executemany("INSERT INTO records VALUES (?, ?, ?)", zip(*batch.to_pydict().values()))
+            for (record,) in sorter.execute("SELECT record FROM records ORDER BY path IS NULL, path, id"):
+                yield article_from_dict(json.loads(record))
+        finally:
+            sorter.close()
 
 
 def load(output: Path, db: str, batch_size: int = 2000) -> LoadReport:

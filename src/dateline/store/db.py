@@ -212,6 +212,8 @@ class Store:
 
     def _write_batch_rows(self, batch: list[Article], report: IngestReport) -> None:
         with self.conn:  # one transaction: all of the batch or none of it
+            if self.dialect == POSTGRESQL:
+                postgres.lock_writes(self.conn)
             for article in batch:
                 if article.error is not None:
                     self._reject(article)

@@ -50,6 +50,11 @@ def is_postgres_url(db: str) -> bool:
     return bool(_URL.match(db))
 
 
+def display_name(db: str) -> str:
+    """A store's name fit to print: a URL's password, if it has one, left out."""
+    return re.sub(r"^([a-z+]+://[^/@:]*):[^/@]*@", r"\1:***@", db, flags=re.IGNORECASE) if is_postgres_url(db) else db
+
+
 def dialect_of(conn: object) -> str:
     return POSTGRESQL if isinstance(conn, PgConnection) else SQLITE
 
@@ -141,8 +146,9 @@ class PgConnection:
     def stream(self, sql: str, parameters: Sequence[Any] = (), size: int = 500) -> Iterator[PgRow]:
         """Rows of a large query fetched ``size`` at a time (a server-side cursor), not all at once."""
         self._streams += 1
-        with self.raw.cursor(name=f"dateline_stream_{self._streams}", row_factory=_row_factory,
-                             withhold=True) as cur:
+        # A server-side cursor lives in a transaction (a read-only one here: it takes no locks a
+        # writer waits for); closing the generator early ends both.
+        with self, self.raw.cursor(name=f"dateline_stream_{self._streams}", row_factory=_row_factory) as cur:
             cur.itersize = size
             cur.execute(to_postgres(sql), pg_values(parameters))
             yield from cur

@@ -83,6 +83,13 @@ def migrate(conn: PgConnection) -> list[str]:
     return applied
 
 
+def lock_writes(conn: StoreConnection) -> None:
+    """Writers take turns, one batch transaction at a time, as SQLite's one write lock makes them:
+    two ingests adding to the same ``dyad_periods`` rows in different orders could otherwise
+    deadlock, and one of them would fail. Held until the transaction ends."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(? || current_schema()))", ("dateline.writes",))
+
+
 # The snippet as FTS5's snippet(…, '[', ']', '…', 12) shows it: a dozen words around the hits.
 _HEADLINE_OPTIONS = "StartSel=[, StopSel=], MaxWords=12, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
 
