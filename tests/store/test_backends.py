@@ -136,6 +136,23 @@ def test_statements_are_rewritten_for_postgresql():
     assert to_postgres("SELECT '%' || ?") == "SELECT '%%' || %s"
 
 
+def test_every_spelling_of_a_postgres_url_means_psycopg():
+    from dateline.store.dialect import is_postgres_url
+    from dateline.store.postgres import sqlalchemy_url
+
+    for url in ("postgresql://me@db/news", "postgres://me@db/news", "postgresql+psycopg://me@db/news",
+                "POSTGRESQL://me@db/news"):
+        assert is_postgres_url(url) and sqlalchemy_url(url) == "postgresql+psycopg://me@db/news"
+    assert not is_postgres_url("postgresql.db") and not is_postgres_url("/data/postgresql://x")
+
+
+def test_a_schema_that_is_not_there_is_a_coded_error(postgres_url):
+    from dateline.errors import DatelineError
+
+    with pytest.raises(DatelineError, match="create it first"):
+        Store(postgres_url.rsplit("%3D", 1)[0] + "%3Dno_such_schema")
+
+
 def test_a_store_url_is_printed_without_its_password():
     assert display_name("postgresql://me:hunter2@db:5432/news") == "postgresql://me:***@db:5432/news"
     assert display_name("postgresql://me@db/news") == "postgresql://me@db/news"

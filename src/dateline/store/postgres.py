@@ -67,6 +67,9 @@ def migration_scripts() -> list[tuple[int, str, str]]:
 
 def migrate(conn: PgConnection) -> list[str]:
     """Apply every PostgreSQL migration not yet recorded, in number order; returns their names."""
+    if conn.execute("SELECT current_schema()").fetchone()[0] is None:  # a search_path naming no schema there
+        path = conn.execute("SHOW search_path").fetchone()[0]
+        raise DatelineError(Code.UNREADABLE, f"no schema to keep the store in (search_path {path}); create it first")
     applied = []
     for version, name, script in migration_scripts():
         with conn:
