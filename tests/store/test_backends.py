@@ -257,3 +257,30 @@ def test_watch_and_retry_rejected_on_both(store_url, tmp_path, nlp):
     assert "1 stored" in said
     with Store(store_url) as store:
         assert store.count() == 2 and store.rejected() == []
+
+
+@pytest.mark.slow
+def test_two_ingests_into_one_postgres_store_at_once(postgres_url, tmp_path):
+    """Writers take turns per batch (an advisory lock), so two ingests of overlapping inputs at once
+    neither deadlock over the shared dyad_periods rows nor store an article twice."""
+    import subprocess
+
+    lines = [json.dumps({"id": f"w{i}", "published": "2025-03-0" + str(1 + i % 9),
+                         "text": f"WARSAW, March {1 + i % 9} - Poland signed agreement number {i} with Norway on "
+                                 f"Monday after talks on item {i * 7}, the Polish energy ministry said."})
+             for i in range(60)]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[20:]) + "\n", encoding="utf-8")
+    dateline = str(Path(sys.executable).parent / "dateline")
+    procs = [subprocess.Popen([dateline, "ingest", str(path), "--db", postgres_url], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for path in (first, second)]
+    results = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _out, err in results]
+    with Store(postgres_url) as store:
+        assert store.count() == 60
+        assert store.conn.execute("SELECT count(DISTINCT content_hash) FROM articles").fetchone()[0] == 60
+        periods = store.conn.execute("SELECT sum(events) FROM dyad_periods WHERE \"interval\" = 'month' "
+                                     "AND directed = 1").fetchone()[0]
+        dyads = store.conn.execute("SELECT count(*) FROM event_dyads WHERE event_date <> ''").fetchone()[0]
+        assert periods == dyads

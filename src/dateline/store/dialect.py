@@ -146,8 +146,8 @@ class PgConnection:
     def stream(self, sql: str, parameters: Sequence[Any] = (), size: int = 500) -> Iterator[PgRow]:
         """Rows of a large query fetched ``size`` at a time (a server-side cursor), not all at once."""
         self._streams += 1
-        # A server-side cursor lives in a transaction (a read-only one here: it takes no locks a
-        # writer waits for); closing the generator early ends both.
+        # A server-side cursor lives in a transaction; a reading one, whose share locks stand in
+        # the way of a migration's DDL only, never of ingest. Closing the generator early ends both.
         with self, self.raw.cursor(name=f"dateline_stream_{self._streams}", row_factory=_row_factory) as cur:
             cur.itersize = size
             cur.execute(to_postgres(sql), pg_values(parameters))
