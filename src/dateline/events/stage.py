@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
+from dateline.events import ranker as event_ranker
 from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
@@ -269,14 +270,28 @@ def _in_quote(sent: Span, tok: Token) -> bool:
     return sum(text.count(q, sent.start_char, tok.idx) for q in QUOTE_CHARS) % 2 == 1
 
 
+@dataclass
+class Reading:
+    """One sentence as the coder reads it, before the ranker: events in clause order with their
+    evidence, each one's lexicon specificity, and the heads' probabilities."""
+
+    ranked: list[tuple[Event, dict[str, float]]]
+    specificity: list[float]
+    settled: list[bool]
+    plover: dict[str, float]
+    penta: dict[str, float]
+
+
 class SentenceCoder:
     def __init__(self, doc: Doc, article: Article, resolver: ActorResolver | None = None,
-                 model: event_model.SparseModel | None = None) -> None:
+                 model: event_model.SparseModel | None = None, ranked: bool = True) -> None:
         self.doc = doc
         self.article = article
         self.lex = get_lexicon()
         self.resolver = resolver or ActorResolver(doc, article)
         self.model = model or event_model.get_model()
+        # ranked=False: the coder's own order and confidence (what the ranker is trained on)
+        self.ranker = event_ranker.get_ranker() if ranked else None
         self.gists: dict[int, frozenset[str]] = {}  # id(event) → what the event is about
 
     def code(self, sent: Span) -> list[Event]:
@@ -284,16 +299,28 @@ class SentenceCoder:
         return [event for event, _ in self.code_with_evidence(sent)]
 
     def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
+        reading = self.read(sent)
+        if self.ranker is None or not reading.ranked:
+            return reading.ranked
+        evidence = {id(event): ev for event, ev in reading.ranked}
+        events = [event for event, _ in reading.ranked]
+        ordered = event_ranker.rerank(events, reading.specificity, reading.settled, reading.plover, reading.penta,
+                                      self.lex, self.ranker)
+        return [(event, evidence[id(event)]) for event in ordered]
+
+    def read(self, sent: Span) -> Reading:
+        """The sentence's events in the coder's own order (the clause ranking), with the evidence
+        behind each and the classifier heads' reading of the sentence: what the ranker reads."""
         coded = self._candidates(sent)
         _resolve_chains(coded, self.lex)
         live = [c for c in coded if not c.absorbed]
         if not live and not self._worth_classifying(sent):
-            return []
+            return Reading([], [], [], {}, {})
         plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
         if not live:
             fallback = self._classifier_candidate(sent, plover)
             if fallback is None:
-                return []
+                return Reading([], [], [], plover, penta)
             live = coded = [fallback]
         ranked = []
         for c in live:
@@ -306,14 +333,19 @@ class SentenceCoder:
             }
             judged = self._clause_evidence(c, event, {**evidence, "penta": _penta_support(penta, event.cameo)}, coded)
             event.confidence = event_model.confidence(judged)
+            # settled: coded by a pattern of the verb dictionary or by a convention of the coder
+            # (a demand, an announced act), not by the verb's default: the ranker may not recode it
+            settled = c.cand.specificity > 0 or c.must or c.own_view or event.cameo != c.code
             ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * _subordinate(c.cand.token),
-                           event, judged))
+                           event, judged, settled))
         ranked.sort(key=lambda item: -item[0])
         if ranked:  # the top event by confidence is the coder's first choice, not a runner-up
             first = ranked[0][1].confidence
-            for _, event, _ in ranked[1:]:
+            for _, event, _, _ in ranked[1:]:
                 event.confidence = min(event.confidence, round(max(first - 0.001, 0.0), 3))
-        return [(event, evidence) for _, event, evidence in ranked]
+        return Reading([(event, evidence) for _, event, evidence, _ in ranked],
+                       [evidence["specificity"] for _, _, evidence, _ in ranked],
+                       [settled for *_, settled in ranked], plover, penta)
 
     def _clause_evidence(self, c: Coded, event: Event, evidence: dict[str, float],
                          coded: list[Coded]) -> dict[str, float]:
