@@ -442,7 +442,7 @@ class SentenceCoder:
             elif subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
-                source = self.resolver.resolve(subj)
+                source = self.resolver.agent(subj)  # "Egypt's presidency", "Syrian regime air strikes": the owner acts
         if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
                 code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
             # who reports a bombing did not bomb: material conflict keeps its subject, and a
