@@ -59,7 +59,8 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once", "as"})
-CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
+CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
+# low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
 QUOTE_CHARS = frozenset('"“”«»')
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
