@@ -461,6 +461,10 @@ class SentenceCoder:
             # "asked both delegations to return": the pair named before is the one asked
             named = self.resolver.reciprocal(head.i) if is_reciprocal(head) else self.resolver.target(head)
             found = [a for a in named if a.code not in codes or a.code is None]
+            if (head.dep_ == "pobj" and head.head.lower_ == "in" and code[:2] not in PLACE_TARGET_ROOTS
+                    and found and all(a.sector is None and a.code == a.country for a in found)):
+                locatives.append(head)  # "signed a pact in Geneva": a town where it happened, no party
+                continue
             if any(located(a) for a in found):
                 target = found
                 if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
