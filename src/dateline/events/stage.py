@@ -62,6 +62,7 @@ TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until"
 CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
 QUOTE_CHARS = frozenset('"“”«»')
+NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
@@ -444,6 +445,9 @@ class SentenceCoder:
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
                 source = self.resolver.agent(subj)  # "Egypt's presidency", "Syrian regime air strikes": the owner acts
+            if not source and self._named_subject(subj):
+                # a person or body no table knows still did it: named, with no code (CAMEO's "---")
+                source = [EventActor(name=" ".join(t.text for t in subj.subtree if t.pos_ == "PROPN") or subj.text)]
         if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
                 code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
             # who reports a bombing did not bomb: material conflict keeps its subject, and a
@@ -489,6 +493,12 @@ class SentenceCoder:
         elif len(source) > 1 and not target and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
+
+    def _named_subject(self, subj: Token) -> bool:
+        """A subject that names someone: a proper noun or a person or organisation entity, not a
+        place (places are resolved or are no actors) and not the dateline."""
+        named = subj.ent_type_ in NAMED_ACTOR_ENTS or (subj.pos_ == "PROPN" and not subj.ent_type_)
+        return named and not self.resolver.in_dateline(subj)
 
     def _antecedent(self, noun: Token) -> Token:
         """What a relative clause is about: the parser often hangs it on the nearest place ("drone
