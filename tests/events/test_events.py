@@ -136,3 +136,10 @@ def test_a_town_where_a_pact_was_signed_is_no_party_to_it(code):
     event = art.events[0]
     assert _countries(event.source) == ["CHL", "PER"]
     assert event.reciprocal and _countries(event.target) == ["CHL", "PER"]
+
+
+def test_agreeing_with_someone_that_a_claim_holds_is_a_statement(code):
+    art = code("The Kenyan government agreed with the opposition that the vote had been fair.")
+    assert art.events[0].cameo == "019" and art.events[0].type is None
+    pact = code("Kenya and Uganda agreed to reopen the border.")
+    assert pact.events[0].type == "AGREE"

@@ -63,6 +63,7 @@ CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) on
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
 QUOTE_CHARS = frozenset('"“”«»')
 NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
+VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
@@ -264,6 +265,18 @@ def _obliged(verb: Token) -> bool:
         return head.head.i != head.i and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
     return head.lemma_.lower() in REPORT_HEADS and any(
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
+
+
+def _shares_a_view(verb: Token) -> bool:
+    """ "X agreed with Y that Z": agreeing with someone about a claim is a statement (CAMEO 019),
+    not an agreement between the two."""
+    if verb.lemma_.lower() not in VIEW_VERBS:
+        return False
+    partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                if p.dep_ == "pobj"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [c for p in partners for c in p.children if c.dep_ in {"acl", "relcl", "ccomp"}]  # parsed onto Y
+    return bool(partners) and any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children)
 
 
 def _in_quote(sent: Span, tok: Token) -> bool:
@@ -580,6 +593,8 @@ class SentenceCoder:
             return new, _plover(self.lex, new) or "THREATEN", negated
         if c.own_view:
             return "010", "", negated
+        if _shares_a_view(c.cand.token):
+            return "019", "", negated  # "agreed with the minister that ...": an opinion voiced (express accord)
         if c.must:
             return "100", "REQUEST", negated
         if root == "02" and c.cand.token.lemma_.lower() in DEMAND_VERBS:
