@@ -13,6 +13,7 @@ import spacy
 
 from dateline import models
 from dateline.events import model as event_model
+from dateline.events import ranker as event_ranker
 from dateline.quotes import cue_model, span_model, speaker_model
 
 LOADERS = {
@@ -20,6 +21,7 @@ LOADERS = {
     span_model.MODEL_NAME: (span_model, span_model.get_tagger),
     speaker_model.MODEL_NAME: (speaker_model, speaker_model.get_speaker_model),
     event_model.MODEL_NAME: (event_model, event_model.get_model),
+    event_ranker.MODEL_NAME: (event_ranker, event_ranker.get_ranker),
 }
 ROOT = Path(__file__).resolve().parents[1]
 META_KEYS = {"name", "about", "feature_set", "spacy_model", "training_data", "metrics", "trained", "script"}

@@ -107,3 +107,15 @@ def test_a_table_from_before_named_layers_is_listed_and_removable(data_dir):
     assert phoenix.get_layer().lookup("Marta Invented").code == "NORGOV"
     assert runner.invoke(actors_group, ["remove", "phoenix_actors"]).exit_code == 0
     assert not (data_dir / layers.LEGACY_FILE).exists()
+
+
+def test_a_state_filed_under_its_former_federation_is_coded_as_itself():
+    from dateline.actors.phoenix import PhoenixLayer
+
+    layer = PhoenixLayer([("ruritania city", "USRUKRGOV", "0001-01-01", "9999-12-31"),
+                          ("old capital", "USR", "0001-01-01", "9999-12-31"),
+                          ("harbour town", "YUGHRV", "0001-01-01", "9999-12-31")])
+    city, old, town = (layer.lookup(n) for n in ("ruritania city", "old capital", "harbour town"))
+    assert city is not None and (city.country, city.sector, city.code) == ("UKR", "GOV", "UKRGOV")
+    assert old is not None and old.country == "USR"
+    assert town is not None and town.country == "HRV" and town.sector is None

@@ -140,3 +140,6 @@ def test_language_is_told_from_the_text():
     assert prepare(RawInput(id="f", text=french), Options()).language == "fr"
     assert prepare(RawInput(id="e", text=english), Options()).language == "en"
     assert prepare(RawInput(id="s", text="Oslo, 12:00"), Options()).language == "en"  # too short to tell
+    # py3langid reads West African English headlines as Nigerian Pidgin: they are analysed as English
+    headline = "Nigeria police arrest two men over church attack."
+    assert prepare(RawInput(id="n", text=headline), Options()).language == "en"

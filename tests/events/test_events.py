@@ -123,3 +123,23 @@ def test_every_conjunct_of_a_meeting_is_a_party(code):
 def test_joint_sanctions_are_not_a_sanction_of_each_other(code):
     art = code("Britain and France imposed sanctions on Ruritania's mining firms on Monday.")
     assert all(not e.reciprocal for e in art.events)
+
+
+def test_a_named_subject_no_table_knows_still_acts(code):
+    art = code("Papadakis agreed to step down on Friday.")
+    assert art.events, "the event is kept with its named, uncoded source"
+    assert [(a.name, a.code) for a in art.events[0].source] == [("Papadakis", None)]
+
+
+def test_a_town_where_a_pact_was_signed_is_no_party_to_it(code):
+    art = code("Chile and Peru signed a fisheries accord in Valparaiso.")
+    event = art.events[0]
+    assert _countries(event.source) == ["CHL", "PER"]
+    assert event.reciprocal and _countries(event.target) == ["CHL", "PER"]
+
+
+def test_agreeing_with_someone_that_a_claim_holds_is_a_statement(code):
+    art = code("The Kenyan government agreed with the opposition that the vote had been fair.")
+    assert art.events[0].cameo == "019" and art.events[0].type is None
+    pact = code("Kenya and Uganda agreed to reopen the border.")
+    assert pact.events[0].type == "AGREE"

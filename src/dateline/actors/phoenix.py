@@ -116,9 +116,19 @@ def import_layer(name: str, paths: list[Path]) -> layers.Layer | None:
     return layer
 
 
+# The dictionaries file the states that left a federation under it ("kiev" USRUKR, "zagreb"
+# YUGHRV, "juba" SDNSSD): the state is the code after the prefix, as CAMEO codes it today.
+SUCCESSORS = {"USR": frozenset({"UKR", "GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK", "TKM", "UZB", "BLR", "MDA",
+                                "LTU", "LVA", "EST"}),
+              "YUG": frozenset({"HRV", "MKD", "SRB", "BIH", "SVN", "MNE"}), "ETH": frozenset({"ERI"}),
+              "SDN": frozenset({"SSD"})}
+
+
 def _split(code: str) -> NamedActor:
     if code.startswith(("IGO", "NGO", "IMG", "MNC")):
         return NamedActor(None, code[:3], code)
+    if code[3:6] in SUCCESSORS.get(code[:3], ()):
+        code = code[3:]
     country = code[:3]
     sector = code[3:6] or None
     return NamedActor(country, sector, code)

@@ -237,6 +237,8 @@ class ActorResolver(ArticleMemory):
                 if known is not None and known.country:
                     actor.country, actor.sector = known.country, actor.sector or known.sector
                     actor.code = _code(actor.country, actor.sector)
+                elif known is not None and located(known):  # an international official's own entry
+                    actor.sector, actor.code = known.sector, known.code
             return self._national(head, actor)
         found = self._resolve_text(head)
         if article_actor is not None:  # the article knows who, but not where from: our tables may

@@ -26,6 +26,10 @@ MIN_LETTERS = 20
 # Below this probability (of the best language, normalised) the default stands.
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 5000
+# English-lexified languages the model confuses with English news: a Nigerian or Ghanaian headline
+# ("Nigeria police arrest two men over church attack") scores as Nigerian Pidgin. Read as English:
+# the English stages parse Pidgin passably, and a wrong "not English" loses the whole analysis.
+READ_AS_ENGLISH = frozenset({"pcm"})
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -42,6 +46,8 @@ def detect_language(text: str) -> str:
     if len(_LETTERS.findall(sample)) < MIN_LETTERS:
         return DEFAULT
     code, probability = _identifier().classify(sample)
+    if code in READ_AS_ENGLISH:
+        return ANALYSED_LANGUAGE
     return code if probability >= MIN_CONFIDENCE else DEFAULT
 
 

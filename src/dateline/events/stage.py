@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
+from dateline.events import ranker as event_ranker
 from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
@@ -58,8 +59,11 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once", "as"})
-CLASSIFIER_ONLY_MIN = 0.35  # the PLOVER head alone makes an event only above this probability
+CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
+# low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
 QUOTE_CHARS = frozenset('"“”«»')
+NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
+VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
@@ -263,20 +267,46 @@ def _obliged(verb: Token) -> bool:
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
 
 
+def _shares_a_view(verb: Token) -> bool:
+    """ "X agreed with Y that Z": agreeing with someone about a claim is a statement (CAMEO 019),
+    not an agreement between the two."""
+    if verb.lemma_.lower() not in VIEW_VERBS:
+        return False
+    partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                if p.dep_ == "pobj"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [c for p in partners for c in p.children if c.dep_ in {"acl", "relcl", "ccomp"}]  # parsed onto Y
+    return bool(partners) and any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children)
+
+
 def _in_quote(sent: Span, tok: Token) -> bool:
     """An odd number of quotation marks between the sentence start and the trigger."""
     text = doc_info(sent.doc).text
     return sum(text.count(q, sent.start_char, tok.idx) for q in QUOTE_CHARS) % 2 == 1
 
 
+@dataclass
+class Reading:
+    """One sentence as the coder reads it, before the ranker: events in clause order with their
+    evidence, each one's lexicon specificity, and the heads' probabilities."""
+
+    ranked: list[tuple[Event, dict[str, float]]]
+    specificity: list[float]
+    settled: list[bool]
+    plover: dict[str, float]
+    penta: dict[str, float]
+
+
 class SentenceCoder:
     def __init__(self, doc: Doc, article: Article, resolver: ActorResolver | None = None,
-                 model: event_model.SparseModel | None = None) -> None:
+                 model: event_model.SparseModel | None = None, ranked: bool = True) -> None:
         self.doc = doc
         self.article = article
         self.lex = get_lexicon()
         self.resolver = resolver or ActorResolver(doc, article)
         self.model = model or event_model.get_model()
+        # ranked=False: the coder's own order and confidence (what the ranker is trained on)
+        self.ranker = event_ranker.get_ranker() if ranked else None
         self.gists: dict[int, frozenset[str]] = {}  # id(event) → what the event is about
 
     def code(self, sent: Span) -> list[Event]:
@@ -284,16 +314,28 @@ class SentenceCoder:
         return [event for event, _ in self.code_with_evidence(sent)]
 
     def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
+        reading = self.read(sent)
+        if self.ranker is None or not reading.ranked:
+            return reading.ranked
+        evidence = {id(event): ev for event, ev in reading.ranked}
+        events = [event for event, _ in reading.ranked]
+        ordered = event_ranker.rerank(events, reading.specificity, reading.settled, reading.plover, reading.penta,
+                                      self.lex, self.ranker)
+        return [(event, evidence[id(event)]) for event in ordered]
+
+    def read(self, sent: Span) -> Reading:
+        """The sentence's events in the coder's own order (the clause ranking), with the evidence
+        behind each and the classifier heads' reading of the sentence: what the ranker reads."""
         coded = self._candidates(sent)
         _resolve_chains(coded, self.lex)
         live = [c for c in coded if not c.absorbed]
         if not live and not self._worth_classifying(sent):
-            return []
+            return Reading([], [], [], {}, {})
         plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
         if not live:
             fallback = self._classifier_candidate(sent, plover)
             if fallback is None:
-                return []
+                return Reading([], [], [], plover, penta)
             live = coded = [fallback]
         ranked = []
         for c in live:
@@ -306,14 +348,19 @@ class SentenceCoder:
             }
             judged = self._clause_evidence(c, event, {**evidence, "penta": _penta_support(penta, event.cameo)}, coded)
             event.confidence = event_model.confidence(judged)
+            # settled: coded by a pattern of the verb dictionary or by a convention of the coder
+            # (a demand, an announced act), not by the verb's default: the ranker may not recode it
+            settled = c.cand.specificity > 0 or c.must or c.own_view or event.cameo != c.code
             ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * _subordinate(c.cand.token),
-                           event, judged))
+                           event, judged, settled))
         ranked.sort(key=lambda item: -item[0])
         if ranked:  # the top event by confidence is the coder's first choice, not a runner-up
             first = ranked[0][1].confidence
-            for _, event, _ in ranked[1:]:
+            for _, event, _, _ in ranked[1:]:
                 event.confidence = min(event.confidence, round(max(first - 0.001, 0.0), 3))
-        return [(event, evidence) for _, event, evidence in ranked]
+        return Reading([(event, evidence) for _, event, evidence, _ in ranked],
+                       [evidence["specificity"] for _, _, evidence, _ in ranked],
+                       [settled for *_, settled in ranked], plover, penta)
 
     def _clause_evidence(self, c: Coded, event: Event, evidence: dict[str, float],
                          coded: list[Coded]) -> dict[str, float]:
@@ -410,7 +457,10 @@ class SentenceCoder:
             elif subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
-                source = self.resolver.resolve(subj)
+                source = self.resolver.agent(subj)  # "Egypt's presidency", "Syrian regime air strikes": the owner acts
+            if not source and self._named_subject(subj):
+                # a person or body no table knows still did it: named, with no code (CAMEO's "---")
+                source = [EventActor(name=" ".join(t.text for t in subj.subtree if t.pos_ == "PROPN") or subj.text)]
         if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
                 code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
             # who reports a bombing did not bomb: material conflict keeps its subject, and a
@@ -428,6 +478,10 @@ class SentenceCoder:
             # "asked both delegations to return": the pair named before is the one asked
             named = self.resolver.reciprocal(head.i) if is_reciprocal(head) else self.resolver.target(head)
             found = [a for a in named if a.code not in codes or a.code is None]
+            if (head.dep_ == "pobj" and head.head.lower_ == "in" and code[:2] not in PLACE_TARGET_ROOTS
+                    and found and all(a.sector is None and a.code == a.country for a in found)):
+                locatives.append(head)  # "signed a pact in Geneva": a town where it happened, no party
+                continue
             if any(located(a) for a in found):
                 target = found
                 if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
@@ -452,6 +506,12 @@ class SentenceCoder:
         elif len(source) > 1 and not target and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
+
+    def _named_subject(self, subj: Token) -> bool:
+        """A subject that names someone: a proper noun or a person or organisation entity, not a
+        place (places are resolved or are no actors) and not the dateline."""
+        named = subj.ent_type_ in NAMED_ACTOR_ENTS or (subj.pos_ == "PROPN" and not subj.ent_type_)
+        return named and not self.resolver.in_dateline(subj)
 
     def _antecedent(self, noun: Token) -> Token:
         """What a relative clause is about: the parser often hangs it on the nearest place ("drone
@@ -533,6 +593,8 @@ class SentenceCoder:
             return new, _plover(self.lex, new) or "THREATEN", negated
         if c.own_view:
             return "010", "", negated
+        if _shares_a_view(c.cand.token):
+            return "019", "", negated  # "agreed with the minister that ...": an opinion voiced (express accord)
         if c.must:
             return "100", "REQUEST", negated
         if root == "02" and c.cand.token.lemma_.lower() in DEMAND_VERBS:
