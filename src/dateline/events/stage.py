@@ -18,23 +18,20 @@ from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
 from dateline.events import ranker as event_ranker
+from dateline.events.clauses import SUBJECT_DEPS, is_passive, object_heads, subject_left, subject_of
 from dateline.events.dedup import _codes, _dedup, _gist
+from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, doc_info, find_candidates
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
-                "towards", "in", "of", "about", "between", "among")
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
 OBLIGATION_AUX = frozenset({"must", "should"})
 DONE = frozenset({"asserted", "reported"})
 # Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
-ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
-                             "recommend", "appeal", "press", "push", "call"})
 # Acts done somewhere to whoever is there: with no one named, the place's country is the target.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
@@ -177,81 +174,6 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
             c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
         elif link != "conj":
             c.absorbed = True
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.pos_ == "VERB":  # "aid workers active in Yemen said": parsed as a verb subject
-                inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
-                return inner or child
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.i != verb.i:
-        for child in head.children:  # "asked Putin to deploy": the asked one does it
-            if child.dep_ in {"dobj", "dative"}:
-                return child
-        return _subject(head)
-    if verb.dep_ in {"conj", "advcl"} and head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
-        return _subject(head)
-    return _subject_left(verb)
-
-
-def _subject_left(verb: Token) -> Token | None:
-    """A subject the parser attached elsewhere: the noun phrase right before the verb
-    ("..., Moscow and Minsk approved" parsed as an apposition)."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
-        i -= 1
-    if i < verb.sent.start:
-        return None
-    tok = verb.doc[i]
-    if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod", "nsubjpass"}:
-        return None  # a passive subject is what the act was done to
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _object_heads(verb: Token) -> list[Token]:
-    """Candidate target phrase heads in order of preference."""
-    out: list[Token] = []
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ == "ADP":  # "send systems to Ukraine"
-            out.extend(p for p in child.children if p.dep_ == "pobj")
-        elif child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
-            out.append(child)
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out.extend(p for p in child.children if p.dep_ == "pobj")
-    nested = list(out)
-    for _ in range(2):  # "an attack on X", "a sit-in in protest of X's decree"
-        deeper = [p for obj in nested for child in obj.children
-                  if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
-                  for p in child.children if p.dep_ == "pobj"]
-        out.extend(deeper)
-        nested = deeper
-    for child in verb.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _purpose(child)):
-            out.extend(_object_heads(child))  # "staged a strike to demand reforms by X's government"
-        elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
-            # "demanded that Peru repeal ...": the one asked is the clause's subject
-            out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
-    return out
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-
-
-def _purpose(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _obliged(verb: Token) -> bool:
@@ -420,7 +342,7 @@ class SentenceCoder:
     def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:
         for c in coded:
             if any(x.cand.token.i == verb.i for x in c.speaker_of):
-                subj = _subject(c.cand.token)
+                subj = subject_of(c.cand.token)
                 if subj is not None:
                     actors = self.resolver.resolve(subj)
                     self.resolver.remember_speaker(actors)
@@ -436,7 +358,7 @@ class SentenceCoder:
                 tok = tok.head
                 lemma = tok.lemma_.lower()
             if lemma in REPORT_HEADS or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
-                subj = _subject(tok)
+                subj = subject_of(tok)
                 if subj is not None:
                     return self.resolver.resolve(subj)
                 break
@@ -444,7 +366,7 @@ class SentenceCoder:
 
     def _actors(self, verb: Token, coded: list[Coded], code: str) -> tuple[list[EventActor], list[EventActor], bool]:
         speaker = self._speaker(verb, coded)
-        subj = _subject(verb)
+        subj = subject_of(verb)
         if subj is not None and self.resolver.in_dateline(subj):
             subj = self._story_subject(subj, verb)
         source: list[EventActor] = []
@@ -462,7 +384,7 @@ class SentenceCoder:
                 # a person or body no table knows still did it: named, with no code (CAMEO's "---")
                 source = [EventActor(name=" ".join(t.text for t in subj.subtree if t.pos_ == "PROPN") or subj.text)]
         if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
-                code[:2] in PLACE_TARGET_ROOTS and _passive(verb) and modality_of(verb, False) in DONE):
+                code[:2] in PLACE_TARGET_ROOTS and is_passive(verb) and modality_of(verb, False) in DONE):
             # who reports a bombing did not bomb: material conflict keeps its subject, and a
             # passive one ("detainees had been beaten", the group said) has no doer named; one
             # announced ("would be prosecuted", the minister said) is the speaker's threat
@@ -471,7 +393,7 @@ class SentenceCoder:
         fallback: list[EventActor] = []
         codes = {a.code for a in source}
         locatives: list[Token] = []
-        for head in _object_heads(verb):
+        for head in object_heads(verb):
             if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
                 locatives.append(head)
                 continue
@@ -539,7 +461,7 @@ class SentenceCoder:
             if (other.dep_ in SUBJECT_DEPS and other.i != subj.i and other.pos_ in {"PROPN", "NOUN", "PRON"}
                     and not self.resolver.in_dateline(other)):
                 return other
-        left = _subject_left(verb)
+        left = subject_left(verb)
         return left if left is not None and not self.resolver.in_dateline(left) else None
 
     def _build(self, sent: Span, c: Coded, coded: list[Coded]) -> Event:
@@ -613,4 +535,4 @@ def extract_events(doc: Doc, article: Article) -> None:
     for sent in doc.sents:
         # An event with no actor at all is of no use to an event data set: drop it here.
         events.extend(e for e in coder.code(sent) if e.source or e.target)
-    article.events = _dedup(events, coder.gists)
+    article.events = directed(_dedup(events, coder.gists))
