@@ -383,3 +383,13 @@ def test_quote_split_by_a_long_cue_keeps_its_pieces(nlp):
     quote = by_cue(art, "said")
     assert [text[s:e] for s, e in quote.parts] == ["The reform is a mistake", "It will cost the poorest most."]
     assert art.to_dict()["quotes"][0]["parts"] == quote.parts
+
+
+def test_aside_after_object_is_not_content(nlp):
+    """A relative clause or apposition set off by a comma is the writer's, not the speaker's."""
+    art = run(nlp, "Senator Ruth Okafor praised the harbour plan, which the council will vote on in May.")
+    q = by_cue(art, "praised")
+    assert q.text == "the harbour plan"
+    art = run(nlp, "Mayor Lena Brandt endorsed the new tram line, the third in a decade.")
+    q = by_cue(art, "endorsed")
+    assert q.text == "the new tram line"

@@ -173,20 +173,39 @@ def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
                 continue  # the second predicate: the first object's reading covers it
             pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
             frame = "dobj+pred"
-            span = trimmed(doc, child.left_edge.i, pred + 1)
-        elif dep in ("ccomp", "dobj", "xcomp") or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
+            span = trimmed(doc, child.left_edge.i, aside_start(doc, child.left_edge.i, pred + 1))
+        elif dep == "ccomp" or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
             # a noun cue's clause: "the claim that…", "concerns about…" (prep below)
             span = trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+        elif dep in ("dobj", "xcomp"):
+            span = trimmed(doc, child.left_edge.i, aside_start(doc, child.left_edge.i, child.right_edge.i + 1))
         elif dep == "prep":
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 frame = "prep:" + child.lower_
-                span = trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                lo = objs[0].left_edge.i
+                span = trimmed(doc, lo, aside_start(doc, lo, objs[0].right_edge.i + 1))
         if span:
             out.append((frame, span))
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
         out.extend(_head_frames(verb))
     return out
+
+
+# Set off by a comma or a dash, these add the writer's words about what was named ("backed the
+# plan, which critics call costly"; "praised the deal — the first in a decade"): not the content.
+_ASIDES = ("relcl", "appos", "acl")
+_ASIDE_MARKS = {",", "—", "–", "-", "--", "("}
+
+
+def aside_start(doc: Doc, lo: int, hi: int) -> int:
+    """End (exclusive token index) of a noun-phrase or infinitive content [lo, hi) before its first
+    aside: a relative clause, apposition or participle set off by a comma or dash."""
+    for tok in doc[lo + 1:hi]:
+        mark = tok.left_edge.i - 1
+        if tok.dep_ in _ASIDES and lo <= tok.head.i < mark and doc[mark].text in _ASIDE_MARKS:
+            return mark
+    return hi
 
 
 def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
