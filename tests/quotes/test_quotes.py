@@ -393,3 +393,23 @@ def test_aside_after_object_is_not_content(nlp):
     art = run(nlp, "Mayor Lena Brandt endorsed the new tram line, the third in a decade.")
     q = by_cue(art, "endorsed")
     assert q.text == "the new tram line"
+
+
+def test_cue_beyond_a_long_speaker_description(nlp):
+    """The speech verb sits far after the closing mark when the speaker is described at length;
+    the quote still resumes after the cue clause."""
+    art = run(nlp, "''The levy has the virtue of being simple,'' Ann Ruiz, director of the Harbour Policy Institute "
+                   "and a lecturer at the state university, said of the mayor's plan. ''It does not make the deficit worse.''")
+    q = only(art)
+    assert q.cue.text == "said" and q.speaker.name == "Ann Ruiz"
+    assert q.text.startswith("The levy has") and q.text.endswith("deficit worse.")
+    assert q.parts is not None and len(q.parts) == 2
+
+
+def test_clause_after_a_quote_is_no_speaker_of_it(nlp):
+    """ "X." They reflected "Y," the minister said: the cue of the second sentence is not the first
+    quote's, whose own cue came before it."""
+    art = run(nlp, 'At the same talks, Dorn continued, "several clauses were written into the draft in the light of '
+                   'the new tariffs." They reflected "the need for both ports to act together," the trade minister said.')
+    assert by_cue(art, "continued").text.startswith("several clauses")
+    assert by_cue(art, "said").text.startswith("They reflected")

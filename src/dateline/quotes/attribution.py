@@ -44,6 +44,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _NP_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct", "quantmod")
 _CLAUSE_END = {".", "!", "?", ";"}
+_NP_INSIDE = {"compound", "det", "poss", "amod", "nmod", "flat", "case", "nummod", "quantmod"}
 _WINDOW = 14  # tokens searched for a cue next to a quote
 _RESUME_REACH = 240  # chars of cue clause after which a quote may still resume the same statement
 _NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -325,12 +326,38 @@ class AttributionFinder:
                 cue = tok
             if tok.text in _CLAUSE_END or (tok.is_quote and tok.idx > region.close_end):
                 end = tok.idx + (len(tok) if tok.text in _CLAUSE_END else 0)
-                return (cue, end) if cue is not None else None
+                return (cue, end) if cue is not None else self._cue_past_subject(i, region)
         if cue is None:
-            return None
+            return self._cue_past_subject(i, region)
         # "…," she said, but…: no clause end in reach; the cue's own phrase ends the window.
         last = self.doc[cue.right_edge.i]
         return cue, last.idx + len(last)
+
+    def _cue_past_subject(self, i: int, region: QuoteRegion) -> tuple[Token, int] | None:
+        """ "…," Ann Ruiz, director of the institute and a lecturer at the university, said: a
+        speaker named at length puts the cue beyond the window; the speech verb the words after
+        the mark hang from (their subject's head) is the cue, its clause's end the window's."""
+        doc = self.doc
+        while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if i >= len(doc) or "\n\n" in self.text[region.close_end:doc[i].idx]:
+            return None
+        sent_end = self.sents[i][1]
+        tok = doc[i]
+        # up the speaker's own noun phrase to its subject link: "They reflected X," he said — the
+        # clause after the mark is not a subject, and its verb's head is no cue of this quote
+        while tok.dep_ in _NP_INSIDE and tok.head is not tok and i <= tok.head.i < sent_end:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "nsubj" or not i < verb.i < sent_end or not self.is_speech_cue(verb) \
+                or "\n" in self.text[region.close_end:verb.idx]:
+            return None
+        tok = verb
+        for later in doc[tok.i + 1:sent_end]:
+            if later.text in _CLAUSE_END or later.is_quote:
+                return tok, later.idx + (len(later) if later.text in _CLAUSE_END else 0)
+        last = doc[sent_end - 1]
+        return tok, last.idx + len(last)
 
     def _cue_before(self, region: QuoteRegion) -> Token | None:
         """The speech verb in he said: "…" / he told reporters, "…"."""
