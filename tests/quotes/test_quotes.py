@@ -413,3 +413,14 @@ def test_clause_after_a_quote_is_no_speaker_of_it(nlp):
                    'the new tariffs." They reflected "the need for both ports to act together," the trade minister said.')
     assert by_cue(art, "continued").text.startswith("several clauses")
     assert by_cue(art, "said").text.startswith("They reflected")
+
+
+def test_addressee_is_never_content(nlp):
+    """ "told reporters that…": whom the words were for is the addressee, the clause is the content."""
+    q = only(run(nlp, "Trade Minister Pavel Dorn told reporters that the talks would resume next week."))
+    assert q.text == "that the talks would resume next week"
+    assert q.addressee == "reporters"
+    q = only(run(nlp, "Mayor Lena Brandt told a news conference on Monday that fares would fall in June."))
+    assert q.text == "that fares would fall in June"
+    q = only(run(nlp, "Dorn called the plan a disgrace."))
+    assert q.text == "the plan a disgrace"
