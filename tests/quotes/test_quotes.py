@@ -424,3 +424,12 @@ def test_addressee_is_never_content(nlp):
     assert q.text == "that fares would fall in June"
     q = only(run(nlp, "Dorn called the plan a disgrace."))
     assert q.text == "the plan a disgrace"
+
+
+def test_what_is_expected_does_not_speak(nlp):
+    """ "The vote is expected to be close": the passive's subject is no speaker; a speaker heard
+    or quoted in the passive still is."""
+    q = only(run(nlp, "The vote in the council is expected to be close."))
+    assert q.speaker is None
+    q = only(run(nlp, "Prices are expected to rise further."))
+    assert q.speaker is None
