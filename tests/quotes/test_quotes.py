@@ -433,3 +433,10 @@ def test_what_is_expected_does_not_speak(nlp):
     assert q.speaker is None
     q = only(run(nlp, "Prices are expected to rise further."))
     assert q.speaker is None
+
+
+def test_headline_label_speaks(nlp):
+    """A headline opened by a one-word label ("Survey: …") attributes the rest to it."""
+    art = run(nlp, "Survey: Voters Back the Harbour Tram by Two to One.\n\nA majority of residents support the line.")
+    q = by_cue(art, ":")
+    assert q.speaker.text == "Survey" and q.text.startswith("Voters Back")

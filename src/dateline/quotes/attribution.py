@@ -558,8 +558,9 @@ class AttributionFinder:
             colon = self.doc.char_span(m.end(1), m.end(1) + 1)
             if name is None or colon is None:
                 continue
-            if not all(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG") for t in name):
-                continue
+            if not all(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG") for t in name) \
+                    and not (m.start() == 0 and len(name) == 1 and name[0].is_title and name[0].pos_ == "NOUN"):
+                continue  # a headline's one-word label speaks too: "Poll: voters split on the tram"
             end = self.text.find("\n\n", m.end())
             end = len(self.text) if end < 0 else end
             content = trimmed(self.doc, self._token_at(m.end()), self._token_at(end))
