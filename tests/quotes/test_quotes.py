@@ -440,3 +440,14 @@ def test_headline_label_speaks(nlp):
     art = run(nlp, "Survey: Voters Back the Harbour Tram by Two to One.\n\nA majority of residents support the line.")
     q = by_cue(art, ":")
     assert q.speaker.text == "Survey" and q.text.startswith("Voters Back")
+
+
+def test_learnt_cue_inventory():
+    """Cues learnt from the training split's counts: outside the hand lexicon, seen often enough,
+    mostly attributions when the content is an object (else an act: "approved the plan")."""
+    from dateline.quotes.lexicon import QuoteLexicon
+
+    lex = QuoteLexicon({"say": "speech"}, {("tout", "dobj"): (6, 10), ("approve", "dobj"): (4, 13),
+                                           ("hope", "xcomp"): (26, 42), ("say", "ccomp"): (90, 100),
+                                           ("plant", "dobj"): (2, 3), ("seek", "xcomp"): (40, 114)})
+    assert lex.learnt_cues() == frozenset({("tout", "dobj"), ("hope", "xcomp"), ("seek", "xcomp")})
