@@ -451,3 +451,9 @@ def test_learnt_cue_inventory():
                                            ("hope", "xcomp"): (26, 42), ("say", "ccomp"): (90, 100),
                                            ("plant", "dobj"): (2, 3), ("seek", "xcomp"): (40, 114)})
     assert lex.learnt_cues() == frozenset({("tout", "dobj"), ("hope", "xcomp"), ("seek", "xcomp")})
+
+
+def test_object_and_what_is_said_of_it(nlp):
+    """ "described the deal as a betrayal": the object and the phrase that says something of it."""
+    assert only(run(nlp, "Ruiz described the deal as a betrayal of the workers.")).text == "the deal as a betrayal of the workers"
+    assert only(run(nlp, "The mayor likened the levy to a tax on the poor.")).text == "the levy to a tax on the poor"
