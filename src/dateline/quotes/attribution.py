@@ -167,14 +167,14 @@ def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
             # "A, but B, the source added": the whole sentence before the cue clause is the content,
             # not just the conjunct the parser hung the ccomp on.
             span = trimmed(doc, sent_start, _clause_start(verb, child))
-        elif dep in ("dobj", "oprd") and any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "ccomp" and not _addressed(verb, child))
-                                            for c in verb.children if c.i > child.i):
+        elif dep in ("dobj", "oprd") and any(c.dep_ in ("oprd", "xcomp") for c in verb.children if c.i > child.i):
             # "called them 'deplorables'": object and predicate together are the content (the
             # parser often labels both "oprd": "called Trump a 'liar'"). Before a clause ("told
-            # reporters that…") the object is the addressee, never content: the clause's own reading.
+            # reporters that…") the object is the addressee, never content: the clause's own reading
+            # (the PolNeAR training split: clause alone 279, object and clause 77).
             if dep == "oprd" and any(c.dep_ in ("dobj", "oprd") and c.i < child.i for c in verb.children):
                 continue  # the second predicate: the first object's reading covers it
-            pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
+            pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp"))
             frame = "dobj+pred"
             span = trimmed(doc, child.left_edge.i, aside_start(doc, child.left_edge.i, pred + 1))
         elif dep == "ccomp" or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
@@ -231,19 +231,6 @@ def _object_phrase_end(verb: Token, obj: Token) -> int:
                 and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             return child.right_edge.i + 1
     return end
-
-
-# Verbs whose object before a clause is whom the words were for: "told reporters that…".
-_ADDRESSING = {"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "notify", "convince", "persuade",
-               "promise", "advise", "caution", "ask", "teach"}
-
-
-def _addressed(verb: Token, obj: Token) -> bool:
-    """Is the object before the verb's clause its addressee (never content), not the clause's
-    misparsed subject ("explaining the firings amounted to…")?"""
-    if verb.lemma_.lower() in _ADDRESSING:
-        return True
-    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
