@@ -325,7 +325,7 @@ def _parsed(nlp, words, heads, deps, pos, ents=None):
 
 
 def test_two_predicates_labelled_oprd_read_as_object_and_predicate(nlp):
-    from dateline.quotes.attribution import frames
+    from dateline.quotes.frames import frames
 
     # Cruz called Trump a liar .  — the parser labels both "Trump" and "liar" oprd
     doc = _parsed(nlp, ["Cruz", "called", "Trump", "a", "liar", "."], [1, 1, 1, 4, 1, 1],
