@@ -86,10 +86,17 @@ _ASIDE_MARKS = {",", "—", "–", "-", "--", "("}
 def aside_start(doc: Doc, lo: int, hi: int) -> int:
     """End (exclusive token index) of a noun-phrase or infinitive content [lo, hi) before its first
     aside: a relative clause, apposition or participle set off by a comma or dash."""
-    for tok in doc[lo + 1:hi]:
-        mark = tok.left_edge.i - 1
-        if tok.dep_ in _ASIDES and lo <= tok.head.i < mark and doc[mark].text in _ASIDE_MARKS:
-            return mark
+    for mark in range(lo + 1, hi - 1):
+        if doc[mark].text not in _ASIDE_MARKS:
+            continue
+        # the phrases that open right after the mark, innermost first
+        tok = doc[mark + 1]
+        while tok.left_edge.i == mark + 1:
+            if tok.dep_ in _ASIDES and lo <= tok.head.i < mark:
+                return mark
+            if tok.head is tok:
+                break
+            tok = tok.head
     return hi
 
 
