@@ -17,7 +17,8 @@ from pathlib import Path
 
 from dateline.evaluation.quotes import load_gold, parsed_records, token_f1, word_positions
 from dateline.nlp import load_model
-from dateline.quotes.attribution import AttributionFinder, frames, sentence_bounds
+from dateline.quotes.attribution import AttributionFinder, sentence_bounds
+from dateline.quotes.frames import frames
 
 MIN_TOTAL = 2
 

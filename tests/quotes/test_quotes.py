@@ -325,7 +325,7 @@ def _parsed(nlp, words, heads, deps, pos, ents=None):
 
 
 def test_two_predicates_labelled_oprd_read_as_object_and_predicate(nlp):
-    from dateline.quotes.attribution import frames
+    from dateline.quotes.frames import frames
 
     # Cruz called Trump a liar .  — the parser labels both "Trump" and "liar" oprd
     doc = _parsed(nlp, ["Cruz", "called", "Trump", "a", "liar", "."], [1, 1, 1, 4, 1, 1],
@@ -383,3 +383,77 @@ def test_quote_split_by_a_long_cue_keeps_its_pieces(nlp):
     quote = by_cue(art, "said")
     assert [text[s:e] for s, e in quote.parts] == ["The reform is a mistake", "It will cost the poorest most."]
     assert art.to_dict()["quotes"][0]["parts"] == quote.parts
+
+
+def test_aside_after_object_is_not_content(nlp):
+    """A relative clause or apposition set off by a comma is the writer's, not the speaker's."""
+    art = run(nlp, "Senator Ruth Okafor praised the harbour plan, which the council will vote on in May.")
+    q = by_cue(art, "praised")
+    assert q.text == "the harbour plan"
+    art = run(nlp, "Mayor Lena Brandt endorsed the new tram line, the third in a decade.")
+    q = by_cue(art, "endorsed")
+    assert q.text == "the new tram line"
+
+
+def test_cue_beyond_a_long_speaker_description(nlp):
+    """The speech verb sits far after the closing mark when the speaker is described at length;
+    the quote still resumes after the cue clause."""
+    art = run(nlp, "''The levy has the virtue of being simple,'' Ann Ruiz, director of the Harbour Policy Institute "
+                   "and a lecturer at the state university, said of the mayor's plan. ''It does not make the deficit worse.''")
+    q = only(art)
+    assert q.cue.text == "said" and q.speaker.name == "Ann Ruiz"
+    assert q.text.startswith("The levy has") and q.text.endswith("deficit worse.")
+    assert q.parts is not None and len(q.parts) == 2
+
+
+def test_clause_after_a_quote_is_no_speaker_of_it(nlp):
+    """ "X." They reflected "Y," the minister said: the cue of the second sentence is not the first
+    quote's, whose own cue came before it."""
+    art = run(nlp, 'At the same talks, Dorn continued, "several clauses were written into the draft in the light of '
+                   'the new tariffs." They reflected "the need for both ports to act together," the trade minister said.')
+    assert by_cue(art, "continued").text.startswith("several clauses")
+    assert by_cue(art, "said").text.startswith("They reflected")
+
+
+def test_addressee_is_never_content(nlp):
+    """ "told reporters that…": whom the words were for is the addressee, the clause is the content."""
+    q = only(run(nlp, "Trade Minister Pavel Dorn told reporters that the talks would resume next week."))
+    assert q.text == "that the talks would resume next week"
+    assert q.addressee == "reporters"
+    q = only(run(nlp, "Mayor Lena Brandt told a news conference on Monday that fares would fall in June."))
+    assert q.text == "that fares would fall in June"
+    q = only(run(nlp, "Dorn called the plan a disgrace."))
+    assert q.text == "the plan a disgrace"
+
+
+def test_what_is_expected_does_not_speak(nlp):
+    """ "The vote is expected to be close": the passive's subject is no speaker; a speaker heard
+    or quoted in the passive still is."""
+    q = only(run(nlp, "The vote in the council is expected to be close."))
+    assert q.speaker is None
+    q = only(run(nlp, "Prices are expected to rise further."))
+    assert q.speaker is None
+
+
+def test_headline_label_speaks(nlp):
+    """A headline opened by a one-word label ("Survey: …") attributes the rest to it."""
+    art = run(nlp, "Survey: Voters Back the Harbour Tram by Two to One.\n\nA majority of residents support the line.")
+    q = by_cue(art, ":")
+    assert q.speaker.text == "Survey" and q.text.startswith("Voters Back")
+
+
+def test_learnt_cue_inventory():
+    """Cues learnt from the training split's counts: outside the hand lexicon, seen often enough,
+    mostly attributions when the content is an object (else an act: "approved the plan")."""
+    from dateline.quotes.lexicon import QuoteLexicon
+
+    lex = QuoteLexicon({"say": "speech"}, {("tout", "dobj"): (6, 10), ("approve", "dobj"): (4, 13),
+                                           ("hope", "xcomp"): (26, 42), ("say", "ccomp"): (90, 100),
+                                           ("plant", "dobj"): (2, 3), ("seek", "xcomp"): (40, 114)})
+    assert lex.learnt_cues() == frozenset({("tout", "dobj"), ("hope", "xcomp"), ("seek", "xcomp")})
+
+
+def test_object_and_what_is_said_of_it(nlp):
+    """ "described the deal as a betrayal": the object and the phrase that says something of it."""
+    assert only(run(nlp, "Ruiz described the deal as a betrayal of the workers.")).text == "the deal as a betrayal of the workers"
+    assert only(run(nlp, "The mayor likened the levy to a tax on the poor.")).text == "the levy to a tax on the poor"

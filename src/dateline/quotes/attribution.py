@@ -20,6 +20,7 @@ from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
+from dateline.quotes.frames import according_to, frames, trimmed
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
 
@@ -44,6 +45,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _NP_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct", "quantmod")
 _CLAUSE_END = {".", "!", "?", ";"}
+_NP_INSIDE = {"compound", "det", "poss", "amod", "nmod", "flat", "case", "nummod", "quantmod"}
 _WINDOW = 14  # tokens searched for a cue next to a quote
 _RESUME_REACH = 240  # chars of cue clause after which a quote may still resume the same statement
 _NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -120,26 +122,6 @@ def noun_source(noun: Token) -> Token | None:
     return None
 
 
-def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Char span of tokens [start, end) without leading/trailing commas, dashes and spaces."""
-    while start < end and (doc[start].is_space or doc[start].text in ",;:—–-"):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:—–-"):
-        end -= 1
-    if start >= end:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-def _clause_start(verb: Token, content: Token) -> int:
-    """First token of the cue clause that follows its content ("…, the senior diplomat said")."""
-    start = verb.i
-    for child in verb.children:
-        if child.i > content.right_edge.i and child.i < verb.i and not child.is_punct:
-            start = min(start, child.left_edge.i)
-    return start
-
-
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indices of each token's sentence; one pass (Token.sent rescans the doc)."""
     n = len(doc)
@@ -152,103 +134,6 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         end = starts[k + 1] if k + 1 < len(starts) else n
         bounds.extend([(start, end)] * (end - start))
     return bounds
-
-
-def frames(verb: Token, sent_start: int) -> list[tuple[str, tuple[int, int]]]:
-    """Every (frame, content char span) the verb's parse offers."""
-    doc = verb.doc
-    out: list[tuple[str, tuple[int, int]]] = []
-    for child in verb.children:
-        dep = child.dep_
-        span: tuple[int, int] | None = None
-        frame = dep
-        if dep == "ccomp" and child.i < verb.i:
-            # "A, but B, the source added": the whole sentence before the cue clause is the content,
-            # not just the conjunct the parser hung the ccomp on.
-            span = trimmed(doc, sent_start, _clause_start(verb, child))
-        elif dep in ("dobj", "oprd") and any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > child.i for c in verb.children):
-            # "called them 'deplorables'": object and predicate together are the content (the
-            # parser often labels both "oprd": "called Trump a 'liar'").
-            if dep == "oprd" and any(c.dep_ in ("dobj", "oprd") and c.i < child.i for c in verb.children):
-                continue  # the second predicate: the first object's reading covers it
-            pred = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp"))
-            frame = "dobj+pred"
-            span = trimmed(doc, child.left_edge.i, pred + 1)
-        elif dep in ("ccomp", "dobj", "xcomp") or (dep in ("acl", "relcl") and verb.pos_ == "NOUN"):
-            # a noun cue's clause: "the claim that…", "concerns about…" (prep below)
-            span = trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
-        elif dep == "prep":
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                frame = "prep:" + child.lower_
-                span = trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
-        if span:
-            out.append((frame, span))
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb:
-        out.extend(_head_frames(verb))
-    return out
-
-
-def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
-    """The clause a parenthetical cue hangs off is the content: "My hope," he said, "is that…"
-    (before the cue), "The museum, he said, would make…" (around it: one span with the cue
-    inside, as quotes are contiguous), "As she said, the economy…" (after it)."""
-    doc = verb.doc
-    head = verb.head
-    lo, hi = head.left_edge.i, head.right_edge.i + 1
-    vlo, vhi = verb.left_edge.i, verb.right_edge.i + 1
-    found: list[tuple[str, tuple[int, int] | None]] = []
-    if head.i < verb.i:
-        found.append(("head", trimmed(doc, lo, vlo)))
-        if hi > vhi:
-            found.append(("head_wrap", trimmed(doc, lo, hi)))
-    elif vlo > lo:
-        found.append(("head_wrap", trimmed(doc, lo, hi)))
-    else:
-        found.append(("head_after", trimmed(doc, vhi, hi)))
-    return [(frame, span) for frame, span in found if span]
-
-
-def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:
-    """For "according to X": (content span, source head, cue end)."""
-    if token.lower_ != "according":
-        return None
-    to = [c for c in token.children if c.lower_ == "to"]
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    prep = to[0] if to else (nxt if nxt is not None and nxt.lower_ == "to" else None)
-    if prep is None:
-        return None
-    objs = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objs:
-        return None
-    source = _author(objs[0])
-    doc = token.doc
-    phrase_start, phrase_end = token.i, max(objs[0].right_edge.i, prep.i) + 1
-    if phrase_start - sent[0] <= 1:
-        span = trimmed(doc, phrase_end, sent[1])
-    else:
-        span = trimmed(doc, sent[0], phrase_start)
-    if span is None:
-        return None
-    return span, source, prep.idx + len(prep)
-
-
-_MESSAGES = {"statement", "report", "release", "communique", "communiqué", "letter", "post", "tweet", "filing",
-             "transcript", "interview", "document", "memo", "note", "message", "announcement", "bulletin"}
-
-
-def _author(obj: Token) -> Token:
-    """ "according to a statement from its foreign ministry": the ministry speaks, not the statement."""
-    if obj.lemma_.lower() not in _MESSAGES:
-        return obj
-    for child in obj.children:
-        if child.dep_ in ("prep", "poss") and (child.dep_ == "poss" or child.lower_ in ("from", "by", "of")):
-            if child.dep_ == "poss":
-                return child
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return obj
 
 
 class AttributionFinder:
@@ -306,12 +191,38 @@ class AttributionFinder:
                 cue = tok
             if tok.text in _CLAUSE_END or (tok.is_quote and tok.idx > region.close_end):
                 end = tok.idx + (len(tok) if tok.text in _CLAUSE_END else 0)
-                return (cue, end) if cue is not None else None
+                return (cue, end) if cue is not None else self._cue_past_subject(i, region)
         if cue is None:
-            return None
+            return self._cue_past_subject(i, region)
         # "…," she said, but…: no clause end in reach; the cue's own phrase ends the window.
         last = self.doc[cue.right_edge.i]
         return cue, last.idx + len(last)
+
+    def _cue_past_subject(self, i: int, region: QuoteRegion) -> tuple[Token, int] | None:
+        """ "…," Ann Ruiz, director of the institute and a lecturer at the university, said: a
+        speaker named at length puts the cue beyond the window; the speech verb the words after
+        the mark hang from (their subject's head) is the cue, its clause's end the window's."""
+        doc = self.doc
+        while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if i >= len(doc) or "\n\n" in self.text[region.close_end:doc[i].idx]:
+            return None
+        sent_end = self.sents[i][1]
+        tok = doc[i]
+        # up the speaker's own noun phrase to its subject link: "They reflected X," he said — the
+        # clause after the mark is not a subject, and its verb's head is no cue of this quote
+        while tok.dep_ in _NP_INSIDE and tok.head is not tok and i <= tok.head.i < sent_end:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "nsubj" or not i < verb.i < sent_end or not self.is_speech_cue(verb) \
+                or "\n" in self.text[region.close_end:verb.idx]:
+            return None
+        tok = verb
+        for later in doc[tok.i + 1:sent_end]:
+            if later.text in _CLAUSE_END or later.is_quote:
+                return tok, later.idx + (len(later) if later.text in _CLAUSE_END else 0)
+        last = doc[sent_end - 1]
+        return tok, last.idx + len(last)
 
     def _cue_before(self, region: QuoteRegion) -> Token | None:
         """The speech verb in he said: "…" / he told reporters, "…"."""
@@ -497,8 +408,9 @@ class AttributionFinder:
             colon = self.doc.char_span(m.end(1), m.end(1) + 1)
             if name is None or colon is None:
                 continue
-            if not all(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG") for t in name):
-                continue
+            if not all(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG") for t in name) \
+                    and not (m.start() == 0 and len(name) == 1 and name[0].is_title and name[0].pos_ == "NOUN"):
+                continue  # a headline's one-word label speaks too: "Poll: voters split on the tram"
             end = self.text.find("\n\n", m.end())
             end = len(self.text) if end < 0 else end
             content = trimmed(self.doc, self._token_at(m.end()), self._token_at(end))

@@ -149,10 +149,14 @@ class Thresholds:
     sourceless: float = 0.7
     action: float = 0.7
 
-    def of(self, cand: Attribution, cue_class: dict[str, str]) -> float:
+    def of(self, cand: Attribution, cue_class: dict[str, str],
+           learnt: frozenset[tuple[str, str]] = frozenset()) -> float:
+        """The bar of one reading; ``learnt``: the (lemma, frame) pairs the training split shows
+        carrying attributions more often than not (``QuoteLexicon.learnt_cues``) pass as the lexicon's."""
         if cand.source is None:
             return self.sourceless
-        if cand.frame in ("direct", "according", "line") or cand.cue.lemma_.lower() in cue_class:
+        lemma = cand.cue.lemma_.lower()
+        if cand.frame in ("direct", "according", "line") or lemma in cue_class or (lemma, cand.frame) in learnt:
             return self.lexicon
         if cand.frame.split(":")[0] in _ACTION_FRAMES and cand.cue.pos_ != "NOUN":
             return self.action
@@ -219,11 +223,12 @@ def score_candidates(doc: Doc, model: CueModel, finder: AttributionFinder | None
     return cands
 
 
-def decide(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str]) -> list[Attribution]:
+def decide(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str],
+           learnt: frozenset[tuple[str, str]] = frozenset()) -> list[Attribution]:
     """Each cue token's most probable reading above its threshold."""
     best: dict[int, Attribution] = {}
     for cand in cands:
-        if cand.score < threshold.of(cand, cue_class):
+        if cand.score < threshold.of(cand, cue_class, learnt):
             continue
         held = best.get(cand.cue.i)
         if held is None or cand.score > held.score:

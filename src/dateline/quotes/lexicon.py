@@ -2,7 +2,9 @@
 
 - ``cues.tsv``: cue lemmas and their class (speech verbs may introduce a direct quote).
 - ``cue_frames.tsv``: for (cue lemma, syntactic frame) how often it carried an attribution in the
-  PolNeAR training split (built by ``scripts/build_cue_frames.py``): the learned part of the lexicon.
+  PolNeAR training split (built by ``scripts/build_cue_frames.py``): the learned part of the lexicon,
+  and the learnt cue inventory (``QuoteLexicon.learnt_cues``) that lets verbs outside the hand
+  lexicon pass at the lexicon's bar.
 
 The role, institution and "thing" tables in the same folder are actor tables: ``actors.tables``.
 """
@@ -10,7 +12,7 @@ The role, institution and "thing" tables in the same folder are actor tables: ``
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dateline.resources import data_rows
@@ -20,10 +22,36 @@ def _rows(filename: str) -> Iterator[list[str]]:
     return data_rows("quotes", filename)
 
 
+# A learnt cue: a (lemma, frame) the training split saw at least this often, carrying an
+# attribution at least this share of the time ("tout X", "accuse … of", "hit X for …"). A noun-phrase
+# object ("approved the plan", "unveiled a budget") is mostly an act: it must be an attribution
+# more often than not.
+LEARNT_MIN_SEEN = 5
+LEARNT_MIN_RATE = 0.3
+LEARNT_MIN_RATE_OBJECT = 0.5
+_OBJECT_FRAMES = ("dobj", "dobj+pred")
+
+
+def _learnt(frame: str, pos: int, total: int) -> bool:
+    if total < LEARNT_MIN_SEEN:
+        return False
+    bar = LEARNT_MIN_RATE_OBJECT if frame in _OBJECT_FRAMES or frame.startswith("prep:") else LEARNT_MIN_RATE
+    return pos >= bar * total
+
+
 @dataclass
 class QuoteLexicon:
     cue_class: dict[str, str]
     frame_rate: dict[tuple[str, str], tuple[int, int]]
+    _learnt: frozenset[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def learnt_cues(self) -> frozenset[tuple[str, str]]:
+        """The cue inventory learnt from the PolNeAR training split (``cue_frames.tsv``): the
+        (lemma, frame) pairs outside the hand lexicon that mostly carry attributions there."""
+        if self._learnt is None:
+            self._learnt = frozenset(key for key, (pos, total) in self.frame_rate.items()
+                                     if key[0] not in self.cue_class and _learnt(key[1], pos, total))
+        return self._learnt
 
 
 @lru_cache(maxsize=1)

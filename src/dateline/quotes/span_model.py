@@ -26,8 +26,9 @@ from spacy.tokens import Doc, Token
 
 from dateline import models
 from dateline.errors import Code, warn
-from dateline.quotes.attribution import Attribution, AttributionFinder, trimmed
+from dateline.quotes.attribution import Attribution, AttributionFinder
 from dateline.quotes.cue_model import in_quote_flags
+from dateline.quotes.frames import trimmed
 
 log = logging.getLogger(__name__)
 MODEL_NAME = "content_tagger"
