@@ -21,13 +21,13 @@ import datetime
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeVar
 
 from dateline.errors import Code, warn
 
@@ -81,6 +81,19 @@ def load(name: str, feature_set: int, files: Iterable[str]) -> ShippedModel | No
         return None
     _unusable.pop(name, None)
     return ShippedModel(name, folder, meta)
+
+
+ModelT = TypeVar("ModelT")
+
+
+def read_text_model(name: str, feature_set: int, file: str, reader: Callable[[IO[str]], ModelT]) -> ModelT | None:
+    """A model shipped as one text file, read by ``reader``; None (with a coded warning, see
+    ``load``) when the package carries none usable."""
+    shipped = load(name, feature_set, [file])
+    if shipped is None:
+        return None
+    with shipped.file(file).open(encoding="utf-8") as fh:
+        return reader(fh)
 
 
 def _refuse(name: str, code: Code, detail: str, folder: Traversable) -> None:

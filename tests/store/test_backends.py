@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from openers import open_at_once
 
 from dateline.cli import main
 from dateline.store.db import Store
@@ -176,27 +177,10 @@ def test_an_unreachable_server_is_a_coded_error():
     assert result.exit_code != 0 and "secret" not in result.output
 
 
-OPENER = """
-import sys
-from dateline.store.db import Store
-failures = 0
-for _ in range(int(sys.argv[2])):
-    try:
-        with Store(sys.argv[1]) as store:
-            store.count()
-    except Exception as exc:
-        failures += 1
-        print(type(exc).__name__, exc, file=sys.stderr)
-print(failures)
-"""
 
 
 def test_processes_opening_one_new_postgres_store_at_once_migrate_it_once(postgres_url):
-    import subprocess
-
-    procs = [subprocess.Popen([sys.executable, "-c", OPENER, postgres_url, "5"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
-    results = [p.communicate(timeout=300) for p in procs]
+    results = open_at_once(postgres_url, 5, 4)
     assert [out.strip() for out, _err in results] == ["0"] * 4, [err for _out, err in results]
     with Store(postgres_url) as store:
         assert [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")] == [8]

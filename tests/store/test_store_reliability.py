@@ -4,36 +4,20 @@ absolute paths, LIKE wildcards taken literally."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from openers import open_at_once
 
 from dateline.record import Article, Quote, Source, Speaker, TextSpan
 from dateline.store.db import Store, statements
 from dateline.store.ingest import input_key, stored_path
 from dateline.store.quotes import find_quotes
 
-OPENER = """
-import sys
-from dateline.store.db import Store
-failures = 0
-for _ in range(int(sys.argv[2])):
-    try:
-        with Store(sys.argv[1]) as store:
-            store.count()
-    except Exception as exc:
-        failures += 1
-        print(type(exc).__name__, exc, file=sys.stderr)
-print(failures)
-"""
-
 
 def test_six_processes_open_one_new_database_at_once(tmp_path):
     db = tmp_path / "new.db"
-    procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(db), "20"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
-    results = [p.communicate(timeout=300) for p in procs]
+    results = open_at_once(str(db), 20, 6)
     assert [out.strip() for out, _err in results] == ["0"] * 6, [err for _out, err in results]
     with Store(db) as store:
         versions = [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
@@ -41,30 +25,12 @@ def test_six_processes_open_one_new_database_at_once(tmp_path):
     assert versions == sorted(set(versions)) and 8 in versions and tables == 1
 
 
-RACER = """
-import sys, time
-from dateline.store.db import Store
-start, failures = float(sys.argv[2]), 0
-for n in range(15):
-    while time.time() < start + n * 0.1:
-        time.sleep(0.001)
-    try:
-        with Store(f"{sys.argv[1]}/fresh-{n}.db") as store:
-            store.count()
-    except Exception as exc:
-        failures += 1
-        print(type(exc).__name__, exc, file=sys.stderr)
-print(failures)
-"""
 
 
 def test_six_processes_race_to_create_each_of_fifteen_new_databases(tmp_path):
     # All six open the same brand-new file at the same instant, fifteen times over: the switch to
     # WAL is where a plain open used to answer "database is locked" without waiting.
-    start = str(time.time() + 2)
-    procs = [subprocess.Popen([sys.executable, "-c", RACER, str(tmp_path), start], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
-    results = [p.communicate(timeout=300) for p in procs]
+    results = open_at_once(str(tmp_path / "fresh-{n}.db"), 15, 6, start=time.time() + 2)
     assert [out.strip() for out, _err in results] == ["0"] * 6, [err for _out, err in results]
 
 

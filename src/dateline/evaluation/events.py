@@ -30,6 +30,7 @@ from spacy.language import Language
 
 from dateline.evaluation.measures import macro_f1
 from dateline.evaluation.suite import Records, Row, Scores, Suite, read_jsonl, record_of
+from dateline.events.ranker import cameo_class
 
 PLOVER_FILE = "events/plover_gsr_dev.jsonl"
 PENTA_FILE = "events/conflibert_cameo_train.jsonl"
@@ -98,14 +99,7 @@ def score_plover(rows: list[Row], records: Records) -> Scores:
 
 def penta_class(cameo: Any) -> int:
     """The ConfliBERT five classes of a CAMEO code (its first two digits are the root)."""
-    root = int(str(cameo)[:2])
-    if root <= 2:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    return 3 if root <= 13 or root == 16 else 4
+    return cameo_class(str(cameo))
 
 
 def predicted_penta(record: dict[str, Any]) -> int:

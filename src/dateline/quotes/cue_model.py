@@ -206,11 +206,7 @@ def read_model(lines: Iterable[str]) -> CueModel:
 def get_model() -> CueModel | None:
     """The shipped model, read once per process; None (with a coded warning) when the package
     carries none usable."""
-    shipped = models.load(MODEL_NAME, FEATURE_SET, [MODEL_FILE])
-    if shipped is None:
-        return None
-    with shipped.file(MODEL_FILE).open(encoding="utf-8") as fh:
-        return read_model(fh)
+    return models.read_text_model(MODEL_NAME, FEATURE_SET, MODEL_FILE, read_model)
 
 
 def score_candidates(doc: Doc, model: CueModel, finder: AttributionFinder | None = None) -> list[Attribution]:
