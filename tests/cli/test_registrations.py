@@ -14,7 +14,7 @@ from dateline.evaluation.harness import SUITES
 from dateline.store.db import ARTICLE_SAVERS, Store
 
 COMMANDS = {
-    "actors", "actors import-phoenix", "actors layers", "actors remove", "batch", "eval", "events", "export", "extract", "ingest", "quotes",
+    "actors", "actors import-phoenix", "actors layers", "actors remove", "batch", "eval", "events", "export", "extract", "ingest", "load", "quotes",
     "report", "search", "serve", "settings", "show", "stories", "story", "watch",
 }
 SAVERS = [

@@ -58,8 +58,8 @@ def test_records_with_rss_dates_are_dated(wire_articles):
 UNDATED = "Poland signed a gas supply agreement with Norway on Monday, the energy ministry said."
 
 
-def test_reingesting_with_the_missing_date_dates_the_article_and_its_events(nlp, tmp_path):
-    db = tmp_path / "dates.db"
+def test_reingesting_with_the_missing_date_dates_the_article_and_its_events(nlp, store_url):
+    db = store_url
     with Store(db) as store:
         first = store.ingest(process_batch([from_record({"id": "u1", "text": UNDATED})]))
         assert first.stored == 1

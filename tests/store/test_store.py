@@ -1,4 +1,4 @@
-"""The SQLite store: content-hash keys, FTS5 search with escaping, rejected inputs, migrations."""
+"""The store (SQLite, and PostgreSQL where marked by `store_url`): content-hash keys, FTS5 search with escaping, rejected inputs, migrations."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ def articles(nlp, *texts, ids=None):
     return list(process_batch(raws, Options(), nlp=nlp))
 
 
-def test_ingest_is_idempotent(db_path, nlp):
-    with Store(db_path) as store:
+def test_ingest_is_idempotent(store_url, nlp):
+    with Store(store_url) as store:
         first = store.ingest(articles(nlp, STORY, OTHER))
         again = store.ingest(articles(nlp, STORY + "  ", OTHER, ids=["b0", "b1"]))
         assert (first.stored, first.duplicates) == (2, 0)
@@ -28,8 +28,8 @@ def test_ingest_is_idempotent(db_path, nlp):
         assert store.count() == 2
 
 
-def test_search_escapes_user_queries(db_path, nlp):
-    with Store(db_path) as store:
+def test_search_escapes_user_queries(store_url, nlp):
+    with Store(store_url) as store:
         store.ingest(articles(nlp, STORY, OTHER))
         assert [h["id"] for h in store.search("air defence")] == ["a0"]
         assert [h["id"] for h in store.search("subsid*")] == ["a1"]
@@ -44,9 +44,9 @@ def test_fts_query_quotes_every_term():
     assert fts_query("   ") == ""
 
 
-def test_rejected_inputs_are_kept(db_path, nlp):
+def test_rejected_inputs_are_kept(store_url, nlp):
     raws = [RawInput(id="good", text=STORY), RawInput(id="empty", text="   ")]
-    with Store(db_path) as store:
+    with Store(store_url) as store:
         report = store.ingest(process_batch(raws, Options(), nlp=nlp))
         assert (report.stored, report.rejected) == (1, 1)
         (row,) = store.rejected()
@@ -63,8 +63,8 @@ def test_migrations_recorded_once(db_path):
     assert {"articles", "articles_fts", "rejected", "schema_migrations"} <= tables
 
 
-def test_full_record_round_trips(db_path, nlp):
+def test_full_record_round_trips(store_url, nlp):
     (article,) = articles(nlp, STORY)
-    with Store(db_path) as store:
+    with Store(store_url) as store:
         store.ingest([article])
         assert store.get("a0").to_dict() == article.to_dict()

@@ -1,4 +1,5 @@
-"""``dateline batch``: extract a corpus into Parquet datasets, on a process pool or on Spark."""
+"""``dateline batch``: extract a corpus into Parquet datasets, on a process pool or on Spark;
+``dateline load``: such a batch output into a store."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from pathlib import Path
 import click
 
 from dateline.cli.main import max_bytes_option, model_option, published_option
+from dateline.cli.terminal import DB_HELP
 from dateline.pipeline import Options
+from dateline.store.db import DEFAULT_DB
+from dateline.store.dialect import display_name
 
 
 @click.command()
@@ -54,4 +58,16 @@ def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_
     click.echo(f"{out}: {report}")
 
 
-COMMANDS = [batch]
+@click.command()
+@click.argument("output", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
+def load(output: str, db: str) -> None:
+    """Load a `dateline batch` OUTPUT folder (its Parquet articles, error records included) into the
+    store: the same rows `ingest` gives for the same inputs; loading twice adds nothing."""
+    from dateline.scale.load import load as load_output
+
+    report = load_output(Path(output), db)
+    click.echo(f"{display_name(db)}: {report}")
+
+
+COMMANDS = [batch, load]

@@ -11,10 +11,11 @@ from pathlib import Path
 import click
 
 from dateline.actors import layers, phoenix
-from dateline.cli.terminal import echo
+from dateline.cli.terminal import DB_HELP, echo
 from dateline.output.export import FORMATS, export
 from dateline.record import Article, article_from_dict
 from dateline.store.db import DEFAULT_DB, Store
+from dateline.store.dialect import is_postgres_url
 from dateline.store.events import EventQuery, find_events
 
 
@@ -48,7 +49,7 @@ def _stored(db: str, query: EventQuery) -> Iterator[tuple[Article, list[int]]]:
               help="gdelt: the 61 GDELT 2.0 event columns; gdelt-mentions: its 16 mention columns; icews: the 20 "
                    "ICEWS columns; csv: tidy, with the date interval; jsonl: one happening per line; parquet: "
                    "the articles, events, quotes and mentions tables in the folder -o names.")
-@click.option("--db", default=None, help="Export from this SQLite store (the same as giving it as an input).")
+@click.option("--db", default=None, help="Export from this store, an SQLite file or a postgresql:// URL (the same as giving it as an input).")
 @click.option("--since", callback=_date, help="Only events dated on or after this ISO date.")
 @click.option("--until", callback=_date, help="Only events dated on or before this ISO date.")
 @click.option("-o", "--output", default="-", help="Output file (default: standard output); for parquet, a folder.")
@@ -108,13 +109,13 @@ def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--type", "etype", help="PLOVER event type, e.g. AGREE.")
 @click.option("--since", callback=_date, help="On or after this ISO date.")
 @click.option("--until", callback=_date, help="On or before this ISO date.")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite store written by `dateline ingest`.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def events_command(actor: str | None, country: str | None, dyad: tuple[str, str] | None, etype: str | None,
                    since: str | None, until: str | None, db: str, limit: int, as_json: bool) -> None:
     """List stored events: who did what to whom, when."""
-    if not Path(db).exists():
+    if not is_postgres_url(db) and not Path(db).exists():
         raise click.BadParameter(f"no database at {db}", param_hint="--db")
     query = EventQuery(actor=actor, country=country, dyad=dyad, type=etype, since=since, until=until,
                        limit=limit)

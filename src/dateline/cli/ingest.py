@@ -14,12 +14,13 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.terminal import echo
+from dateline.cli.terminal import DB_HELP, echo
 from dateline.ingest.feeds import PoliteFetcher, fetch_item, read_feed, retry
 from dateline.ingest.files import expand_paths, read_inputs
 from dateline.ingest.manifest import Manifest
 from dateline.ingest.raw import DEFAULT_MAX_BYTES, RawInput, from_record
 from dateline.store.db import DEFAULT_DB, Store
+from dateline.store.dialect import display_name
 
 
 def fetcher_from_env(max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None,
@@ -126,7 +127,7 @@ def new_inputs(store: Store, folder: str | None, feeds: Iterable[str], fetch: bo
 @click.option("--fetch", is_flag=True, help="Download each new feed item's page.")
 @click.option("--every", default="15m", show_default=True, callback=parse_interval,
               help="How often to look for new inputs (30s, 15m, 2h).")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--once", is_flag=True, help="Look once, ingest what is new, and exit.")
 @click.option("--timeout", type=float, default=None, help="Seconds one connect or read may wait.")
 @click.option("--ignore-robots", is_flag=True, help="With --fetch: do not read robots.txt ($DATELINE_ROBOTS=0).")
@@ -148,7 +149,7 @@ def watch(folder: str | None, feeds: tuple[str, ...], fetch: bool, every: float,
             inputs, keys = new_inputs(store, folder, feeds, fetch, max_bytes, fetcher)
             if inputs:
                 report = store.ingest(process_batch(inputs, options))
-                echo(f"{time.strftime('%H:%M:%S')} {db}: {report}")
+                echo(f"{time.strftime('%H:%M:%S')} {display_name(db)}: {report}")
             mark_seen(store.conn, keys)  # after the ingest commit: a crash re-reads, never skips
             if once:
                 return
@@ -157,7 +158,7 @@ def watch(folder: str | None, feeds: tuple[str, ...], fetch: bool, every: float,
 
 # -- stories ---------------------------------------------------------------------------------
 @click.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--min-articles", default=2, show_default=True, help="Only stories with this many articles.")
 @click.option("--limit", default=50, show_default=True)
 def stories(db: str, min_articles: int, limit: int) -> None:
@@ -174,7 +175,7 @@ def stories(db: str, min_articles: int, limit: int) -> None:
 
 @click.command()
 @click.argument("story_id", type=int)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 def story(story_id: int, db: str) -> None:
     """One story's articles and its merged events (num_articles, num_sources, sources), as JSON."""
     from dateline.store.stories import outlet, story_articles, story_events
@@ -182,7 +183,7 @@ def story(story_id: int, db: str) -> None:
     with Store(db) as store:
         articles = story_articles(store.conn, story_id)
         if not articles:
-            raise click.ClickException(f"no story {story_id} in {db}")
+            raise click.ClickException(f"no story {story_id} in {display_name(db)}")
         record = {"story_id": story_id,
                   "articles": [{"rowid": r, "id": a.id, "headline": a.headline, "outlet": outlet(a),
                                 "url": a.source.url} for r, a in articles],

@@ -11,12 +11,13 @@ from typing import Any
 
 import click
 
-from dateline.cli.terminal import echo
+from dateline.cli.terminal import DB_HELP, echo
 from dateline.ingest.files import read_inputs
 from dateline.ingest.raw import DEFAULT_MAX_BYTES
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article
 from dateline.store.db import DEFAULT_DB, Store
+from dateline.store.dialect import display_name
 
 
 def _progress(items: Iterator[Article], label: str) -> Iterator[Article]:
@@ -65,7 +66,20 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
                                 show_default=True, help="Reject an article larger than this.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A coded error no command turned into output (a store's server unreachable: E107) is
+    printed as one line and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from dateline.errors import DatelineError
+
+        try:
+            return super().invoke(ctx)
+        except DatelineError as err:
+            raise click.ClickException(f"error {err.code.value}: {err.message}") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: who said what, who did what to whom, when and where — from news articles."""
@@ -119,7 +133,7 @@ def extract(paths: tuple[str, ...], output: str, published: str | None, model: s
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--retry-rejected", is_flag=True, help="Re-run the inputs that were rejected before.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL|FILE", help="An RSS/Atom feed to ingest (repeatable).")
 @click.option("--fetch", is_flag=True, help="With --feed: download each item's page, not the feed's summary.")
@@ -149,7 +163,7 @@ def ingest(paths: tuple[str, ...], db: str, retry_rejected: bool, feeds: tuple[s
         articles = process_batch(_entries_of(source, manifest, entries), options)
         report = store.ingest(_progress(_rejections_noted(articles, entries), "ingest"))
         run_id = write_manifest(store.conn, manifest)
-        echo(f"{db}: {report}; {store.count()} articles in all")
+        echo(f"{display_name(db)}: {report}; {store.count()} articles in all")
         echo(f"{manifest.summary()} (run {run_id})", err=True)
 
 
@@ -175,7 +189,7 @@ def _rejections_noted(articles: Iterator[Article], entries: dict[str, Any]) -> I
 
 @main.command()
 @click.argument("query")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--limit", default=20, show_default=True, help="Most results to show.")
 def search(query: str, db: str, limit: int) -> None:
     """Full-text search over headlines and texts (words are all required; word* for a prefix)."""
@@ -190,7 +204,7 @@ def search(query: str, db: str, limit: int) -> None:
 
 @main.command()
 @click.argument("key")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the full record as JSON.")
 def show(key: str, db: str, as_json: bool) -> None:
     """Show one stored article by id or row number."""
@@ -199,12 +213,12 @@ def show(key: str, db: str, as_json: bool) -> None:
     with Store(db) as store:
         article = store.get(key)
     if article is None:
-        raise click.ClickException(f"no article {key!r} in {db}")
+        raise click.ClickException(f"no article {key!r} in {display_name(db)}")
     echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) if as_json else describe(article))
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--limit", default=50, show_default=True, help="Most articles to describe.")
 def report(db: str, limit: int) -> None:
     """A readable summary of what the database holds."""

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from dateline.cli.terminal import echo
+from dateline.cli.terminal import DB_HELP, echo
 from dateline.store.db import DEFAULT_DB, Store
 from dateline.store.quotes import find_quotes
 
@@ -15,8 +15,7 @@ from dateline.store.quotes import find_quotes
 @click.option("--speaker", metavar="NAME", help="Speaker name, mention or actor code (RUSGOV).")
 @click.option("--about", metavar="TEXT", help="Words the quote must contain (full-text search).")
 @click.option("--since", metavar="DATE", help="Only quotes from articles published on or after this ISO date.")
-@click.option("--db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
-              help="The SQLite store written by `dateline ingest`.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text.")
 def quotes_command(speaker: str | None, about: str | None, since: str | None, db: str, limit: int,

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from dateline.store.db import DEFAULT_DB
+from dateline.store.dialect import is_postgres_url
 
 
 @click.command("serve")
@@ -29,6 +30,8 @@ def serve_command(db: str, host: str, port: int, time_limit: float, workers: int
 
     Read-only unless an API key is configured (DATELINE_API_KEY): then POST /api/articles with
     the key in X-API-Key ingests records."""
+    if is_postgres_url(db):  # the API's queries (dateline.serve.queries) are SQLite's for now
+        raise click.BadParameter("dateline serve reads an SQLite store only (not yet PostgreSQL)", param_hint="--db")
     try:
         import uvicorn
 

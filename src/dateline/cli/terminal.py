@@ -15,6 +15,9 @@ from typing import Any
 
 import click
 
+# Every command that reads or writes a store says the same about --db.
+DB_HELP = "The store: an SQLite file, or a PostgreSQL database as postgresql://user@host:port/name."
+
 _CONTROL = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
     r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC: titles, links

@@ -1,4 +1,5 @@
-"""What `dateline export` reads: SQLite stores written by `dateline ingest`, and JSON Lines records
+"""What `dateline export` reads: stores written by `dateline ingest` (an SQLite file or a
+``postgresql://`` URL), and JSON Lines records
 written by `dateline extract` (plain or gzipped, or standard input).
 
 Anything else is a ``DatelineError`` with a catalogue code — E107 a path that cannot be read,
@@ -25,6 +26,7 @@ from dateline.output.happenings import Item
 from dateline.record import Article, article_from_dict
 from dateline.store import stories
 from dateline.store.db import Store, content_hash
+from dateline.store.dialect import is_postgres_url, stream
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -34,6 +36,8 @@ def kind_of(path: str) -> str:
     """"store" or "records" for a path we can export from; raises E107/E110 otherwise."""
     if path == "-":
         return "records"
+    if is_postgres_url(path):
+        return "store"
     p = Path(path)
     if not p.exists():
         raise DatelineError(Code.UNREADABLE, f"{path}: no such file")
@@ -135,6 +139,9 @@ def read_store(path: str) -> Iterator[list[Item]]:
     """A store's stories, one at a time (an article outside any story is a story of its own).
     Another program's SQLite file is refused (E110), never given our tables; an older store of
     ours is brought up to date by its migrations, as any opening does."""
+    if is_postgres_url(path):
+        yield from _stories_of(Store(path))  # a server that cannot be reached: E107 from the store
+        return
     try:
         probe = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
         try:
@@ -149,8 +156,13 @@ def read_store(path: str) -> Iterator[list[Item]]:
         store = Store(path)
     except sqlite3.DatabaseError as exc:
         raise DatelineError(Code.UNREADABLE, f"{path}: {exc}") from None
+    yield from _stories_of(store)
+
+
+def _stories_of(store: Store) -> Iterator[list[Item]]:
     with store:
-        rows = store.conn.execute(
+        rows = stream(
+            store.conn,
             "SELECT a.record, a.content_hash, a.ingested_at, s.story_id FROM articles a "
             "LEFT JOIN article_story s ON s.article_rowid = a.rowid "
             "ORDER BY s.story_id IS NULL, s.story_id, a.rowid")

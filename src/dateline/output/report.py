@@ -6,6 +6,7 @@ import textwrap
 
 from dateline.record import Article
 from dateline.store.db import Store
+from dateline.store.dialect import display_name
 
 
 def _dateline_line(article: Article) -> str:
@@ -43,7 +44,7 @@ def describe(article: Article, width: int = 100) -> str:
 
 def summarise(store: Store, limit: int = 50) -> str:
     rejected = store.rejected()
-    out = [f"{store.path}: {store.count()} articles, {len(rejected)} rejected inputs", ""]
+    out = [f"{display_name(store.path)}: {store.count()} articles, {len(rejected)} rejected inputs", ""]
     for i, article in enumerate(store.articles()):
         if i >= limit:
             out.append(f"… and {store.count() - limit} more")

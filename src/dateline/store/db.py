@@ -1,8 +1,10 @@
-"""The store: a documented SQLite file (see docs/database.md), open to any tool.
+"""The store: a documented SQLite file (see docs/database.md), open to any tool — or a PostgreSQL
+database a team shares, named by a ``postgresql://`` URL (``store.postgres``, same tables).
 
 Articles are keyed by the hash of their normalised text, so re-ingesting is a no-op; each
 batch is one transaction, so a killed ingest leaves no partial article. Schema changes are
-numbered SQL files in ``migrations/``, recorded in ``schema_migrations``. Extractor stages
+numbered SQL files in ``migrations/`` (PostgreSQL's in ``migrations/postgresql/``), recorded in
+``schema_migrations``. Both backends run the same SQL (``store.dialect``). Extractor stages
 that store rows of their own (quotes, events) have a saver in ``ARTICLE_SAVERS``.
 """
 
@@ -22,15 +24,24 @@ from pathlib import Path
 from typing import Any
 
 from dateline.record import Article, article_from_dict
+from dateline.store import bulk, postgres, stories
 from dateline.store import events as event_rows
 from dateline.store import ingest as ingest_rows
 from dateline.store import quotes as quote_rows
-from dateline.store import stories
+from dateline.store.dialect import (
+    POSTGRESQL,
+    SQLITE,
+    PgConnection,
+    StoreConnection,
+    inserted,
+    is_postgres_url,
+    stream,
+)
 from dateline.store.search import fts_query
 
 # Savers called as saver(conn, article_rowid, article) inside the batch's transaction. Listed as
 # objects, imported plainly: a saver that cannot be imported fails the import, never skips.
-ArticleSaver = Callable[[sqlite3.Connection, int, Article], None]
+ArticleSaver = Callable[[StoreConnection, int, Article], None]
 ARTICLE_SAVERS: tuple[ArticleSaver, ...] = (quote_rows.save_quotes, event_rows.save_events,
                                             stories.save_story, ingest_rows.save_raw_page)
 DEFAULT_DB = "dateline.db"
@@ -88,14 +99,35 @@ def use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
 
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        """Open (and bring up to date) the store at ``path``: an SQLite file, or a PostgreSQL
+        database when ``path`` is a ``postgresql://`` URL."""
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path, timeout=30)
-        self.conn.row_factory = sqlite3.Row
-        use_wal(self.conn)
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn: StoreConnection
+        if is_postgres_url(self.path):
+            self.dialect = POSTGRESQL
+            self.conn = postgres.connect(self.path)
+        else:
+            self.dialect = SQLITE
+            self.conn = self._open_sqlite(self.path)
         self.migrate()
         self.savers = list(ARTICLE_SAVERS)
+        # PostgreSQL: a batch's quotes, events and actors gathered and written by COPY at the
+        # batch's end, in its transaction — one round trip per table instead of three per event.
+        self._pending: bulk.CopyRows | None = None
+        if self.dialect == POSTGRESQL:
+            self._pending = bulk.CopyRows()
+            stand_ins: dict[ArticleSaver, ArticleSaver] = {quote_rows.save_quotes: self._pending.save_quotes,
+                                                           event_rows.save_events: self._pending.save_events}
+            self.savers = [stand_ins.get(saver, saver) for saver in self.savers]
+
+    @staticmethod
+    def _open_sqlite(path: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, timeout=30)
+        conn.row_factory = sqlite3.Row
+        use_wal(conn)
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
 
     def close(self) -> None:
         self.conn.close()
@@ -113,7 +145,10 @@ class Store:
         Each migration runs in its own ``BEGIN IMMEDIATE`` transaction, which takes the write lock
         before anything is read; the applied versions are re-read inside it. So any number of
         processes may open a new file at once: one applies a migration, the others wait for the
-        lock (the connection's busy timeout), then find it recorded and go on."""
+        lock (the connection's busy timeout), then find it recorded and go on. PostgreSQL takes
+        an advisory lock instead (``postgres.migrate``)."""
+        if isinstance(self.conn, PgConnection):
+            return postgres.migrate(self.conn)
         folder = resources.files("dateline.store") / "migrations"
         applied = []
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -124,6 +159,7 @@ class Store:
 
     def _apply(self, version: int, name: str, script: str) -> bool:
         conn = self.conn
+        assert isinstance(conn, sqlite3.Connection)
         if conn.in_transaction:
             conn.commit()
         conn.execute("BEGIN IMMEDIATE")
@@ -161,8 +197,23 @@ class Store:
             self._write_batch(batch, report)
         return report
 
+    def load(self, articles: Iterable[Article], batch_size: int = 2000) -> IngestReport:
+        """``ingest`` for many records at once (``dateline load``): the same rows, in bigger
+        transactions (each still all or nothing)."""
+        return self.ingest(articles, batch_size)
+
     def _write_batch(self, batch: list[Article], report: IngestReport) -> None:
+        try:
+            self._write_batch_rows(batch, report)
+        except BaseException:
+            if self._pending is not None:  # rolled back: its gathered rows must not reach the next batch
+                self._pending.clear()
+            raise
+
+    def _write_batch_rows(self, batch: list[Article], report: IngestReport) -> None:
         with self.conn:  # one transaction: all of the batch or none of it
+            if self.dialect == POSTGRESQL:
+                postgres.lock_writes(self.conn)
             for article in batch:
                 if article.error is not None:
                     self._reject(article)
@@ -171,23 +222,29 @@ class Store:
                     report.stored += 1
                 else:
                     report.duplicates += 1
+                    if self._pending is not None:  # its first copy's rows may not be written yet
+                        self._pending.flush(self.conn)
                     report.dated += event_rows.add_published_date(self.conn, content_hash(article.text), article)
+            if self._pending is not None:
+                self._pending.flush(self.conn)
 
     def _insert(self, article: Article) -> bool:
         article.source = dataclasses.replace(article.source, path=ingest_rows.stored_path(article.source.path))
         record = article.to_dict()
         dl = article.dateline
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO articles (id, content_hash, headline, text, published, dateline_place,"
+        digest = content_hash(article.text)
+        if self.dialect == POSTGRESQL and self.conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
+            return False  # asked first: a conflicting INSERT would still use up a row number there
+        rowid = inserted(
+            self.conn, "INSERT OR IGNORE INTO articles (id, content_hash, headline, text, published, dateline_place,"
             " agency, source_path, source_url, publisher, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (article.id, content_hash(article.text), article.headline, article.text, article.published,
+            (article.id, digest, article.headline, article.text, article.published,
              dl.place if dl else None, dl.agency if dl else None, article.source.path,
              article.source.url, article.source.publisher, json.dumps(record, ensure_ascii=False)),
         )
-        if cur.rowcount == 0:
+        if rowid is None:
             return False
-        rowid = cur.lastrowid
-        assert rowid is not None
         for saver in self.savers:
             saver(self.conn, rowid, article)
         # A re-run that now succeeds clears its own input's earlier rejection, no other's.
@@ -212,6 +269,8 @@ class Store:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        if self.dialect == POSTGRESQL:
+            return postgres.search(self.conn, query, limit)
         match = fts_query(query)
         if not match:
             return []
@@ -233,7 +292,7 @@ class Store:
         return article_from_dict(json.loads(row["record"])) if row else None
 
     def articles(self) -> Iterator[Article]:
-        for row in self.conn.execute("SELECT record FROM articles ORDER BY rowid"):
+        for row in stream(self.conn, "SELECT record FROM articles ORDER BY rowid"):
             yield article_from_dict(json.loads(row["record"]))
 
     def rejected(self) -> list[dict[str, Any]]:

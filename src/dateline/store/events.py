@@ -7,10 +7,10 @@ transaction; ``find_events`` answers ``dateline events`` and feeds ``dateline ex
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 
 from dateline.record import Article, Event, EventActor
+from dateline.store.dialect import StoreConnection, inserted
 from dateline.store.search import like_pattern
 
 
@@ -34,36 +34,54 @@ def event_date_latest(event: Event, article: Article) -> str | None:
     return article.anchor_date
 
 
-def save_events(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
+EVENT_COLUMNS = ("article_rowid", "seq", "type", "mode", "context", "cameo", "quad", "goldstein", "source_codes",
+                 "target_codes", "source_countries", "target_countries", "event_date", "negated", "modality",
+                 "confidence", "sentence_start", "sentence_end", "trigger_text", "date_latest", "place_name",
+                 "place_country", "place_adm1", "place_precision", "lat", "lon", "geonames_id")
+ACTOR_COLUMNS = ("event_rowid", "role", "name", "actor", "country", "sector", "code")
+
+
+def event_values(article_rowid: int, seq: int, event: Event, article: Article) -> tuple[object, ...]:
+    """An ``events`` row in ``EVENT_COLUMNS`` order (for the saver and for COPY)."""
+    place = event.place
+    return (article_rowid, seq, event.type or "", event.mode, ",".join(event.context), event.cameo, event.quad,
+            event.goldstein, _codes(event.source), _codes(event.target), _countries(event.source),
+            _countries(event.target), event_date(event, article), int(event.negated), event.modality,
+            event.confidence, event.sentence.start, event.sentence.end, event.trigger.text,
+            event_date_latest(event, article), place.name if place else None, place.country if place else None,
+            place.adm1 if place else None, place.precision if place else None, place.lat if place else None,
+            place.lon if place else None, place.geonames_id if place else None)
+
+
+def actor_values(event_rowid: int, event: Event) -> list[tuple[object, ...]]:
+    """The ``event_actors`` rows of an event, sources then targets, in ``ACTOR_COLUMNS`` order."""
+    return [(event_rowid, role, a.name, a.actor, a.country, a.sector, a.code)
+            for role, actors in (("source", event.source), ("target", event.target)) for a in actors]
+
+
+def save_events(conn: StoreConnection, article_rowid: int, article: Article) -> None:
     """Insert one row per event of ``article`` (already stored as ``article_rowid``), with its place
     and interval; ``story_id`` is filled by the story saver that runs after this one."""
     for seq, event in enumerate(article.events):
-        place = event.place
-        cur = conn.execute(
-            "INSERT INTO events (article_rowid, seq, type, mode, context, cameo, quad, goldstein,"
+        rowid = inserted(
+            conn, "INSERT INTO events (article_rowid, seq, type, mode, context, cameo, quad, goldstein,"
             " source_codes, target_codes, source_countries, target_countries, event_date, negated,"
             " modality, confidence, sentence_start, sentence_end, trigger_text, date_latest, place_name,"
             " place_country, place_adm1, place_precision, lat, lon, geonames_id, story_id)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
             " (SELECT story_id FROM article_story WHERE article_rowid = ?))",
-            (article_rowid, seq, event.type or "", event.mode, ",".join(event.context), event.cameo, event.quad,
-             event.goldstein, _codes(event.source), _codes(event.target), _countries(event.source),
-             _countries(event.target), event_date(event, article), int(event.negated), event.modality,
-             event.confidence, event.sentence.start, event.sentence.end, event.trigger.text,
-             event_date_latest(event, article), place.name if place else None, place.country if place else None,
-             place.adm1 if place else None, place.precision if place else None, place.lat if place else None,
-             place.lon if place else None, place.geonames_id if place else None, article_rowid),
+            (*event_values(article_rowid, seq, event, article), article_rowid),
         )
-        rowid = cur.lastrowid
-        for role, actors in (("source", event.source), ("target", event.target)):
+        assert rowid is not None
+        for role in ("source", "target"):  # one statement per side, as before: triggers see sources first
             conn.executemany(
                 "INSERT INTO event_actors (event_rowid, role, name, actor, country, sector, code)"
                 " VALUES (?,?,?,?,?,?,?)",
-                [(rowid, role, a.name, a.actor, a.country, a.sector, a.code) for a in actors],
+                [row for row in actor_values(rowid, event) if row[1] == role],
             )
 
 
-def add_published_date(conn: sqlite3.Connection, content_hash: str, article: Article) -> bool:
+def add_published_date(conn: StoreConnection, content_hash: str, article: Article) -> bool:
     """A stored article that had no published date takes the one a re-ingest brings: its record,
     its event rows (dates resolved against it) and its quotes' dates are updated. True if so."""
     row = conn.execute("SELECT rowid, published FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
@@ -77,7 +95,7 @@ def add_published_date(conn: sqlite3.Connection, content_hash: str, article: Art
     return True
 
 
-def replace_events(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
+def replace_events(conn: StoreConnection, article_rowid: int, article: Article) -> None:
     """The article's event rows written again (its dates changed): actors go with their events."""
     conn.execute("DELETE FROM events WHERE article_rowid = ?", (article_rowid,))
     save_events(conn, article_rowid, article)
@@ -94,7 +112,7 @@ class EventQuery:
     limit: int | None = None
 
 
-def find_events(conn: sqlite3.Connection, q: EventQuery) -> list[tuple[int, int]]:
+def find_events(conn: StoreConnection, q: EventQuery) -> list[tuple[int, int]]:
     """(article_rowid, seq) of the stored events matching ``q``, by date then article order."""
     where, args = [], []
     if q.type:
@@ -121,7 +139,7 @@ def find_events(conn: sqlite3.Connection, q: EventQuery) -> list[tuple[int, int]
     sql = "SELECT e.article_rowid, e.seq FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.event_date, e.article_rowid, e.seq"
+    sql += " ORDER BY e.event_date NULLS FIRST, e.article_rowid, e.seq"  # SQLite's NULL order, said for PostgreSQL
     if q.limit:
         sql += f" LIMIT {int(q.limit)}"
     return [(r[0], r[1]) for r in conn.execute(sql, args)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import sqlite3
 import uuid
 
 from dateline.ingest.archives import is_archive
@@ -12,6 +11,7 @@ from dateline.ingest.feeds import FEED_SUFFIXES
 from dateline.ingest.formats import JSONL_SUFFIXES
 from dateline.ingest.manifest import Manifest
 from dateline.record import Article
+from dateline.store.dialect import StoreConnection
 
 
 def stored_path(path: str | None) -> str | None:
@@ -34,20 +34,21 @@ def input_key(path: str | None, input_id: str) -> str:
     return f"{path}#{input_id}" if many else path
 
 
-def save_raw_page(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
+def save_raw_page(conn: StoreConnection, article_rowid: int, article: Article) -> None:
     """Store saver: keep the page an HTML article came from, compressed."""
     if article.raw_page:
-        conn.execute("INSERT OR REPLACE INTO raw_pages (article_rowid, url, html_gz) VALUES (?,?,?)",
+        conn.execute("INSERT INTO raw_pages (article_rowid, url, html_gz) VALUES (?,?,?) ON CONFLICT (article_rowid) "
+                     "DO UPDATE SET url = excluded.url, html_gz = excluded.html_gz",
                      (article_rowid, article.source.url,
                       gzip.compress(article.raw_page.encode("utf-8", "replace"))))
 
 
-def raw_page(conn: sqlite3.Connection, article_rowid: int) -> str | None:
+def raw_page(conn: StoreConnection, article_rowid: int) -> str | None:
     row = conn.execute("SELECT html_gz FROM raw_pages WHERE article_rowid = ?", (article_rowid,)).fetchone()
     return gzip.decompress(row[0]).decode("utf-8") if row else None
 
 
-def write_manifest(conn: sqlite3.Connection, manifest: Manifest, run_id: str | None = None) -> str:
+def write_manifest(conn: StoreConnection, manifest: Manifest, run_id: str | None = None) -> str:
     run_id = run_id or uuid.uuid4().hex[:12]
     with conn:
         conn.executemany(
@@ -56,10 +57,10 @@ def write_manifest(conn: sqlite3.Connection, manifest: Manifest, run_id: str | N
     return run_id
 
 
-def seen(conn: sqlite3.Connection, key: str) -> bool:
+def seen(conn: StoreConnection, key: str) -> bool:
     return conn.execute("SELECT 1 FROM watch_seen WHERE key = ?", (key,)).fetchone() is not None
 
 
-def mark_seen(conn: sqlite3.Connection, keys: list[str]) -> None:
+def mark_seen(conn: StoreConnection, keys: list[str]) -> None:
     with conn:
         conn.executemany("INSERT OR IGNORE INTO watch_seen (key) VALUES (?)", [(k,) for k in keys])

@@ -1,12 +1,13 @@
-"""Quotes in the SQLite store: the saver the store calls per article, and the query behind
+"""Quotes in the store: the saver the store calls per article, and the query behind
 ``dateline quotes``. The table and its full-text index are ``migrations/002_quotes.sql``."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from dateline.record import Actor, Article
+from dateline.store.dialect import POSTGRESQL, StoreConnection, dialect_of
+from dateline.store.postgres import tsquery
 from dateline.store.search import fts_query, like_pattern
 
 
@@ -22,10 +23,14 @@ class QuoteRow:
     headline: str | None
 
 
-def save_quotes(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
-    """Insert the article's quotes (called by the store inside the article's transaction)."""
+QUOTE_COLUMNS = ("article_rowid", "seq", "text", "start", "end", "kind", "cue", "speaker_text", "speaker_name",
+                 "speaker_code", "speaker_title", "addressee", "published")
+
+
+def quote_values(article_rowid: int, article: Article) -> list[tuple[object, ...]]:
+    """The ``quotes`` rows of an article, in ``QUOTE_COLUMNS`` order (for the saver and for COPY)."""
     actors: dict[str, Actor] = {a.id: a for a in article.actors}
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for seq, q in enumerate(article.quotes):
         speaker = q.speaker
         actor = actors.get(speaker.actor) if speaker and speaker.actor else None
@@ -35,21 +40,32 @@ def save_quotes(conn: sqlite3.Connection, article_rowid: int, article: Article) 
             actor.code if actor else None, actor.title if actor else None, q.addressee,
             article.anchor_date,
         ))
+    return rows
+
+
+def save_quotes(conn: StoreConnection, article_rowid: int, article: Article) -> None:
+    """Insert the article's quotes (called by the store inside the article's transaction)."""
     conn.executemany(
-        "INSERT INTO quotes (article_rowid, seq, text, start, end, kind, cue, speaker_text, speaker_name,"
+        "INSERT INTO quotes (article_rowid, seq, text, start, \"end\", kind, cue, speaker_text, speaker_name,"
         " speaker_code, speaker_title, addressee, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
+        quote_values(article_rowid, article),
     )
 
 
-def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, about: str | None = None,
+def find_quotes(conn: StoreConnection, speaker: str | None = None, about: str | None = None,
                 since: str | None = None, limit: int = 50) -> list[QuoteRow]:
     """Quotes by a speaker (name, mention or code, case-insensitive substring), about words
     (full-text), published on or after a date; newest first."""
     where: list[str] = []
     params: list[str | int] = []
     join = ""
-    if about:
+    if about and dialect_of(conn) == POSTGRESQL:
+        words, word_params = tsquery(about)
+        if not words:
+            return []
+        where.append(f"q.search @@ ({words})")
+        params += word_params
+    elif about:
         match = fts_query(about)
         if not match:
             return []
@@ -67,7 +83,7 @@ def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, about: str
         f" q.published, a.id AS article_id, a.headline FROM quotes q {join}"
         " JOIN articles a ON a.rowid = q.article_rowid"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY q.published DESC, q.article_rowid, q.seq LIMIT ?"
+        + " ORDER BY q.published DESC NULLS LAST, q.article_rowid, q.seq LIMIT ?"  # SQLite's NULL order
     )
     params.append(limit)
     return [QuoteRow(*row) for row in conn.execute(sql, params)]

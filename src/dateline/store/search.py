@@ -25,3 +25,19 @@ def like_pattern(words: str) -> str:
     ``ESCAPE '\\'``): `--speaker %` looks for a percent sign, it does not match everyone."""
     escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def ts_terms(user_query: str) -> list[tuple[str, bool]]:
+    """The same words as ``fts_query``, for PostgreSQL: (word, is a prefix) pairs. Each word is
+    later read by PostgreSQL's own parser as document text is (``phraseto_tsquery``), so "U.S.-owned"
+    matches what it matches in the text; a prefix word keeps its letters and digits only, the
+    one form ``word:*`` takes. No operator of tsquery's syntax ever comes from the user."""
+    terms = []
+    for word in re.findall(r"[\w'’*.-]+", user_query):
+        prefix = word.endswith("*")
+        core = word.strip("*.'’-")
+        if prefix:
+            core = "<->".join(re.findall(r"[^\W_]+", core))
+        if core:
+            terms.append((core, prefix))
+    return terms

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Iterable
@@ -34,6 +33,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from dateline.record import Article, Event, article_from_dict
+from dateline.store.dialect import StoreConnection, inserted
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -97,7 +97,7 @@ class StoryIndex:
         return [int(key) for key in self.lsh.query(mh)]
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection) -> StoryIndex:
+    def load(cls, conn: StoreConnection) -> StoryIndex:
         index = cls()
         for rowid, blob in conn.execute("SELECT article_rowid, signature FROM article_story"):
             index.add(rowid, from_blob(blob))
@@ -105,10 +105,10 @@ class StoryIndex:
 
 
 # One index per open connection (the saver only receives the connection).
-_INDEXES: dict[int, tuple[sqlite3.Connection, StoryIndex]] = {}
+_INDEXES: dict[int, tuple[StoreConnection, StoryIndex]] = {}
 
 
-def index_for(conn: sqlite3.Connection) -> StoryIndex:
+def index_for(conn: StoreConnection) -> StoryIndex:
     held = _INDEXES.get(id(conn))
     if held is None or held[0] is not conn:
         held = (conn, StoryIndex.load(conn))
@@ -116,7 +116,7 @@ def index_for(conn: sqlite3.Connection) -> StoryIndex:
     return held[1]
 
 
-def nearest_story(conn: sqlite3.Connection, mh: MinHash, index: StoryIndex) -> tuple[int | None, float]:
+def nearest_story(conn: StoreConnection, mh: MinHash, index: StoryIndex) -> tuple[int | None, float]:
     """The story of the most similar stored article, verified against the database."""
     best, best_sim = None, 0.0
     keys = index.candidates(mh)
@@ -132,15 +132,15 @@ def nearest_story(conn: sqlite3.Connection, mh: MinHash, index: StoryIndex) -> t
     return best, best_sim
 
 
-def save_story(conn: sqlite3.Connection, article_rowid: int, article: Article) -> None:
+def save_story(conn: StoreConnection, article_rowid: int, article: Article) -> None:
     """Store saver: file the new article under its story (or open one)."""
     index = index_for(conn)
     mh = signature(article.text)
     story_id, sim = nearest_story(conn, mh, index)
     if story_id is None:
-        cur = conn.execute("INSERT INTO stories (first_article, headline) VALUES (?, ?)",
-                           (article_rowid, article.headline))
-        story_id, sim = cur.lastrowid, 1.0
+        story_id = inserted(conn, "INSERT INTO stories (first_article, headline) VALUES (?, ?)",
+                            (article_rowid, article.headline), key="story_id")
+        sim = 1.0
     else:
         conn.execute("UPDATE stories SET num_articles = num_articles + 1 WHERE story_id = ?", (story_id,))
     conn.execute("INSERT INTO article_story (article_rowid, story_id, similarity, signature) VALUES (?,?,?,?)",
@@ -150,19 +150,19 @@ def save_story(conn: sqlite3.Connection, article_rowid: int, article: Article) -
 
 
 # -- reading stories -------------------------------------------------------------------------
-def story_of(conn: sqlite3.Connection, article_rowid: int) -> int | None:
+def story_of(conn: StoreConnection, article_rowid: int) -> int | None:
     row = conn.execute("SELECT story_id FROM article_story WHERE article_rowid = ?", (article_rowid,)).fetchone()
     return row[0] if row else None
 
 
-def story_articles(conn: sqlite3.Connection, story_id: int) -> list[tuple[int, Article]]:
+def story_articles(conn: StoreConnection, story_id: int) -> list[tuple[int, Article]]:
     rows = conn.execute(
         "SELECT a.rowid, a.record FROM article_story s JOIN articles a ON a.rowid = s.article_rowid "
         "WHERE s.story_id = ? ORDER BY a.rowid", (story_id,))
     return [(rowid, article_from_dict(json.loads(record))) for rowid, record in rows]
 
 
-def list_stories(conn: sqlite3.Connection, min_articles: int = 1, limit: int = 50) -> list[dict[str, Any]]:
+def list_stories(conn: StoreConnection, min_articles: int = 1, limit: int = 50) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT story_id, headline, num_articles, first_article FROM stories WHERE num_articles >= ? "
         "ORDER BY num_articles DESC, story_id LIMIT ?", (min_articles, limit))
@@ -236,5 +236,5 @@ def merge_events(articles: Iterable[tuple[Any, Article]]) -> list[dict[str, Any]
     return [g.to_dict() for g in ordered]
 
 
-def story_events(conn: sqlite3.Connection, story_id: int) -> list[dict[str, Any]]:
+def story_events(conn: StoreConnection, story_id: int) -> list[dict[str, Any]]:
     return merge_events(story_articles(conn, story_id))
