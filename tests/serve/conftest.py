@@ -137,3 +137,11 @@ def writable_client(store_url, seed_record) -> TestClient:
     app = create_app(store_url, api_key=lambda: API_KEY)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
+
+
+@pytest.fixture
+def writable_pair(tmp_path, postgres_url):
+    """Two fresh writable stores, SQLite and PostgreSQL, each behind an app with the API key."""
+    with (TestClient(create_app(tmp_path / "pair.db", api_key=lambda: API_KEY), raise_server_exceptions=False) as lite,
+          TestClient(create_app(postgres_url, api_key=lambda: API_KEY), raise_server_exceptions=False) as pg):
+        yield lite, pg
