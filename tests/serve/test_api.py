@@ -359,3 +359,14 @@ def test_openapi_and_docs(client):
     schema = client.get("/openapi.json").json()
     assert {"/api/articles", "/api/events", "/api/dyads/{a}/{b}/series", "/api/export"} <= set(schema["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_a_postgres_server_out_of_reach_is_a_coded_503_and_the_cache_stands_aside():
+    pytest.importorskip("psycopg")
+    from dateline.serve.cache import change_counter
+
+    nowhere = "postgresql://dateline@127.0.0.1:1/none"  # port 1: refused at once
+    with pytest.raises(ApiError) as caught:
+        open_reader(nowhere).rows("SELECT 1")
+    assert caught.value.status == 503 and caught.value.code == "unavailable"
+    assert change_counter(nowhere).version() is None
