@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from dateline.serve.db import decode_cursor, encode_cursor, open_reader
+from dateline.serve.db import decode_cursor, encode_cursor
 from dateline.serve.errors import CODES, ApiError
+from dateline.serve.readers import open_reader
 from dateline.serve.writes import export_formats
 
 

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from dateline.record import Article, Event, EventActor, EventDate, Offsets, Source, TextSpan
-from dateline.serve.db import Reader, open_reader
+from dateline.serve.db import Reader
 from dateline.serve.events import ArticleCounts, EventFilter, dyad_series, list_events
+from dateline.serve.readers import open_reader
 from dateline.store.db import Store
 from dateline.store.dialect import is_postgres_url
 

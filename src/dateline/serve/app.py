@@ -23,9 +23,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dateline import settings
 from dateline.serve import api, pages
 from dateline.serve.cache import AnswerCache, CachedAnswers
-from dateline.serve.db import DEFAULT_TIME_LIMIT, open_reader
+from dateline.serve.db import DEFAULT_TIME_LIMIT
 from dateline.serve.errors import ApiError
 from dateline.serve.events import ArticleCounts
+from dateline.serve.readers import open_reader
 from dateline.serve.writes import Ingester, configured_api_key
 from dateline.store.db import Store
 

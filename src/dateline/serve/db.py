@@ -1,7 +1,7 @@
 """Read connections for the server: one per worker thread, read-only, every query under a deadline.
 
 This is SQLite's reader; a PostgreSQL store's (``serve.postgres.PgReader``: pooled read-only
-sessions, a statement timeout) keeps the same interface, and ``open_reader`` picks one.
+sessions, a statement timeout) keeps the same interface; ``serve.readers.open_reader`` picks one.
 
 The store (``dateline.store.db.Store``) is opened once at start-up so its migrations run; after
 that the server reads through SQLite connections opened ``mode=ro``, so a GET can never write.
@@ -25,7 +25,6 @@ from typing import Any
 
 from dateline.serve.errors import ApiError
 from dateline.serve.sql import SQLITE_SQL, ServeSQL
-from dateline.store.dialect import is_postgres_url
 
 # How many SQLite virtual-machine steps run between two looks at the clock: small enough that a
 # runaway query stops within a few milliseconds of its deadline, large enough to cost nothing.
@@ -124,15 +123,6 @@ class Reader:
         """The first column of the first row (aggregates always give one row)."""
         row = self.one(sql, args)
         return row[0] if row is not None else None
-
-
-def open_reader(db: str | Path, time_limit: float = DEFAULT_TIME_LIMIT) -> Reader:
-    """The reader of the store ``db``: an SQLite file, or a ``postgresql://`` URL."""
-    if is_postgres_url(str(db)):
-        from dateline.serve.postgres import PgReader
-
-        return PgReader(str(db), time_limit)
-    return Reader(db, time_limit)
 
 
 # -- opaque cursors ---------------------------------------------------------------------------
