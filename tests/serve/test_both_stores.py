@@ -120,3 +120,27 @@ def test_both_stores_are_at_one_schema_version(sqlite_store, postgresql_store):
 
     with Store(sqlite_store) as lite, Store(postgresql_store) as pg:
         assert lite.schema_version() == pg.schema_version() >= 9
+
+
+def test_a_postgres_store_made_before_009_is_brought_up_and_answers_alike(postgres_url, postgresql_client,
+                                                                         seed_record, story_articles, monkeypatch):
+    """A store written at schema 008 (as the first PostgreSQL stores were), then opened by the
+    server: migration 009 numbers its event actors and counts its changes; same answers."""
+    from fastapi.testclient import TestClient
+
+    from dateline.record import article_from_dict
+    from dateline.serve.app import create_app
+    from dateline.store import postgres
+    from dateline.store.db import Store
+
+    every = postgres.migration_scripts()
+    with monkeypatch.context() as m:
+        m.setattr(postgres, "migration_scripts", lambda: [s for s in every if s[0] <= 8])
+        with Store(postgres_url) as store:
+            store.ingest([article_from_dict(seed_record), *story_articles])
+            assert store.schema_version() == 8
+    with TestClient(create_app(postgres_url, api_key=lambda: None)) as client:
+        for url in ("/api/events?include_negated=true&limit=500", "/api/events?dyad=BLR-RUS",
+                    "/api/actors/Vladimir%20Putin", "/api/dyads/BLR/RUS/series"):
+            assert client.get(url).content == postgresql_client.get(url).content, url
+        assert client.app.state.answer_cache.current() is not None  # store_changes is there
