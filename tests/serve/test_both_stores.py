@@ -144,3 +144,29 @@ def test_a_postgres_store_made_before_009_is_brought_up_and_answers_alike(postgr
                     "/api/actors/Vladimir%20Putin", "/api/dyads/BLR/RUS/series"):
             assert client.get(url).content == postgresql_client.get(url).content, url
         assert client.app.state.answer_cache.current() is not None  # store_changes is there
+
+
+def test_a_session_the_server_dropped_is_replaced_unseen(postgresql_store):
+    """A pooled session ended by the server (a restart, an administrator) costs no request an
+    error: the read runs again on a new session; the cache's counter reconnects the same way."""
+    import os
+
+    import psycopg
+
+    from dateline.serve.cache import change_counter
+    from dateline.serve.readers import open_reader
+
+    reader, changes = open_reader(postgresql_store), change_counter(postgresql_store)
+    try:
+        first = reader.value("SELECT pg_backend_pid()")
+        version = changes.version()
+        watcher = changes._conn.info.backend_pid  # type: ignore[attr-defined]
+        with psycopg.connect(os.environ["DATELINE_TEST_POSTGRES"], autocommit=True) as admin:
+            for pid in (first, watcher):
+                admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))
+        assert reader.value("SELECT pg_backend_pid()") != first
+        assert reader.value("SELECT count(*) FROM articles") == 4
+        assert changes.version() == version is not None
+    finally:
+        reader.close()
+        changes.close()

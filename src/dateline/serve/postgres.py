@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -108,6 +108,11 @@ class ReadPool:
             self._pools.clear()
 
 
+def _named(raw: psycopg.Connection[Any]) -> PgConnection:
+    """The session as the store's connection: its SQL rewritten, rows readable by column name."""
+    return PgConnection(raw, release=lambda: None)
+
+
 class PgReader(Reader):
     """``Reader``'s interface over a PostgreSQL store."""
 
@@ -138,20 +143,31 @@ class PgReader(Reader):
     @contextmanager
     def timed(self) -> Iterator[Any]:
         with self._session() as raw:
-            yield PgConnection(raw, release=lambda: None)
+            yield _named(raw)
+
+    def _read(self, run: Callable[[psycopg.Connection[Any]], Any]) -> Any:
+        """``run`` on a session. A pooled session the server dropped (a restart) fails once: the
+        read, harmless to repeat, runs again on a new one."""
+        for attempt in (1, 2):
+            try:
+                with self._session() as raw:
+                    return run(raw)
+            except ApiError as exc:
+                if exc.code != "unavailable" or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        with self.timed() as conn:
-            found: list[Any] = conn.execute(sql, args).fetchall()
-            return found
+        found: list[Any] = self._read(lambda raw: _named(raw).execute(sql, args).fetchall())
+        return found
 
     def tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._session() as raw:
-            return raw.execute(to_postgres(sql), pg_values(args)).fetchall()
+        found: list[tuple[Any, ...]] = self._read(
+            lambda raw: raw.execute(to_postgres(sql), pg_values(args)).fetchall())
+        return found
 
     def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
-        with self.timed() as conn:
-            return conn.execute(sql, args).fetchone()
+        return self._read(lambda raw: _named(raw).execute(sql, args).fetchone())
 
     def close(self) -> None:
         self._sessions.close()
@@ -169,7 +185,7 @@ class PgChanges:
         self._conn: psycopg.Connection[Any] | None = None
         self._failed_at = -1e9
 
-    def version(self) -> int | None:
+    def version(self, retry: bool = True) -> int | None:
         import psycopg
 
         if self._conn is None:
@@ -187,7 +203,9 @@ class PgChanges:
         try:
             row = self._conn.execute("SELECT version FROM store_changes WHERE id = 1", prepare=True).fetchone()
         except psycopg.Error:
-            self.close()
+            self.close()  # a session the server dropped (a restart): one new try at once
+            if retry:
+                return self.version(retry=False)
             self._failed_at = time.monotonic()
             return None
         return int(row[0]) if row else None
