@@ -66,7 +66,8 @@ class Settings:
     time_profile: str | None = setting(None, "the time conventions profile: timeml (the default) or strict")
     serve_time_limit: float = setting(5.0, "seconds one API query may run before it answers 503")
     serve_cache_mb: float = setting(64.0, "MB of API answers each server process keeps until the store changes")
-    serve_db: Path | None = setting(None, "the store `serve --workers N` hands its worker processes (set by serve)")
+    # text, not a Path: a PostgreSQL URL would lose a slash of its `//` in a Path
+    serve_db: str | None = setting(None, "the store `serve --workers N` hands its worker processes (set by serve)")
 
     @property
     def user_data(self) -> Path:

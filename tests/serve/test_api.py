@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from dateline.serve.db import Reader, decode_cursor, encode_cursor
+from dateline.serve.db import decode_cursor, encode_cursor
 from dateline.serve.errors import CODES, ApiError
+from dateline.serve.readers import open_reader
 from dateline.serve.writes import export_formats
 
 
@@ -271,7 +272,7 @@ def test_cursor_round_trip_and_rejection():
 
 
 def test_a_query_past_its_time_limit_is_stopped(store_path):
-    reader = Reader(store_path, time_limit=0.05)
+    reader = open_reader(store_path, time_limit=0.05)
     with pytest.raises(ApiError) as caught:
         reader.rows("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
     assert caught.value.status == 503 and caught.value.code == "query_timeout"
@@ -282,7 +283,7 @@ def test_a_quick_read_that_runs_long_is_run_again_in_a_thread(store_path, client
     from dateline.serve import api
     from dateline.serve.db import QuickOverrun
 
-    reader = Reader(store_path, time_limit=5)
+    reader = open_reader(store_path, time_limit=5)
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
     with reader.quick(0.02), pytest.raises(QuickOverrun):
         reader.rows(endless)
@@ -304,10 +305,17 @@ def test_a_quick_read_that_runs_long_is_run_again_in_a_thread(store_path, client
 
 
 def test_reads_cannot_write(store_path):
-    import sqlite3
+    from dateline.store.dialect import is_postgres_url
 
-    with pytest.raises(sqlite3.OperationalError):
-        Reader(store_path).rows("DELETE FROM articles")
+    if is_postgres_url(store_path):  # a read-only session: default_transaction_read_only
+        from psycopg.errors import ReadOnlySqlTransaction as refused
+    else:  # a file opened mode=ro
+        from sqlite3 import OperationalError as refused
+    reader = open_reader(store_path)
+    with pytest.raises(refused):
+        reader.rows("DELETE FROM articles")
+    assert reader.value("SELECT count(*) FROM articles") == 4
+    reader.close()
 
 
 # -- POST ------------------------------------------------------------------------------------------------------
@@ -352,3 +360,14 @@ def test_openapi_and_docs(client):
     schema = client.get("/openapi.json").json()
     assert {"/api/articles", "/api/events", "/api/dyads/{a}/{b}/series", "/api/export"} <= set(schema["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_a_postgres_server_out_of_reach_is_a_coded_503_and_the_cache_stands_aside():
+    pytest.importorskip("psycopg")
+    from dateline.serve.cache import change_counter
+
+    nowhere = "postgresql://dateline@127.0.0.1:1/none"  # port 1: refused at once
+    with pytest.raises(ApiError) as caught:
+        open_reader(nowhere).rows("SELECT 1")
+    assert caught.value.status == 503 and caught.value.code == "unavailable"
+    assert change_counter(nowhere).version() is None

@@ -35,8 +35,8 @@ def test_a_post_clears_what_was_kept(writable_client, seed_record, api_key):
     assert c.get(f"/api/articles/{seed_record['id']}").status_code == 200
 
 
-def test_a_write_by_another_connection_clears_what_was_kept(tmp_path, seed_record):
-    path = tmp_path / "other.db"
+def test_a_write_by_another_connection_clears_what_was_kept(store_url, seed_record):
+    path = store_url
     Store(path).close()
     with TestClient(create_app(path, api_key=lambda: None), raise_server_exceptions=False) as c:
         assert c.get("/api/events?country=RUS").json()["items"] == []
@@ -66,8 +66,8 @@ def test_no_cache_when_its_size_is_zero(store_path):
         assert _stats(c)["hits"] == 0 and _stats(c)["entries"] == 0
 
 
-def test_the_cache_keeps_to_its_size_and_drops_answers_of_an_older_store(tmp_path):
-    path = tmp_path / "bounded.db"
+def test_the_cache_keeps_to_its_size_and_drops_answers_of_an_older_store(store_url):
+    path = store_url
     Store(path).close()
     cache = AnswerCache(path, max_bytes=16 * 1000)
     generation = cache.current()

@@ -12,7 +12,7 @@ from dateline.store.dialect import is_postgres_url
 
 
 @click.command("serve")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite store written by `dateline ingest`.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The store written by `dateline ingest`: an SQLite file or a postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--time-limit", type=click.FloatRange(min=0.01), default=5.0, show_default=True,
@@ -30,8 +30,6 @@ def serve_command(db: str, host: str, port: int, time_limit: float, workers: int
 
     Read-only unless an API key is configured (DATELINE_API_KEY): then POST /api/articles with
     the key in X-API-Key ingests records."""
-    if is_postgres_url(db):  # the API's queries (dateline.serve.queries) are SQLite's for now
-        raise click.BadParameter("dateline serve reads an SQLite store only (not yet PostgreSQL)", param_hint="--db")
     try:
         import uvicorn
 
@@ -39,7 +37,8 @@ def serve_command(db: str, host: str, port: int, time_limit: float, workers: int
         from dateline.serve.app import SERVE_CACHE_MB_ENV, SERVE_DB_ENV, SERVE_TIME_LIMIT_ENV, create_app
     except ImportError as exc:
         raise click.ClickException(f"dateline serve needs the serve extra (pip install 'dateline[serve]'): {exc}") from None
-    if not Path(db).exists():
+    postgres = is_postgres_url(db)
+    if not postgres and not Path(db).exists():
         raise click.BadParameter(f"no database at {db}", param_hint="--db")
     if cache_mb is None:
         cache_mb = settings.get().serve_cache_mb
@@ -48,7 +47,7 @@ def serve_command(db: str, host: str, port: int, time_limit: float, workers: int
                     log_level=log_level)
         return
     # Several processes: each builds its own app from the environment.
-    os.environ[SERVE_DB_ENV] = str(Path(db).resolve())
+    os.environ[SERVE_DB_ENV] = db if postgres else str(Path(db).resolve())
     os.environ[SERVE_TIME_LIMIT_ENV] = str(time_limit)
     os.environ[SERVE_CACHE_MB_ENV] = str(cache_mb)
     uvicorn.run("dateline.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,

@@ -23,9 +23,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dateline import settings
 from dateline.serve import api, pages
 from dateline.serve.cache import AnswerCache, CachedAnswers
-from dateline.serve.db import DEFAULT_TIME_LIMIT, Reader
+from dateline.serve.db import DEFAULT_TIME_LIMIT
 from dateline.serve.errors import ApiError
 from dateline.serve.events import ArticleCounts
+from dateline.serve.readers import open_reader
 from dateline.serve.writes import Ingester, configured_api_key
 from dateline.store.db import Store
 
@@ -87,19 +88,24 @@ READ_THREADS = 8
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
-    yield
+    try:
+        yield
+    finally:  # a PostgreSQL store's pooled sessions end with the app, not at the server's exit
+        app.state.reader.close()
+        app.state.answer_cache.close()
 
 
 def create_app(db: str | Path, time_limit: float = DEFAULT_TIME_LIMIT,
                api_key: Callable[[], str | None] = configured_api_key,
                cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
-    """The app over the store at ``db`` (created and migrated when missing); ``cache_mb`` of API
-    answers kept per process until the store changes (``serve.cache``; 0: none)."""
+    """The app over the store at ``db`` — an SQLite file or a ``postgresql://`` URL (created and
+    migrated when missing); ``cache_mb`` of API answers kept per process until the store changes
+    (``serve.cache``; 0: none)."""
     Store(db).close()  # runs the migrations once, before the read-only connections open
     app = FastAPI(title="dateline", version="1", lifespan=_lifespan,
                   description="Articles, quotes, actors and events from the dateline store. Lists page by an"
                   " opaque `cursor` (`items`, `next`); errors are JSON `{\"error\": {\"code\", \"message\"}}`.")
-    app.state.reader = Reader(db, time_limit)
+    app.state.reader = open_reader(db, time_limit)
     app.state.ingester = Ingester(str(db))
     app.state.api_key = api_key
     app.state.article_counts = ArticleCounts()

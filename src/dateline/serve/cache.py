@@ -14,6 +14,10 @@ computed while a write committed is stored only if no change was seen meanwhile 
 next request. When the question cannot be asked (the file is locked), nothing is served from
 or put in the cache.
 
+A PostgreSQL store has no such pragma; its counter is ``store_changes.version`` (PostgreSQL
+migration 009), bumped by statement triggers in every writer's transaction, read on a session of
+the cache's own (``serve.postgres.PgChanges``: one indexed row, one round trip per lookup).
+
 Bounded by bytes (least recently used out first); each worker process has its own.
 """
 
@@ -24,7 +28,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from dateline.store.dialect import is_postgres_url
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -39,6 +45,42 @@ ENTRY_SHARE = 16  # one answer may take at most this share of the cache (1/16)
 HIT_HEADER = (b"x-dateline-cache", b"hit")  # on answers served from the cache (as CDNs say X-Cache)
 
 
+class ChangeCounter(Protocol):
+    def version(self) -> int | None: ...
+    def close(self) -> None: ...
+
+
+class SqliteChanges:
+    """``PRAGMA data_version`` on a read-only connection of its own; None when the file is locked."""
+
+    def __init__(self, db: str | Path) -> None:
+        self._path = str(Path(db).resolve())
+        self._watch: sqlite3.Connection | None = None
+
+    def version(self) -> int | None:
+        try:
+            if self._watch is None:
+                # timeout=0: the event loop never waits on a lock here
+                self._watch = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, timeout=0,
+                                              check_same_thread=False)
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+    def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+
+
+def change_counter(db: str | Path) -> ChangeCounter:
+    if is_postgres_url(str(db)):
+        from dateline.serve.postgres import PgChanges
+
+        return PgChanges(str(db))
+    return SqliteChanges(db)
+
+
 class AnswerCache:
     """The answers, the store's change counter, and how often they served."""
 
@@ -48,8 +90,7 @@ class AnswerCache:
         self._entries: OrderedDict[bytes, tuple[int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
-        self._watch: sqlite3.Connection | None = None
-        self._path = str(Path(db).resolve())
+        self._changes = change_counter(db)
         self._version: int | None = None
         self.generation = 0
         self.hits = 0
@@ -63,13 +104,8 @@ class AnswerCache:
         """The generation in effect, after a look at the store's change counter; None when the
         counter cannot be read (then the cache stands aside)."""
         with self._lock:
-            try:
-                if self._watch is None:
-                    # timeout=0: the event loop never waits on a lock here
-                    self._watch = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, timeout=0,
-                                                  check_same_thread=False)
-                version = self._watch.execute("PRAGMA data_version").fetchone()[0]
-            except sqlite3.Error:
+            version = self._changes.version()
+            if version is None:
                 return None
             if version != self._version:
                 self._version = version
@@ -77,6 +113,10 @@ class AnswerCache:
                 self._entries.clear()
                 self._size = 0
             return self.generation
+
+    def close(self) -> None:
+        with self._lock:
+            self._changes.close()
 
     def get(self, key: bytes) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
         with self._lock:

@@ -1,5 +1,8 @@
 """Read connections for the server: one per worker thread, read-only, every query under a deadline.
 
+This is SQLite's reader; a PostgreSQL store's (``serve.postgres.PgReader``: pooled read-only
+sessions, a statement timeout) keeps the same interface; ``serve.readers.open_reader`` picks one.
+
 The store (``dateline.store.db.Store``) is opened once at start-up so its migrations run; after
 that the server reads through SQLite connections opened ``mode=ro``, so a GET can never write.
 Each connection has a progress handler that aborts the statement running past the query's time
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.serve.errors import ApiError
+from dateline.serve.sql import SQLITE_SQL, ServeSQL
 
 # How many SQLite virtual-machine steps run between two looks at the clock: small enough that a
 # runaway query stops within a few milliseconds of its deadline, large enough to cost nothing.
@@ -35,6 +39,8 @@ class QuickOverrun(Exception):
 
 class Reader:
     """Thread-local read-only connections to one SQLite store."""
+
+    sql: ServeSQL = SQLITE_SQL  # the forms of SQL this store's engine reads (serve.sql)
 
     def __init__(self, path: str | Path, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
         self.path = str(Path(path).resolve())
@@ -52,6 +58,17 @@ class Reader:
 
         conn.set_progress_handler(over_time, PROGRESS_STEPS)
         return conn
+
+    def with_time_limit(self, seconds: float) -> Reader:
+        """A reader of the same store under another time limit (an export's)."""
+        return Reader(self.path, seconds)
+
+    def timeout_error(self) -> ApiError:
+        return ApiError(503, "query_timeout", f"the query ran past its time limit of {self.time_limit:g} s; "
+                        "narrow it with filters")
+
+    def close(self) -> None:
+        """SQLite's connections close with their threads; a pool is closed here."""
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -81,9 +98,7 @@ class Reader:
             if "interrupted" in str(exc):
                 if quick is not None:
                     raise QuickOverrun() from None
-                raise ApiError(503, "query_timeout",
-                               f"the query ran past its time limit of {self.time_limit:g} s; "
-                               "narrow it with filters") from None
+                raise self.timeout_error() from None
             raise
         finally:
             self._local.deadline = None

@@ -17,6 +17,7 @@ CODES = {
     "forbidden": "wrong API key, or the server has no key configured: it is read-only (403)",
     "payload_too_large": "a posted body over the size limit (413)",
     "query_timeout": "the query ran past the per-query time limit (503)",
+    "unavailable": "the store cannot answer now: its PostgreSQL server is out of reach or every session is busy (503)",
     "internal": "an unexpected failure; reported, never a traceback (500)",
 }
 

@@ -5,6 +5,8 @@ Lists are ordered by (event date, event row) and driven by the table whose index
 that order for the filter given: ``event_dyads`` for a dyad, ``event_countries`` for a country,
 ``events(type, event_date)`` for a type, else ``events(event_date)`` (migration 007). The other
 filters are checked on the rows that index yields. Events without a date sort first.
+The SQL runs on SQLite and PostgreSQL alike; ``sql`` (a reader's ``serve.sql.ServeSQL``) gives
+the few forms the two spell differently.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dateline.record import article_from_dict
 from dateline.serve.db import Reader, decode_cursor, page
 from dateline.serve.quad import QUAD_RANGES, QUADS, quad_of
 from dateline.serve.queries import _where, next_day
+from dateline.serve.sql import SQLITE_SQL, ServeSQL
 from dateline.store import stories
 
 # What the store's records say about how an event was coded. Records carry no rule name yet;
@@ -57,7 +60,8 @@ def _directions(dyad: tuple[str, str], directed: bool) -> list[tuple[str, list[s
                     " x.event_rowid = d.event_rowid AND x.source = ? AND x.target = ?)", [b, a, a, b])]
 
 
-def _residual(f: EventFilter, where: list[str], args: list[Any], negated: str = "e.negated") -> None:
+def _residual(f: EventFilter, where: list[str], args: list[Any], negated: str = "e.negated",
+              sql: ServeSQL = SQLITE_SQL) -> None:
     """The filters checked on each row of the driving index; ``negated`` is the column that says
     so, the driving index's own when it has one (then a page may need no look-up of events)."""
     if f.type and f.dyad:  # with a country, the type is checked on the country's index
@@ -65,12 +69,13 @@ def _residual(f: EventFilter, where: list[str], args: list[Any], negated: str = 
         args.append(f.type)
     # The unary plus keeps these off an index: the list's order comes from the driving index,
     # and a CAMEO range read from its own index would need a sort of all its rows.
+    cameo = sql.unindexed("e.cameo")
     if f.cameo:
-        where.append("+e.cameo >= ? AND +e.cameo < ?")
+        where.append(f"{cameo} >= ? AND {cameo} < ?")
         args += [f.cameo, f.cameo + "\uffff"]
     if f.quad:
         low, high = QUAD_RANGES[f.quad]
-        where.append("+e.cameo >= ? AND +e.cameo < ?")
+        where.append(f"{cameo} >= ? AND {cameo} < ?")
         args += [low, high]
     if f.min_confidence is not None:
         where.append("e.confidence >= ?")
@@ -79,7 +84,7 @@ def _residual(f: EventFilter, where: list[str], args: list[Any], negated: str = 
         where.append(f"{negated} = 0")
     if f.actor:
         where.append("e.rowid IN (SELECT event_rowid FROM event_actors WHERE code = ?"
-                     " UNION SELECT event_rowid FROM event_actors WHERE name = ? COLLATE NOCASE)")
+                     f" UNION SELECT event_rowid FROM event_actors WHERE {sql.nocase_cmp('name')})")
         args += [f.actor.upper(), f.actor]
     if f.dyad and f.country:
         where.append("e.rowid IN (SELECT event_rowid FROM event_countries WHERE country = ?)")
@@ -111,7 +116,7 @@ EVENTS_COLUMN = re.compile(r"\be\.")  # a condition that reads a column of ``eve
 
 
 def _branch(f: EventFilter, after: list[Any] | None, limit: int | None,
-            driver: tuple[str, list[Any]] | None) -> tuple[str, list[Any]]:
+            driver: tuple[str, list[Any]] | None, sql: ServeSQL) -> tuple[str, list[Any]]:
     """One SELECT of (rowid, day) in list order; ``driver`` is a dyad direction's condition."""
     where: list[str] = []
     args: list[Any] = []
@@ -135,40 +140,43 @@ def _branch(f: EventFilter, after: list[Any] | None, limit: int | None,
         date_col, key_col = "e.event_date", "e.rowid"
         source = "events e"
     _date_range(date_col, f, where, args)
-    _residual(f, where, args, "d.negated" if source.startswith("event_") else "e.negated")
+    _residual(f, where, args, "d.negated" if source.startswith("event_") else "e.negated", sql)
     _keyset(date_col, key_col, after, where, args)
     if source.startswith("event_") and not any(EVENTS_COLUMN.search(clause) for clause in where):
         source = source.split(" JOIN ")[0]  # the driving index answers alone: no row of events read
     day = date_col if date_col.startswith("d.") else f"coalesce({date_col}, '')"
-    sql = f"SELECT {key_col} AS rowid, {day} AS day FROM {source}{_where(where)} ORDER BY {date_col}, {key_col}"
+    text = f"SELECT {key_col} AS rowid, {day} AS day FROM {source}{_where(where)} ORDER BY {date_col}, {key_col}"
     if limit is not None:
-        sql += " LIMIT ?"
+        text += " LIMIT ?"
         args.append(limit)
-    return sql, args
+    return text, args
 
 
-def event_rows_sql(f: EventFilter, after: list[Any] | None, limit: int | None) -> tuple[str, list[Any]]:
+def event_rows_sql(f: EventFilter, after: list[Any] | None, limit: int | None,
+                   sql: ServeSQL = SQLITE_SQL) -> tuple[str, list[Any]]:
     """The SQL of one page of events (rowid, day) matching ``f``, after the cursor's key."""
     if not f.dyad:
-        return _branch(f, after, limit, None)
-    branches = [_branch(f, after, limit, direction) for direction in _directions(f.dyad, f.directed)]
+        return _branch(f, after, limit, None, sql)
+    branches = [_branch(f, after, limit, direction, sql) for direction in _directions(f.dyad, f.directed)]
     if len(branches) == 1:
         return branches[0]
     # Each direction is already in order and limited; the outer query merges the two.
-    sql = " UNION ALL ".join(f"SELECT * FROM ({b[0]})" for b in branches) + " ORDER BY day, rowid"
+    text = " UNION ALL ".join(f"SELECT * FROM ({b[0]}){sql.alias(f'way{n}')}" for n, b in enumerate(branches))
+    text += " ORDER BY day, rowid"
     args = [a for b in branches for a in b[1]]
     if limit is not None:
-        sql += " LIMIT ?"
+        text += " LIMIT ?"
         args.append(limit)
-    return sql, args
+    return text, args
 
 
 def _actors_of(reader: Reader, rowids: list[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
     found: dict[int, dict[str, list[dict[str, Any]]]] = {r: {"source": [], "target": []} for r in rowids}
     if not rowids:
         return found
+    among, args = reader.sql.in_rows("event_rowid", rowids)
     rows = reader.tuples(f"SELECT event_rowid, role, name, actor, country, sector, code FROM event_actors"
-                         f" WHERE event_rowid IN ({','.join('?' * len(rowids))}) ORDER BY rowid", rowids)
+                         f" WHERE {among} ORDER BY rowid", args)
     for event_rowid, role, name, actor, country, sector, code in rows:
         found[event_rowid].setdefault(role, []).append(
             {"name": name, "actor": actor, "country": country, "sector": sector, "code": code})
@@ -197,8 +205,9 @@ def _event_item(row: tuple[Any, ...], actors: dict[str, list[dict[str, Any]]]) -
 def events_by_rowid(reader: Reader, rowids: list[int]) -> list[dict[str, Any]]:
     if not rowids:
         return []
+    among, args = reader.sql.in_rows("e.rowid", rowids)
     rows = reader.tuples(f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid"
-                         f" WHERE e.rowid IN ({','.join('?' * len(rowids))})", rowids)
+                         f" WHERE {among}", args)
     by_id = {r[0]: r for r in rows}
     actors = _actors_of(reader, rowids)
     return [_event_item(by_id[r], actors[r]) for r in rowids if r in by_id]
@@ -206,7 +215,7 @@ def events_by_rowid(reader: Reader, rowids: list[int]) -> list[dict[str, Any]]:
 
 def list_events(reader: Reader, f: EventFilter, cursor: str | None = None, limit: int = 50) -> dict[str, Any]:
     after = decode_cursor(cursor, (str, int))
-    sql, args = event_rows_sql(f, after, limit + 1)
+    sql, args = event_rows_sql(f, after, limit + 1, reader.sql)
     keys, nxt = page(reader.rows(sql, args), limit, lambda r: [r["day"], r["rowid"]])
     return {"items": events_by_rowid(reader, [k["rowid"] for k in keys]), "next": nxt}
 
@@ -254,11 +263,13 @@ def event_detail(reader: Reader, event_id: int) -> dict[str, Any] | None:
 
 
 # -- a dyad's series --------------------------------------------------------------------------------
-PERIOD_SQL = {
-    "day": "substr({c}, 1, 10)",
-    "week": "date(substr({c}, 1, 10), 'weekday 0', '-6 days')",  # the Monday of its week
-    "month": "substr({c}, 1, 7)",
-}
+def period_sql(sql: ServeSQL, interval: str, column: str) -> str:
+    """The period an ISO date string falls in: its day, the Monday of its week, its month."""
+    if interval == "week":
+        return sql.week_of(column)
+    return f"substr({column}, 1, {10 if interval == 'day' else 7})"
+
+
 PERIOD_MIN_LENGTH = {"day": 10, "week": 10, "month": 7}
 
 
@@ -287,7 +298,7 @@ class ArticleCounts:
         held = self._cache.get(interval)
         if held and held[0] == last:
             return held[1]
-        period = PERIOD_SQL[interval].format(c="published")
+        period = period_sql(reader.sql, interval, "published")
         rows = reader.rows(f"SELECT {period} AS p, count(*) AS n FROM articles WHERE length(published) >= ?"
                            f" GROUP BY p", (PERIOD_MIN_LENGTH[interval],))
         counts = {r["p"]: r["n"] for r in rows if r["p"]}
@@ -309,19 +320,20 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
     _date_range("period", f, where, args)
     if not f.include_negated:
         where.append("negated = 0")
-    period = PERIOD_SQL[interval].format(c="period") if cut else "period"
+    sql = reader.sql
+    period = period_sql(sql, interval, "period") if cut else "period"
     # One row per period: its QuadClass rows side by side. Without a date range or negated
     # events a stored row is already one period and QuadClass; else they are summed per
     # QuadClass first (the same order of sums either way, so the same floating-point means).
     if not cut and not f.include_negated:
-        columns = QUAD_COLUMNS.replace("sum(n)", "sum(events)")
-        sql = (f"SELECT period AS p, {columns}, sum(goldstein_sum) FROM dyad_periods{_where(where)}"
-               " GROUP BY p ORDER BY p")
+        columns = quad_columns(sql).replace("sum(n)", "sum(events)")
+        text = (f"SELECT period AS p, {columns}, sum(goldstein_sum) FROM dyad_periods{_where(where)}"
+                " GROUP BY p ORDER BY p")
     else:
         per_quad = (f"SELECT {period} AS p, quad, sum(events) AS n, sum(goldstein_sum) AS g FROM dyad_periods"
                     f"{_where(where)} GROUP BY p, quad ORDER BY p, quad")
-        sql = f"SELECT p, {QUAD_COLUMNS}, sum(g) FROM ({per_quad}) GROUP BY p ORDER BY p"
-    rows = reader.tuples(sql, args)
+        text = f"SELECT p, {quad_columns(sql)}, sum(g) FROM ({per_quad}){sql.alias('per_quad')} GROUP BY p ORDER BY p"
+    rows = reader.tuples(text, args)
     articles = counts.get(reader, interval)
     periods = [_period(interval, row, articles) for row in rows]
     return {"dyad": list(dyad), "directed": f.directed, "interval": interval, "quads": QUADS,
@@ -330,6 +342,12 @@ def dyad_series(reader: Reader, counts: ArticleCounts, a: str, b: str, interval:
 
 QUAD_KEYS = [str(q) for q in QUADS]
 QUAD_COLUMNS = ", ".join(f"coalesce(sum(n) FILTER (WHERE quad = {q}), 0)" for q in QUADS)
+PG_QUAD_COLUMNS = ", ".join(f"coalesce(sum(n) FILTER (WHERE quad = {q}), 0)::bigint" for q in QUADS)
+
+
+def quad_columns(sql: ServeSQL) -> str:
+    """Events per QuadClass, side by side (PostgreSQL's sum of sums is numeric: made an integer)."""
+    return PG_QUAD_COLUMNS if sql.postgres else QUAD_COLUMNS
 
 
 def _period(interval: str, row: tuple[Any, ...], articles: dict[str, int]) -> dict[str, Any] | None:
@@ -364,9 +382,10 @@ def country_changes(reader: Reader, country: str, as_of: date | None = None) -> 
     week = (as_of - timedelta(days=6)).isoformat()
     four = (as_of - timedelta(days=6 + 28)).isoformat()
     year = (as_of - timedelta(days=6 + 364)).isoformat()
+    count_if = reader.sql.count_if
     rows = reader.rows(
-        "SELECT type, sum(event_date >= ?) AS this_week, sum(event_date < ? AND event_date >= ?) AS four,"
-        " sum(event_date < ?) AS year FROM event_countries WHERE country = ? AND negated = 0"
+        f"SELECT type, {count_if('event_date >= ?')} AS this_week, {count_if('event_date < ? AND event_date >= ?')}"
+        f" AS four, {count_if('event_date < ?')} AS year FROM event_countries WHERE country = ? AND negated = 0"
         " AND event_date >= ? AND event_date < ? GROUP BY type ORDER BY type",
         (week, week, four, week, country, year, next_day(as_of)))
     types = []
@@ -402,8 +421,11 @@ def map_counts(reader: Reader, since: date | None, until: date | None) -> dict[s
     where = ["d.event_date != ''", "d.negated = 0"]
     args: list[Any] = []
     _date_range("d.event_date", f, where, args)
+    # Countries of equal counts come in no set order on SQLite (its sorter's); on PostgreSQL
+    # by code. The map reads the counts by country, so their order means nothing.
+    ties = ", d.country" if reader.sql.postgres else ""
     rows = reader.rows(f"SELECT d.country, count(*) AS n FROM event_countries d{_where(where)}"
-                       " GROUP BY d.country ORDER BY n DESC", args)
+                       f" GROUP BY d.country ORDER BY n DESC{ties}", args)
     first, last = date_span(reader)
     return {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
             "first": first, "last": last,

@@ -2,18 +2,18 @@
 
 Every list is ordered by a unique key and continues after the key its cursor holds (keyset
 paging), so walking every page sees every row exactly once, however large the store. The
-events, series and map reads are in ``serve.events``.
+events, series and map reads are in ``serve.events``. Where SQLite and PostgreSQL spell a form
+differently, ``reader.sql`` gives it (``serve.sql``).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, timedelta
 from typing import Any
 
 from dateline.serve.db import Reader, decode_cursor, encode_cursor, page
-from dateline.store.search import fts_query
+from dateline.serve.sql import ServeSQL
 
 # Snippet markers: control characters no article text keeps, turned into <mark> after escaping.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -29,7 +29,7 @@ def _where(clauses: list[str]) -> str:
 
 
 # -- articles -----------------------------------------------------------------------------------
-def _article_item(row: sqlite3.Row) -> dict[str, Any]:
+def _article_item(row: Any) -> dict[str, Any]:
     item = {"id": row["id"], "rowid": row["rowid"], "headline": row["headline"], "published": row["published"],
             "publisher": row["publisher"], "url": row["source_url"], "dateline_place": row["dateline_place"],
             "language": row["language"], "ingested_at": row["ingested_at"], "quotes": row["n_quotes"],
@@ -39,11 +39,11 @@ def _article_item(row: sqlite3.Row) -> dict[str, Any]:
     return item
 
 
-ARTICLE_COLUMNS = (
-    "a.rowid, a.id, a.headline, a.published, a.publisher, a.source_url, a.dateline_place, a.ingested_at,"
-    " json_extract(a.record, '$.language') AS language,"
-    " (SELECT count(*) FROM quotes x WHERE x.article_rowid = a.rowid) AS n_quotes,"
-    " (SELECT count(*) FROM events x WHERE x.article_rowid = a.rowid) AS n_events")
+def article_columns(sql: ServeSQL) -> str:
+    return ("a.rowid, a.id, a.headline, a.published, a.publisher, a.source_url, a.dateline_place, a.ingested_at,"
+            f" {sql.json_field('a.record', 'language')} AS language,"
+            " (SELECT count(*) FROM quotes x WHERE x.article_rowid = a.rowid) AS n_quotes,"
+            " (SELECT count(*) FROM events x WHERE x.article_rowid = a.rowid) AS n_events")
 
 
 def list_articles(reader: Reader, *, q: str | None = None, since: date | None = None,
@@ -53,15 +53,16 @@ def list_articles(reader: Reader, *, q: str | None = None, since: date | None = 
     """Articles in the order they were stored (so ``updated_since`` + cursor is a sync feed)."""
     where: list[str] = []
     args: list[Any] = []
-    columns, source = ARTICLE_COLUMNS, "articles a"
+    sql = reader.sql
+    columns, source = article_columns(sql), "articles a"
     if q is not None:
-        match = fts_query(q)
-        if not match:
+        match = sql.article_match(q, (MARK_OPEN, MARK_CLOSE))
+        if match is None:
             return {"items": [], "next": None}
-        source = "articles_fts f JOIN articles a ON a.rowid = f.rowid"
-        columns += f", snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS snippet"
-        where.append("articles_fts MATCH ?")
-        args.append(match)
+        source = match.source
+        columns += f", {match.snippet} AS snippet"
+        where.append(match.where)
+        args += match.args
     if since:
         where.append("a.published >= ?")
         args.append(since.isoformat())
@@ -69,10 +70,10 @@ def list_articles(reader: Reader, *, q: str | None = None, since: date | None = 
         where.append("a.published < ?")
         args.append(next_day(until))
     if publisher:
-        where.append("a.publisher = ? COLLATE NOCASE")
+        where.append(sql.nocase_cmp("a.publisher"))
         args.append(publisher)
     if language:
-        where.append("json_extract(a.record, '$.language') = ?")
+        where.append(f"{sql.json_field('a.record', 'language')} = ?")
         args.append(language.lower())
     if updated_since:
         where.append("a.ingested_at >= ?")
@@ -87,7 +88,7 @@ def list_articles(reader: Reader, *, q: str | None = None, since: date | None = 
     return {"items": [_article_item(r) for r in rows], "next": nxt}
 
 
-def article_row(reader: Reader, key: str) -> sqlite3.Row | None:
+def article_row(reader: Reader, key: str) -> Any:
     """An article by its id, its row number or its content hash."""
     row = reader.one("SELECT rowid, id, record, text, headline FROM articles WHERE id = ? ORDER BY rowid LIMIT 1",
                      (key,))
@@ -109,7 +110,7 @@ QUOTE_COLUMNS = (
     " q.speaker_title, q.addressee, q.published, a.id AS article_id, a.rowid AS article_rowid, a.headline")
 
 
-def _quote_item(row: sqlite3.Row) -> dict[str, Any]:
+def _quote_item(row: Any) -> dict[str, Any]:
     return {"id": row["rowid"], "text": row["text"], "kind": row["kind"], "cue": row["cue"],
             "speaker": row["speaker_name"] or row["speaker_text"], "speaker_text": row["speaker_text"],
             "speaker_code": row["speaker_code"], "speaker_title": row["speaker_title"],
@@ -125,21 +126,22 @@ def list_quotes(reader: Reader, *, speaker: str | None = None, exact_speaker: st
     words (full text), by publication date; in the order they were stored."""
     where: list[str] = []
     args: list[Any] = []
+    sql = reader.sql
     source = "quotes q"
     if q is not None:
-        match = fts_query(q)
-        if not match:
+        match = sql.quote_match(q)
+        if match is None:
             return {"items": [], "next": None}
-        source = "quotes_fts f JOIN quotes q ON q.rowid = f.rowid"
-        where.append("quotes_fts MATCH ?")
-        args.append(match)
+        source = match.source
+        where.append(match.where)
+        args += match.args
     if speaker:
         pattern = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'"
                      " OR q.speaker_code = ?)")
         args += [pattern, pattern, speaker.upper()]
     if exact_speaker:
-        where.append("q.speaker_name = ? COLLATE NOCASE")
+        where.append(sql.nocase_cmp("q.speaker_name"))
         args.append(exact_speaker)
     if since:
         where.append("q.published >= ?")
@@ -169,17 +171,20 @@ ACTOR_NAMES = (
 def list_actors(reader: Reader, *, q: str | None = None, cursor: str | None = None,
                 limit: int = 50) -> dict[str, Any]:
     where, args = [], []
+    sql = reader.sql
     if q:
         where.append("name LIKE ? ESCAPE '\\'")
         args.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     after = decode_cursor(cursor, (str,))
     if after:
-        where.append("name > ? COLLATE NOCASE")
+        where.append(sql.nocase_cmp("name", ">"))
         args.append(after[0])
+    # SQLite answers a bare `name` from one row of its group; PostgreSQL is asked for the least
+    name = "min(name) AS name" if sql.postgres else "name"
     rows = reader.rows(
-        f"SELECT name, sum(quotes) AS quotes, sum(events) AS events, group_concat(DISTINCT code) AS codes"
-        f" FROM ({ACTOR_NAMES}){_where(where)} GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE"
-        f" LIMIT ?", [*args, limit + 1])
+        f"SELECT {name}, sum(quotes) AS quotes, sum(events) AS events, {sql.concat_distinct('code')} AS codes"
+        f" FROM ({ACTOR_NAMES}){sql.alias('names')}{_where(where)} GROUP BY {sql.nocase('name')}"
+        f" ORDER BY {sql.nocase('name')} LIMIT ?", [*args, limit + 1])
     rows, nxt = page(rows, limit, lambda r: [r["name"]])
     items = [{"id": r["name"], "name": r["name"], "quotes": r["quotes"], "events": r["events"],
               "codes": sorted(set((r["codes"] or "").split(",")) - {""})} for r in rows]
@@ -188,13 +193,14 @@ def list_actors(reader: Reader, *, q: str | None = None, cursor: str | None = No
 
 def actor_summary(reader: Reader, actor_id: str) -> dict[str, Any] | None:
     """Who an actor is, by name (case-insensitive); None when no quote or event names them."""
+    sql = reader.sql
     said = reader.one(
-        "SELECT count(*) AS n, max(speaker_name) AS name, group_concat(DISTINCT speaker_code) AS codes,"
-        " group_concat(DISTINCT speaker_title) AS titles FROM quotes WHERE speaker_name = ? COLLATE NOCASE",
+        f"SELECT count(*) AS n, max(speaker_name) AS name, {sql.concat_distinct('speaker_code')} AS codes,"
+        f" {sql.concat_distinct('speaker_title')} AS titles FROM quotes WHERE {sql.nocase_cmp('speaker_name')}",
         (actor_id,))
     acted = reader.one(
-        "SELECT count(DISTINCT event_rowid) AS n, max(name) AS name, group_concat(DISTINCT code) AS codes,"
-        " group_concat(DISTINCT country) AS countries FROM event_actors WHERE name = ? COLLATE NOCASE",
+        f"SELECT count(DISTINCT event_rowid) AS n, max(name) AS name, {sql.concat_distinct('code')} AS codes,"
+        f" {sql.concat_distinct('country')} AS countries FROM event_actors WHERE {sql.nocase_cmp('name')}",
         (actor_id,))
     if said is None or acted is None or not (said["n"] or acted["n"]):
         return None
@@ -210,19 +216,19 @@ def actor_summary(reader: Reader, actor_id: str) -> dict[str, Any] | None:
 
 # -- search --------------------------------------------------------------------------------------
 def search(reader: Reader, q: str, cursor: str | None = None, limit: int = 20) -> dict[str, Any]:
-    """Articles ranked by relevance (BM25), with a snippet; the first page adds quotes and actors."""
-    match = fts_query(q)
+    """Articles ranked by relevance (BM25 on SQLite, ts_rank_cd on PostgreSQL), with a snippet;
+    the first page adds quotes and actors."""
+    match = reader.sql.article_match(q, (MARK_OPEN, MARK_CLOSE))
     empty: dict[str, Any] = {"q": q, "items": [], "next": None}
-    if not match:
+    if match is None:
         return empty | {"quotes": [], "actors": []}
     start = decode_cursor(cursor, (int,))
     offset = start[0] if start else 0
     if offset < 0:
         return empty
     rows = reader.rows(
-        f"SELECT {ARTICLE_COLUMNS}, snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS snippet"
-        " FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
-        " ORDER BY bm25(articles_fts), a.rowid LIMIT ? OFFSET ?", (match, limit + 1, offset))
+        f"SELECT {article_columns(reader.sql)}, {match.snippet} AS snippet FROM {match.source}"
+        f" WHERE {match.where} ORDER BY {match.rank}, a.rowid LIMIT ? OFFSET ?", (*match.args, limit + 1, offset))
     nxt = encode_cursor([offset + limit]) if len(rows) > limit else None
     result = {"q": q, "items": [_article_item(r) for r in rows[:limit]], "next": nxt}
     if offset == 0:

@@ -25,6 +25,7 @@ from dateline.serve.db import Reader
 from dateline.serve.errors import ApiError
 from dateline.serve.events import EventFilter, event_rows_sql
 from dateline.store.db import Store
+from dateline.store.dialect import stream
 
 MAX_RECORDS = 1000  # records per POST
 MAX_BODY_BYTES = 20 * 1024 * 1024
@@ -135,27 +136,28 @@ def _stories_of(reader: Reader, f: EventFilter) -> Iterator[list[Any]]:
 
     from dateline.output.happenings import Item
 
-    matching, args = event_rows_sql(f, None, None)
+    matching, args = event_rows_sql(f, None, None, reader.sql)
     sql = (f"SELECT e.article_rowid, e.seq, coalesce(s.story_id, -e.article_rowid) AS story FROM ({matching}) x"
            " JOIN events e ON e.rowid = x.rowid LEFT JOIN article_story s ON s.article_rowid = e.article_rowid"
            " ORDER BY story, e.article_rowid, e.seq")
     with reader.timed() as conn:
         current: object = None
         seqs: dict[int, list[int]] = {}
-        for article_rowid, seq, story_id in conn.execute(sql, args):
+        # SQLite's cursor is lazy; PostgreSQL's rows come by a server-side cursor, a few hundred at a time
+        for article_rowid, seq, story_id in stream(conn, sql, args):
             if story_id != current and seqs:
-                yield _items(conn, seqs, Item, replace)
+                yield _items(reader, conn, seqs, Item, replace)
                 seqs = {}
             current = story_id
             seqs.setdefault(article_rowid, []).append(seq)
         if seqs:
-            yield _items(conn, seqs, Item, replace)
+            yield _items(reader, conn, seqs, Item, replace)
 
 
-def _items(conn: Any, seqs: dict[int, list[int]], item: Any, replace: Any) -> list[Any]:
-    keys = list(seqs)
-    rows = conn.execute(f"SELECT rowid, record, content_hash, ingested_at FROM articles WHERE rowid IN"
-                        f" ({','.join('?' * len(keys))}) ORDER BY rowid", keys).fetchall()
+def _items(reader: Reader, conn: Any, seqs: dict[int, list[int]], item: Any, replace: Any) -> list[Any]:
+    among, args = reader.sql.in_rows("rowid", list(seqs))
+    rows = conn.execute(f"SELECT rowid, record, content_hash, ingested_at FROM articles WHERE {among}"
+                        " ORDER BY rowid", args).fetchall()
     items = []
     for rowid, record, digest, added in rows:
         article = article_from_dict(json.loads(record))
@@ -184,7 +186,7 @@ def export_stream(reader: Reader, f: EventFilter, fmt: str,
     # Typed loosely on purpose: any exporter taking (stories, format, text file, ...) will do.
     write: Callable[..., Any] = exporter if exporter is not None else default_exporter
     chunks: queue.Queue[str | BaseException | None] = queue.Queue(maxsize=16)
-    worker_reader = Reader(reader.path, max(reader.time_limit, EXPORT_TIME_LIMIT))
+    worker_reader = reader.with_time_limit(max(reader.time_limit, EXPORT_TIME_LIMIT))
     # As the list shows them: every modality, negated ones on request; the GDELT and ICEWS rows
     # keep what `dateline export` keeps there (what happened: asserted and reported).
     selection = Selection(include_negated=f.include_negated, all_modalities=fmt not in FACTUAL_ONLY,
