@@ -83,7 +83,10 @@ class ArticleMemory:
         self.people: dict[str, EventActor | None] = {}
         self.ent_text: dict[int, str] = {}
         self.person_ents: dict[int, Span] = {}
-        for ent in doc.ents:
+        self.ents: list[Span] = list(doc.ents)  # Doc.ents builds every span anew on each access
+        self._titles: dict[tuple[int, int], NamedActor | None] = {}
+        self._by_last_word: dict[str, list[Span]] | None = None
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.ent_text[i] = ent.text
                 if ent.label_ == "PERSON":
@@ -162,10 +165,13 @@ class ArticleMemory:
 
     def _earlier_mention(self, ent: Span) -> NamedActor | None:
         """ "Putin" after "Russian President Vladimir Putin": the titled mention tells who he is."""
-        surname = ent[-1].lower_
+        if self._by_last_word is None:
+            self._by_last_word = {}
+            for other in self.ents:
+                self._by_last_word.setdefault(other[-1].lower_, []).append(other)
         seen: set[int] = set()
-        for other in self.doc.ents:  # the tagger may have called the titled mention an ORG
-            if other.start >= ent.start or other.start in seen or other[-1].lower_ != surname:
+        for other in self._by_last_word.get(ent[-1].lower_, []):  # the tagger may have called the titled mention an ORG
+            if other.start >= ent.start or other.start in seen:
                 continue
             seen.add(other.start)
             found = self._from_title(other)
@@ -174,6 +180,14 @@ class ArticleMemory:
         return None
 
     def _from_title(self, ent: Span) -> NamedActor | None:
+        """Who the words around a name say the person is (read once per name: the answer depends
+        on the text and the tables alone)."""
+        key = (ent.start, ent.end)
+        if key not in self._titles:
+            self._titles[key] = self._read_title(ent)
+        return self._titles[key]
+
+    def _read_title(self, ent: Span) -> NamedActor | None:
         country = sector = None
         start = max(ent.sent.start, ent.start - 5)
         for k in range(start, ent.start):  # "Arab League Secretary-General X": an organisation's officer
@@ -231,7 +245,7 @@ class ArticleMemory:
         """Who "the two sides" are: the last coordination of named actors written before."""
         if self._coordinations is None:
             self._coordinations = sorted({
-                ent.root.head.i for ent in self.doc.ents
+                ent.root.head.i for ent in self.ents
                 if ent.root.dep_ == "conj" and ent.root.head.ent_type_ in ENTITY_HEADS
                 and ent.root.head.i < ent.root.i and not self.in_dateline(ent.root.head)})
         for i in reversed(self._coordinations):
