@@ -110,9 +110,10 @@ def engines(args: argparse.Namespace) -> None:
                 out = work / f"out-{n}-{len(seconds)}"
                 took, peaks = run([DATELINE, "batch", str(path), str(out), *extra])
                 seconds[label] = took
-                workers = sorted((mb for name, mb in peaks.values() if mb > 50), reverse=True)
+                workers = sorted(((mb, name) for name, mb in peaks.values() if mb > 50), reverse=True)
+                shown = ", ".join(f"{name} {mb}" for mb, name in workers[:5])
                 print(f"{n:>6} articles  {label:<17} {took:7.1f} s  {n / took:6.2f} articles/s  "
-                      f"peak RSS per process over 50 MB, parent first or largest (MB): {workers[:4]}", flush=True)
+                      f"peak RSS per process over 50 MB, largest first (MB): {shown}", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
             one, two = seconds["local, 1 worker"], seconds["local, 2 workers"]
             print(f"{n:>6} articles  speed-up of 2 workers over 1: {one / two:.2f}x"
