@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -101,7 +102,7 @@ def process_batch(
     options = options or Options()
     nlp = nlp or load_model(options.model)
     models.check_parser(nlp)  # a W303 warning when the shipped models learned from other parses
-    chunks = _chunks((prepare(raw, options) for raw in inputs), options.batch_size)
+    chunks = in_chunks((prepare(raw, options) for raw in inputs), options.batch_size)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-parse") as parser:
         pending: tuple[list[Article], Future[list[Doc]]] | None = None
         for chunk in chunks:
@@ -113,10 +114,14 @@ def process_batch(
             yield from _extract(*pending, nlp)
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
+T = TypeVar("T")
+
+
+def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last one shorter), read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.ingest.files import RawInput
-from dateline.pipeline import Options, process_batch
+from dateline.pipeline import Options, in_chunks, process_batch
 from dateline.scale.dataset import done_ids, write_chunk
 
 # Small enough that a few hundred inputs keep every worker busy to the end; large enough that
@@ -63,18 +63,15 @@ def _process(chunk: list[RawInput]) -> list[dict[str, Any]]:
 
 
 def chunks(inputs: Iterable[RawInput], size: int, skip: set[str], report: BatchReport) -> Iterator[list[RawInput]]:
-    chunk: list[RawInput] = []
-    for raw in inputs:
-        report.inputs += 1
-        if raw.id in skip:
-            report.skipped += 1
-            continue
-        chunk.append(raw)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    """The inputs not already in OUTPUT, in chunks of ``size``, counted in ``report`` as read."""
+    def kept() -> Iterator[RawInput]:
+        for raw in inputs:
+            report.inputs += 1
+            if raw.id in skip:
+                report.skipped += 1
+            else:
+                yield raw
+    return in_chunks(kept(), size)
 
 
 def run_local(inputs: Iterable[RawInput], output: Path, options: Options, workers: int = 1,
