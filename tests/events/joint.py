@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from dateline.events.dyads import joint_act, parties
-from dateline.record import Article, Event
+from dateline.record import Article, Event, EventActor
+
+
+def joint_act(events: list[Event], event: Event) -> list[Event]:
+    """The directed events one joint act was written as (``event`` alone when it is no joint act)."""
+    if not event.reciprocal:
+        return [event]
+    return [e for e in events if e.reciprocal and e.trigger == event.trigger and e.cameo == event.cameo]
+
+
+def parties(events: list[Event], event: Event) -> list[EventActor]:
+    """Who takes part in the act ``event`` is one direction of, in the order the text names them."""
+    return [a for e in joint_act(events, event) for a in e.source]
 
 
 def joint_parties(article: Article, event: Event, key: str = "country") -> list[str | None]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from joint import joint_parties
+from joint import joint_act, joint_parties
 
-from dateline.events.dyads import joint_act
 from dateline.events.stage import extract_events
 from dateline.record import Article
 

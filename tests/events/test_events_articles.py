@@ -4,9 +4,8 @@ who did what to whom, the way an analyst reads the story."""
 from __future__ import annotations
 
 import pytest
-from joint import joint_parties
+from joint import joint_act, joint_parties
 
-from dateline.events.dyads import joint_act
 from dateline.ingest.raw import from_bytes
 from dateline.pipeline import Options, process_batch
 from dateline.record import Article, Event

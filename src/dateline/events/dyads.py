@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.record import Event, EventActor
+from dateline.record import Event
 
 
 def directed(events: list[Event]) -> list[Event]:
@@ -25,15 +25,3 @@ def directed(events: list[Event]) -> list[Event]:
             others = [replace(a) for a in event.source if a is not party]
             out.append(replace(event, source=[replace(party)], target=others))
     return out
-
-
-def joint_act(events: list[Event], event: Event) -> list[Event]:
-    """The directed events one joint act was written as (``event`` alone when it is no joint act)."""
-    if not event.reciprocal:
-        return [event]
-    return [e for e in events if e.reciprocal and e.trigger == event.trigger and e.cameo == event.cameo]
-
-
-def parties(events: list[Event], event: Event) -> list[EventActor]:
-    """Who takes part in the act ``event`` is one direction of, in the order the text names them."""
-    return [a for e in joint_act(events, event) for a in e.source]
