@@ -132,8 +132,9 @@ def _same_actor(a: EventActor | None, b: EventActor | None) -> bool:
 
 
 def _pairs(event: Event) -> Iterator[tuple[EventActor | None, EventActor | None]]:
-    """Every source × target pair. A joint act lists its parties on both sides ("China and Vietnam
-    signed"): that is CHN → VNM and VNM → CHN, never an actor acting on itself."""
+    """Every source × target pair, never an actor acting on itself. The coder writes a joint act
+    as one event per direction (events/dyads.py); records stored by earlier versions list its
+    parties on both sides, and this keeps their export CHN → VNM and VNM → CHN too."""
     nobody: list[EventActor | None] = [None]  # a side with no actor still gives a row
     pairs = [(source, target) for source in event.source or nobody for target in event.target or nobody
              if not _same_actor(source, target)]
