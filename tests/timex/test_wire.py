@@ -49,8 +49,31 @@ def test_names_titles_and_model_years_are_not_time_expressions(times, text) -> N
 
 
 @pytest.mark.parametrize("text", [
+    "Athletes trained in the mountains for the Winter Olympics.",
+    "Dublin commemorates the Easter Rising every spring.",
+    "He was driving a 2012 Ford Focus when he was stopped.",
+    "The thieves took a 1967 Mustang from the garage.",
+])
+def test_seasons_and_feasts_in_names_and_owned_model_years_are_not_time_expressions(times, text) -> None:
+    assert {k: v for k, v in times(text).items() if k != "every spring"} == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The pope celebrated Christmas Mass in the square.", {"Christmas": "2024-12-25"}),
+    ("Shops close on Christmas Day and Easter Monday.", {"Christmas Day": "2024-12-25", "Easter Monday": "2025-04-21"}),
+    ("A 2019 agency report found no evidence of fraud.", {"2019": "2019"}),
+    ("The team won its 2022 World Cup qualifier in Cairo.", {"2022": "2022"}),
+])
+def test_feasts_kept_with_their_observance_and_years_heading_no_make_are_dates(times, text, expected) -> None:
+    assert times(text) == expected
+
+
+@pytest.mark.parametrize("text", [
     "She still remembers the day the soldiers came to the village.",
     "Shelling went on for the rest of the day, residents said.",
+    "The day began with prayers at the mosque.",
+    "He spent the day with his family before the trial.",
+    "The decades-long dispute over the river flared again.",
 ])
 def test_a_generic_day_is_not_a_date(times, text) -> None:
     assert times(text) == {}
@@ -85,6 +108,13 @@ def test_an_unknown_profile_is_refused(monkeypatch) -> None:
     ("The opposition called for a rally on Sunday.", "Sunday", "2025-02-16"),
     ("The vote was scheduled for Saturday.", "Saturday", "2025-02-15"),
     ("The verdict could come as early as Monday.", "Monday", "2025-02-17"),
+    ("Officials warned that the dam could burst as soon as Saturday.", "Saturday", "2025-02-15"),
+    ("Campaigning ahead of the November election has begun.", "November", "2025-11"),
+    ("The president lost the November election to his rival.", "November", "2024-11"),
+    # a timetable in the simple present looks ahead
+    ("The deadline expires on Friday.", "Friday", "2025-02-14"),
+    ("Voters go to the polls on Sunday.", "Sunday", "2025-02-16"),
+    ("The ceasefire takes effect at midnight on Thursday.", "midnight on Thursday", "2025-02-13T24"),
     ("Farmers are expected to finish the harvest by mid-October.", "mid-October", "2025-10"),
     # a past act and an overtaken plan still look back
     ("Rebels shelled the town on Sunday.", "Sunday", "2025-02-09"),
@@ -105,6 +135,11 @@ def test_dawn_takes_the_day_named_nearby_and_a_figure_of_speech_is_no_time(times
     assert times("On Sunday, troops crossed the river at dawn.") == {"Sunday": "2025-02-09", "dawn": "2025-02-09TMO"}
     assert times("Fighting stopped before nightfall.") == {"nightfall": "2025-02-12TNI"}
     assert times("Supporters hailed the dawn of a new era.") == {}
+
+
+def test_a_clock_time_takes_the_day_of_the_sentence_before(times) -> None:
+    found = times("Gunmen attacked the convoy on Monday. At 4 p.m., reinforcements arrived.")
+    assert found == {"Monday": "2025-02-10", "4 p.m.": "2025-02-10T16:00"}
 
 
 def test_a_clock_time_alone_is_the_article_day(times) -> None:

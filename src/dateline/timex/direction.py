@@ -27,8 +27,17 @@ FORWARD_LEMMAS = frozenset({
 _ONLY_WITH_COMPLEMENT = frozenset({"call", "ask", "order", "announce", "invite", "set", "want", "agree",
                                    "decide", "demand", "urge", "hope", "seek", "prepare", "ready", "eager",
                                    "determined", "likely", "going"})
+# Verbs of a timetable, whose simple present tells what is scheduled: "the deadline expires on
+# Friday", "voters go to the polls on Sunday", "the ceasefire takes effect at midnight Thursday".
+SCHEDULE_LEMMAS = frozenset({"expire", "open", "reopen", "resume", "begin", "start", "convene", "kick",
+                             "take", "go", "face", "run", "end", "close", "lapse", "arrive", "leave", "depart",
+                             "travel", "fly", "meet", "vote", "hold", "host", "visit"})
 # Words before an expression that make it a limit or an earliest time ahead.
-FORWARD_MARKERS = ("until", "till", "as early as", "no earlier than", "not before")
+FORWARD_MARKERS = ("until", "till", "as early as", "as soon as", "no earlier than", "not before")
+# Prepositions whose object lies after the clause they attach to: "campaigning ahead of the
+# November election has begun" — read ahead unless the clause itself is told as past.
+# "before" is left out: "the share before Friday's purchases is 7%" looks back.
+_AWAITING = {("ahead", "of"), ("preparation", "for"), ("run", "to"), ("lead", "to")}
 
 
 def verb_tense(verb: Token) -> str | None:
@@ -60,6 +69,8 @@ def verb_tense(verb: Token) -> str | None:
     if "VBD" in tags or ("VBN" in tags and words & {"has", "have", "had", "'s", "'ve"}):
         return "past"
     if tags & {"VBZ", "VBP"}:
+        if not auxes and verb.lemma_.lower() in SCHEDULE_LEMMAS:
+            return "future"  # a timetable: "the deadline expires on Friday"
         return "present"
     return None
 
@@ -81,15 +92,35 @@ def _asks_for(token: Token) -> bool:
     return prep.head.lemma_.lower() in FORWARD_LEMMAS
 
 
+def _awaited(token: Token) -> bool:
+    """An occasion still to come when the clause is told: the object of "ahead of"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.pos_ != "ADP":
+        return False
+    return (prep.head.lower_, prep.lower_) in _AWAITING
+
+
+def _told_now(verb: Token, tense: str | None) -> bool:
+    """A clause told from the moment of writing: present, future, or present perfect ("has begun")."""
+    if tense != "past":
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"has", "have", "'s", "'ve"}) and "had" not in auxes
+
+
 def clause_tense(span: Span, before: str = "") -> str | None:
     """The direction of the event an expression modifies: its first verbal ancestor's tense, ahead
-    when the path passes a noun asked or planned for, or a limit word precedes the expression."""
+    when the path passes a noun asked or planned for, or awaited in a clause told now, or a limit
+    word precedes the expression."""
     token = span.root
     forward_marker = before.lower().endswith(FORWARD_MARKERS)
+    awaited = False
     for _ in range(8):
         outside = not (span.start <= token.i < span.end)
         if outside and token.pos_ in VERBAL:
             tense = verb_tense(token)
+            if awaited and _told_now(token, tense):
+                return "future"
             return "future" if forward_marker and tense != "past" else tense
         if outside and token.pos_ == "ADJ":
             if token.lemma_.lower() in FORWARD_LEMMAS:
@@ -97,6 +128,7 @@ def clause_tense(span: Span, before: str = "") -> str | None:
             return None  # "payable Dec. 7": an adjective, no tense to read
         if token.pos_ in ("NOUN", "PROPN") and _asks_for(token):
             return "future"  # "called for a rally on Sunday", "set for Election Day"
+        awaited = awaited or (outside and token.pos_ in ("NOUN", "PROPN") and _awaited(token))
         if token.head.i == token.i:
             break
         token = token.head

@@ -75,6 +75,8 @@ def _age(match: Match, span: Span) -> bool:
 
 def _vague_length(match: Match, span: Span) -> str | None:
     """ "for decades", "in weeks" (no count) and "a few weeks", "several months" (a vague count)."""
+    if match.family == "plural_unit" and re.match(r"-(?:long|old)\b", _after(match, span)):
+        return "vague_plural"  # "the decades-long dispute": how long, with no count
     if match.family == "plural_unit" and not match.groups.get("rel") and not match.quant:
         bound = _before(match, span, 12).split()
         if not (bound and bound[-1].lower() in _words("vague_plural", "bound")):
@@ -113,16 +115,31 @@ def _title(match: Match, span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in _words("name", "title_cue"):
         if span[0].text[:1].isupper():
             return True
-    last = span[-1]
-    follower = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if follower is not None and match.family in ("weekday", "month") and last.dep_ == "compound" \
-            and last.head.i == follower.i and follower.pos_ == "PROPN" and follower.text[:1].isupper() \
-            and follower.lower_ not in _calendar_words():
+    if _compounds_a_name(match, span):
         return True
     if match.family == "rel_unit" and match.groups.get("unit", "")[:1].isupper() \
             and match.groups.get("rel", "")[:1].isupper():
         return bool(re.search(r"(?:[\"\u201c]|'s\s+|s'\s+)$", _before(match, span, 4)))
     return False
+
+
+_NAMING_FAMILIES = {"weekday", "month", "season", "holiday"}
+
+
+def _compounds_a_name(match: Match, span: Span) -> bool:
+    """A capitalised weekday, month, season or feast naming something with the proper noun after
+    it: "the Sunday Times", "the Winter Olympics", "the Easter Rising" (not "Easter Sunday")."""
+    doc, last = span.doc, span[-1]
+    follower = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if follower is None or match.family not in _NAMING_FAMILIES or not last.text[:1].isupper():
+        return False
+    if not (follower.text[:1].isupper() and follower.lower_ not in _calendar_words()):
+        return False
+    if match.family in ("weekday", "month"):
+        return last.dep_ == "compound" and last.head.i == follower.i and follower.pos_ == "PROPN"
+    # the parse tags "Rising" or "Olympics" as it likes; what a feast is kept with ("Christmas
+    # Mass", "Thanksgiving Dinner") is in the table, and the day is still meant
+    return follower.pos_ in ("PROPN", "NOUN", "VERB") and follower.lower_ not in _words("name", "feast_noun")
 
 
 def _names_a_thing(year: Token) -> bool:
@@ -132,6 +149,18 @@ def _names_a_thing(year: Token) -> bool:
         return False
     doc_text = text_of(year.doc)
     return head.lower_.rstrip(".") not in _calendar_words() and doc_text[head.idx + len(head):year.idx].isspace()
+
+
+def _owned_make(year: Token, span: Span) -> bool:
+    """ "a 1967 Mustang", "his 2012 Ford Focus": a year between "a"/a possessive and a make's name,
+    the proper noun heading the phrase ("a 2019 Reuters report" is headed by the report: a date)."""
+    doc, head = span.doc, year.head
+    if span.start == 0 or doc[span.start - 1].lower_ not in _words("model_year", "owner"):
+        return False
+    if year.dep_ not in ("nummod", "compound", "amod") or head.i <= year.i or head.pos_ != "PROPN":
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in _words("model_year", "not_make")
+               for t in doc[span.end:head.i + 1])
 
 
 def _model_year(match: Match, span: Span) -> bool:
@@ -148,7 +177,8 @@ def _model_year(match: Match, span: Span) -> bool:
     return root.dep_ in ("nummod", "compound", "amod") and head.i > root.i and head.pos_ == "PROPN" \
         and (follower.ent_type_ in _words("model_year", "entity") or head.ent_type_ == "PRODUCT") \
         and any(t.lower_ in _words("model_year", "noun") or t.ent_type_ == "PRODUCT"
-                for t in doc[span.end:min(len(doc), span.end + 4)]) or _names_a_thing(root)
+                for t in doc[span.end:min(len(doc), span.end + 4)]) or _names_a_thing(root) \
+        or _owned_make(root, span)
 
 
 def _generic_day(match: Match, span: Span) -> bool:
@@ -162,7 +192,11 @@ def _generic_day(match: Match, span: Span) -> bool:
             and not _after(match, span).startswith((",", ".", ";")):
         return True
     before = _said(_before(match, span, 20))
-    return any(before.endswith(cue) for cue in _words("generic_day", "before"))
+    if any(before.endswith(cue) for cue in _words("generic_day", "before")):
+        return True
+    # "The day began with prayers", "spent the day with his family": a participant of the
+    # clause, not a placing of it ("on the day", "Shares fell 2% on the day" keep their preposition)
+    return span.root.dep_ in _words("generic_day", "role") and not _after(match, span).startswith(",")
 
 
 def _is_rate(match: Match, span: Span) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.record import Timex
 from dateline.timex import calendar as cal
@@ -123,13 +123,25 @@ def attach_clock_times(doc: Doc, found: list[tuple[Match, Timex]], anchor: date 
         sentence = doc.char_span(match.start, match.end, alignment_mode="expand")
         if sentence is None:
             continue
-        first, last = sentence.sent.start_char, sentence.sent.end_char
-        near = [(abs(m.start - match.start), t.value) for m, t in days if first <= m.start < last]
-        if not near:
+        day = _day_nearby(sentence, match, days)
+        if day is None:
             continue
-        day = min(near)[1]
         timex.value = day + timex.value[10:]
         timex.earliest = timex.latest = day
+
+
+def _day_nearby(span: Span, match: Match, days: list[tuple[Match, Timex]]) -> str | None:
+    """The day named nearest to a clock time in its sentence, else the last day named in the
+    sentence before ("Gunmen attacked on Monday. At 4 p.m., reinforcements arrived.")."""
+    sent = span.sent
+    near = [(abs(m.start - match.start), t.value) for m, t in days if sent.start_char <= m.start < sent.end_char]
+    if near:
+        return min(near)[1]
+    if sent.start == 0:
+        return None
+    previous = span.doc[sent.start - 1].sent
+    before = [t.value for m, t in days if previous.start_char <= m.start < previous.end_char]
+    return before[-1] if before else None
 
 
 _CLOSING = re.compile(r"\s+(?:that\s+|which\s+)?(?P<verb>ended|ending|ends)\s+$", re.IGNORECASE)
