@@ -142,6 +142,16 @@ def test_a_clock_time_takes_the_day_of_the_sentence_before(times) -> None:
     assert found == {"Monday": "2025-02-10", "4 p.m.": "2025-02-10T16:00"}
 
 
+def test_small_hours_after_a_named_night_are_the_next_day(times) -> None:
+    found = times("On Saturday night, the rebels shelled the town; by 2 a.m. the guns had gone quiet.")
+    assert found == {"Saturday night": "2025-02-08TNI", "2 a.m.": "2025-02-09T02:00"}
+
+
+def test_the_day_before_counts_from_the_day_last_named(times) -> None:
+    found = times("The talks collapsed on Monday. The day before, the envoy had flown home.")
+    assert found == {"Monday": "2025-02-10", "The day before": "2025-02-09"}
+
+
 def test_a_clock_time_alone_is_the_article_day(times) -> None:
     assert times("Troops reached the square at 3 p.m., witnesses said.") == {"3 p.m.": "2025-02-12T15:00"}
 
@@ -167,6 +177,19 @@ def test_anaphoric_days_count_from_the_day_last_named(times) -> None:
 ])
 def test_holidays_come_from_the_calendar(times, text, expression, expected) -> None:
     assert times(text)[expression] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Israel took the plateau in the Six-Day War.",
+    "The region was laid waste in the Thirty Years' War.",
+    "Flight 1549 came down on the river.",
+])
+def test_units_and_numbers_inside_names_are_not_time_expressions(times, text) -> None:
+    assert times(text) == {}
+
+
+def test_a_military_clock_time_with_its_zone_is_a_time(times) -> None:
+    assert times("Clashes broke out at 1800 GMT near the border.") == {"1800 GMT": "2025-02-12T18:00"}
 
 
 def test_an_adjective_sounding_like_a_feast_is_not_one(times) -> None:

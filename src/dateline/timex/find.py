@@ -120,6 +120,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
     rel_year = r"(?:this|last|next|the\s+previous|the\s+following)\s+year"
     clock = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
              r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)(?:\s+(?:hours|hrs|GMT|UTC))?"
+             r"|(?P<hm4>(?:[01]\d|2[0-3])[0-5]\d)(?=\s+(?:GMT|UTC|hours|hrs)\b)"  # "at 1800 GMT"
              r"|(?P<clockword>noon|midnight|midday))")
     return [
         ("iso_date", r"(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<hh>\d\d):(?P<mm>\d\d))?(?![\d])"),
@@ -198,6 +199,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                      "the\\s+coming|the\\s+latest|the\\s+same|the\\s+present|this\\s+past|this\\s+coming|this|last|next|"
                      "past|previous|coming|current|that\\s+same|that|the\\s+full|the)\\s+(?P<fiscal>fiscal\\s+)?"
                      "(?P<unit>week|weekend|month|year|decade|century|period|day|millennium)(?![\\w-])"
+                     "(?P<dayshift>\\s+(?:before|after)(?=\\s*[,;.:]))?"  # "The day before, the envoy had left"
                      "(?P<orso>\\s+or\\s+so)?(?P<ending>(?=\\s+(?:ended|ending|that\\s+ended)\\b))?"),
         ("plural_unit", "(?:(?P<rel>recent|coming|past|the\\s+coming|the\\s+past|future|the)\\s+)?"
                         "(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?![\\w])"

@@ -115,12 +115,25 @@ def _title(match: Match, span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in _words("name", "title_cue"):
         if span[0].text[:1].isupper():
             return True
-    if _compounds_a_name(match, span):
+    if _compounds_a_name(match, span) or _capitalised_unit(match, span):
         return True
     if match.family == "rel_unit" and match.groups.get("unit", "")[:1].isupper() \
             and match.groups.get("rel", "")[:1].isupper():
         return bool(re.search(r"(?:[\"\u201c]|'s\s+|s'\s+)$", _before(match, span, 4)))
     return False
+
+
+_UNIT_FAMILIES = {"duration", "rel_unit", "plural_unit"}
+
+
+def _capitalised_unit(match: Match, span: Span) -> bool:
+    """A unit written with a capital inside a sentence belongs to a name: "the Six-Day War",
+    "the Thirty Years' War", "The Year of the Snake"."""
+    unit = match.groups.get("unit") or ""
+    if match.family not in _UNIT_FAMILIES or not unit.istitle():  # a headline in capitals is no name
+        return False
+    token = next((t for t in span if t.text.lower().startswith(unit.lower()[:3])), None)
+    return token is not None and token.i > token.sent.start
 
 
 _NAMING_FAMILIES = {"weekday", "month", "season", "holiday"}
@@ -145,7 +158,8 @@ def _compounds_a_name(match: Match, span: Span) -> bool:
 def _names_a_thing(year: Token) -> bool:
     """A number after a proper name is part of the name ("a venture called Orion 1980", "Form 1040")."""
     head = year.head
-    if year.dep_ not in ("nummod", "compound", "appos") or head.pos_ != "PROPN" or head.i >= year.i:
+    named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper())  # "Flight 1549"
+    if year.dep_ not in ("nummod", "compound", "appos") or not named or head.i >= year.i:
         return False
     doc_text = text_of(year.doc)
     return head.lower_.rstrip(".") not in _calendar_words() and doc_text[head.idx + len(head):year.idx].isspace()

@@ -200,6 +200,8 @@ def _clock(g: dict[str, str], ctx: Context) -> Result:
     if g.get("clockword"):
         word = _words(g["clockword"])
         hhmm = lexicon()["clock_words"][word]
+    elif g.get("hm4"):
+        hhmm = f"{g['hm4'][:2]}:{g['hm4'][2:]}"
     elif g.get("h24"):
         hhmm = f"{int(g['h24']):02d}:{g['mi24']}"
     else:
@@ -431,6 +433,10 @@ def _rel_unit(g: dict[str, str], ctx: Context) -> Result:
     rel = rel_text.removeprefix("the ").removeprefix("the").removesuffix(" same")
     unit = _words(g["unit"])
     shift = _REL_UNIT_SHIFT.get(rel, 0)
+    if g.get("dayshift") and rel_text == "the":
+        # "the day before", "the week after": one unit from the day the story last named
+        anaphoric, rel_text = True, "the previous" if _words(g["dayshift"]) == "before" else "the following"
+        shift = -1 if rel_text == "the previous" else 1
     mod = "APPROX" if g.get("orso") else None
     if "ending" in g and rel_text in ("the", "the latest", "the past", "the last") and unit in ("year", "month"):
         return "DURATION", f"P1{unit[0].upper()}"  # "the year ended March 31": a span, not a calendar year

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -28,6 +28,7 @@ _PERIOD_FAMILIES = {"quarter", "qcode", "half", "month_year", "month", "year", "
 _PERIOD_REACH = 600  # characters: anaphora further back than this use the article date instead
 _QUARTER_REACH = 2000  # a reported quarter stays the topic of an earnings story for longer
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_NIGHT_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:EV|NI)")  # "Saturday night": a day named with its evening
 DAY_FAMILIES = {"month_day", "day_month", "weekday_month_day"}
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
 _STORY_DAY_RELS = {"the previous", "the following", "the next", "that", "that same", "the same"}
@@ -45,6 +46,8 @@ def points_to_story_day(match: Match) -> bool:
         return True
     if match.family == "weekday":
         return rel in ("the previous", "the following", "the next")
+    if match.family == "rel_unit" and match.groups.get("dayshift"):
+        return True  # "the day before,"
     return match.family == "rel_unit" and rel in _STORY_DAY_RELS and _said(match.groups.get("unit")) in _DAY_UNITS
 
 
@@ -114,7 +117,8 @@ def attach_clock_times(doc: Doc, found: list[tuple[Match, Timex]], anchor: date 
     "On Sunday, the polls closed at 8 p.m." is Sunday at 20:00, not the article's day."""
     if anchor is None:
         return
-    days = [(m, t) for m, t in found if t.type == "DATE" and _DAY_VALUE.fullmatch(t.value)]
+    days = [(m, t) for m, t in found if (t.type == "DATE" and _DAY_VALUE.fullmatch(t.value))
+            or (t.type == "TIME" and _NIGHT_VALUE.fullmatch(t.value) and _names_a_day(m))]
     if not days:
         return
     for match, timex in found:
@@ -123,25 +127,37 @@ def attach_clock_times(doc: Doc, found: list[tuple[Match, Timex]], anchor: date 
         sentence = doc.char_span(match.start, match.end, alignment_mode="expand")
         if sentence is None:
             continue
-        day = _day_nearby(sentence, match, days)
+        day = _day_nearby(sentence, match, days, timex)
         if day is None:
             continue
         timex.value = day + timex.value[10:]
         timex.earliest = timex.latest = day
 
 
-def _day_nearby(span: Span, match: Match, days: list[tuple[Match, Timex]]) -> str | None:
+def _small_hours(night: Timex, clock: Timex) -> bool:
+    """ "On Saturday night …; by 2 a.m. the shelling had stopped": the night runs into the next day."""
+    return night.type == "TIME" and clock.value[11:13].isdigit() and int(clock.value[11:13]) < 6
+
+
+def _day_nearby(span: Span, match: Match, days: list[tuple[Match, Timex]], clock: Timex) -> str | None:
     """The day named nearest to a clock time in its sentence, else the last day named in the
     sentence before ("Gunmen attacked on Monday. At 4 p.m., reinforcements arrived.")."""
     sent = span.sent
-    near = [(abs(m.start - match.start), t.value) for m, t in days if sent.start_char <= m.start < sent.end_char]
+    near = [(abs(m.start - match.start), m.start, t) for m, t in days if sent.start_char <= m.start < sent.end_char]
     if near:
-        return min(near)[1]
-    if sent.start == 0:
+        _, start, chosen = min(near, key=lambda n: n[:2])
+    elif sent.start == 0:
         return None
-    previous = span.doc[sent.start - 1].sent
-    before = [t.value for m, t in days if previous.start_char <= m.start < previous.end_char]
-    return before[-1] if before else None
+    else:
+        previous = span.doc[sent.start - 1].sent
+        before = [(m.start, t) for m, t in days if previous.start_char <= m.start < previous.end_char]
+        if not before:
+            return None
+        start, chosen = before[-1]
+    day = chosen.value[:10]
+    if start < match.start and _small_hours(chosen, clock):
+        day = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    return day
 
 
 _CLOSING = re.compile(r"\s+(?:that\s+|which\s+)?(?P<verb>ended|ending|ends)\s+$", re.IGNORECASE)
