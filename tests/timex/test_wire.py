@@ -116,6 +116,9 @@ def test_an_unknown_profile_is_refused(monkeypatch) -> None:
     ("Voters go to the polls on Sunday.", "Sunday", "2025-02-16"),
     ("The ceasefire takes effect at midnight on Thursday.", "midnight on Thursday", "2025-02-13T24"),
     ("Farmers are expected to finish the harvest by mid-October.", "mid-October", "2025-10"),
+    # a moved occasion: the new day lies ahead, the day first set does not
+    ("The vote was postponed until Friday.", "Friday", "2025-02-14"),
+    ("Tuesday's vote was postponed.", "Tuesday", "2025-02-11"),
     # a past act and an overtaken plan still look back
     ("Rebels shelled the town on Sunday.", "Sunday", "2025-02-09"),
     ("The strike had been scheduled to end on Monday.", "Monday", "2025-02-10"),

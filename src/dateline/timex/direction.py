@@ -32,6 +32,9 @@ _ONLY_WITH_COMPLEMENT = frozenset({"call", "ask", "order", "announce", "invite",
 SCHEDULE_LEMMAS = frozenset({"expire", "open", "reopen", "resume", "begin", "start", "convene", "kick",
                              "take", "go", "face", "run", "end", "close", "lapse", "arrive", "leave", "depart",
                              "travel", "fly", "meet", "vote", "hold", "host", "visit"})
+# Verbs that move an occasion: the new day is ahead ("postponed the vote until Friday"), the day
+# of the occasion moved is not ("Tuesday's vote was postponed").
+_POSTPONING = frozenset({"postpone", "delay", "reschedule", "adjourn", "defer"})
 # Words before an expression that make it a limit or an earliest time ahead.
 FORWARD_MARKERS = ("until", "till", "as early as", "as soon as", "no earlier than", "not before")
 # Prepositions whose object lies after the clause they attach to: "campaigning ahead of the
@@ -115,10 +118,13 @@ def clause_tense(span: Span, before: str = "") -> str | None:
     token = span.root
     forward_marker = before.lower().endswith(FORWARD_MARKERS)
     awaited = False
+    came_from = token
     for _ in range(8):
         outside = not (span.start <= token.i < span.end)
         if outside and token.pos_ in VERBAL:
             tense = verb_tense(token)
+            if token.lemma_.lower() in _POSTPONING and tense == "future" and came_from.dep_ != "prep":
+                return None  # "Tuesday's vote was postponed": the day first set, not the new one
             if awaited and _told_now(token, tense):
                 return "future"
             return "future" if forward_marker and tense != "past" else tense
@@ -131,5 +137,5 @@ def clause_tense(span: Span, before: str = "") -> str | None:
         awaited = awaited or (outside and token.pos_ in ("NOUN", "PROPN") and _awaited(token))
         if token.head.i == token.i:
             break
-        token = token.head
+        came_from, token = token, token.head
     return verb_tense(token) if token.pos_ in VERBAL else None
