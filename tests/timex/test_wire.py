@@ -229,3 +229,60 @@ def test_the_seed_story_times(times) -> None:
 def test_a_day_named_with_its_part_of_day_moves_the_story(times) -> None:
     found = times("The congress opened on Friday morning. The next morning, delegates walked out.")
     assert found == {"Friday morning": "2025-02-07TMO", "The next morning": "2025-02-08TMO"}
+
+
+# --- the previous round's misses, on sentences of our own --------------------------------------
+
+def test_early_or_late_on_a_day_is_inside_the_extent(times) -> None:
+    assert times("Shelling resumed late on Monday, the army said.") == {"late on Monday": "2025-02-10"}
+    assert times("Monitors will arrive early on Friday.") == {"early on Friday": "2025-02-14"}
+
+
+def test_a_range_past_midnight_ends_on_the_next_day(times) -> None:
+    found = times("Police enforced a curfew from 9 p.m. to 5 a.m. in the old town.")
+    assert found == {"9 p.m.": "2025-02-12T21:00", "5 a.m.": "2025-02-13T05:00"}
+    found = times("On Sunday, the market opened from 9 a.m. to 4 p.m.")
+    assert found["4 p.m."] == "2025-02-09T16:00"
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    # a departure arranged ahead, told in the past progressive
+    ("The envoy was leaving for Geneva on Friday, aides said.", "Friday", "2025-02-14"),
+    ("She told reporters she was flying home on Sunday.", "Sunday", "2025-02-16"),
+    # ... unless the progressive was interrupted
+    ("The envoy was leaving for Geneva on Friday when his convoy was stopped.", "Friday", "2025-02-07"),
+    # could/might on the event look ahead; their perfect and a denial look back
+    ("A ruling could come on Monday, lawyers said.", "Monday", "2025-02-17"),
+    ("Rebels might strike the port on Saturday, a commander warned.", "Saturday", "2025-02-15"),
+    ("The gunmen may have slipped across the border on Sunday.", "Sunday", "2025-02-09"),
+    ("The captain could have reached the harbour on Monday.", "Monday", "2025-02-10"),
+    ("The ministry could not be reached for comment on Tuesday.", "Tuesday", "2025-02-11"),
+    ("Officials said on Sunday they could no longer wait for the inquiry.", "Sunday", "2025-02-09"),
+])
+def test_planned_departures_and_possibilities(times, text, expression, expected) -> None:
+    assert times(text)[expression] == expected
+
+
+def test_a_day_naming_one_event_in_history_is_that_day(times) -> None:
+    assert times("Airport checks were tightened after the September 11 attacks.") == {"September 11": "2001-09-11"}
+    assert times("Crews were honoured for their work after the Sept. 11 terrorist attacks.") == \
+        {"Sept. 11": "2001-09-11"}
+    # the same day naming an ordinary date is read as any other
+    assert times("The council voted on September 11 to close the mine.") == {"September 11": "2024-09-11"}
+
+
+@pytest.mark.parametrize("text", [
+    "The president declared a day of mourning for the miners.",
+    "Organisers called a national day of action against the cuts.",
+    "The principal addressed the Class of 2024 in the gym.",
+])
+def test_named_occasions_and_groups_are_not_time_expressions(times, text) -> None:
+    assert times(text) == {}
+
+
+def test_a_length_of_mourning_is_still_a_length(times) -> None:
+    assert times("The cabinet declared three days of mourning.") == {"three days": "P3D"}
+
+
+def test_a_feast_with_its_observance_stays_a_day_whatever_the_entity(times) -> None:
+    assert times("Volunteers served Thanksgiving Dinner to the homeless.") == {"Thanksgiving": "2024-11-28"}

@@ -13,7 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 VERBAL = {"VERB", "AUX"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "can", "may", "might", "should", "must", "ca", "could"}
+# Modals whose perfect tells a past possibility: "may have fled on Sunday", "could have left on
+# Monday" ("will have finished by Friday" still looks ahead).
+_POSSIBLE_PAST = {"can", "ca", "may", "might", "should", "must", "could"}
+_DENIALS = {"not", "n't", "never", "no", "longer", "hardly", "barely"}
+# Verbs of going whose past progressive tells a plan seen from the past: "was leaving for
+# Brussels on Friday", "were flying home on Sunday" (not when interrupted: "was leaving … when").
+_GOING_LEMMAS = frozenset({"leave", "depart", "fly", "travel", "head", "return", "go", "come", "move"})
 # Verbs and adjectives whose complement lies ahead of them: "expects to close by year end",
 # "plans for a vote on Friday", "called for a strike on Monday", "is due on Tuesday".
 FORWARD_LEMMAS = frozenset({
@@ -47,7 +54,13 @@ def verb_tense(verb: Token) -> str | None:
     """past | present | future for a verb and its auxiliaries; None when not told."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if words & _POSSIBLE_PAST and "have" in words:
+        return "past"
+    if "could" in words and any(c.dep_ == "neg" or c.lower_ in _DENIALS for c in verb.children):
+        return "past"  # "could not be reached on Monday", "could no longer wait": a past inability
     if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if _planned_going(verb, words):
         return "future"
     if "would" in words:
         # "said it would report on Thursday": a future seen from a past report; "would have" tells no time
@@ -76,6 +89,14 @@ def verb_tense(verb: Token) -> str | None:
             return "future"  # a timetable: "the deadline expires on Friday"
         return "present"
     return None
+
+
+def _planned_going(verb: Token, auxes: set[str]) -> bool:
+    """ "was leaving for Brussels on Friday": a departure arranged ahead of the report."""
+    if verb.tag_ != "VBG" or not auxes & {"was", "were"} or verb.lemma_.lower() not in _GOING_LEMMAS:
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in ("when", "as", "while") for m in c.children)
+                   for c in verb.children)
 
 
 def clause_head(token: Token) -> Token:

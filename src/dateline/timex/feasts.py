@@ -4,6 +4,8 @@
 calendar that dates it: a country's public holidays in the ``holidays`` package (movable feasts,
 lunar and lunisolar ones included), days counted from Easter, or, for a few observances no public
 calendar lists, a fixed day. ``day_of(name, year)`` is the day in a given year.
+``historical_day`` dates the few days whose name is one event ("the September 11 attacks") from
+``data/time/historical_days.tsv``.
 """
 
 from __future__ import annotations
@@ -61,3 +63,19 @@ def day_of(name: str, year: int) -> date | None:
         return _country_days(calendar, year).get(value)
     except (NotImplementedError, KeyError):
         return None
+
+
+@cache
+def _historical() -> dict[str, tuple[date, frozenset[str]]]:
+    """month-day → (the day of the event, the nouns naming it)."""
+    return {row[0]: (date.fromisoformat(row[1]), frozenset(row[2].split(","))) for row in
+            data_rows("time", "historical_days.tsv")}
+
+
+def historical_day(month_day: str, noun: str, anchor: date | None) -> date | None:
+    """The day of the one event a year-less day names before its noun ("the September 11
+    attacks" → 2001-09-11); None for any other day, noun, or an article written before it."""
+    entry = _historical().get(month_day)
+    if entry is None or noun not in entry[1] or (anchor is not None and anchor < entry[0]):
+        return None
+    return entry[0]

@@ -219,6 +219,7 @@ def compiled() -> list[tuple[str, re.Pattern[str]]]:
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     part = (r"(?:(?P<bound>pre|post)-"
+            r"|(?P<parton>early|late)\s+on\s+"  # "late on Monday" is TimeML's "late Monday"
             r"|(?:the\s+)?(?:very\s+)?(?P<part>early|late|mid|earlier|later)[-\s]?"
             r"|(?P<partin>earlier|later)\s+in\s+"
             r"|(?P<partof>the\s+(?:beginning|start|end|middle|close|outset)\s+of)\s+)$")
@@ -239,6 +240,8 @@ class Match:
     quant: str | None = None  # "about", "at least", … (a precision prefix)
 
 
+# Expressions a day is named by, which "early on"/"late on" can take: "late on Monday".
+_DAY_FAMILIES_ON = {"weekday", "weekday_month_day", "month_day", "day_month", "weekday_pod"}
 _NUMBERS_AFTER_A = {"few", "couple of", "dozen", "half", "hundred", "thousand"}
 _NOT_IN_EXTENT = {"a", "an", "its", "his", "her", "their"}
 _DAY_WORDS = {"yesterday", "today", "tomorrow", "tonight"}
@@ -285,7 +288,9 @@ def _extend_left(text: str, match: Match) -> None:
         window = text[max(0, match.start - 40):match.start]
         found = part_re.search(window)
         if found and match.part is None and _takes_part(text, match):
-            word = (found.group("bound") or found.group("part") or found.group("partin")
+            if found.group("parton") and match.family not in _DAY_FAMILIES_ON:
+                break
+            word = (found.group("bound") or found.group("parton") or found.group("part") or found.group("partin")
                     or found.group("partof") or "").lower()
             match.part = " ".join(word.split())
             match.start -= len(window) - found.start()

@@ -91,9 +91,12 @@ def _deictic(match: Match) -> bool:
     return match.family == "deictic" and _said(match.groups.get("word")) in _words("deictic", "word")
 
 
-def _inside_name(span: Span) -> bool:
-    """A time word inside a longer named entity of a naming kind: "Theresa May", "Jan Novak"."""
+def _inside_name(match: Match, span: Span) -> bool:
+    """A time word inside a longer named entity of a naming kind: "Theresa May", "Jan Novak" —
+    not a feast with its observance, whatever the parse calls it ("Thanksgiving Dinner")."""
     calendar = _calendar_words()
+    if match.family in ("holiday", "season"):
+        calendar = calendar | _words("name", "feast_noun")
     for token in span:
         if token.ent_type_ not in _words("name", "entity"):
             continue
@@ -103,7 +106,24 @@ def _inside_name(span: Span) -> bool:
         outside = [t for t in entity if not (span.start <= t.i < span.end)]
         if any(t.is_alpha and t.lower_.rstrip(".") not in calendar for t in outside):
             return True
-    return False
+    return _names_a_group(match, span)
+
+
+def _names_a_group(match: Match, span: Span) -> bool:
+    """ "the Class of 2024": a capitalised noun of the table and "of" before a year is a name."""
+    if match.family != "year":
+        return False
+    before = re.search(r"\b(\w+)\s+of\s+$", _before(match, span, 16))
+    return before is not None and before.group(1)[:1].isupper() and before.group(1).lower() in _words("name", "year_of")
+
+
+def _named_occasion(match: Match, span: Span) -> bool:
+    """ "a day of mourning", "a national day of prayer": an observance, not a length of one day."""
+    if match.family != "duration" or _said(match.groups.get("unit")) != "day" \
+            or _said(match.groups.get("num")) not in ("a", "an", "one"):
+        return False
+    follower = re.match(r"\s+of\s+(\w+)", _after(match, span, 24))
+    return follower is not None and follower.group(1).lower() in _words("occasion", "day_of")
 
 
 def _title(match: Match, span: Span) -> bool:
@@ -293,8 +313,8 @@ def _other_sense(match: Match, span: Span) -> str | None:
 
 
 _RULES: list[tuple[str, Callable[[Match, Span], bool]]] = [
-    ("age", _age), ("name", lambda m, s: _inside_name(s) or _title(m, s)), ("model_year", _model_year),
-    ("generic_day", _generic_day), ("rate", _is_rate),
+    ("age", _age), ("name", lambda m, s: _inside_name(m, s) or _title(m, s)), ("model_year", _model_year),
+    ("generic_day", _generic_day), ("occasion", _named_occasion), ("rate", _is_rate),
 ]
 
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from dateline.nlp import text_of
 from dateline.record import Timex
 from dateline.timex import calendar as cal
 from dateline.timex.find import Match
@@ -114,9 +115,35 @@ def _has_own_day(match: Match) -> bool:
 
 def attach_clock_times(doc: Doc, found: list[tuple[Match, Timex]], anchor: date | None) -> None:
     """A clock time with no day of its own takes the day named nearest to it in its sentence:
-    "On Sunday, the polls closed at 8 p.m." is Sunday at 20:00, not the article's day."""
+    "On Sunday, the polls closed at 8 p.m." is Sunday at 20:00, not the article's day; the end
+    of a range running past midnight is on the day after its start."""
     if anchor is None:
         return
+    _attach_to_named_days(doc, found, anchor)
+    _run_overnight(text_of(doc), found)
+
+
+_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(\d\d):\d\d")
+
+
+def _run_overnight(text: str, found: list[tuple[Match, Timex]]) -> None:
+    """ "a curfew from 8 p.m. to 6 a.m.": a range whose end is an earlier hour than its start
+    runs past midnight, and its end is on the next day."""
+    for (first, start), (second, end) in zip(found, found[1:], strict=False):
+        if first.family != "clock" or second.family != "clock" or _has_own_day(second):
+            continue
+        if not _RANGE_LINK.fullmatch(text[first.end:second.start]):
+            continue
+        begins, ends = _CLOCK_VALUE.fullmatch(start.value), _CLOCK_VALUE.fullmatch(end.value)
+        if not (begins and ends) or int(ends.group(1)) >= int(begins.group(1)):
+            continue
+        day = (date.fromisoformat(start.value[:10]) + timedelta(days=1)).isoformat()
+        end.value = day + end.value[10:]
+        end.earliest = end.latest = day
+
+
+def _attach_to_named_days(doc: Doc, found: list[tuple[Match, Timex]], anchor: date) -> None:
     days = [(m, t) for m, t in found if (t.type == "DATE" and _DAY_VALUE.fullmatch(t.value))
             or (t.type == "TIME" and _NIGHT_VALUE.fullmatch(t.value) and _names_a_day(m))]
     if not days:

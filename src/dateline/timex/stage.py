@@ -8,6 +8,7 @@ these expressions by ``events.dates``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span
 from dateline.nlp import text_of
 from dateline.record import Article, Timex
 from dateline.timex import calendar as cal
+from dateline.timex import feasts
 from dateline.timex.direction import VERBAL, clause_tense
 from dateline.timex.find import Match, find
 from dateline.timex.nonmarkables import non_markable
@@ -43,6 +45,7 @@ def _vague_day(tense: str | None, anchor: date | None) -> Normalised:
     return Normalised("DATE", value, first.isoformat() if first else None, last.isoformat() if last else None)
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _AHEAD_WORDS = {"effective"}
 _DEADLINE_WORDS = {"until", "till", "through", "by", "before", "to"}
 
@@ -54,6 +57,18 @@ def _words_of(text: str | None) -> str:
 def _previous_word(text: str, start: int) -> str:
     words = text[max(0, start - 12):start].split()
     return words[-1].lower() if words else ""
+
+
+def _named_event_day(span: Span, norm: Normalised, anchor: date | None) -> Normalised:
+    """ "the September 11 attacks": a day naming one event in history is that event's day."""
+    noun = span.root.head  # "the Sept. 11 terrorist attacks": the noun the day qualifies
+    if noun.pos_ not in ("NOUN", "PROPN") or not span.end <= noun.i < span.end + 3 \
+            or not _DAY_VALUE.fullmatch(norm.value):
+        return norm
+    day = feasts.historical_day(norm.value[5:], noun.lemma_.lower(), anchor)
+    if day is None:
+        return norm
+    return Normalised(norm.type, day.isoformat(), day.isoformat(), day.isoformat(), norm.mod)
 
 
 def _to_timex(text: str, match: Match, norm: Normalised) -> Timex:
@@ -84,6 +99,8 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         if match.family == "duration" and _is_some_day(match, span):
             # "Islam will one day be …": some unnamed day, not a length of one day
             norm = _vague_day(tense, anchor)
+        if match.family in DAY_FAMILIES and not match.groups.get("y"):
+            norm = _named_event_day(span, norm, anchor)
         if match.family == "quarter" and anchor:
             norm = quarter_by_closing_day(text, match, matches[index + 1:index + 2], norm, anchor, ref_value)
         found.append((match, _to_timex(text, match, norm)))
