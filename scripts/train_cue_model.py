@@ -31,13 +31,14 @@ from dateline.evaluation.quotes import (
     token_f1,
     word_positions,
 )
+from dateline.geo.entities import tag_entities
 from dateline.nlp import load_model
 from dateline.quotes import cue_model
 from dateline.quotes.attribution import Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, features, in_quote_flags
 from dateline.quotes.lexicon import get_lexicon
 from dateline.quotes.stage import select
-from dateline.record import Quote, Speaker, TextSpan
+from dateline.record import Article, Quote, Speaker, TextSpan
 
 MIN_NOUN_CUES = 3  # a noun lemma must head this many training cues to be offered as a cue
 FOLDS = 5
@@ -114,6 +115,9 @@ def main() -> None:
     for n, (record, doc) in enumerate(zip(records, docs)):
         text = record["text"]
         gold = load_gold(record)
+        # the pipeline corrects the parser's entities before the quotes stage (speaker kinds read
+        # them): train on the entities the stage will see
+        tag_entities(doc, Article(id="t", text=text))
         finder = AttributionFinder(doc, nouns=nouns)
         quoted = in_quote_flags(finder)
         gold_words = [word_positions(text, g.content) for g in gold]
