@@ -74,7 +74,10 @@ def _extract_partition(options: Options) -> Callable[[Iterator[Any]], Iterator[A
         import pandas as pd
 
         from dateline.pipeline import process_batch
+        from dateline.scale import worker
         from dateline.scale.tables import year_month
+
+        worker.prepare(options)  # once per Python worker process (Spark reuses them across tasks)
 
         def raws() -> Iterator[Any]:
             for frame in frames:
@@ -92,6 +95,7 @@ def _extract_partition(options: Options) -> Callable[[Iterator[Any]], Iterator[A
                 out = []
         if out:
             yield pd.DataFrame(out)
+        worker.release()
     return run
 
 
