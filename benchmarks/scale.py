@@ -118,7 +118,7 @@ def run(cmd: list[str]) -> tuple[float, dict[int, tuple[str, int, int]]]:
     while proc.poll() is None:
         family = _children(proc.pid)
         for pid in family:
-            name = peaks[pid][0] if pid in peaks else _role(pid, family, proc.pid)
+            name = _role(pid, family, proc.pid)  # asked each time: spark-submit's shell execs java
             if not name:
                 continue
             _, rss, pss = peaks.get(pid, ("", 0, 0))

@@ -5,9 +5,9 @@ Python worker from it for every task slot. Run as that module, this loads the mo
 tables the stages read (by running the pipeline once over a made-up article) and then hands
 over to pyspark's own daemon loop: the workers start with everything loaded and share those
 pages with the daemon and each other, as the local engine's workers share their parent's,
-instead of each loading its own copy (~4 s and ~250 MB a worker). Nothing runs in a thread when
-the daemon forks (the warm-up's parse thread has ended); pandas and pyarrow, which start threads
-when imported, are imported by each worker after the fork, as pyspark requires.
+instead of each loading its own copy (seconds of CPU and ~250 MB a worker). Nothing runs in a
+thread when the daemon forks (the warm-up's parse thread has ended); pandas and pyarrow, which
+start threads when imported, are imported by each worker after the fork, as pyspark requires.
 """
 
 from __future__ import annotations
