@@ -7,7 +7,9 @@
 ``--workers 2`` and ``--engine spark --master local[2]`` on the same news articles (PolNeAR
 train texts from ../shared/data when present, else the samples repeated) and prints articles/s,
 the speed-up of two workers over one, and the peak resident memory of every process of the run
-(read from /proc while it runs). ``--sizes`` repeats the local runs at several corpus sizes, to
+(read from /proc while it runs): RSS, the kernel's high-water mark of each process (the bar's
+figure), and in brackets the largest PSS seen, which counts a page shared by N processes (a
+forked worker's model and tables, py3langid's memory-mapped model) as 1/N to each of them. ``--sizes`` repeats the local runs at several corpus sizes, to
 show how the cost grows. ``stores`` is in benchmarks/scale_stores.py.
 """
 
@@ -51,8 +53,9 @@ def corpus(n: int, folder: Path) -> Path:
     return path
 
 
-def _children(pid: int) -> list[int]:
-    """The process and all its descendants (by each process's parent id in /proc)."""
+def _children(pid: int) -> dict[int, int]:
+    """The process and all its descendants (by each process's parent id in /proc), each with its
+    parent's id."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -60,11 +63,29 @@ def _children(pid: int) -> list[int]:
         except (OSError, IndexError):
             continue
         parents[int(stat.parent.name)] = int(fields[1])
-    found, frontier = [pid], [pid]
+    found, frontier = {pid: parents.get(pid, 0)}, [pid]
     while frontier:
         frontier = [child for child, parent in parents.items() if parent in frontier]
-        found.extend(frontier)
+        found.update((child, parents[child]) for child in frontier)
     return found
+
+
+def _role(pid: int, family: dict[int, int], root: int) -> str:
+    """What a process of the run is: the command itself, a forked worker of the local engine,
+    Spark's JVM, pyspark's daemon (started by the JVM) or one of the Python workers it forks."""
+    def comm(p: int) -> str:
+        try:
+            return Path(f"/proc/{p}/comm").read_text().strip()
+        except OSError:
+            return ""
+    name = comm(pid)
+    if pid == root:
+        return "command"
+    if name == "java":
+        return "jvm"
+    if name.startswith("python"):
+        return "python worker" if comm(family.get(pid, 0)).startswith("python") else "python daemon"
+    return "worker" if name else ""
 
 
 def _peak_mb(pid: int) -> int:
@@ -77,18 +98,31 @@ def _peak_mb(pid: int) -> int:
     return 0
 
 
-def run(cmd: list[str]) -> tuple[float, dict[int, tuple[str, int]]]:
-    """Wall seconds of a whole command, and the peak RSS (MB) of each of its processes."""
+def _pss_mb(pid: int) -> int:
+    """Proportional set size: each shared page counted as a share of the processes mapping it."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run(cmd: list[str]) -> tuple[float, dict[int, tuple[str, int, int]]]:
+    """Wall seconds of a whole command, and for each of its processes the peak RSS (MB, the
+    kernel's own high-water mark, VmHWM) and the largest PSS seen (MB, sampled)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peaks: dict[int, tuple[str, int]] = {}
+    peaks: dict[int, tuple[str, int, int]] = {}
     while proc.poll() is None:
-        for pid in _children(proc.pid):
-            try:
-                name = Path(f"/proc/{pid}/comm").read_text().strip()
-            except OSError:
+        family = _children(proc.pid)
+        for pid in family:
+            name = _role(pid, family, proc.pid)  # asked each time: spark-submit's shell execs java
+            if not name:
                 continue
-            peaks[pid] = (name, max(peaks.get(pid, ("", 0))[1], _peak_mb(pid)))
+            _, rss, pss = peaks.get(pid, ("", 0, 0))
+            peaks[pid] = (name, max(rss, _peak_mb(pid)), max(pss, _pss_mb(pid)))
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
@@ -110,10 +144,10 @@ def engines(args: argparse.Namespace) -> None:
                 out = work / f"out-{n}-{len(seconds)}"
                 took, peaks = run([DATELINE, "batch", str(path), str(out), *extra])
                 seconds[label] = took
-                workers = sorted(((mb, name) for name, mb in peaks.values() if mb > 50), reverse=True)
-                shown = ", ".join(f"{name} {mb}" for mb, name in workers[:5])
+                workers = sorted(((mb, pss, name) for name, mb, pss in peaks.values() if mb > 50), reverse=True)
+                shown = ", ".join(f"{name} {mb} ({pss})" for mb, pss, name in workers[:6])
                 print(f"{n:>6} articles  {label:<17} {took:7.1f} s  {n / took:6.2f} articles/s  "
-                      f"peak RSS per process over 50 MB, largest first (MB): {shown}", flush=True)
+                      f"peak RSS (PSS) per process over 50 MB, largest first (MB): {shown}", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
             one, two = seconds["local, 1 worker"], seconds["local, 2 workers"]
             print(f"{n:>6} articles  speed-up of 2 workers over 1: {one / two:.2f}x"

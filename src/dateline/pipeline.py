@@ -55,6 +55,7 @@ class Options:
     batch_size: int = BATCH_SIZE
     max_chars: int | None = None  # an article's character cap; None: $DATELINE_MAX_CHARS (2,000,000)
     languages: tuple[str, ...] | None = None  # keep only articles in these (ISO 639-1); None: all
+    parse_chars: int | None = None  # characters parsed together at most; None: PARSE_BATCH_CHARS
 
 
 def prepare(raw: RawInput, options: Options) -> Article:
@@ -106,7 +107,8 @@ def process_batch(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-parse") as parser:
         pending: tuple[list[Article], Future[list[Doc]]] | None = None
         for chunk in chunks:
-            parsing = parser.submit(_parse, nlp, chunk, options.batch_size)
+            parsing = parser.submit(_parse, nlp, chunk, options.batch_size,
+                                    options.parse_chars or PARSE_BATCH_CHARS)
             if pending is not None:
                 yield from _extract(*pending, nlp)
             pending = (chunk, parsing)
@@ -129,8 +131,10 @@ def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-# Texts parsed in one nlp.pipe batch hold at most about this many characters: the parser's working
-# memory grows with the batch, and 32 articles of 100,000 characters would be 3.2 million at once.
+# Texts parsed in one nlp.pipe batch hold at most about this many characters (a longer text goes
+# alone): the parser's working memory grows with the batch, and 32 articles of 100,000 characters
+# would be 3.2 million at once. The model's token-to-vector layers keep every intermediate array
+# until the batch is through them, ~15 kB a token (~3.5 kB a character) at the peak.
 PARSE_BATCH_CHARS = 200_000
 
 
@@ -139,13 +143,13 @@ def analysed(article: Article) -> bool:
     return article.error is None and article.language == ANALYSED_LANGUAGE
 
 
-def _parse(nlp: Language, chunk: list[Article], batch_size: int) -> list[Doc]:
+def _parse(nlp: Language, chunk: list[Article], batch_size: int, chars: int) -> list[Doc]:
     """The docs of the chunk's analysed articles, in order; long articles are parsed later, in parts."""
     docs: list[Doc] = []
     group: list[str] = []
     size = 0
     for text in (a.text for a in chunk if analysed(a) and not is_long(a.text)):
-        if group and (size + len(text) > PARSE_BATCH_CHARS or len(group) >= batch_size):
+        if group and (size + len(text) > chars or len(group) >= batch_size):
             docs.extend(nlp.pipe(group, batch_size=len(group)))
             group, size = [], 0
         group.append(text)

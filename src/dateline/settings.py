@@ -44,6 +44,13 @@ def user_data_home() -> Path:
     return Path(base) / "dateline"
 
 
+def user_cache_home() -> Path:
+    """Where files dateline can always make again go: ``$XDG_CACHE_HOME/dateline``, else
+    ``~/.cache/dateline``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dateline"
+
+
 @dataclass(frozen=True)
 class Settings:
     # One line per setting (wrapped when long); the README's settings table has a row for each.

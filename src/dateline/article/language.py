@@ -35,9 +35,9 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 @cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from dateline.article.langid_model import identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier()
 
 
 def detect_language(text: str) -> str:

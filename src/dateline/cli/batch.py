@@ -14,6 +14,10 @@ from dateline.pipeline import Options
 from dateline.store.db import DEFAULT_DB
 from dateline.store.dialect import display_name
 
+# A worker's parse of one group peaks at ~3.5 kB a character: 20,000 characters (four articles of
+# typical length) keep it near 70 MB, while an article twice that size is parsed alone.
+BATCH_PARSE_CHARS = 20_000
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -27,11 +31,13 @@ from dateline.store.dialect import display_name
               help="local: inputs per task handed to a worker.")
 @click.option("--parse-batch", type=click.IntRange(min=1), default=4, show_default=True,
               help="Articles parsed together in a worker; its peak memory grows with this.")
+@click.option("--parse-chars", type=click.IntRange(min=1), default=BATCH_PARSE_CHARS, show_default=True,
+              help="Characters parsed together at most (a longer article is parsed alone).")
 @published_option
 @model_option
 @max_bytes_option
 def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_size: int, parse_batch: int,
-          published: str | None, model: str | None, max_bytes: int) -> None:
+          parse_chars: int, published: str | None, model: str | None, max_bytes: int) -> None:
     """Extract INPUT... into OUTPUT (the last argument): Parquet datasets OUTPUT/articles, events,
     quotes and mentions, partitioned by year and month. Inputs already in OUTPUT are skipped, so
     a rerun adds only what is new."""
@@ -41,7 +47,8 @@ def batch(paths: tuple[str, ...], engine: str, workers: int, master: str, chunk_
     output = Path(out)
     if output.exists() and not output.is_dir():
         raise click.BadParameter(f"{out} exists and is not a folder", param_hint="OUTPUT")
-    options = Options(published=published, max_bytes=max_bytes, model=model, batch_size=parse_batch)
+    options = Options(published=published, max_bytes=max_bytes, model=model, batch_size=parse_batch,
+                      parse_chars=parse_chars)
     if engine == "spark":
         try:
             from dateline.scale.spark import run_spark

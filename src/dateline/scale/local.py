@@ -17,6 +17,7 @@ from typing import Any
 
 from dateline.ingest.files import RawInput
 from dateline.pipeline import Options, in_chunks, process_batch
+from dateline.scale import worker
 from dateline.scale.dataset import done_ids, write_chunk
 
 # Small enough that a few hundred inputs keep every worker busy to the end; large enough that
@@ -45,21 +46,16 @@ _worker_options: Options | None = None
 
 
 def _init_worker(options: Options) -> None:
-    """Each worker loads the model once. Its numeric libraries use one thread: the pool's
-    processes are the parallelism, and more threads per process only fight over the cores."""
     global _worker_options
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
-    from dateline.nlp import load_model
-
     _worker_options = options
-    load_model(options.model)
+    worker.prepare(options)
 
 
 def _process(chunk: list[RawInput]) -> list[dict[str, Any]]:
     options = _worker_options or Options()
-    return [article.to_dict() for article in process_batch(chunk, options)]
+    records = [article.to_dict() for article in process_batch(chunk, options)]
+    worker.release()
+    return records
 
 
 def chunks(inputs: Iterable[RawInput], size: int, skip: set[str], report: BatchReport) -> Iterator[list[RawInput]]:
@@ -83,6 +79,7 @@ def run_local(inputs: Iterable[RawInput], output: Path, options: Options, worker
     # at once and share those pages copy-on-write. The parent runs no thread before the fork.
     from dateline.nlp import load_model
 
+    worker.tune_allocator()
     load_model(options.model)
     context = multiprocessing.get_context("fork")
     workers = max(1, workers)

@@ -21,10 +21,14 @@ from typing import Any
 from dateline.ingest.files import expand_paths
 from dateline.ingest.formats import JSONL_SUFFIXES
 from dateline.pipeline import Options
+from dateline.scale.spark_daemon import MODULE as DAEMON_MODULE
 from dateline.scale.tables import PARTITION_COLUMNS, SCHEMAS, TABLE_NAMES
 
 RANGE_BYTES = 8 * 1024 * 1024  # a JSON Lines file is cut into tasks of about this many bytes
 BATCH_ROWS = 200  # Arrow batch size handed to mapInPandas
+# Records handed back to Spark at a time: a record is ~40 kB of JSON, held as a string, in the
+# frame and again as Arrow while the frame is sent, so 200 of them would be ~25 MB at a time.
+OUT_ROWS = 16
 
 
 def input_ranges(paths: list[str], range_bytes: int = RANGE_BYTES) -> list[tuple[str, int, int, int]]:
@@ -74,7 +78,10 @@ def _extract_partition(options: Options) -> Callable[[Iterator[Any]], Iterator[A
         import pandas as pd
 
         from dateline.pipeline import process_batch
+        from dateline.scale import worker
         from dateline.scale.tables import year_month
+
+        worker.prepare(options)  # once per Python worker process (Spark reuses them across tasks)
 
         def raws() -> Iterator[Any]:
             for frame in frames:
@@ -87,11 +94,12 @@ def _extract_partition(options: Options) -> Callable[[Iterator[Any]], Iterator[A
             year, month = year_month(record)
             out.append({"id": str(record["id"]), "record": json.dumps(record, ensure_ascii=False),
                         "year": year, "month": month})
-            if len(out) >= BATCH_ROWS:
+            if len(out) >= OUT_ROWS:
                 yield pd.DataFrame(out)
                 out = []
         if out:
             yield pd.DataFrame(out)
+        worker.release()
     return run
 
 
@@ -118,7 +126,9 @@ def session(master: str) -> Any:
                .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(BATCH_ROWS))
-               .config("spark.sql.sources.partitionOverwriteMode", "dynamic"))
+               .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+               # Python workers forked from a daemon that has loaded the pipeline (spark_daemon.py)
+               .config("spark.python.daemon.module", DAEMON_MODULE))
     # Python workers run this interpreter (the one dateline is installed in), unless told otherwise.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if master.startswith("local"):
@@ -141,7 +151,7 @@ def run_spark(paths: list[str], output: Path, options: Options, master: str = "l
     staging = Path(tempfile.mkdtemp(prefix="records-", dir=output))
     try:
         tasks = input_ranges(paths, _range_bytes(paths, spark.sparkContext.defaultParallelism))
-        frame = spark.createDataFrame(tasks, "path string, start long, end long, line long")
+        frame = _task_frame(spark, tasks)
         frame = frame.repartition(max(1, min(len(tasks), spark.sparkContext.defaultParallelism * 4)))
         records = frame.mapInPandas(_extract_partition(options),
                                     "id string, record string, year smallint, month tinyint")
@@ -156,6 +166,16 @@ def run_spark(paths: list[str], output: Path, options: Options, master: str = "l
         shutil.rmtree(staging, ignore_errors=True)
         if own:
             spark.stop()
+
+
+def _task_frame(spark: Any, tasks: list[tuple[str, int, int, int]]) -> Any:
+    """The tasks as a DataFrame, made in the driver through Arrow: a list of tuples would be
+    turned into rows by Python workers, whose daemon would load the pipeline for nothing."""
+    import pandas as pd
+
+    columns = ["path", "start", "end", "line"]
+    return spark.createDataFrame(pd.DataFrame(tasks, columns=columns).astype({c: "int64" for c in columns[1:]}),
+                                 "path string, start long, end long, line long")
 
 
 def _range_bytes(paths: list[str], parallelism: int) -> int:
