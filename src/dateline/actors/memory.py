@@ -87,11 +87,11 @@ class ArticleMemory:
         self.ents: list[Span] = list(doc.ents)  # Doc.ents builds every span anew on each access
         self._titles: dict[tuple[int, int], NamedActor | None] = {}
         self._by_last_word: dict[str, list[Span]] | None = None
-        self._offsets: tuple[list[int], list[int]] | None = None  # each token's first and past-last char
+        self._offsets: tuple[str, list[int], list[int]] | None = None  # the text; each token's first and past-last char
         self._country_words: dict[int, str | None] = {}
         self._name_ends: dict[int, bool] = {}
         for ent in self.ents:
-            text = ent.text  # a Span's text joins its tokens again on each access
+            text = text_of(doc)[ent.start_char:ent.end_char]  # Span.text joins its tokens again
             person = ent.label_ == "PERSON"
             for i in range(ent.start, ent.end):
                 self.ent_text[i] = text
@@ -320,8 +320,9 @@ class ArticleMemory:
         per look-up is what made the scans over a name's neighbours costly."""
         if self._offsets is None:
             columns = self.doc.to_array([IDX, LENGTH]).T.tolist()
-            self._offsets = (columns[0], [i + n for i, n in zip(columns[0], columns[1], strict=True)])
-        return text_of(self.doc)[self._offsets[0][start]:self._offsets[1][end - 1]]
+            self._offsets = (text_of(self.doc), columns[0], [i + n for i, n in zip(columns[0], columns[1], strict=True)])
+        text, starts, ends = self._offsets
+        return text[starts[start]:ends[end - 1]]
 
     def _may_end_name(self, i: int) -> bool:
         """Whether token ``i`` can be the last word of a named actor (read once per token)."""

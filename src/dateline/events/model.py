@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources.abc import Traversable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -84,11 +85,15 @@ class SparseModel:
     def proba(self, head: str, feats: Iterable[str]) -> dict[str, float]:
         classes = self.heads[head][0]
         index, matrix = self._index[head], self._matrix[head]
-        rows = [i for i in {index.get(f, -1) for f in feats} if i >= 0]
+        # The rows are summed in the order their set iterates (so the floats come out the same
+        # on every run); the ufuncs are called directly, without ndarray methods' wrappers.
+        found = set(map(index.get, feats, repeat(-1)))
+        found.discard(-1)
+        rows = list(found)
         rows.append(len(matrix) - 1)  # the bias row
-        scores = matrix[rows].sum(axis=0)
-        scores = np.exp(scores - scores.max())
-        scores /= scores.sum()
+        scores = np.add.reduce(matrix[rows], axis=0)
+        scores = np.exp(scores - np.maximum.reduce(scores))
+        scores /= np.add.reduce(scores)
         return dict(zip(classes, scores.tolist()))
 
     def sentence_proba(self, sent: Span, codes: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
