@@ -10,13 +10,14 @@ resolution of a phrase on its own, and keeps the memory up to date as it resolve
 
 from __future__ import annotations
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.index import NATIONAL_SECTORS, story_country
 from dateline.actors.phoenix import PhoenixLayer, get_layer
 from dateline.actors.tables import ActorTables, NamedActor, get_tables
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
+from dateline.nlp import text_of
 from dateline.record import Actor, Article, EventActor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
@@ -86,10 +87,15 @@ class ArticleMemory:
         self.ents: list[Span] = list(doc.ents)  # Doc.ents builds every span anew on each access
         self._titles: dict[tuple[int, int], NamedActor | None] = {}
         self._by_last_word: dict[str, list[Span]] | None = None
+        self._offsets: tuple[str, list[int], list[int]] | None = None  # the text; each token's first and past-last char
+        self._country_words: dict[int, str | None] = {}
+        self._name_ends: dict[int, bool] = {}
         for ent in self.ents:
+            text = text_of(doc)[ent.start_char:ent.end_char]  # Span.text joins its tokens again
+            person = ent.label_ == "PERSON"
             for i in range(ent.start, ent.end):
-                self.ent_text[i] = ent.text
-                if ent.label_ == "PERSON":
+                self.ent_text[i] = text
+                if person:
                     self.person_ents[i] = ent
         self.last_person: EventActor | None = None
         self.last_group: list[EventActor] = []
@@ -97,7 +103,7 @@ class ArticleMemory:
         self._coordinations: list[int] | None = None
         self.last_body: EventActor | None = None  # the last international body named
         self.by_head: dict[str, list[EventActor]] = {}  # head lemma → who the last located such phrase was
-        self.joint_heads = frozenset(key.split()[-1] for key in self.lex.joint_bodies)
+        self.joint_heads = self.lex.joint_heads
         self._story: str | None = None
         # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
         # neither the place nor the agency is an actor of the story.
@@ -191,12 +197,13 @@ class ArticleMemory:
         country = sector = None
         start = max(ent.sent.start, ent.start - 5)
         for k in range(start, ent.start):  # "Arab League Secretary-General X": an organisation's officer
-            hit = self.lex.actors.get(normalise(self.doc[k:ent.start].text))
+            hit = None
             for j in range(ent.start, k, -1):
                 if hit is not None:
                     break
-                hit = self.lex.actors.get(normalise(self.doc[k:j].text))
-            if hit is not None and self.doc[k].text[:1].isupper():
+                if self._may_end_name(j - 1):
+                    hit = self.lex.actors.get(normalise(self.text(k, j)))
+            if hit is not None and self.text(k, k + 1)[:1].isupper():
                 return hit
         for tok in reversed(self.doc[start:ent.start]):
             if (tok.is_punct and tok.text not in {"'s", "’s", "-"}) or tok.pos_ in {"CCONJ", "VERB", "ADP"}:
@@ -308,13 +315,37 @@ class ArticleMemory:
         return actor
 
     # -- lookups the resolver shares -------------------------------------------------------
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (a non-empty range), read off the doc's text: building a Span
+        per look-up is what made the scans over a name's neighbours costly."""
+        if self._offsets is None:
+            columns = self.doc.to_array([IDX, LENGTH]).T.tolist()
+            self._offsets = (text_of(self.doc), columns[0], [i + n for i, n in zip(columns[0], columns[1], strict=True)])
+        text, starts, ends = self._offsets
+        return text[starts[start]:ends[end - 1]]
+
+    def _may_end_name(self, i: int) -> bool:
+        """Whether token ``i`` can be the last word of a named actor (read once per token)."""
+        found = self._name_ends.get(i)
+        if found is None:
+            found = self._name_ends[i] = self.lex.may_end_name(normalise(self.text(i, i + 1)))
+        return found
+
     def _country_word(self, tok: Token) -> str | None:
-        if not tok.text[:1].isupper():
+        """The country a capitalised word names, alone or with the next word ("North Korea"); the
+        answer depends on the text alone, so it is read once per token."""
+        i = tok.i
+        if i not in self._country_words:
+            self._country_words[i] = self._read_country_word(i)
+        return self._country_words[i]
+
+    def _read_country_word(self, i: int) -> str | None:
+        if not self.text(i, i + 1)[:1].isupper():
             return None
-        for end in (tok.i + 2, tok.i + 1):  # "North Korea('s foreign ministry)" inside a longer name
-            if end > tok.i + 1 and (end > len(self.doc) or not self.doc[end - 1].text[:1].isupper()):
+        for end in (i + 2, i + 1):  # "North Korea('s foreign ministry)" inside a longer name
+            if end > i + 1 and (end > len(self.doc) or not self.text(end - 1, end)[:1].isupper()):
                 continue
-            topo = self.gaz.lookup(self.doc[tok.i:end].text)
+            topo = self.gaz.lookup(self.text(i, end))
             if topo is not None and topo.kind in {"country", "capital"}:
                 return topo.iso3
         return None

@@ -271,6 +271,8 @@ class ActorResolver(ArticleMemory):
     def _name_span(self, head: Token, phrase: list[Token]) -> str | None:
         """The longest run of phrase words ending at the head that names a known actor."""
         words = [t for t in phrase if t.i <= head.i and not t.is_punct and t.dep_ != "det"]
+        if words and not self._may_end_name(words[-1].i):
+            words = []  # no name ends in this word: no run of the phrase can be one
         for k in range(len(words)):
             text = " ".join(t.text for t in words[k:])
             if normalise(text) in self.lex.actors and not text.islower():  # "who" is not the WHO

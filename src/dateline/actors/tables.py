@@ -55,6 +55,16 @@ class ActorTables:
     role_words: frozenset[str] = frozenset()  # every word of every role phrase, to grow titles quickly
     bodies: dict[str, Body] = field(default_factory=dict)  # case-folded name → body
     things: frozenset[str] = frozenset()  # lemmas of nouns naming things ("treaty", "missile")
+    # The last word of every named actor: a run of words can name one only if it ends in one of
+    # these, so the resolver skips the look-ups of runs that cannot.
+    name_ends: frozenset[str] = frozenset()
+    joint_heads: frozenset[str] = frozenset()  # head words of the joint bodies ("group" of "working group")
+
+    def may_end_name(self, key: str) -> bool:
+        """Whether a normalised word can end a named actor's name (a word that normalises to
+        nothing or to several words is given the benefit of the doubt)."""
+        parts = key.split()
+        return len(parts) != 1 or parts[0] in self.name_ends
 
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(phrase.casefold())
@@ -79,7 +89,9 @@ def get_tables() -> ActorTables:
     for table in ("agents.tsv", "agents_phoenix.tsv"):
         for word, sector in data_rows("events", table):
             tables.agents.setdefault(word, sector)
+    tables.name_ends = frozenset(key.split()[-1] for key in tables.actors if key.split())
     tables.joint_bodies = _words("events", "joint_bodies.tsv")
+    tables.joint_heads = frozenset(key.split()[-1] for key in tables.joint_bodies)
     tables.agent_pair_heads = frozenset(word.split()[-1] for word in tables.agents if " " in word)
     tables.place_nouns = _words("events", "place_nouns.tsv")
     tables.roles = {row[0]: Role(row[0], row[1], row[2]) for row in data_rows("quotes", "roles.tsv")}

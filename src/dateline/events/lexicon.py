@@ -45,6 +45,8 @@ class Lexicon:
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
     particles: frozenset[str] = frozenset()
     pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
+    # block → word → the positions (in ``patterns[block]``) of the patterns that use the word
+    pattern_index: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     default_cameo: dict[str, str] = field(default_factory=dict)  # PLOVER type → its general CAMEO code
     non_event_nouns: frozenset[str] = frozenset()  # "the need ... to reinforce": their infinitive is no event
@@ -113,6 +115,11 @@ def _load_verbs(lex: Lexicon) -> None:
         # More required words = more specific; the stable sort keeps local patterns ahead of ties.
         lex.patterns[block] = sorted(pats, key=lambda p: -len(p.groups))
         lex.pattern_words[block] = frozenset(w for p in pats for g in p.groups for w in g)
+        index: dict[str, list[int]] = {}
+        for i, pattern in enumerate(lex.patterns[block]):
+            for word in sorted({w for g in pattern.groups for w in g}):
+                index.setdefault(word, []).append(i)
+        lex.pattern_index[block] = {word: tuple(at) for word, at in index.items()}
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources.abc import Traversable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ FEATURE_SET = 1  # the version of ``sentence_features``: bump on a change, and r
 FEATURE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "AUX"})
 # The evidence the coder has about one event; the confidence is a logistic function of it.
 EVIDENCE = ("specificity", "prob", "penta", "source", "target", "depth", "hedged")
+NO_ROWS = (-1, -1)
 DEFAULT_CALIBRATION = {"bias": -0.6, "specificity": 0.35, "prob": 1.2, "penta": 1.0, "source": 0.5,
                        "target": 0.4, "depth": -0.15, "hedged": -0.3}
 
@@ -80,20 +82,37 @@ class SparseModel:
             rows = [head["weights"][f] for f in feats] + [head["bias"]]
             self._matrix[name] = np.array(rows, dtype=np.float64).reshape(len(rows), len(head["classes"]))
         self.calibration: dict[str, float] = data.get("calibration") or DEFAULT_CALIBRATION
+        # Feature → its row in the plover and the penta head (-1 where one lacks it): a sentence's
+        # features are looked up once for both heads, in one table.
+        self._both: dict[str, tuple[int, int]] = {}
+        if "plover" in self._index and "penta" in self._index:
+            plover, penta = self._index["plover"], self._index["penta"]
+            self._both = {f: (plover.get(f, -1), penta.get(f, -1)) for f in plover.keys() | penta.keys()}
 
     def proba(self, head: str, feats: Iterable[str]) -> dict[str, float]:
+        return self._softmax(head, set(map(self._index[head].get, feats, repeat(-1))))
+
+    def _softmax(self, head: str, found: set[int]) -> dict[str, float]:
+        """The head's class probabilities given the set of its rows the features hit (-1: none)."""
         classes = self.heads[head][0]
-        index, matrix = self._index[head], self._matrix[head]
-        rows = [i for i in {index.get(f, -1) for f in feats} if i >= 0]
+        matrix = self._matrix[head]
+        # The rows are summed in the order their set iterates (so the floats come out the same
+        # on every run); the ufuncs are called directly, without ndarray methods' wrappers.
+        found.discard(-1)
+        rows = list(found)
         rows.append(len(matrix) - 1)  # the bias row
-        scores = matrix[rows].sum(axis=0)
-        scores = np.exp(scores - scores.max())
-        scores /= scores.sum()
+        scores = np.add.reduce(matrix[rows], axis=0)
+        scores = np.exp(scores - np.maximum.reduce(scores))
+        scores /= np.add.reduce(scores)
         return dict(zip(classes, scores.tolist()))
 
     def sentence_proba(self, sent: Span, codes: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
         """PLOVER-type and penta-class probabilities of a sentence (empty when a head is missing)."""
         feats = sentence_features(sent, codes)
+        if self._both:
+            # each head's row set filled in the features' order, as ``proba`` fills it
+            rows = [self._both.get(f, NO_ROWS) for f in feats]
+            return self._softmax("plover", {p for p, _ in rows}), self._softmax("penta", {q for _, q in rows})
         plover = self.proba("plover", feats) if "plover" in self.heads else {}
         penta = self.proba("penta", feats) if "penta" in self.heads else {}
         return plover, penta

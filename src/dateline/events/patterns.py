@@ -110,11 +110,13 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     block, default = entry
     patterns = lex.patterns.get(block)
     if patterns:
-        words = object_words(verb)
-        if words.isdisjoint(lex.pattern_words[block]):
-            patterns = []  # no pattern of this verb can match: skip the scan
-        for pattern in patterns:
-            if all(group & words for group in pattern.groups):
+        # Only the object words some pattern of this verb uses can match one, and only the
+        # patterns that use one of them can match: try those, in the block's order.
+        words = object_words(verb) & lex.pattern_words[block]
+        index = lex.pattern_index[block]
+        for at in sorted({i for word in words for i in index[word]}):
+            pattern = patterns[at]
+            if all(not group.isdisjoint(words) for group in pattern.groups):
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
     if default in {"---", ""}:
         return None
