@@ -457,3 +457,16 @@ def test_object_and_what_is_said_of_it(nlp):
     """ "described the deal as a betrayal": the object and the phrase that says something of it."""
     assert only(run(nlp, "Ruiz described the deal as a betrayal of the workers.")).text == "the deal as a betrayal of the workers"
     assert only(run(nlp, "The mayor likened the levy to a tax on the poor.")).text == "the levy to a tax on the poor"
+
+
+def test_passive_agent_speaks(nlp):
+    """ "The plan has been endorsed by the unions": the by-agent speaks, the subject is what was
+    said or backed; a passive of an act, or of telling someone, is no statement of its subject."""
+    q = only(run(nlp, "The harbour plan has been endorsed by the city's three largest unions."))
+    assert q.cue.text == "endorsed" and q.text == "The harbour plan"
+    assert q.speaker.text == "the city's three largest unions"
+    q = only(run(nlp, "The claim was denied by the ministry on Tuesday."))
+    assert q.text == "The claim" and q.speaker.text == "the ministry"
+    q = only(run(nlp, "That the tariffs would be lifted was confirmed by Trade Minister Pavel Dorn."))
+    assert q.text == "That the tariffs would be lifted" and q.speaker.name == "Pavel Dorn"
+    assert run(nlp, "The bridge was built by a Danish firm in 1998.").quotes == []

@@ -137,6 +137,19 @@ def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
     return [(frame, span) for frame, span in found if span]
 
 
+def passive_subject(verb: Token) -> tuple[int, int] | None:
+    """ "The plan has been endorsed by the unions", "That the tariffs would go was confirmed by
+    Dorn": a passive cue with a by-agent says its subject (the agent is the speaker)."""
+    doc = verb.doc
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "csubjpass") and child.i < verb.i:
+            lo = child.left_edge.i
+            return trimmed(doc, lo, aside_start(doc, lo, child.right_edge.i + 1))
+    return None
+
+
 def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:
     """For "according to X": (content span, source head, cue end)."""
     if token.lower_ != "according":

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from dateline.actors.index import build_actors, find_actor, lend_story_country, story_country
-from dateline.quotes.attribution import Attribution, AttributionFinder, np_span
+from dateline.quotes.attribution import HEARD_SPEAKING, Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, decide, get_model, score_candidates
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
 from dateline.quotes.speaker_model import SpeakerModel, get_speaker_model
@@ -174,9 +174,6 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
             previous = rule
 
 
-_HEARD_SPEAKING = {"quote", "hear", "overhear", "record", "catch", "tape", "film"}
-
-
 def _expected_not_speaking(att: Attribution) -> bool:
     """ "The vote is expected to be close", "Prices are set to rise": a passive cue's subject is
     what is expected of, not who expects (in the PolNeAR training split 3 of 118 such subjects
@@ -184,7 +181,7 @@ def _expected_not_speaking(att: Attribution) -> bool:
     source, cue = att.source, att.cue
     if source is None or att.frame != "xcomp" or source.dep_ != "nsubjpass" or source.head.i != cue.i:
         return False
-    if cue.lemma_.lower() in _HEARD_SPEAKING:
+    if cue.lemma_.lower() in HEARD_SPEAKING:
         return False  # "she was quoted as saying", "he can be heard shouting": the subject speaks
     return not any(child.dep_ == "agent" for child in cue.children)
 
