@@ -470,3 +470,17 @@ def test_passive_agent_speaks(nlp):
     q = only(run(nlp, "That the tariffs would be lifted was confirmed by Trade Minister Pavel Dorn."))
     assert q.text == "That the tariffs would be lifted" and q.speaker.name == "Pavel Dorn"
     assert run(nlp, "The bridge was built by a Danish firm in 1998.").quotes == []
+
+
+def test_according_to_in_its_spellings(nlp):
+    """ "according to X" first, last or inside the sentence; a message names its author; the one
+    it is according to is the speaker, never an addressee."""
+    q = only(run(nlp, "The ferry strike will end on Friday, according to the union."))
+    assert q.text == "The ferry strike will end on Friday" and q.speaker.text == "the union"
+    assert q.addressee is None
+    q = only(run(nlp, "According to a statement from the port authority, the ferries will run again on Monday."))
+    assert q.speaker.text == "the port authority" and q.text.startswith("the ferries will run")
+    q = only(run(nlp, "The levy, according to Ruiz, has failed."))
+    assert q.text == "The levy, according to Ruiz, has failed." and q.speaker.text == "Ruiz"
+    q = only(run(nlp, "Fares will rise in June, according to the mayor's spokesman."))
+    assert q.speaker.text == "the mayor's spokesman"

@@ -234,7 +234,8 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     text = finder.text  # Doc.text is rebuilt from the tokens on every access
     quotes = []
     for att in found:
-        att.addressee = finder.addressee(att.cue)
+        # "according to X" names its speaker with "to", and a passive's subject is no addressee
+        att.addressee = finder.addressee(att.cue) if att.frame not in ("according", "line", "passive") else None
         cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         start, end = att.start, _tidy_end(text, att.start, att.end)
         parts = content_parts(att)
