@@ -130,7 +130,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[in
         found = [att for att in found if not _nested(att, found)]
     found = distinct(finder.text, found)
     choose_speakers(found, finder, get_speaker_model())
-    return finder, found
+    return finder, [att for att in found if not _mute_speaker(att)]
 
 
 def distinct(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -172,6 +172,24 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
                 att.source = None  # the dateline's place or agency never speaks
         if rule is not None:
             previous = rule
+
+
+# Things that are neither persons nor bodies and never speak: a reading whose speaker is one ("The
+# vote is expected to be close", "Prices suggest…") is no statement. Polls, studies, ads and
+# statements do speak in PolNeAR, so they are not here.
+_MUTE = frozenset({"vote", "price", "plan", "talk", "talks", "deal", "bill", "economy", "market", "rate", "cost",
+                   "tax", "budget", "election", "race", "debate", "law", "policy", "proposal", "measure"})
+
+
+def _mute_speaker(att: Attribution) -> bool:
+    """A reported statement whose speaker, or passive subject with no agent, is a mute thing."""
+    if att.frame in ("direct", "line", "according"):
+        return False  # quoted words are someone's; "according to" names its source outright
+    mention = att.source
+    if mention is None and att.frame == "xcomp":
+        mention = next((c for c in att.cue.children if c.dep_ == "nsubjpass"), None)
+    return mention is not None and mention.pos_ == "NOUN" and mention.lemma_.lower() in _MUTE \
+        and mention.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _expected_not_speaking(att: Attribution) -> bool:
