@@ -20,7 +20,7 @@ from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
-from dateline.quotes.frames import according_to, frames, trimmed
+from dateline.quotes.frames import according_to, frames, passive_subject, trimmed
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
 
@@ -41,6 +41,13 @@ _PRIOR = {
     ("line", "line"): 0.9,
 }
 _DEFAULT_PRIOR = 0.05
+# A passive with its agent ("was denied by the ministry") reads like the active clause.
+PASSIVE_RATE = 0.9
+_PASSIVE_CLASSES = ("speech", "report", "belief")
+# Verbs of taking a stand, outside the speech lexicon, whose passive subject is what was backed or
+# refused ("the levy is opposed by most shopkeepers").
+_STANCE_VERBS = frozenset({"endorse", "support", "back", "oppose", "reject", "echo", "dismiss"})
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "ask", "urge", "remind"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _NP_LEFT = ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct", "quantmod")
@@ -89,6 +96,9 @@ def np_span(token: Token) -> tuple[int, int]:
 
 def subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, a passive's agent, or the subject it inherits."""
+    agent = passive_agent(verb)
+    if agent is not None and verb.lemma_.lower() not in HEARD_SPEAKING:
+        return agent  # "the claim was denied by the ministry": the ministry speaks, not the claim
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -103,6 +113,23 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ not in _INHERIT_SUBJECT or current.head is current:
             return None
         current = current.head
+    return None
+
+
+# "She was quoted as saying", "he can be heard shouting": the passive's subject is the speaker
+# and a by-phrase names who recorded it.
+HEARD_SPEAKING = frozenset({"quote", "hear", "overhear", "record", "catch", "tape", "film"})
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The by-phrase object of a passive verb with a subject ("was endorsed by the unions")."""
+    if not any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 
@@ -324,11 +351,28 @@ class AttributionFinder:
             for frame, (s, e) in frames(tok, self.sents[tok.i][0]):
                 out.append(Attribution(s, e, self.kind_of(s, e), tok, tok.idx + len(tok), source,
                                        self.rate(lemma, frame), frame=frame))
+            said = self._passive_reading(tok, lemma, source)
+            if said is not None:
+                out.append(said)
         out.extend(self.speaker_lines())
         out.extend(self.signed_quotes())
         for cand in out:
             cand.rate = cand.score
         return [cand for cand in out if self.fit_reading(cand)]
+
+    def _passive_reading(self, verb: Token, lemma: str, source: Token | None) -> Attribution | None:
+        """A speech or stance verb in the passive with its agent: the subject is what was said or
+        taken a stand on, the agent the speaker. Not the verbs whose passive subject is the
+        addressee ("was told by") or the speaker ("was quoted by")."""
+        if verb.pos_ != "VERB" or source is None or lemma in _ADDRESSEE_VERBS or lemma in HEARD_SPEAKING:
+            return None
+        if self.lex.cue_class.get(lemma) not in _PASSIVE_CLASSES and lemma not in _STANCE_VERBS:
+            return None
+        span = passive_subject(verb)
+        if span is None:
+            return None
+        return Attribution(span[0], span[1], self.kind_of(*span), verb, verb.idx + len(verb), source,
+                           PASSIVE_RATE, frame="passive")
 
     def _cue_positions(self, direct: dict[int, tuple[list[QuoteRegion], int]]) -> list[int]:
         """Token indices that may be cues — verbs, the cue nouns, "according", direct quotes'
@@ -388,7 +432,7 @@ class AttributionFinder:
         best: dict[int, Attribution] = {}
         bar = threshold()
         for cand in self.candidates() if cands is None else cands:
-            if cand.frame in ("direct", "according", "line"):
+            if cand.frame in ("direct", "according", "line", "passive"):
                 best[cand.cue.i] = cand
                 continue
             if cand.rate < bar or (cand.source is None and cand.rate < SOURCELESS_THRESHOLD):

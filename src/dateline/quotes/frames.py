@@ -137,6 +137,19 @@ def _head_frames(verb: Token) -> list[tuple[str, tuple[int, int]]]:
     return [(frame, span) for frame, span in found if span]
 
 
+def passive_subject(verb: Token) -> tuple[int, int] | None:
+    """ "The plan has been endorsed by the unions", "That the tariffs would go was confirmed by
+    Dorn": a passive cue with a by-agent says its subject (the agent is the speaker)."""
+    doc = verb.doc
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "csubjpass") and child.i < verb.i:
+            lo = child.left_edge.i
+            return trimmed(doc, lo, aside_start(doc, lo, child.right_edge.i + 1))
+    return None
+
+
 def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:
     """For "according to X": (content span, source head, cue end)."""
     if token.lower_ != "according":
@@ -152,17 +165,34 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
     source = _author(objs[0])
     doc = token.doc
     phrase_start, phrase_end = token.i, max(objs[0].right_edge.i, prep.i) + 1
-    if phrase_start - sent[0] <= 1:
-        span = trimmed(doc, phrase_end, sent[1])
+    lo, hi = _claim_bounds(token, sent)
+    if phrase_start - lo <= 1:
+        span = trimmed(doc, phrase_end, hi)
+    elif all(t.is_punct or t.is_space for t in doc[phrase_end:hi]):
+        span = trimmed(doc, lo, phrase_start)
     else:
-        span = trimmed(doc, sent[0], phrase_start)
+        # "The levy, according to Ruiz, has failed": the claim is around the phrase (one span, the
+        # cue inside, as contents are contiguous), not the words before it
+        span = trimmed(doc, lo, hi)
     if span is None:
         return None
     return span, source, prep.idx + len(prep)
 
 
+def _claim_bounds(token: Token, sent: tuple[int, int]) -> tuple[int, int]:
+    """Token range of what "according to" vouches for: the clause it hangs on, within the
+    sentence ("…, which it often is, according to Scott": the relative clause), else the sentence."""
+    head = token.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "A stood at X and has since grown to Y, according to…": both conjuncts
+    if head is token or head.pos_ not in ("VERB", "AUX") or not sent[0] <= head.left_edge.i <= head.right_edge.i < sent[1]:
+        return sent
+    return head.left_edge.i, head.right_edge.i + 1
+
+
 _MESSAGES = {"statement", "report", "release", "communique", "communiqué", "letter", "post", "tweet", "filing",
-             "transcript", "interview", "document", "memo", "note", "message", "announcement", "bulletin"}
+             "transcript", "interview", "document", "memo", "note", "message", "announcement", "bulletin",
+             "speech", "remarks", "testimony", "briefing"}
 
 
 def _author(obj: Token) -> Token:

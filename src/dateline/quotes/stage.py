@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from dateline.actors.index import build_actors, find_actor, lend_story_country, story_country
-from dateline.quotes.attribution import Attribution, AttributionFinder, np_span
+from dateline.quotes.attribution import HEARD_SPEAKING, Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, decide, get_model, score_candidates
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
 from dateline.quotes.speaker_model import SpeakerModel, get_speaker_model
@@ -130,7 +130,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[in
         found = [att for att in found if not _nested(att, found)]
     found = distinct(finder.text, found)
     choose_speakers(found, finder, get_speaker_model())
-    return finder, found
+    return finder, [att for att in found if not _mute_speaker(att)]
 
 
 def distinct(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -174,7 +174,22 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
             previous = rule
 
 
-_HEARD_SPEAKING = {"quote", "hear", "overhear", "record", "catch", "tape", "film"}
+# Things that are neither persons nor bodies and never speak: a reading whose speaker is one ("The
+# vote is expected to be close", "Prices suggest…") is no statement. Polls, studies, ads and
+# statements do speak in PolNeAR, so they are not here.
+_MUTE = frozenset({"vote", "price", "plan", "talk", "talks", "deal", "bill", "economy", "market", "rate", "cost",
+                   "tax", "budget", "election", "race", "debate", "law", "policy", "proposal", "measure"})
+
+
+def _mute_speaker(att: Attribution) -> bool:
+    """A reported statement whose speaker, or passive subject with no agent, is a mute thing."""
+    if att.frame in ("direct", "line", "according"):
+        return False  # quoted words are someone's; "according to" names its source outright
+    mention = att.source
+    if mention is None and att.frame == "xcomp":
+        mention = next((c for c in att.cue.children if c.dep_ == "nsubjpass"), None)
+    return mention is not None and mention.pos_ == "NOUN" and mention.lemma_.lower() in _MUTE \
+        and mention.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _expected_not_speaking(att: Attribution) -> bool:
@@ -184,7 +199,7 @@ def _expected_not_speaking(att: Attribution) -> bool:
     source, cue = att.source, att.cue
     if source is None or att.frame != "xcomp" or source.dep_ != "nsubjpass" or source.head.i != cue.i:
         return False
-    if cue.lemma_.lower() in _HEARD_SPEAKING:
+    if cue.lemma_.lower() in HEARD_SPEAKING:
         return False  # "she was quoted as saying", "he can be heard shouting": the subject speaks
     return not any(child.dep_ == "agent" for child in cue.children)
 
@@ -237,7 +252,8 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     text = finder.text  # Doc.text is rebuilt from the tokens on every access
     quotes = []
     for att in found:
-        att.addressee = finder.addressee(att.cue)
+        # "according to X" names its speaker with "to", and a passive's subject is no addressee
+        att.addressee = finder.addressee(att.cue) if att.frame not in ("according", "line", "passive") else None
         cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         start, end = att.start, _tidy_end(text, att.start, att.end)
         parts = content_parts(att)
