@@ -128,7 +128,8 @@ def session(master: str) -> Any:
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(BATCH_ROWS))
                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                # Python workers forked from a daemon that has loaded the pipeline (spark_daemon.py)
-               .config("spark.python.daemon.module", DAEMON_MODULE))
+               .config("spark.python.daemon.module", DAEMON_MODULE)
+               .config("spark.python.worker.reuse", "false"))
     # Python workers run this interpreter (the one dateline is installed in), unless told otherwise.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if master.startswith("local"):
