@@ -215,8 +215,25 @@ def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str,
     found.sort(key=lambda a: (a.cue.i, a.start))  # text order: pronouns resolve to earlier speakers
     nouns = {att.cue.i for att in found if att.cue.pos_ == "NOUN"}
     found = [att for att in found if not _light_verb(att, nouns)]
+    found = [att for att in found if not _swallows_likelier(att, found)]
     release_turns(found)
     return [att for att in found if not _nested(att, found)]
+
+
+# The clause a parenthetical cue hangs off ("…, he said, …"): a reading the parse offers whenever a
+# cue sits in a side clause, so it often takes in a whole sentence that has a cue of its own.
+_HEAD_FRAMES = ("head", "head_wrap", "head_after")
+
+
+def _swallows_likelier(att: Attribution, found: list[Attribution]) -> bool:
+    """ "When Ann noted that X, Bo boasted, '…'", "In a statement, the union called her a
+    'champion', citing …": the clause a side cue hangs off holds the cue and words of a likelier
+    statement; that statement stands and the side cue's reading of the clause does not (else the
+    nesting rule would keep the wider, wrong one)."""
+    if att.frame not in _HEAD_FRAMES:
+        return False
+    return any(other is not att and att.start <= other.cue.idx < att.end and att.start <= other.start
+               and other.end <= att.end and other.score > att.score for other in found)
 
 
 def _light_verb(att: Attribution, noun_cues: set[int]) -> bool:

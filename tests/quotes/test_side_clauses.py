@@ -1,0 +1,16 @@
+"""Quotes: side clauses, nested statements and the speakers they pass on (issue 18, fifth session),
+on wire-style sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_quotes import by_cue, run
+
+
+def test_side_cue_does_not_swallow_a_likelier_statement(nlp):
+    # the parse hangs "according to" off the main clause and offers "disagreed" a reading of the
+    # whole sentence around it: "according to" is the statement, not the side clause's cue
+    art = run(nlp, "According to Ruiz, the ministry has replaced three directors because many disagreed with its plans.")
+    q = by_cue(art, "According to")
+    assert q.speaker.text == "Ruiz"
+    assert q.text.startswith("the ministry has replaced")
+    assert not [x for x in art.quotes if x.cue.text == "disagreed"]
