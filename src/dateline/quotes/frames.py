@@ -190,14 +190,14 @@ def _claim_bounds(token: Token, sent: tuple[int, int]) -> tuple[int, int]:
     return head.left_edge.i, head.right_edge.i + 1
 
 
-_MESSAGES = {"statement", "report", "release", "communique", "communiqué", "letter", "post", "tweet", "filing",
+MESSAGES = {"statement", "report", "release", "communique", "communiqué", "letter", "post", "tweet", "filing",
              "transcript", "interview", "document", "memo", "note", "message", "announcement", "bulletin",
              "speech", "remarks", "testimony", "briefing"}
 
 
 def _author(obj: Token) -> Token:
     """ "according to a statement from its foreign ministry": the ministry speaks, not the statement."""
-    if obj.lemma_.lower() not in _MESSAGES:
+    if obj.lemma_.lower() not in MESSAGES:
         return obj
     for child in obj.children:
         if child.dep_ in ("prep", "poss") and (child.dep_ == "poss" or child.lower_ in ("from", "by", "of")):

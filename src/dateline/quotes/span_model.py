@@ -28,7 +28,7 @@ from dateline import models
 from dateline.errors import Code, warn
 from dateline.quotes.attribution import Attribution, AttributionFinder
 from dateline.quotes.cue_model import in_quote_flags
-from dateline.quotes.frames import trimmed
+from dateline.quotes.frames import MESSAGES, trimmed
 
 log = logging.getLogger(__name__)
 MODEL_NAME = "content_tagger"
@@ -277,6 +277,62 @@ def propose(view: DocView, finder: AttributionFinder, att: Attribution, tagger: 
     return own, [(s, e, _expected_f1(view, lo, belief, s, e)) for s, e in sorted(spans)]
 
 
+# Phrases hung on the cue that say when, where or by what means it happened — the circumstance of
+# the act, never what was said: "mentioned him since the debate", "offering aid amid concerns"; and
+# "in/on/at" a message or an occasion ("attacked her in early-morning tweets", "at a rally").
+# "out of", "from", "about", "as" … stay open: PolNeAR's contents often run on over them.
+_CIRCUMSTANCE = frozenset({"since", "amid", "amidst", "during", "after", "before", "until", "despite",
+                           "throughout", "following", "via"})
+_OCCASION_PREPS = frozenset({"in", "on", "at"})
+_OCCASIONS = MESSAGES | {"rally", "conference", "debate", "event", "meeting", "hearing", "summit", "session",
+                         "appearance", "twitter", "television", "radio", "show", "program", "programme"}
+
+
+def run_on_limit(att: Attribution) -> int | None:
+    """Char offset a re-drawn span of a reading after its cue may not run on past: where the first
+    phrase hung on the cue after the reading's start begins that is not what was said — a
+    circumstance ("since the debate", "in tweets") or a clause of its own conjoined to the cue
+    ("…, but he has also intensified…": the speaker's next act). Before the cue the tagger may still
+    reach past such a phrase into the next sentence ('"…," he added on Twitter. "…"')."""
+    cue = att.cue
+    if att.start < cue.idx:
+        return None
+    for child in cue.rights:
+        if child.idx < att.start:
+            continue
+        if child.dep_ == "prep" and _circumstance(child):
+            return child.left_edge.idx
+        if child.dep_ == "conj" and _next_act(cue, child):
+            joiners = [s.i for s in cue.rights if s.dep_ in ("cc", "punct") and att.start <= s.idx < child.idx]
+            return cue.doc[min([child.left_edge.i, *joiners])].idx
+    return None
+
+
+_AGAIN = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _next_act(cue: Token, verb: Token) -> bool:
+    """A finite verb conjoined to the cue whose subject is the speaker again ("X is promising A, but
+    he has also intensified B"); a conjunct with another subject ("…, and it's something you can
+    buy") may be the statement's own second half, which the parse hung on the cue."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.pos_ not in ("VERB", "AUX") or not finite:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    speaker = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.lower_ in _AGAIN or (speaker is not None and subject.lower_ == speaker.lower_)
+
+
+def _circumstance(prep: Token) -> bool:
+    word = prep.lower_
+    if word in _CIRCUMSTANCE:
+        return True
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return word in _OCCASION_PREPS and bool(objs) and objs[0].lemma_.lower() in _OCCASIONS
+
+
 def redraw(finder: AttributionFinder, found: list[Attribution], tagger: ContentTagger,
            proposals: list[tuple[float, list[Option]]] | None = None,
            readings: dict[int, list[tuple[int, int]]] | None = None) -> list[Attribution]:
@@ -294,8 +350,9 @@ def redraw(finder: AttributionFinder, found: list[Attribution], tagger: ContentT
         others = [(o.start, o.end) for o in found if o is not att]
         # no statement twice: a new span must not reach into another attribution's content; and
         # the tagger adds words or picks another reading, it does not cut a reading's words away
+        stop = run_on_limit(att)
         free = [o for o in options if not any(s < o[1] and o[0] < e for s, e in others)
-                and not (att.start <= o[0] and o[1] <= att.end)]
+                and not (att.start <= o[0] and o[1] <= att.end) and (stop is None or o[1] <= stop)]
         best = max(free, key=lambda o: o[2], default=None)
         if best is None or best[2] < own + margin:
             out.append(att)

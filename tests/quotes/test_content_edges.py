@@ -1,0 +1,49 @@
+"""Quotes: where a re-drawn content may not run on (issue 18, sixth session), on wire-style
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import by_cue, run
+
+from dateline.quotes.attribution import Attribution
+from dateline.quotes.span_model import run_on_limit
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # "in" a message: the medium of the act, not what was said
+    ("The minister's visit came hours after opposition leader Tomas Brandt criticized Varga in late-night posts.",
+     "criticized", "Varga"),
+    # a time: when it was said
+    ("Senator Ella Moss mentioned the shipyard since the budget hearing in March.", "mentioned", "the shipyard"),
+    # a circumstance: why or amid what
+    ("Northern ministers were offering new border patrols amid fears that smugglers are moving into the region.",
+     "offering", "new border patrols"),
+])
+def test_object_stops_before_a_circumstance_of_the_cue(nlp, text, cue, content):
+    assert by_cue(run(nlp, text), cue).text == content
+
+
+def _reading(doc, cue_word: str, content: str) -> Attribution:
+    cue = next(t for t in doc if t.text == cue_word)
+    start = doc.text.index(content)
+    return Attribution(start, start + len(content), "indirect", cue, cue.idx + len(cue), None, 0.9, frame="dobj")
+
+
+def test_the_speakers_next_act_ends_a_reading(nlp):
+    doc = nlp("The senator is promising tax cuts and new schools, but she has also hardened her attacks on the unions.")
+    stop = run_on_limit(_reading(doc, "promising", "tax cuts and new schools"))
+    assert stop is not None and doc.text[stop:].startswith(", but she has")
+
+
+def test_a_second_half_with_another_subject_stays_open(nlp):
+    # "it" is not the speaker again: the parse may have hung the statement's own second half on the cue
+    doc = nlp("When you call a pill a cure, and it is something you can buy, people get false hope.")
+    assert run_on_limit(_reading(doc, "call", "a pill a cure")) is None
+
+
+def test_open_phrases_and_readings_before_the_cue(nlp):
+    doc = nlp("The agency found 40 cases of fraud out of more than a million claims.")
+    assert run_on_limit(_reading(doc, "found", "40 cases of fraud")) is None
+    doc = nlp('The deal was "a start," she added on Twitter.')
+    assert run_on_limit(_reading(doc, "added", "The deal was \"a start,\"")) is None
