@@ -47,3 +47,21 @@ def test_open_phrases_and_readings_before_the_cue(nlp):
     assert run_on_limit(_reading(doc, "found", "40 cases of fraud")) is None
     doc = nlp('The deal was "a start," she added on Twitter.')
     assert run_on_limit(_reading(doc, "added", "The deal was \"a start,\"")) is None
+
+
+def test_a_quote_closing_on_an_inner_quote_is_the_cue_afters(nlp):
+    # the comma that hands the words to "said" sits before the inner closing mark
+    art = run(nlp, "“Nobody here is a ‘traitor,’” Ruiz said. “We disagree, that is all.”")
+    q = by_cue(art, "said")
+    assert q.speaker.text == "Ruiz"
+    assert q.parts is not None and len(q.parts) == 2
+    assert q.text.startswith("Nobody here") and q.text.endswith("that is all.")
+
+
+def test_a_colon_statement_before_a_quote_is_no_content_of_the_later_cue(nlp):
+    art = run(nlp, "Senator Ana Ruiz (D-Ore.) scolded him: “The evidence is almost unanimous against you on the "
+                   "three pills you called ‘cures,’” she said.")
+    said = by_cue(art, "said")
+    assert said.speaker.text == "she"
+    assert said.text.startswith("The evidence")  # not "Senator Ana Ruiz (D-Ore.) scolded him: …"
+    assert by_cue(art, "scolded").speaker.text.endswith("Ruiz")

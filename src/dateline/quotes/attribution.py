@@ -205,7 +205,10 @@ class AttributionFinder:
 
     def _cue_after(self, region: QuoteRegion) -> tuple[Token, int] | None:
         """The speech verb in "…," he said / "…," said the minister; with the window's char end."""
-        inside_end = self.text[region.end - 1:region.end]
+        # a quote inside the quote closes with it ("… the pills you called 'cures,'" she said):
+        # the comma before the inner mark is the one that hands the words to the cue
+        inside = self.text[region.start:region.end].rstrip("’'\"”")
+        inside_end = inside[-1:]
         after = self.text[region.close_end:region.close_end + 2].strip()[:1]
         if inside_end not in ",?!.—-" and after not in (",", "—", "-"):
             return None
