@@ -65,3 +65,13 @@ def test_a_colon_statement_before_a_quote_is_no_content_of_the_later_cue(nlp):
     assert said.speaker.text == "she"
     assert said.text.startswith("The evidence")  # not "Senator Ana Ruiz (D-Ore.) scolded him: …"
     assert by_cue(art, "scolded").speaker.text.endswith("Ruiz")
+
+
+@pytest.mark.parametrize("text,outer", [
+    ("The union is denouncing what it calls “the worst pay offer in a decade.”", "denouncing"),
+    ("Varga spoke at length about what she sees as the failures of the port authority.", "spoke"),
+])
+def test_what_someone_calls_a_thing_is_no_statement_of_its_own(nlp, text, outer):
+    art = run(nlp, text)
+    assert by_cue(art, outer).text.startswith("what")
+    assert not [q for q in art.quotes if q.cue is not None and q.cue.text in ("calls", "sees")]

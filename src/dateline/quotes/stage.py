@@ -214,7 +214,7 @@ def select(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str,
     found += [att for att in rules if att.cue.i not in chosen]
     found.sort(key=lambda a: (a.cue.i, a.start))  # text order: pronouns resolve to earlier speakers
     nouns = {att.cue.i for att in found if att.cue.pos_ == "NOUN"}
-    found = [att for att in found if not _light_verb(att, nouns)]
+    found = [att for att in found if not _light_verb(att, nouns) and not _naming_relative(att)]
     found = [att for att in found if not _swallows_likelier(att, found)]
     release_turns(found)
     return [att for att in found if not _nested(att, found)]
@@ -241,6 +241,16 @@ def _light_verb(att: Attribution, noun_cues: set[int]) -> bool:
     if att.frame != "dobj":
         return False
     return any(child.dep_ == "dobj" and child.i in noun_cues for child in att.cue.children)
+
+
+def _naming_relative(att: Attribution) -> bool:
+    """ "denouncing what it calls 'the biggest attack'", "what he sees as the conditions for…": a
+    cue whose object is the free relative "what" before it names a thing in someone's words
+    inside the writer's (or another speaker's) clause; it is no statement of its own."""
+    if att.frame in ("direct", "line", "according"):
+        return False
+    cue = att.cue
+    return any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
 
 
 def _tidy_end(text: str, start: int, end: int) -> int:
