@@ -75,3 +75,8 @@ def test_what_someone_calls_a_thing_is_no_statement_of_its_own(nlp, text, outer)
     art = run(nlp, text)
     assert by_cue(art, outer).text.startswith("what")
     assert not [q for q in art.quotes if q.cue is not None and q.cue.text in ("calls", "sees")]
+
+
+def test_a_name_given_by_the_writer_is_no_statement(nlp):
+    art = run(nlp, "Officials blamed the break-in on a military hacking group known as Cozy Wolf.")
+    assert not [q for q in art.quotes if q.cue is not None and q.cue.text == "known"]

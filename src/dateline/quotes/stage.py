@@ -246,11 +246,18 @@ def _light_verb(att: Attribution, noun_cues: set[int]) -> bool:
 def _naming_relative(att: Attribution) -> bool:
     """ "denouncing what it calls 'the biggest attack'", "what he sees as the conditions for…": a
     cue whose object is the free relative "what" before it names a thing in someone's words
-    inside the writer's (or another speaker's) clause; it is no statement of its own."""
+    inside the writer's (or another speaker's) clause; it is no statement of its own. Nor is a
+    naming participle on a noun ("a hacking group known as Cozy Wolf", "a levy dubbed 'the
+    window tax'"): the writer gives a name, nobody says anything."""
     if att.frame in ("direct", "line", "according"):
         return False
     cue = att.cue
+    if cue.dep_ == "acl" and cue.lower_ in _NAMING_PARTICIPLES:
+        return True
     return any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children)
+
+
+_NAMING_PARTICIPLES = frozenset({"known", "dubbed", "nicknamed", "named"})
 
 
 def _tidy_end(text: str, start: int, end: int) -> int:
