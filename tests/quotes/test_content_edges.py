@@ -80,3 +80,9 @@ def test_what_someone_calls_a_thing_is_no_statement_of_its_own(nlp, text, outer)
 def test_a_name_given_by_the_writer_is_no_statement(nlp):
     art = run(nlp, "Officials blamed the break-in on a military hacking group known as Cozy Wolf.")
     assert not [q for q in art.quotes if q.cue is not None and q.cue.text == "known"]
+
+
+def test_the_papers_own_note_has_no_speaker(nlp):
+    art = run(nlp, "The council voted on Monday.\n\nCorrection: An earlier version of this article misstated the "
+                   "date of the vote.\n\nMOSS: We will appeal the ruling.")
+    assert [q.speaker.text for q in art.quotes if q.cue is not None and q.cue.text == ":"] == ["MOSS"]

@@ -59,6 +59,9 @@ _NOT_SPEAKERS = {"TIME", "DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "OR
 _DATELINE_TAIL = set(" \t\n-–—.:,|/")  # what separates a dateline from the story
 # A transcript or headline line "PENCE: Well, look…" / "Pat Caddell: Voters worried…".
 _SPEAKER_LINE = re.compile(r"(?:^|\n\n)[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+# Labels of the paper's own notes, which no one says: "Correction: An earlier version…".
+_EDITORS_LABELS = frozenset({"correction", "corrections", "clarification", "update", "updated", "editor's note",
+                             "note", "related", "watch", "read more", "photo", "video"})
 # A signed quote: "“…” ― Name" at the end of a line (readers' letters, collected reactions).
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--?)[^\S\n]*([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})\.?[^\S\n]*(?=\n|$)")
 
@@ -453,8 +456,8 @@ class AttributionFinder:
         for m in _SPEAKER_LINE.finditer(self.text):
             name = self.doc.char_span(m.start(1), m.end(1))
             colon = self.doc.char_span(m.end(1), m.end(1) + 1)
-            if name is None or colon is None:
-                continue
+            if name is None or colon is None or name.text.lower().replace("’", "'") in _EDITORS_LABELS:
+                continue  # "Correction: An earlier version of this article…" is the paper's note
             if not all(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG") for t in name) \
                     and not (m.start() == 0 and len(name) == 1 and name[0].is_title and name[0].pos_ == "NOUN"):
                 continue  # a headline's one-word label speaks too: "Poll: voters split on the tram"
