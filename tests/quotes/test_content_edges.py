@@ -86,3 +86,16 @@ def test_the_papers_own_note_has_no_speaker(nlp):
     art = run(nlp, "The council voted on Monday.\n\nCorrection: An earlier version of this article misstated the "
                    "date of the vote.\n\nMOSS: We will appeal the ruling.")
     assert [q.speaker.text for q in art.quotes if q.cue is not None and q.cue.text == ":"] == ["MOSS"]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # an aside set off on both sides, with the content going on after it, is inside the content
+    ("He also vowed to form a joint task force, which would include the army, to crack down on smugglers.",
+     "vowed", "to form a joint task force, which would include the army, to crack down on smugglers"),
+    ("The mayor accused Tomas Brandt, who ran the port for a decade, of hiding its losses.",
+     "accused", "Tomas Brandt, who ran the port for a decade, of hiding its losses"),
+    # at the end of the content it is the writer's word about what was named
+    ("The council backed the plan, which critics call costly.", "backed", "the plan"),
+])
+def test_an_aside_inside_a_content(nlp, text, cue, content):
+    assert by_cue(run(nlp, text), cue).text == content

@@ -93,6 +93,10 @@ def aside_start(doc: Doc, lo: int, hi: int) -> int:
         tok = doc[mark + 1]
         while tok.left_edge.i == mark + 1:
             if tok.dep_ in _ASIDES and lo <= tok.head.i < mark:
+                close = tok.right_edge.i + 1
+                if close + 1 < hi and doc[close].text in _ASIDE_MARKS and doc[close].text != "(" \
+                        and not doc[close + 1].is_punct:
+                    break  # set off on both sides, with the content going on after it: inside it
                 return mark
             if tok.head is tok:
                 break
