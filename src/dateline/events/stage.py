@@ -24,6 +24,7 @@ from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, doc_info, find_candidates
+from dateline.events.statements import POLICY_OPTION_CODE, hostile_option, weighed_option
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
@@ -77,6 +78,7 @@ class Coded:
     absorbed: bool = False
     must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
     own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
+    option: bool = False  # "is considering sending aid": a policy option weighed (CAMEO 014)
     speaker_of: list[Coded] = field(default_factory=list)
 
 
@@ -162,6 +164,9 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         if gov is None:
             continue
         gov_lemma = gov.cand.token.lemma_.lower()
+        if gov.option:
+            c.absorbed = True  # the option weighed is no act yet: the weighing is the statement
+            continue
         if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
             gov.absorbed = True  # "plans to impose": the planned act is the event, intended
             continue
@@ -272,7 +277,7 @@ class SentenceCoder:
             event.confidence = event_model.confidence(judged)
             # settled: coded by a pattern of the verb dictionary or by a convention of the coder
             # (a demand, an announced act), not by the verb's default: the ranker may not recode it
-            settled = c.cand.specificity > 0 or c.must or c.own_view or event.cameo != c.code
+            settled = c.cand.specificity > 0 or c.must or c.own_view or c.option or event.cameo != c.code
             ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * _subordinate(c.cand.token),
                            event, judged, settled))
         ranked.sort(key=lambda item: -item[0])
@@ -337,6 +342,12 @@ class SentenceCoder:
                 coded = Coded(Candidate(tok, "100", 0), "REQUEST", "100", _depth(tok))
                 coded.must = True
                 out.append(coded)
+        codes = {c.cand.token.i: c.code for c in out}
+        for c in out:  # "is considering sending aid": the weighing is a statement (014), not the aid
+            option = weighed_option(c.cand.token)
+            if option is not None and not hostile_option(option, codes):
+                c.code, c.plover, c.option = POLICY_OPTION_CODE, _plover(self.lex, POLICY_OPTION_CODE), True
+                c.cand.specificity = max(c.cand.specificity, 1)
         return out
 
     def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:

@@ -1,0 +1,42 @@
+"""Statements, appeals and demands on wire-style sentences written for these tests: the top
+event (the record's most confident, not negated) is what the scorers read."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.stage import extract_events
+from dateline.record import Article, Event
+
+
+@pytest.fixture
+def top(nlp):
+    def run(text: str) -> Event:
+        doc = nlp(text)
+        article = Article(id="t", text=text, published="2025-03-04")
+        extract_events(doc, article)
+        live = [e for e in article.events if not e.negated]
+        assert live, text
+        return max(live, key=lambda e: e.confidence)
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal is considering sending medical teams to Mozambique after the cyclone.",
+    "The Kenyan government is exploring the possibility of buying power from Ethiopia.",
+    "Ottawa is weighing the option of opening a consulate in Greenland.",
+])
+def test_weighing_a_policy_option_is_a_statement(top, text):
+    event = top(text)
+    assert event.cameo == "014", (event.cameo, event.trigger.text)
+    assert event.trigger.text in {"considering", "exploring", "weighing"}
+
+
+def test_weighing_a_hostile_option_stays_a_threat(top):
+    event = top("Washington is considering cutting aid to Cairo.")
+    assert event.cameo.startswith("13")
+
+
+def test_a_passive_consider_weighs_no_option(top):
+    event = top("The militia is considered a terrorist group by the European Union.")
+    assert event.cameo != "014"
