@@ -40,3 +40,24 @@ def test_weighing_a_hostile_option_stays_a_threat(top):
 def test_a_passive_consider_weighs_no_option(top):
     event = top("The militia is considered a terrorist group by the European Union.")
     assert event.cameo != "014"
+
+
+@pytest.mark.parametrize(("text", "cameo", "source", "target"), [
+    ("The Arab League issued a statement urging Libya to hold elections.", "02", "IGOMEAARL", "LBY"),
+    ("The foreign ministry in Lima released a statement condemning the Chilean navy's manoeuvres.", "11", None, "CHL"),
+    ("The European Parliament adopted a resolution criticizing the Hungarian government over press freedom.",
+     "11", "IGOEUREEC", "HUN"),
+])
+def test_a_message_s_act_is_the_issuer_s(top, text, cameo, source, target):
+    event = top(text)
+    assert event.cameo.startswith(cameo), (event.cameo, event.trigger.text)
+    assert event.modality == "asserted"  # the issuer's own act, not one it reports
+    if source:
+        assert [a.code for a in event.source] == [source]
+    assert target in {a.country for a in event.target}
+
+
+def test_a_report_s_author_accuses(top):
+    event = top("Human Rights Watch published a report accusing Ethiopian troops of killing civilians.")
+    assert event.cameo.startswith("11")
+    assert [a.code for a in event.source] == ["NGOHRI"]

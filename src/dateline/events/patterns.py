@@ -25,6 +25,10 @@ MODIFIER_DEPS = frozenset({"amod", "compound"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
 ASKING_VERBS = frozenset({"call", "ask", "appeal", "press", "push", "campaign", "lobby"})
+# Written or spoken messages: a participle on one is what the message says ("a statement urging
+# Libya to ...", "a report accusing the army of ..."), an act of whoever issued it.
+MESSAGE_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "resolution", "report",
+                           "message", "memo", "memorandum", "petition", "motion", "open letter", "note"})
 
 
 @dataclass
@@ -173,6 +177,8 @@ def describes(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ in PARTICIPLES and tok.dep_ == "acl":
         if tok.sent.root.pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
             return False
+        if tok.tag_ == "VBG" and tok.head.lemma_.lower() in MESSAGE_NOUNS:
+            return False  # "issued a statement condemning the strikes": the statement's act
         # "a declaration demanding that Ankara provide ...": a participle carrying a clause reports it
         return not any(c.dep_ in {"nsubj", "aux", "ccomp", "xcomp"} for c in tok.children)
     return tok.head.lemma_.lower() in lex.non_event_nouns and any(

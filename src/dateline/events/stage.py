@@ -23,7 +23,7 @@ from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
-from dateline.events.patterns import Candidate, doc_info, find_candidates
+from dateline.events.patterns import MESSAGE_NOUNS, Candidate, doc_info, find_candidates
 from dateline.events.statements import POLICY_OPTION_CODE, hostile_option, weighed_option
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
@@ -46,6 +46,9 @@ EVALUATIVE_SPEECH = frozenset({"allege", "claim", "accuse", "blame", "complain",
                                "denounce", "deny", "dismiss", "reject", "praise", "welcome", "refute"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
+# Verbs that put out a message: the message's act is theirs ("issued a statement urging ...").
+MESSAGE_CARRIERS = frozenset({"issue", "release", "publish", "put", "send", "adopt", "pass", "approve", "circulate",
+                              "post", "deliver", "write", "read", "make"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
@@ -79,6 +82,7 @@ class Coded:
     must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
     own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
     option: bool = False  # "is considering sending aid": a policy option weighed (CAMEO 014)
+    issued: bool = False  # "issued a statement urging ...": the issuer's own act, not one reported
     speaker_of: list[Coded] = field(default_factory=list)
 
 
@@ -156,10 +160,28 @@ def _is_statement(code: str) -> bool:
     return code.startswith("01")
 
 
+def _message_carrier(tok: Token, by_index: dict[int, Coded]) -> Coded | None:
+    """The candidate that issued the message whose participle ``tok`` is ("issued a statement
+    calling on ...", "adopted a resolution criticizing ..."): a vehicle for the message's act."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.i == noun.i:
+        return None
+    carrier = by_index.get(noun.head.i)
+    return carrier if carrier is not None and carrier.cand.token.lemma_.lower() in MESSAGE_CARRIERS else None
+
+
 def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
     """Collapse verb chains: statements yield to what they report, other governors absorb."""
     by_index = {c.cand.token.i: c for c in coded}
     for c in coded:
+        carrier = _message_carrier(c.cand.token, by_index)
+        if carrier is not None:  # the statement's act is the event, done by who issued it
+            carrier.absorbed = True
+            carrier.speaker_of.append(c)
+            c.issued = True
+            continue
         gov, link = _governor(c.cand.token, by_index)
         if gov is None:
             continue
@@ -368,7 +390,7 @@ class SentenceCoder:
             if tok.pos_ == "NOUN" and lemma in DEMAND_NOUNS and tok.head.i != tok.i:
                 tok = tok.head
                 lemma = tok.lemma_.lower()
-            if lemma in REPORT_HEADS or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
+            if (lemma in REPORT_HEADS and tok.pos_ in {"VERB", "AUX"}) or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
                 subj = subject_of(tok)
                 if subj is not None:
                     return self.resolver.resolve(subj)
@@ -489,7 +511,7 @@ class SentenceCoder:
                 source, target = speaker, []
         negated = is_negated(verb)
         modality = modality_of(verb, _in_quote(sent, verb))
-        if modality == "asserted" and any(c in g.speaker_of for g in coded):
+        if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
         info = self.lex.info(code)
