@@ -61,3 +61,13 @@ def test_a_report_s_author_accuses(top):
     event = top("Human Rights Watch published a report accusing Ethiopian troops of killing civilians.")
     assert event.cameo.startswith("11")
     assert [a.code for a in event.source] == ["NGOHRI"]
+
+
+def test_a_statement_keeps_its_place_over_a_when_clause(nlp):
+    text = "The Kenyan foreign minister expressed concern on Monday after Somali militants attacked a convoy."
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-03-04")
+    extract_events(doc, article)
+    codes = [e.cameo[:2] for e in sorted(article.events, key=lambda e: -e.confidence)]
+    assert codes[0] == "01"  # the comment is what the sentence says happened
+    assert "19" in codes  # the attack it followed is still an event of its own

@@ -172,6 +172,12 @@ def _message_carrier(tok: Token, by_index: dict[int, Coded]) -> Coded | None:
     return carrier if carrier is not None and carrier.cand.token.lemma_.lower() in MESSAGE_CARRIERS else None
 
 
+def _circumstance(tok: Token, link: str) -> bool:
+    """A clause that tells when or as what else happened ("after talks were suspended", "as the
+    army withdrew"), not what a statement reports."""
+    return link == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children)
+
+
 def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
     """Collapse verb chains: statements yield to what they report, other governors absorb."""
     by_index = {c.cand.token.i: c for c in coded}
@@ -195,6 +201,8 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         if gov_lemma in EVALUATIVE_SPEECH and link != "conj":
             c.absorbed = True  # "denied that its troops shelled ...": the denial is the speaker's event
             gov.speaker_of.append(c)
+        elif (_is_statement(gov.code) or gov_lemma in REPORT_HEADS) and _circumstance(c.cand.token, link):
+            continue  # "expressed pessimism after talks were suspended": two acts, the statement the main one
         elif _is_statement(gov.code) or gov_lemma in REPORT_HEADS:
             gov.absorbed = True
             gov.speaker_of.append(c)
