@@ -71,3 +71,18 @@ def test_a_statement_keeps_its_place_over_a_when_clause(nlp):
     codes = [e.cameo[:2] for e in sorted(article.events, key=lambda e: -e.confidence)]
     assert codes[0] == "01"  # the comment is what the sentence says happened
     assert "19" in codes  # the attack it followed is still an event of its own
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Norway launched a mediation effort between Khartoum and the southern rebels.", "045"),
+    ("Qatar began mediation between the two Gulf neighbours.", "045"),
+    ("Canada announced a suspension of aid to Haiti.", "160"),
+])
+def test_an_event_noun_under_a_light_verb_is_the_event(top, text, cameo):
+    assert top(text).cameo == cameo
+
+
+def test_co_mediators_do_not_mediate_each_other(top):
+    event = top("Egypt and Qatar launched a mediation effort to end the fighting in Gaza.")
+    assert event.cameo == "045"
+    assert not event.reciprocal

@@ -54,6 +54,7 @@ COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "
 # Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
 # cooperating; "Britain and France imposed sanctions" is no sanction of each other.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
 MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
@@ -466,7 +467,8 @@ class SentenceCoder:
                                      code=where.country)]
         if reciprocal:
             target = []
-        elif len(source) > 1 and not target and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
+        elif len(source) > 1 and not target and code not in THIRD_PARTY_CODES and (
+                code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
