@@ -86,3 +86,14 @@ def test_co_mediators_do_not_mediate_each_other(top):
     event = top("Egypt and Qatar launched a mediation effort to end the fighting in Gaza.")
     assert event.cameo == "045"
     assert not event.reciprocal
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Kenyan treasury said it is skeptical about IMF plans to cut fuel subsidies.", "012"),
+    ("Brazil's foreign minister says he is pessimistic that the trade talks will resume.", "012"),
+    ("The Ghanaian ministry said it was confident that exports would recover.", "013"),
+])
+def test_a_stance_reported_of_its_speaker_is_a_comment(top, text, cameo):
+    event = top(text)
+    assert event.cameo == cameo
+    assert event.trigger.text in {"said", "says"}

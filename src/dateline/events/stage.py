@@ -24,7 +24,13 @@ from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import MESSAGE_NOUNS, Candidate, doc_info, find_candidates
-from dateline.events.statements import POLICY_OPTION_CODE, hostile_option, weighed_option
+from dateline.events.statements import (
+    POLICY_OPTION_CODE,
+    STANCE_CODES,
+    hostile_option,
+    stance_of,
+    weighed_option,
+)
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
@@ -379,6 +385,13 @@ class SentenceCoder:
             if option is not None and not hostile_option(option, codes):
                 c.code, c.plover, c.option = POLICY_OPTION_CODE, _plover(self.lex, POLICY_OPTION_CODE), True
                 c.cand.specificity = max(c.cand.specificity, 1)
+            stance = stance_of(c.cand.token) if c.cand.token.lemma_.lower() in REPORT_HEADS else None
+            if stance is not None:  # "said it is skeptical of the plan": a comment (012/013) on a topic
+                c.code, c.plover, c.option = STANCE_CODES[stance.lower_], "", True
+                c.cand.specificity = max(c.cand.specificity, 1)
+                for other in out:
+                    if stance.left_edge.i <= other.cand.token.i <= stance.right_edge.i:
+                        other.absorbed = True
         return out
 
     def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:

@@ -62,3 +62,22 @@ def hostile_option(option: Token, codes: dict[int, str]) -> bool:
     if code is not None and code[:2] >= "09":
         return True
     return option.lemma_.lower() in CUTTING_VERBS
+
+
+# "said it is skeptical of ...": a stance reported of its speaker is a comment on a topic, CAMEO's
+# pessimistic (012) or optimistic (013) comment; what the stance is about is no act of its own.
+STANCE_CODES = {"skeptical": "012", "sceptical": "012", "pessimistic": "012", "doubtful": "012", "wary": "012",
+                "concerned": "012", "worried": "012", "optimistic": "013", "confident": "013", "hopeful": "013",
+                "upbeat": "013"}
+
+
+def stance_of(verb: Token) -> Token | None:
+    """The stance adjective a report verb reports of its speaker ("said it is skeptical about the
+    plan", "says he is pessimistic that ..."): the adjective, or None."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be" or clause.i < verb.i:
+            continue
+        for adj in clause.children:
+            if adj.dep_ == "acomp" and adj.lower_ in STANCE_CODES:
+                return adj
+    return None
