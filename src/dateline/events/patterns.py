@@ -8,7 +8,7 @@ block's default code. A block default of ``---`` means "not an event unless a pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +37,22 @@ class Candidate:
     code: str
     specificity: int  # number of pattern word groups matched (0 = verb default)
     particle: str = "-"
+
+
+@dataclass
+class Coded:
+    """A candidate event while the sentence is being coded."""
+
+    cand: Candidate
+    plover: str
+    code: str
+    depth: int
+    absorbed: bool = False
+    must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
+    own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
+    option: bool = False  # "is considering sending aid": a policy option weighed (CAMEO 014)
+    issued: bool = False  # "issued a statement urging ...": the issuer's own act, not one reported
+    speaker_of: list[Coded] = field(default_factory=list)
 
 
 @dataclass

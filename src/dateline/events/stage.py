@@ -10,7 +10,7 @@ merges an event told twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,14 +23,8 @@ from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
-from dateline.events.patterns import MESSAGE_NOUNS, Candidate, doc_info, find_candidates
-from dateline.events.statements import (
-    POLICY_OPTION_CODE,
-    STANCE_CODES,
-    hostile_option,
-    stance_of,
-    weighed_option,
-)
+from dateline.events.patterns import MESSAGE_NOUNS, Candidate, Coded, doc_info, find_candidates
+from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
@@ -75,22 +69,6 @@ VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-
-
-@dataclass
-class Coded:
-    """A candidate event while the sentence is being coded."""
-
-    cand: Candidate
-    plover: str
-    code: str
-    depth: int
-    absorbed: bool = False
-    must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
-    own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
-    option: bool = False  # "is considering sending aid": a policy option weighed (CAMEO 014)
-    issued: bool = False  # "issued a statement urging ...": the issuer's own act, not one reported
-    speaker_of: list[Coded] = field(default_factory=list)
 
 
 def _depth(tok: Token) -> int:
@@ -379,19 +357,7 @@ class SentenceCoder:
                 coded = Coded(Candidate(tok, "100", 0), "REQUEST", "100", _depth(tok))
                 coded.must = True
                 out.append(coded)
-        codes = {c.cand.token.i: c.code for c in out}
-        for c in out:  # "is considering sending aid": the weighing is a statement (014), not the aid
-            option = weighed_option(c.cand.token)
-            if option is not None and not hostile_option(option, codes):
-                c.code, c.plover, c.option = POLICY_OPTION_CODE, _plover(self.lex, POLICY_OPTION_CODE), True
-                c.cand.specificity = max(c.cand.specificity, 1)
-            stance = stance_of(c.cand.token) if c.cand.token.lemma_.lower() in REPORT_HEADS else None
-            if stance is not None:  # "said it is skeptical of the plan": a comment (012/013) on a topic
-                c.code, c.plover, c.option = STANCE_CODES[stance.lower_], "", True
-                c.cand.specificity = max(c.cand.specificity, 1)
-                for other in out:
-                    if stance.left_edge.i <= other.cand.token.i <= stance.right_edge.i:
-                        other.absorbed = True
+        code_statements(out)
         return out
 
     def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:

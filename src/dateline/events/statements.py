@@ -5,6 +5,9 @@
   and its object patterns code the option itself ("aid" → a threat to cut aid, 1311), *explore*
   with investigations (090). Weighing an option is a statement about it; weighing a hostile one
   ("considering imposing sanctions", "mulling strikes on ...") is CAMEO's threat of that act.
+* **A stance reported of its speaker** (012 pessimistic, 013 optimistic comment): "said it is
+  skeptical about the plan", "says he is confident that ...". What the stance is about is its
+  topic, not an act of the sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.events.clauses import is_passive
+from dateline.events.modality import REPORT_HEADS
+from dateline.events.patterns import Coded
 
 POLICY_OPTION_CODE = "014"
 # Verbs of weighing a course of action; *explore* and *study* only with an option named
@@ -81,3 +86,22 @@ def stance_of(verb: Token) -> Token | None:
             if adj.dep_ == "acomp" and adj.lower_ in STANCE_CODES:
                 return adj
     return None
+
+
+def code_statements(coded: list[Coded]) -> None:
+    """Recode a sentence's candidates by the statement conventions above (before its chains are
+    resolved): a weighed option is 014, a stance reported of its speaker 012/013, and both are
+    settled codes whose topic is no act of its own."""
+    codes = {c.cand.token.i: c.code for c in coded}
+    for c in coded:
+        option = weighed_option(c.cand.token)
+        if option is not None and not hostile_option(option, codes):
+            c.code, c.plover, c.option = POLICY_OPTION_CODE, "", True  # "is considering sending aid"
+            c.cand.specificity = max(c.cand.specificity, 1)
+        stance = stance_of(c.cand.token) if c.cand.token.lemma_.lower() in REPORT_HEADS else None
+        if stance is not None:  # "said it is skeptical of the plan": a comment (012/013) on a topic
+            c.code, c.plover, c.option = STANCE_CODES[stance.lower_], "", True
+            c.cand.specificity = max(c.cand.specificity, 1)
+            for other in coded:
+                if stance.left_edge.i <= other.cand.token.i <= stance.right_edge.i:
+                    other.absorbed = True
