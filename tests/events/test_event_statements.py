@@ -97,3 +97,18 @@ def test_a_stance_reported_of_its_speaker_is_a_comment(top, text, cameo):
     event = top(text)
     assert event.cameo == cameo
     assert event.trigger.text in {"said", "says"}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Tanzania has decided to lift the curfew imposed on the island of Pemba.", "08"),
+    ("The Norwegian government decided to grant asylum to the dissident.", "07"),
+])
+def test_a_decision_taken_is_the_act_not_a_promise(top, text, root):
+    event = top(text)
+    assert event.cameo[:2] == root, (event.cameo, event.trigger.text)
+    assert event.modality == "asserted"
+
+
+def test_a_decision_still_to_come_is_an_intent(top):
+    event = top("The cabinet will decide to lift the curfew next week.")
+    assert event.modality == "intended"
