@@ -112,3 +112,8 @@ def test_a_decision_taken_is_the_act_not_a_promise(top, text, root):
 def test_a_decision_still_to_come_is_an_intent(top):
     event = top("The cabinet will decide to lift the curfew next week.")
     assert event.modality == "intended"
+
+
+def test_opening_a_border_to_refugees_is_asylum(top):
+    event = top("Chad opened its border to thousands of families fleeing the war in Darfur.")
+    assert event.cameo == "075" and event.type == "AID"
