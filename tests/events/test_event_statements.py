@@ -117,3 +117,11 @@ def test_a_decision_still_to_come_is_an_intent(top):
 def test_opening_a_border_to_refugees_is_asylum(top):
     event = top("Chad opened its border to thousands of families fleeing the war in Darfur.")
     assert event.cameo == "075" and event.type == "AID"
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Canada accepted 300 Afghan refugees in March.", "075"),
+    ("Italy returned looted antiquities to the government of Lebanon.", "0842"),
+])
+def test_taking_in_refugees_and_returning_property(top, text, cameo):
+    assert top(text).cameo == cameo
