@@ -125,3 +125,11 @@ def test_opening_a_border_to_refugees_is_asylum(top):
 ])
 def test_taking_in_refugees_and_returning_property(top, text, cameo):
     assert top(text).cameo == cameo
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Kenyan government ended mediation efforts with the striking doctors.", "165"),
+    ("Police have been pressuring the miners to call off the strike.", "100"),
+])
+def test_halting_mediation_and_pressing_demands(top, text, cameo):
+    assert top(text).cameo == cameo
