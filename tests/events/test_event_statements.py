@@ -133,3 +133,8 @@ def test_taking_in_refugees_and_returning_property(top, text, cameo):
 ])
 def test_halting_mediation_and_pressing_demands(top, text, cameo):
     assert top(text).cameo == cameo
+
+
+def test_defending_a_policy_is_verbal_support(top):
+    event = top("Ghana's president defended his government's handling of the floods.")
+    assert event.cameo == "052"
