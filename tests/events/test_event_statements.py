@@ -138,3 +138,18 @@ def test_halting_mediation_and_pressing_demands(top, text, cameo):
 def test_defending_a_policy_is_verbal_support(top):
     event = top("Ghana's president defended his government's handling of the floods.")
     assert event.cameo == "052"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels said they will lay down their arms next month.",
+    "The militia said it will return the weapons it seized to the army.",
+    "The group will hand over its arms to the United Nations by June.",
+])
+def test_announced_disarmament_is_an_intent_to_yield(top, text):
+    event = top(text)
+    assert event.cameo.startswith("03") and event.modality == "intended", (event.cameo, event.trigger.text)
+
+
+def test_laying_down_conditions_is_no_disarmament(top):
+    event = top("Kuwait accepted the conditions the minister has laid down.")
+    assert event.cameo != "0873"
