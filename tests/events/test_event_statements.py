@@ -153,3 +153,13 @@ def test_announced_disarmament_is_an_intent_to_yield(top, text):
 def test_laying_down_conditions_is_no_disarmament(top):
     event = top("Kuwait accepted the conditions the minister has laid down.")
     assert event.cameo != "0873"
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Peruvian president declared a state of emergency in three provinces.", "17"),
+    ("The junta declared a state of siege in the capital.", "19"),
+    ("Hackers working for the Russian government launched cyber-attacks on Estonian banks.", "17"),
+    ("Greek dockworkers stopped work in a strike over pay.", "14"),
+])
+def test_declared_emergencies_cyber_attacks_and_walkouts(top, text, root):
+    assert top(text).cameo[:2] == root

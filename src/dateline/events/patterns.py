@@ -19,7 +19,8 @@ from dateline.nlp import text_of
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
 MAX_OBJECT_WORDS = 40
-MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour"})
+MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour",
+                           "state"})  # "declared a state of emergency": the state is the emergency
 TRIGGER_POS = frozenset({"VERB"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
