@@ -163,3 +163,10 @@ def test_laying_down_conditions_is_no_disarmament(top):
 ])
 def test_declared_emergencies_cyber_attacks_and_walkouts(top, text, root):
     assert top(text).cameo[:2] == root
+
+
+def test_an_as_clause_is_no_object_of_the_verb(top):
+    # "protests" in the as-clause must not make the arrests a protest (pattern words come from
+    # what the verb acts on, not from when it happened)
+    event = top("Georgian police detained dozens of students in Tbilisi as protests continued over the law.")
+    assert event.cameo.startswith("17"), (event.cameo, event.trigger.text)

@@ -19,6 +19,8 @@ from dateline.nlp import text_of
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
 MAX_OBJECT_WORDS = 40
+CIRCUMSTANCE_MARKS = frozenset({"as", "after", "before", "when", "while", "since", "because", "until", "once",
+                                "although", "though", "whereas"})
 MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour",
                            "state"})  # "declared a state of emergency": the state is the emergency
 TRIGGER_POS = frozenset({"VERB"})
@@ -99,6 +101,8 @@ def object_words(verb: Token) -> set[str]:
             continue
         if child.dep_ == "advcl" and child.tag_ == "VBG":
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in child.children):
+            continue  # "rejected the offer as the country reeled from attacks": when, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
         if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
