@@ -170,3 +170,11 @@ def test_an_as_clause_is_no_object_of_the_verb(top):
     # what the verb acts on, not from when it happened)
     event = top("Georgian police detained dozens of students in Tbilisi as protests continued over the law.")
     assert event.cameo.startswith("17"), (event.cameo, event.trigger.text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan government lifted the curfew in Kampala on Friday.",
+    "Ecuador's president lifted the state of emergency in two provinces.",
+])
+def test_an_eased_curfew_or_emergency_is_a_concession(top, text):
+    assert top(text).type == "CONCEDE"
