@@ -178,3 +178,16 @@ def test_an_as_clause_is_no_object_of_the_verb(top):
 ])
 def test_an_eased_curfew_or_emergency_is_a_concession(top, text):
     assert top(text).type == "CONCEDE"
+
+
+@pytest.mark.parametrize("text", [
+    "The first Kenyan peacekeeping troops arrived in Port-au-Prince on Tuesday.",
+    "Brazil deployed 300 peacekeepers to Haiti.",
+])
+def test_moving_peacekeepers_is_peacekeeping(top, text):
+    event = top(text)
+    assert event.cameo == "074" and event.type == "AID"
+
+
+def test_troops_arriving_for_exercises_are_no_peacekeepers(top):
+    assert top("Russian troops arrived in Belarus for exercises.").cameo != "074"

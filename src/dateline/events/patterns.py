@@ -206,6 +206,26 @@ def describes(tok: Token, lex: Lexicon) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+# Sending, deploying or the arrival of peacekeepers is providing peacekeeping (CAMEO 074, AID),
+# not a show of force (154) or a visit (040); the word may sit in the subject ("peacekeeping
+# troops arrived") as well as the object ("deployed 200 peacekeepers").
+PEACEKEEPING_CODE = "074"
+TROOP_MOVES = frozenset({"deploy", "arrive", "station", "send", "dispatch", "land", "begin", "start"})
+
+
+def peacekeeping(verb: Token) -> bool:
+    """Whether ``verb`` moves peacekeepers (its subject or an object-side phrase names them)."""
+    if verb.lemma_.lower() not in TROOP_MOVES:
+        return False
+    lowers = doc_info(verb.doc).lowers
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "prep", "xcomp", "advcl", "oprd"}:
+            if any(lowers[i].startswith(("peacekeep", "peace-keep")) for i in range(child.left_edge.i,
+                                                                                    child.right_edge.i + 1)):
+                return True
+    return False
+
+
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     info = doc_info(sent.doc)
     doc = sent.doc
@@ -218,6 +238,8 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             continue  # "according to officials" cites a source; it is not the verb "accord"
         if not describes(tok, lex):
             cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
+            if peacekeeping(tok):
+                cand = Candidate(tok, PEACEKEEPING_CODE, 1)
             if cand is not None:
                 out.append(cand)
     return out
