@@ -5,7 +5,8 @@
 asserted | intended | possible | requested | reported:
 
 * ``possible``  — can/could/may/might, or a conditional clause ("if ...")
-* ``intended``  — will/would/shall, going to, plans/wants/ready/willing/prepared to
+* ``intended``  — will/would/shall, going to, plans/wants/ready/willing/prepared to (not "decided to":
+  CAMEO codes a decision taken as the act it decides)
 * ``requested`` — the trigger is what someone was asked to do (kept on absorbed requests)
 * ``reported``  — inside a quotation or the complement of a reporting verb
 """
@@ -17,7 +18,7 @@ from spacy.tokens import Token
 POSSIBLE_AUX = frozenset({"can", "could", "may", "might", "ca"})
 INTENDED_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "’ll"})
 INTENT_HEADS = frozenset({"plan", "want", "intend", "ready", "willing", "prepared", "prepare", "hope", "seek",
-                          "aim", "promise", "pledge", "vow", "swear", "expect", "offer", "agree", "try", "decide",
+                          "aim", "promise", "pledge", "vow", "swear", "expect", "offer", "agree", "try",
                           "going", "set", "able", "eager", "keen", "determined", "consider", "propose"})
 REQUEST_HEADS = frozenset({"ask", "urge", "request", "demand", "call", "appeal", "press", "petition", "invite",
                            "beg", "implore", "encourage", "tell", "order"})

@@ -8,7 +8,7 @@ block's default code. A block default of ``---`` means "not an event unless a pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
@@ -19,12 +19,19 @@ from dateline.nlp import text_of
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
 MAX_OBJECT_WORDS = 40
-MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour"})
+CIRCUMSTANCE_MARKS = frozenset({"as", "after", "before", "when", "while", "since", "because", "until", "once",
+                                "although", "though", "whereas"})
+MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour",
+                           "state"})  # "declared a state of emergency": the state is the emergency
 TRIGGER_POS = frozenset({"VERB"})
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "advcl"})
 PARTICIPLES = frozenset({"VBG", "VBN"})
 ASKING_VERBS = frozenset({"call", "ask", "appeal", "press", "push", "campaign", "lobby"})
+# Written or spoken messages: a participle on one is what the message says ("a statement urging
+# Libya to ...", "a report accusing the army of ..."), an act of whoever issued it.
+MESSAGE_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "resolution", "report",
+                           "message", "memo", "memorandum", "petition", "motion", "open letter", "note"})
 
 
 @dataclass
@@ -33,6 +40,22 @@ class Candidate:
     code: str
     specificity: int  # number of pattern word groups matched (0 = verb default)
     particle: str = "-"
+
+
+@dataclass
+class Coded:
+    """A candidate event while the sentence is being coded."""
+
+    cand: Candidate
+    plover: str
+    code: str
+    depth: int
+    absorbed: bool = False
+    must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
+    own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
+    option: bool = False  # "is considering sending aid": a policy option weighed (CAMEO 014)
+    issued: bool = False  # "issued a statement urging ...": the issuer's own act, not one reported
+    speaker_of: list[Coded] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +101,8 @@ def object_words(verb: Token) -> set[str]:
             continue
         if child.dep_ == "advcl" and child.tag_ == "VBG":
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in child.children):
+            continue  # "rejected the offer as the country reeled from attacks": when, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
         if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
@@ -173,10 +198,32 @@ def describes(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ in PARTICIPLES and tok.dep_ == "acl":
         if tok.sent.root.pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
             return False
+        if tok.tag_ == "VBG" and tok.head.lemma_.lower() in MESSAGE_NOUNS:
+            return False  # "issued a statement condemning the strikes": the statement's act
         # "a declaration demanding that Ankara provide ...": a participle carrying a clause reports it
         return not any(c.dep_ in {"nsubj", "aux", "ccomp", "xcomp"} for c in tok.children)
     return tok.head.lemma_.lower() in lex.non_event_nouns and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+# Sending, deploying or the arrival of peacekeepers is providing peacekeeping (CAMEO 074, AID),
+# not a show of force (154) or a visit (040); the word may sit in the subject ("peacekeeping
+# troops arrived") as well as the object ("deployed 200 peacekeepers").
+PEACEKEEPING_CODE = "074"
+TROOP_MOVES = frozenset({"deploy", "arrive", "station", "send", "dispatch", "land", "begin", "start"})
+
+
+def peacekeeping(verb: Token) -> bool:
+    """Whether ``verb`` moves peacekeepers (its subject or an object-side phrase names them)."""
+    if verb.lemma_.lower() not in TROOP_MOVES:
+        return False
+    lowers = doc_info(verb.doc).lowers
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "prep", "xcomp", "advcl", "oprd"}:
+            if any(lowers[i].startswith(("peacekeep", "peace-keep")) for i in range(child.left_edge.i,
+                                                                                    child.right_edge.i + 1)):
+                return True
+    return False
 
 
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
@@ -191,6 +238,8 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             continue  # "according to officials" cites a source; it is not the verb "accord"
         if not describes(tok, lex):
             cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
+            if peacekeeping(tok):
+                cand = Candidate(tok, PEACEKEEPING_CODE, 1)
             if cand is not None:
                 out.append(cand)
     return out

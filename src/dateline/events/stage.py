@@ -10,7 +10,7 @@ merges an event told twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +23,8 @@ from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
-from dateline.events.patterns import Candidate, doc_info, find_candidates
+from dateline.events.patterns import MESSAGE_NOUNS, Candidate, Coded, doc_info, find_candidates
+from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
@@ -45,11 +46,15 @@ EVALUATIVE_SPEECH = frozenset({"allege", "claim", "accuse", "blame", "complain",
                                "denounce", "deny", "dismiss", "reject", "praise", "welcome", "refute"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
+# Verbs that put out a message: the message's act is theirs ("issued a statement urging ...").
+MESSAGE_CARRIERS = frozenset({"issue", "release", "publish", "put", "send", "adopt", "pass", "approve", "circulate",
+                              "post", "deliver", "write", "read", "make"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
 # cooperating; "Britain and France imposed sanctions" is no sanction of each other.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
 MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
@@ -64,20 +69,6 @@ VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-
-
-@dataclass
-class Coded:
-    """A candidate event while the sentence is being coded."""
-
-    cand: Candidate
-    plover: str
-    code: str
-    depth: int
-    absorbed: bool = False
-    must: bool = False  # "X must do Y" reported from a speaker: the speaker demands it
-    own_view: bool = False  # "we must stay united", said the minister: the speaker's statement
-    speaker_of: list[Coded] = field(default_factory=list)
 
 
 def _depth(tok: Token) -> int:
@@ -154,20 +145,49 @@ def _is_statement(code: str) -> bool:
     return code.startswith("01")
 
 
+def _message_carrier(tok: Token, by_index: dict[int, Coded]) -> Coded | None:
+    """The candidate that issued the message whose participle ``tok`` is ("issued a statement
+    calling on ...", "adopted a resolution criticizing ..."): a vehicle for the message's act."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in MESSAGE_NOUNS:
+        return None
+    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.i == noun.i:
+        return None
+    carrier = by_index.get(noun.head.i)
+    return carrier if carrier is not None and carrier.cand.token.lemma_.lower() in MESSAGE_CARRIERS else None
+
+
+def _circumstance(tok: Token, link: str) -> bool:
+    """A clause that tells when or as what else happened ("after talks were suspended", "as the
+    army withdrew"), not what a statement reports."""
+    return link == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children)
+
+
 def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
     """Collapse verb chains: statements yield to what they report, other governors absorb."""
     by_index = {c.cand.token.i: c for c in coded}
     for c in coded:
+        carrier = _message_carrier(c.cand.token, by_index)
+        if carrier is not None:  # the statement's act is the event, done by who issued it
+            carrier.absorbed = True
+            carrier.speaker_of.append(c)
+            c.issued = True
+            continue
         gov, link = _governor(c.cand.token, by_index)
         if gov is None:
             continue
         gov_lemma = gov.cand.token.lemma_.lower()
+        if gov.option:
+            c.absorbed = True  # the option weighed is no act yet: the weighing is the statement
+            continue
         if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
             gov.absorbed = True  # "plans to impose": the planned act is the event, intended
             continue
         if gov_lemma in EVALUATIVE_SPEECH and link != "conj":
             c.absorbed = True  # "denied that its troops shelled ...": the denial is the speaker's event
             gov.speaker_of.append(c)
+        elif (_is_statement(gov.code) or gov_lemma in REPORT_HEADS) and _circumstance(c.cand.token, link):
+            continue  # "expressed pessimism after talks were suspended": two acts, the statement the main one
         elif _is_statement(gov.code) or gov_lemma in REPORT_HEADS:
             gov.absorbed = True
             gov.speaker_of.append(c)
@@ -272,7 +292,7 @@ class SentenceCoder:
             event.confidence = event_model.confidence(judged)
             # settled: coded by a pattern of the verb dictionary or by a convention of the coder
             # (a demand, an announced act), not by the verb's default: the ranker may not recode it
-            settled = c.cand.specificity > 0 or c.must or c.own_view or event.cameo != c.code
+            settled = c.cand.specificity > 0 or c.must or c.own_view or c.option or event.cameo != c.code
             ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * _subordinate(c.cand.token),
                            event, judged, settled))
         ranked.sort(key=lambda item: -item[0])
@@ -337,6 +357,7 @@ class SentenceCoder:
                 coded = Coded(Candidate(tok, "100", 0), "REQUEST", "100", _depth(tok))
                 coded.must = True
                 out.append(coded)
+        code_statements(out)
         return out
 
     def _speaker(self, verb: Token, coded: list[Coded]) -> list[EventActor]:
@@ -357,7 +378,7 @@ class SentenceCoder:
             if tok.pos_ == "NOUN" and lemma in DEMAND_NOUNS and tok.head.i != tok.i:
                 tok = tok.head
                 lemma = tok.lemma_.lower()
-            if lemma in REPORT_HEADS or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
+            if (lemma in REPORT_HEADS and tok.pos_ in {"VERB", "AUX"}) or (tok.pos_ == "VERB" and tok.dep_ == "ROOT"):
                 subj = subject_of(tok)
                 if subj is not None:
                     return self.resolver.resolve(subj)
@@ -425,7 +446,8 @@ class SentenceCoder:
                                      code=where.country)]
         if reciprocal:
             target = []
-        elif len(source) > 1 and not target and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
+        elif len(source) > 1 and not target and code not in THIRD_PARTY_CODES and (
+                code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
@@ -478,7 +500,7 @@ class SentenceCoder:
                 source, target = speaker, []
         negated = is_negated(verb)
         modality = modality_of(verb, _in_quote(sent, verb))
-        if modality == "asserted" and any(c in g.speaker_of for g in coded):
+        if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
         info = self.lex.info(code)
