@@ -1,0 +1,33 @@
+"""Who an act is done to: the target phrase's country, wherever in the phrase the nationality sits."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.stage import extract_events
+from dateline.record import Article
+
+
+@pytest.fixture
+def code(nlp):
+    def run(text: str, published: str = "2025-03-04") -> Article:
+        doc = nlp(text)
+        article = Article(id="t", text=text, published=published)
+        extract_events(doc, article)
+        return article
+    return run
+
+
+def _target_countries(article: Article, root: str) -> set[str | None]:
+    return {a.country for e in article.events if e.cameo.startswith(root) for a in e.target}
+
+
+@pytest.mark.parametrize("text, root, country", [
+    # the nationality qualifies the body that owns the thing acted on, not the thing
+    ("The Cuban foreign ministry condemned a Peruvian Supreme Court ruling on Monday.", "11", "PER"),
+    # and the people the body trains or employs
+    ("Gunmen killed nine Malian army recruits near the border on Sunday.", "19", "MLI"),
+])
+def test_nationality_on_a_modifier_of_the_target_names_its_country(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
