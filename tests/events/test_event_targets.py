@@ -31,3 +31,10 @@ def _target_countries(article: Article, root: str) -> set[str | None]:
 def test_nationality_on_a_modifier_of_the_target_names_its_country(code, text, root, country):
     art = code(text)
     assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_the_party_of_a_participle_on_the_object_is_the_target(code):
+    # "sanctions imposed on Bolivia": lifting them is done to Bolivia
+    art = code("The Security Council lifted sanctions imposed on Bolivia in 2010.")
+    assert "BOL" in _target_countries(art, "08")
+
