@@ -38,3 +38,14 @@ def test_the_party_of_a_participle_on_the_object_is_the_target(code):
     art = code("The Security Council lifted sanctions imposed on Bolivia in 2010.")
     assert "BOL" in _target_countries(art, "08")
 
+
+
+def test_a_compatriot_named_on_his_own_is_a_target(code):
+    # the same country and sector as the doer, but a person of his own: a domestic act
+    art = code("The Moldovan government sanctioned Moldovan Prime Minister Ion Rusu on Monday.")
+    assert "MDA" in _target_countries(art, "16")
+
+
+def test_the_doer_s_own_troops_are_no_target(code):
+    art = code("The Moldovan army withdrew its troops from the border on Monday.")
+    assert not _target_countries(art, "08")
