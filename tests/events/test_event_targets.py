@@ -49,3 +49,12 @@ def test_a_compatriot_named_on_his_own_is_a_target(code):
 def test_the_doer_s_own_troops_are_no_target(code):
     art = code("The Moldovan army withdrew its troops from the border on Monday.")
     assert not _target_countries(art, "08")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Japan pledged 5 million dollars in emergency aid to help Fiji recover from the cyclone.", "FJI"),
+    ("The United States will help Ukraine rebuild its power grid.", "UKR"),
+])
+def test_the_one_helped_is_the_subject_of_the_bare_infinitive(code, text, country):
+    art = code(text)
+    assert country in _target_countries(art, "03"), [(e.cameo, e.source, e.target) for e in art.events]

@@ -11,6 +11,9 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upo
 ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
                              "recommend", "appeal", "press", "push", "call"})
 
+# Verbs whose bare-infinitive complement's subject is the one they act on ("help Fiji recover").
+ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
+
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
@@ -73,6 +76,9 @@ def object_heads(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "xcomp" or (child.dep_ == "advcl" and is_purpose(child)):
             out.extend(object_heads(child))  # "staged a strike to demand reforms by X's government"
+        elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ENABLING_VERBS:
+            # "help Fiji recover": the one enabled is the bare infinitive's subject
+            out.extend(c for c in child.children if c.dep_ == "nsubj" and c.i < child.i)
         elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
             # "demanded that Peru repeal ...": the one asked is the clause's subject
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
