@@ -165,10 +165,10 @@ class ActorResolver(ArticleMemory):
                 found = [a for a in self.resolve(child) if located(a)]
                 if found:
                     return found
-            elif child.dep_ in {"amod", "compound", "nmod"} and child.text[:1].isupper():
-                country = self.gaz.demonym(child.text) or self._country_word(child)
-                if country:
-                    return [EventActor(name=child.text, country=country, code=country)]
+            elif child.dep_ in {"amod", "compound", "nmod"} and (child.text[:1].isupper() or child.dep_ == "compound"):
+                modifier = self._modifier_country(child)
+                if modifier is not None:
+                    return [modifier]
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -176,6 +176,22 @@ class ActorResolver(ArticleMemory):
                         if found:
                             return found
         return []
+
+    def _modifier_country(self, tok: Token, depth: int = 2) -> EventActor | None:
+        """The country a modifier names, or one of its own capitalised modifiers names ("nine
+        Malian army recruits", "a Peruvian Supreme Court ruling"): the nationality sits on the
+        body, not on the people or the thing it qualifies."""
+        country = (self.gaz.demonym(tok.text) or self._country_word(tok)) if tok.text[:1].isupper() else None
+        if country:
+            name = self._ent_text(tok) if tok.ent_type_ in PLACE_ENTS else tok.text
+            return EventActor(name=name, country=country, code=country)
+        if depth > 0:
+            for child in tok.children:
+                if child.dep_ in {"amod", "compound", "nmod"} and child.text[:1].isupper():
+                    found = self._modifier_country(child, depth - 1)
+                    if found is not None:
+                        return found
+        return None
 
     def _place(self, head: Token) -> EventActor | None:
         """The country of a place phrase: a named place, or a place noun with a country or

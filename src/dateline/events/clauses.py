@@ -11,6 +11,9 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upo
 ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
                              "recommend", "appeal", "press", "push", "call"})
 
+# Verbs whose bare-infinitive complement's subject is the one they act on ("help Fiji recover").
+ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
+
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
@@ -65,17 +68,32 @@ def object_heads(verb: Token) -> list[Token]:
             out.extend(p for p in child.children if p.dep_ == "pobj")
     nested = list(out)
     for _ in range(2):  # "an attack on X", "a sit-in in protest of X's decree"
-        deeper = [p for obj in nested for child in obj.children
-                  if child.dep_ == "prep" and child.lower_ in TARGET_PREPS
+        deeper = [p for obj in nested for child in _preps_of(obj)
+                  if child.lower_ in TARGET_PREPS
                   for p in child.children if p.dep_ == "pobj"]
         out.extend(deeper)
         nested = deeper
     for child in verb.children:
         if child.dep_ == "xcomp" or (child.dep_ == "advcl" and is_purpose(child)):
             out.extend(object_heads(child))  # "staged a strike to demand reforms by X's government"
+        elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ENABLING_VERBS:
+            # "help Fiji recover": the one enabled is the bare infinitive's subject
+            out.extend(c for c in child.children if c.dep_ == "nsubj" and c.i < child.i)
         elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
             # "demanded that Peru repeal ...": the one asked is the clause's subject
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
+    return out
+
+
+def _preps_of(noun: Token) -> list[Token]:
+    """A noun's prepositions, and those of a participle qualifying it: "lifted the sanctions
+    imposed on X", "halted aid destined for X" is done to X as much as "sanctions on X"."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep":
+            out.append(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            out.extend(c for c in child.children if c.dep_ == "prep")
     return out
 
 

@@ -413,6 +413,7 @@ class SentenceCoder:
         target: list[EventActor] = []
         fallback: list[EventActor] = []
         codes = {a.code for a in source}
+        names = {a.name for a in source}  # an uncoded party is known by its name alone
         locatives: list[Token] = []
         for head in object_heads(verb):
             if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
@@ -420,7 +421,10 @@ class SentenceCoder:
                 continue
             # "asked both delegations to return": the pair named before is the one asked
             named = self.resolver.reciprocal(head.i) if is_reciprocal(head) else self.resolver.target(head)
-            found = [a for a in named if a.code not in codes or a.code is None]
+            # a compatriot named on his own is a party ("the Moldovan government sanctioned
+            # Prime Minister X"); a bare same-coded phrase is the doer's own ("the country's troops")
+            own = head.ent_type_ not in NAMED_ACTOR_ENTS
+            found = [a for a in named if (a.code not in codes or a.code is None or (a.country and not own)) and a.name not in names]
             if (head.dep_ == "pobj" and head.head.lower_ == "in" and code[:2] not in PLACE_TARGET_ROOTS
                     and found and all(a.sector is None and a.code == a.country for a in found)):
                 locatives.append(head)  # "signed a pact in Geneva": a town where it happened, no party

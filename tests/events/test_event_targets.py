@@ -1,0 +1,60 @@
+"""Who an act is done to: the target phrase's country, wherever in the phrase the nationality sits."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.stage import extract_events
+from dateline.record import Article
+
+
+@pytest.fixture
+def code(nlp):
+    def run(text: str, published: str = "2025-03-04") -> Article:
+        doc = nlp(text)
+        article = Article(id="t", text=text, published=published)
+        extract_events(doc, article)
+        return article
+    return run
+
+
+def _target_countries(article: Article, root: str) -> set[str | None]:
+    return {a.country for e in article.events if e.cameo.startswith(root) for a in e.target}
+
+
+@pytest.mark.parametrize("text, root, country", [
+    # the nationality qualifies the body that owns the thing acted on, not the thing
+    ("The Cuban foreign ministry condemned a Peruvian Supreme Court ruling on Monday.", "11", "PER"),
+    # and the people the body trains or employs
+    ("Gunmen killed nine Malian army recruits near the border on Sunday.", "19", "MLI"),
+])
+def test_nationality_on_a_modifier_of_the_target_names_its_country(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_the_party_of_a_participle_on_the_object_is_the_target(code):
+    # "sanctions imposed on Bolivia": lifting them is done to Bolivia
+    art = code("The Security Council lifted sanctions imposed on Bolivia in 2010.")
+    assert "BOL" in _target_countries(art, "08")
+
+
+
+def test_a_compatriot_named_on_his_own_is_a_target(code):
+    # the same country and sector as the doer, but a person of his own: a domestic act
+    art = code("The Moldovan government sanctioned Moldovan Prime Minister Ion Rusu on Monday.")
+    assert "MDA" in _target_countries(art, "16")
+
+
+def test_the_doer_s_own_troops_are_no_target(code):
+    art = code("The Moldovan army withdrew its troops from the border on Monday.")
+    assert not _target_countries(art, "08")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Japan pledged 5 million dollars in emergency aid to help Fiji recover from the cyclone.", "FJI"),
+    ("The United States will help Ukraine rebuild its power grid.", "UKR"),
+])
+def test_the_one_helped_is_the_subject_of_the_bare_infinitive(code, text, country):
+    art = code(text)
+    assert country in _target_countries(art, "03"), [(e.cameo, e.source, e.target) for e in art.events]
