@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from joint import joint_act, joint_parties
 
-from dateline.events.stage import extract_events
 from dateline.record import Article
-
-
-@pytest.fixture
-def code(nlp):
-    def run(text: str, published: str = "2025-03-04") -> Article:
-        doc = nlp(text)
-        article = Article(id="t", text=text, published=published)
-        extract_events(doc, article)
-        return article
-    return run
 
 
 def _one(article: Article, etype: str):
