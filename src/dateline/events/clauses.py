@@ -13,6 +13,16 @@ ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn
 
 # Verbs whose bare-infinitive complement's subject is the one they act on ("help Fiji recover").
 ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
+# Subordinators of a clause that tells when something happened ("after troops shelled the town"),
+# and, with the causal and concessive ones, of any clause that tells the circumstance of an act
+# rather than what it acts on.
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once", "as"})
+CIRCUMSTANCE_MARKS = TEMPORAL_MARKS | {"because", "although", "though", "whereas"}
+
+
+def introduced_by(clause: Token, marks: frozenset[str]) -> bool:
+    """Whether a clause's subordinator (its ``mark``) is one of ``marks``."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from dateline.events.clauses import CIRCUMSTANCE_MARKS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
 
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
 MAX_OBJECT_WORDS = 40
-CIRCUMSTANCE_MARKS = frozenset({"as", "after", "before", "when", "while", "since", "because", "until", "once",
-                                "although", "though", "whereas"})
 MEASURE_NOUNS = frozenset({"day", "week", "month", "series", "wave", "round", "number", "string", "spate", "hour",
                            "state"})  # "declared a state of emergency": the state is the emergency
 TRIGGER_POS = frozenset({"VERB"})
@@ -31,7 +30,7 @@ ASKING_VERBS = frozenset({"call", "ask", "appeal", "press", "push", "campaign", 
 # Written or spoken messages: a participle on one is what the message says ("a statement urging
 # Libya to ...", "a report accusing the army of ..."), an act of whoever issued it.
 MESSAGE_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "resolution", "report",
-                           "message", "memo", "memorandum", "petition", "motion", "open letter", "note"})
+                           "message", "memo", "memorandum", "petition", "motion", "note"})
 
 
 @dataclass
@@ -101,7 +100,7 @@ def object_words(verb: Token) -> set[str]:
             continue
         if child.dep_ == "advcl" and child.tag_ == "VBG":
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in child.children):
+        if child.dep_ == "advcl" and introduced_by(child, CIRCUMSTANCE_MARKS):
             continue  # "rejected the offer as the country reeled from attacks": when, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)

@@ -18,7 +18,15 @@ from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
 from dateline.events import ranker as event_ranker
-from dateline.events.clauses import SUBJECT_DEPS, is_passive, object_heads, subject_left, subject_of
+from dateline.events.clauses import (
+    SUBJECT_DEPS,
+    TEMPORAL_MARKS,
+    introduced_by,
+    is_passive,
+    object_heads,
+    subject_left,
+    subject_of,
+)
 from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
@@ -60,7 +68,6 @@ CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
-TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once", "as"})
 CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
 QUOTE_CHARS = frozenset('"“”«»')
@@ -125,7 +132,7 @@ def _subordinate(trigger: Token) -> bool:
     for _ in range(8):
         if tok.dep_ in {"relcl", "acl"}:
             return True
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children):
+        if tok.dep_ == "advcl" and introduced_by(tok, TEMPORAL_MARKS):
             return True
         if tok.dep_ == "pcomp" and tok.head.lower_ in TEMPORAL_MARKS:  # "after shelling the town"
             return True
@@ -160,7 +167,7 @@ def _message_carrier(tok: Token, by_index: dict[int, Coded]) -> Coded | None:
 def _circumstance(tok: Token, link: str) -> bool:
     """A clause that tells when or as what else happened ("after talks were suspended", "as the
     army withdrew"), not what a statement reports."""
-    return link == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children)
+    return link == "advcl" and introduced_by(tok, TEMPORAL_MARKS)
 
 
 def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
