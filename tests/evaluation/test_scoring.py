@@ -54,9 +54,9 @@ def test_events_names_every_event_suite():
     assert suite_names(["quotes", "datelines"]) == ["datelines", "quotes"]
 
 
-def _event(kind: str, confidence: float, negated: bool = False, cameo: str = "042", source=()) -> dict:
+def _event(kind: str, confidence: float, negated: bool = False, cameo: str = "042", source=(), target=()) -> dict:
     return {"type": kind, "confidence": confidence, "negated": negated, "cameo": cameo,
-            "source": list(source), "target": []}
+            "source": list(source), "target": list(target)}
 
 
 def test_the_top_event_is_the_most_confident_one_not_negated():
@@ -79,6 +79,16 @@ def test_plover_counts_an_actor_country_on_any_event_of_the_gold_type():
     scores = events.score_plover(rows, {"s1": record})
     assert scores.metrics["plover.top_accuracy"] == 0.0
     assert scores.metrics["plover.type_recall"] == 1.0 and scores.metrics["plover.actor_country"] == 1.0
+
+
+def test_plover_triples_charge_every_extra_event_and_pair():
+    rows = [{"id": "s1", "event": "AID", "actor": [{"code": "FRAGOV"}], "recipient": [{"code": "MLI"}]}]
+    aid = _event("AID", 0.8, source=[{"country": "FRA", "code": "FRAGOV"}], target=[{"country": "MLI", "code": "MLI"}])
+    extra = _event("CONSULT", 0.3, source=[{"country": "FRA", "code": "FRAGOV"}])
+    denied = _event("ASSAULT", 0.9, negated=True, source=[{"country": "FRA", "code": "FRAGOV"}])
+    scores = events.score_plover(rows, {"s1": {"events": [aid, extra, denied]}})
+    assert scores.metrics["plover.triple_recall"] == 1.0
+    assert scores.metrics["plover.triple_precision"] == 0.5  # (FRA, ---, CONSULT) is extra; the denial is not counted
 
 
 def test_times_are_paired_by_overlap_and_values_normalised():

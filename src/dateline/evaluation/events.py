@@ -10,6 +10,11 @@ first of equals, in record order).
   target countries include a gold actor's first three code letters (over all sentences);
   recipient country — the same for the gold recipients (over sentences that have one).
   An event's countries are each actor's ``country``, else its ``code``, first three letters.
+  Triple recall and precision — a development stand-in for the petrarch suite, which has no dev
+  set: (actor side, recipient side, PLOVER type) of every gold actor and recipient ("---" when
+  there is none) against the same of every non-negated typed event, sides read as in petrarch.
+  It charges the extra events and pairs a sentence's record carries, which the top-event figures
+  do not; the gold writes "A and B agreed" with no recipient, so such pairs count against us.
 * penta (events/conflibert_cameo_train.jsonl): the top event's CAMEO root in the data's own five
   classes — 01-02 statement, 03-05 verbal cooperation, 06-08 material cooperation, 09-13 and 16
   verbal conflict, 14-15 and 17-20 material conflict; no top event (or no CAMEO code) is a miss.
@@ -76,10 +81,33 @@ def _names_country(events: list[dict[str, Any]], countries: set[str]) -> bool:
     return any((_countries(e.get("source")) | _countries(e.get("target"))) & countries for e in events)
 
 
+def _side(actor: dict[str, Any]) -> str:
+    code = (actor.get("code") or "")[:3].upper()
+    return (actor.get("country") or "")[:3].upper() or (code if code in TRANSNATIONAL else "---")
+
+
+def _sides(actors: list[dict[str, Any]] | None) -> set[str]:
+    return {_side(a) for a in actors or []} or {"---"}
+
+
+def _gold_triples(row: Row) -> set[tuple[str, str, str]]:
+    actors = _gold_countries(row.get("actor")) or {"---"}
+    recipients = _gold_countries(row.get("recipient")) or {"---"}
+    return {(a, r, row["event"]) for a in actors for r in recipients}
+
+
+def typed_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(s, t, e["type"]) for e in record.get("events") or [] if e.get("type") and not e.get("negated")
+            for s in _sides(e.get("source")) for t in _sides(e.get("target"))}
+
+
 def score_plover(rows: list[Row], records: Records) -> Scores:
     top_right = any_right = actor_right = recipient_right = with_recipient = 0
+    gold_n = predicted_n = hits = 0
     for row in rows:
         record = record_of(records, row)
+        gold, got = _gold_triples(row), typed_triples(record)
+        gold_n, predicted_n, hits = gold_n + len(gold), predicted_n + len(got), hits + len(gold & got)
         events = record.get("events") or []
         top = top_event(record)
         top_right += bool(top and top.get("type") == row["event"])
@@ -93,8 +121,10 @@ def score_plover(rows: list[Row], records: Records) -> Scores:
     n = len(rows) or 1
     return Scores({"plover.top_accuracy": top_right / n, "plover.type_recall": any_right / n,
                    "plover.actor_country": actor_right / n,
-                   "plover.recipient_country": recipient_right / max(with_recipient, 1)},
-                  {"sentences with a gold recipient": with_recipient})
+                   "plover.recipient_country": recipient_right / max(with_recipient, 1),
+                   "plover.triple_recall": hits / max(gold_n, 1), "plover.triple_precision": hits / max(predicted_n, 1)},
+                  {"sentences with a gold recipient": with_recipient, "gold triples": gold_n,
+                   "predicted triples": predicted_n})
 
 
 def penta_class(cameo: Any) -> int:
@@ -114,15 +144,6 @@ def score_penta(rows: list[Row], records: Records) -> Scores:
     accuracy = sum(g == p for g, p in zip(gold, got, strict=True)) / (len(rows) or 1)
     return Scores({"penta.macro_f1": macro, "penta.accuracy": accuracy},
                   {"no top event": got.count(-1), "per-class F1": [round(f, 3) for f in per_class]})
-
-
-def _side(actor: dict[str, Any]) -> str:
-    code = (actor.get("code") or "")[:3].upper()
-    return (actor.get("country") or "")[:3].upper() or (code if code in TRANSNATIONAL else "---")
-
-
-def _sides(actors: list[dict[str, Any]] | None) -> set[str]:
-    return {_side(a) for a in actors or []} or {"---"}
 
 
 def coded_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
