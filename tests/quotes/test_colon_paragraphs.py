@@ -1,5 +1,5 @@
-"""Quotes: a paragraph closing on a colon introduces the next one (issue 18, seventh session), on
-sentences written for these tests."""
+"""Quotes: a paragraph closing on a colon introduces the next one; a clause the parser hung on a noun
+after its cue is the cue's (issue 18, seventh session), on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -41,3 +41,11 @@ def test_no_statement_without_a_cue_or_after_a_clause(nlp):
     art = run(nlp, "The mayor of Dunmore spoke at length about the budget. He said the plan had three parts:\n\n"
               "First, the bridge will be rebuilt." + AFTER)
     assert [q.text for q in art.quotes] == ["the plan had three parts"]
+
+
+def test_that_clause_hung_on_the_noun_after_the_cue(nlp):
+    # the parser reads "the docks that the company would lose" as a relative clause
+    art = run(nlp, "Ruiz told reporters at the docks that the company would lose.")
+    q = by_cue(art, "told")
+    assert q.speaker.text == "Ruiz"
+    assert q.text == "that the company would lose"

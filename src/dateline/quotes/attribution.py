@@ -20,7 +20,7 @@ from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
-from dateline.quotes.frames import according_to, frames, passive_subject, trimmed
+from dateline.quotes.frames import according_to, frames, hung_clause, passive_subject, trimmed
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
 
@@ -47,6 +47,8 @@ _PASSIVE_CLASSES = ("speech", "report", "belief")
 # Verbs of taking a stand, outside the speech lexicon, whose passive subject is what was backed or
 # refused ("the levy is opposed by most shopkeepers").
 _STANCE_VERBS = frozenset({"endorse", "support", "back", "oppose", "reject", "echo", "dismiss"})
+# Cue classes whose "that" clause the parser may hang on a noun after them (``frames.hung_clause``).
+_CLAUSE_CLASSES = ("speech", "report", "belief")
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "ask", "urge", "remind"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
@@ -356,7 +358,11 @@ class AttributionFinder:
                 continue
             lemma = tok.lemma_.lower()
             source = subject_of(tok) if pos != "NOUN" else noun_source(tok)
-            for frame, (s, e) in frames(tok, self.sents[tok.i][0]):
+            readings = frames(tok, self.sents[tok.i][0])
+            hung = hung_clause(tok, self.nouns) if pos == "VERB" and self.lex.cue_class.get(lemma) in _CLAUSE_CLASSES else None
+            if hung is not None:
+                readings.append(("ccomp", hung))
+            for frame, (s, e) in readings:
                 out.append(Attribution(s, e, self.kind_of(s, e), tok, tok.idx + len(tok), source,
                                        self.rate(lemma, frame), frame=frame))
             said = self._passive_reading(tok, lemma, source)
