@@ -20,7 +20,7 @@ from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
-from dateline.quotes.frames import according_to, frames, passive_subject, trimmed
+from dateline.quotes.frames import according_to, frames, hung_clause, passive_subject, trimmed
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
 
@@ -47,6 +47,8 @@ _PASSIVE_CLASSES = ("speech", "report", "belief")
 # Verbs of taking a stand, outside the speech lexicon, whose passive subject is what was backed or
 # refused ("the levy is opposed by most shopkeepers").
 _STANCE_VERBS = frozenset({"endorse", "support", "back", "oppose", "reject", "echo", "dismiss"})
+# Cue classes whose "that" clause the parser may hang on a noun after them (``frames.hung_clause``).
+_CLAUSE_CLASSES = ("speech", "report", "belief")
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "warn", "ask", "urge", "remind"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
@@ -62,6 +64,8 @@ _SPEAKER_LINE = re.compile(r"(?:^|\n\n)[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'�
 # Labels of the paper's own notes, which no one says: "Correction: An earlier version…".
 _EDITORS_LABELS = frozenset({"correction", "corrections", "clarification", "update", "updated", "editor's note",
                              "note", "related", "watch", "read more", "photo", "video"})
+# A paragraph closing on a colon, and the next paragraph's first character.
+_COLON_END = re.compile(r":[^\S\n]*\n[\s]*(?=\S)")
 # A signed quote: "“…” ― Name" at the end of a line (readers' letters, collected reactions).
 _SIGNATURE = re.compile(r"[^\S\n]*([―—–]|--?)[^\S\n]*([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4})\.?[^\S\n]*(?=\n|$)")
 
@@ -354,7 +358,11 @@ class AttributionFinder:
                 continue
             lemma = tok.lemma_.lower()
             source = subject_of(tok) if pos != "NOUN" else noun_source(tok)
-            for frame, (s, e) in frames(tok, self.sents[tok.i][0]):
+            readings = frames(tok, self.sents[tok.i][0])
+            hung = hung_clause(tok, self.nouns) if pos == "VERB" and self.lex.cue_class.get(lemma) in _CLAUSE_CLASSES else None
+            if hung is not None:
+                readings.append(("ccomp", hung))
+            for frame, (s, e) in readings:
                 out.append(Attribution(s, e, self.kind_of(s, e), tok, tok.idx + len(tok), source,
                                        self.rate(lemma, frame), frame=frame))
             said = self._passive_reading(tok, lemma, source)
@@ -362,6 +370,7 @@ class AttributionFinder:
                 out.append(said)
         out.extend(self.speaker_lines())
         out.extend(self.signed_quotes())
+        out.extend(self.colon_paragraphs(direct))
         for cand in out:
             cand.rate = cand.score
         return [cand for cand in out if self.fit_reading(cand)]
@@ -469,6 +478,50 @@ class AttributionFinder:
             out.append(Attribution(content[0], content[1], self.kind_of(*content), colon[0], colon.end_char,
                                    name.root, self.rate(":", "line"), frame="line"))
         return out
+
+    def colon_paragraphs(self, direct: dict[int, tuple[list[QuoteRegion], int]]) -> list[Attribution]:
+        """ "The treasurer added:" / "The Gazette reports:" / "X made the following remark:" closing a
+        paragraph: the next paragraph is what was said, quoted or not (a quote there whose cue the
+        mark route missed, or a set-off block of plain text). One paragraph, or the quote that opens
+        it when its marks run further."""
+        out = []
+        for m in _COLON_END.finditer(self.text):
+            found = self._colon_cue(m.start())
+            if found is None or found[0].i in direct:
+                continue
+            cue, source = found
+            start = m.end()
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            regions = [r for r in self.regions if r.open_at == start]
+            span = (regions[0].start, regions[0].end) if regions \
+                else trimmed(self.doc, self._token_at(start), self._token_at(end))
+            if span is None:
+                continue
+            out.append(Attribution(span[0], span[1], self.kind_of(*span), cue, cue.idx + len(cue), source,
+                                   self.rate(":", "line"), regions[:1], frame="line"))
+        return out
+
+    def _colon_cue(self, colon: int) -> tuple[Token, Token] | None:
+        """The cue of a paragraph ending on a colon, and its speaker: the last speech or report
+        verb before the colon with nothing said after it (a verb with its own clause, "said the
+        plan had three parts:", says that clause), or a cue noun ("the following statement:")."""
+        i = self._token_at(colon)
+        sent_start = self.sents[i][0] if i < len(self.doc) else 0
+        for tok in reversed(self.doc[max(sent_start, i - _WINDOW):i]):
+            if tok.is_quote or "\n" in tok.text:
+                return None
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and self.lex.cue_class.get(lemma) in ("speech", "report"):
+                if any(c.dep_ in ("ccomp", "xcomp") and c.i < i for c in tok.children):
+                    return None  # the parser may hang the next paragraph on the cue: that is the content
+                source = subject_of(tok)
+            elif tok.pos_ == "NOUN" and lemma in self.nouns:
+                source = noun_source(tok)
+            else:
+                continue
+            return (tok, source) if source is not None and source.pos_ in ("PROPN", "NOUN", "PRON") else None
+        return None
 
     def signed_quotes(self) -> list[Attribution]:
         """ "“…” ― Name" closing a line: the quote is Name's, the dash is the cue."""
