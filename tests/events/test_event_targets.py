@@ -47,3 +47,14 @@ def test_the_doer_s_own_troops_are_no_target(code):
 def test_the_one_helped_is_the_subject_of_the_bare_infinitive(code, text, country):
     art = code(text)
     assert country in _target_countries(art, "03"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ruritanian bishops expressed hope that the Chilean government will free the prisoners.", "CHL"),
+    ("The Peruvian minister voiced concern that Bolivia may close the border.", "BOL"),
+])
+def test_the_subject_of_a_stance_noun_s_clause_is_the_target(code, text, country):
+    # the stance is about the one the clause says will act
+    art = code(text)
+    assert country in {a.country for e in art.events for a in e.target}, [
+        (e.cameo, e.source, e.target) for e in art.events]

@@ -11,6 +11,13 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upo
 ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
                              "recommend", "appeal", "press", "push", "call"})
 
+# Nouns of a stance towards what someone will do or did: the subject of the clause they carry is
+# the one the stance is about ("expressed hope the Croatian government will ...", "voiced concern
+# that Ruritania may ...", "reiterated its demand that Peru repeal ...").
+STANCE_NOUNS = frozenset({"hope", "demand", "call", "appeal", "request", "ultimatum", "insistence", "concern", "fear",
+                          "surprise", "regret", "optimism", "pessimism", "confidence", "expectation", "wish",
+                          "warning", "doubt", "satisfaction", "disappointment", "dismay", "anger", "outrage"})
+
 # Verbs whose bare-infinitive complement's subject is the one they act on ("help Fiji recover").
 ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
 # Subordinators of a clause that tells when something happened ("after troops shelled the town"),
@@ -92,7 +99,15 @@ def object_heads(verb: Token) -> list[Token]:
         elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
             # "demanded that Peru repeal ...": the one asked is the clause's subject
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
+        elif child.dep_ == "dobj" and child.lemma_.lower() in STANCE_NOUNS:
+            out.extend(_stance_subjects(child))
     return out
+
+
+def _stance_subjects(noun: Token) -> list[Token]:
+    """The subjects of the clause a stance noun carries ("hope (that) X will ...")."""
+    return [s for clause in noun.children if clause.dep_ in {"acl", "ccomp"} and clause.i > noun.i
+            for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < clause.i]
 
 
 def _preps_of(noun: Token) -> list[Token]:
