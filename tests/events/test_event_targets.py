@@ -58,3 +58,9 @@ def test_the_subject_of_a_stance_noun_s_clause_is_the_target(code, text, country
     art = code(text)
     assert country in {a.country for e in art.events for a in e.target}, [
         (e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_party_set_beside_a_common_noun_is_the_target(code):
+    # the object is a role ("its neighbour"), the party the name beside it
+    art = code("Ruritania sent aid to its impoverished neighbour Moldova on Monday.")
+    assert "MDA" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]

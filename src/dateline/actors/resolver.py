@@ -133,9 +133,27 @@ class ActorResolver(ArticleMemory):
             place = self._place(head)
             if place is not None:
                 return [place]
+        named = self._apposed(head)  # "met regional rival Xland's Prime Minister Y", "its neighbour Xland"
+        if named:
+            return named
         if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
             return []
         return actors
+
+    def _apposed(self, head: Token) -> list[EventActor]:
+        """The party a common noun is set beside ("met regional rival Xland's leader", "its neighbour
+        Xland"): not an acronym in brackets, nor a name a participle relates ("a nation bordering X")."""
+        if head.pos_ != "NOUN":
+            return []
+        for child in head.children:
+            if child.dep_ != "appos" or child.i < head.i or self.doc[child.left_edge.i - 1].text == "(":
+                continue
+            if any(t.tag_ in {"VBG", "VBN"} for t in child.subtree):
+                continue
+            found = [a for a in self.resolve(child) if located(a)]
+            if found:
+                return found
+        return []
 
     def agent(self, head: Token) -> list[EventActor]:
         """Who acts through a thing: "Moscow's drone attacks, which killed four people" → Moscow."""
