@@ -64,3 +64,12 @@ def test_a_party_set_beside_a_common_noun_is_the_target(code):
     # the object is a role ("its neighbour"), the party the name beside it
     art = code("Ruritania sent aid to its impoverished neighbour Moldova on Monday.")
     assert "MDA" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Peruvian government denied charges by Chilean bishops that it had tortured prisoners.", "CHL"),
+    ("The Peruvian army rejected accusations by Bolivia that its troops crossed the border.", "BOL"),
+])
+def test_who_put_forward_the_claim_answered_is_the_target(code, text, country):
+    art = code(text)
+    assert country in _target_countries(art, "01"), [(e.cameo, e.source, e.target) for e in art.events]

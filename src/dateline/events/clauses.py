@@ -18,6 +18,11 @@ STANCE_NOUNS = frozenset({"hope", "demand", "call", "appeal", "request", "ultima
                           "surprise", "regret", "optimism", "pessimism", "confidence", "expectation", "wish",
                           "warning", "doubt", "satisfaction", "disappointment", "dismay", "anger", "outrage"})
 
+# Nouns of what someone said or asked: whoever put it forward is the one answered ("denied
+# charges by X", "rejected a proposal from X"), the "by" or "from" often parsed onto the verb.
+CLAIM_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "demand", "request", "proposal", "offer",
+                         "call", "plea", "appeal", "criticism", "complaint", "invitation", "ultimatum"})
+
 # Verbs whose bare-infinitive complement's subject is the one they act on ("help Fiji recover").
 ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
 # Subordinators of a clause that tells when something happened ("after troops shelled the town"),
@@ -101,7 +106,16 @@ def object_heads(verb: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
         elif child.dep_ == "dobj" and child.lemma_.lower() in STANCE_NOUNS:
             out.extend(_stance_subjects(child))
+    out.extend(_claimants(verb))
     return out
+
+
+def _claimants(verb: Token) -> list[Token]:
+    """Who put forward the claim an active verb answers, by a "by" or "from" parsed onto the verb."""
+    if is_passive(verb) or not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i > verb.i
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _stance_subjects(noun: Token) -> list[Token]:
