@@ -73,3 +73,12 @@ def test_a_party_set_beside_a_common_noun_is_the_target(code):
 def test_who_put_forward_the_claim_answered_is_the_target(code, text, country):
     art = code(text)
     assert country in _target_countries(art, "01"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, country", [
+    ("Ruritanian doctors collected and personally delivered medicine to a hospital in Chile.", "08", "CHL"),
+    ("Peruvian snipers shot and wounded a Bolivian border guard on Monday.", "19", "BOL"),
+])
+def test_an_object_written_once_is_both_coordinated_verbs_target(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]

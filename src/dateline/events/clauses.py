@@ -107,7 +107,22 @@ def object_heads(verb: Token) -> list[Token]:
         elif child.dep_ == "dobj" and child.lemma_.lower() in STANCE_NOUNS:
             out.extend(_stance_subjects(child))
     out.extend(_claimants(verb))
+    if not out:
+        out.extend(_shared_objects(verb))
     return out
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """ "condemned and rejected the decision", "donated and delivered goods to X": the object
+    written once, on the second verb, is the first one's too (when the two share a subject)."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in conj.children):
+            continue
+        if any(c.dep_ == "dobj" for c in conj.children):
+            return object_heads(conj)
+    return []
 
 
 def _claimants(verb: Token) -> list[Token]:
