@@ -82,3 +82,12 @@ def test_who_put_forward_the_claim_answered_is_the_target(code, text, country):
 def test_an_object_written_once_is_both_coordinated_verbs_target(code, text, root, country):
     art = code(text)
     assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Peruvian government lifted the state of emergency in Lima on Monday.", "PER"),
+    ("Chilean authorities eased the curfew in Santiago after a week of calm.", "CHL"),
+])
+def test_a_curfew_is_done_to_the_place_even_by_its_own_government(code, text, country):
+    art = code(text)
+    assert country in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
