@@ -91,3 +91,9 @@ def test_an_object_written_once_is_both_coordinated_verbs_target(code, text, roo
 def test_a_curfew_is_done_to_the_place_even_by_its_own_government(code, text, country):
     art = code(text)
     assert country in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_the_party_of_the_object_comes_before_the_verb_s_other_phrases(code):
+    # "sanctions on sales to Chile": Chile, not the country whose interest is served
+    art = code("Peru lifted sanctions on arms sales to Chile in the interest of Bolivian security.")
+    assert _target_countries(art, "08") == {"CHL"}, [(e.cameo, e.target) for e in art.events]

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
                 "towards", "in", "of", "about", "between", "among")
+# Prepositions that name the party of the thing acted on ("condolences to X", "sanctions against X").
+OBJECT_PARTY_PREPS = frozenset({"to", "against", "on", "toward", "towards"})
 ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
                              "recommend", "appeal", "press", "push", "call"})
 
@@ -85,6 +87,9 @@ def object_heads(verb: Token) -> list[Token]:
             out.extend(p for p in child.children if p.dep_ == "pobj")
         elif child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
             out.append(child)
+            if child.dep_ == "dobj":  # "expressed condolences to X over Y": the object's addressee first
+                out.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in OBJECT_PARTY_PREPS
+                           for p in prep.children if p.dep_ == "pobj")
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out.extend(p for p in child.children if p.dep_ == "pobj")
