@@ -97,3 +97,9 @@ def test_the_party_of_the_object_comes_before_the_verb_s_other_phrases(code):
     # "sanctions on sales to Chile": Chile, not the country whose interest is served
     art = code("Peru lifted sanctions on arms sales to Chile in the interest of Bolivian security.")
     assert _target_countries(art, "08") == {"CHL"}, [(e.cameo, e.target) for e in art.events]
+
+
+def test_an_act_done_for_another_takes_that_one_s_target(code):
+    # the congratulation has no object of its own: it is done to the one called
+    art = code("The Peruvian president called the Chilean president on Monday to congratulate him on his victory.")
+    assert "CHL" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]

@@ -23,6 +23,7 @@ from dateline.events.clauses import (
     TEMPORAL_MARKS,
     introduced_by,
     is_passive,
+    is_purpose,
     object_heads,
     subject_left,
     subject_of,
@@ -452,6 +453,9 @@ class SentenceCoder:
                 break
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
+        if not target and verb.dep_ == "advcl" and is_purpose(verb):
+            # "called X on Monday to congratulate him": the one the act serving this one is done to
+            target = self._purpose_target(verb.head, codes, names)
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
@@ -472,6 +476,16 @@ class SentenceCoder:
                 code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
+
+    def _purpose_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
+        """The located party the act a purpose clause serves is done to, not the doer's own."""
+        for head in object_heads(verb):
+            if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "at"}:
+                continue  # where the served act happened is no party to it
+            found = [a for a in self.resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
+            if found:
+                return found
+        return []
 
     def _named_subject(self, subj: Token) -> bool:
         """A subject that names someone: a proper noun or a person or organisation entity, not a
