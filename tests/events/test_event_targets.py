@@ -47,3 +47,59 @@ def test_the_doer_s_own_troops_are_no_target(code):
 def test_the_one_helped_is_the_subject_of_the_bare_infinitive(code, text, country):
     art = code(text)
     assert country in _target_countries(art, "03"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ruritanian bishops expressed hope that the Chilean government will free the prisoners.", "CHL"),
+    ("The Peruvian minister voiced concern that Bolivia may close the border.", "BOL"),
+])
+def test_the_subject_of_a_stance_noun_s_clause_is_the_target(code, text, country):
+    # the stance is about the one the clause says will act
+    art = code(text)
+    assert country in {a.country for e in art.events for a in e.target}, [
+        (e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_party_set_beside_a_common_noun_is_the_target(code):
+    # the object is a role ("its neighbour"), the party the name beside it
+    art = code("Ruritania sent aid to its impoverished neighbour Moldova on Monday.")
+    assert "MDA" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Peruvian government denied charges by Chilean bishops that it had tortured prisoners.", "CHL"),
+    ("The Peruvian army rejected accusations by Bolivia that its troops crossed the border.", "BOL"),
+])
+def test_who_put_forward_the_claim_answered_is_the_target(code, text, country):
+    art = code(text)
+    assert country in _target_countries(art, "01"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, country", [
+    ("Ruritanian doctors collected and personally delivered medicine to a hospital in Chile.", "08", "CHL"),
+    ("Peruvian snipers shot and wounded a Bolivian border guard on Monday.", "19", "BOL"),
+])
+def test_an_object_written_once_is_both_coordinated_verbs_target(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Peruvian government lifted the state of emergency in Lima on Monday.", "PER"),
+    ("Chilean authorities eased the curfew in Santiago after a week of calm.", "CHL"),
+])
+def test_a_curfew_is_done_to_the_place_even_by_its_own_government(code, text, country):
+    art = code(text)
+    assert country in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_the_party_of_the_object_comes_before_the_verb_s_other_phrases(code):
+    # "sanctions on sales to Chile": Chile, not the country whose interest is served
+    art = code("Peru lifted sanctions on arms sales to Chile in the interest of Bolivian security.")
+    assert _target_countries(art, "08") == {"CHL"}, [(e.cameo, e.target) for e in art.events]
+
+
+def test_an_act_done_for_another_takes_that_one_s_target(code):
+    # the congratulation has no object of its own: it is done to the one called
+    art = code("The Peruvian president called the Chilean president on Monday to congratulate him on his victory.")
+    assert "CHL" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]

@@ -133,16 +133,48 @@ class ActorResolver(ArticleMemory):
             place = self._place(head)
             if place is not None:
                 return [place]
+        named = self._apposed(head)  # "met regional rival Xland's Prime Minister Y", "its neighbour Xland"
+        if named:
+            return named
         if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
             return []
         return actors
+
+    def _apposed(self, head: Token) -> list[EventActor]:
+        """The party a common noun is set beside ("met regional rival Xland's leader", "its neighbour
+        Xland"): not an acronym in brackets, nor a name a participle relates ("a nation bordering X")."""
+        if head.pos_ != "NOUN":
+            return []
+        for child in head.children:
+            if child.dep_ != "appos" or child.i < head.i or self.doc[child.left_edge.i - 1].text == "(":
+                continue
+            if any(t.tag_ in {"VBG", "VBN"} for t in child.subtree):
+                continue
+            found = [a for a in self.resolve(child) if located(a)]
+            if found:
+                return found
+        return []
 
     def agent(self, head: Token) -> list[EventActor]:
         """Who acts through a thing: "Moscow's drone attacks, which killed four people" → Moscow."""
         actors = self.resolve(head)
         if actors or head.ent_type_ in {"PERSON", "ORG"}:
             return actors
-        return self._owner(head)
+        return self._owner(head) or self._by_agent(head)
+
+    def _by_agent(self, head: Token) -> list[EventActor]:
+        """The doer named by a "by" phrase on a thing that acts ("a bombing by X killed", "the
+        missiles fired by X struck", "attacks carried out by X"): X, coded even with no country
+        (an armed group has none, and an owner must have one)."""
+        for child in head.children:
+            agents = [child] if child.dep_ == "prep" and child.lower_ == "by" else []
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agents = [a for a in child.children if a.dep_ == "agent"]
+            for pobj in (p for a in agents for p in a.children if p.dep_ == "pobj"):
+                found = [a for a in self.resolve(pobj) if a.code]
+                if found:
+                    return found
+        return []
 
     def where(self, head: Token) -> EventActor | None:
         """The place a phrase names or is located at ("a shelling outside the village of Xville")."""
@@ -382,6 +414,10 @@ class ActorResolver(ArticleMemory):
                             return topo.iso3
         return None
 
+    def _in_place(self, tok: Token, head: Token) -> bool:
+        """A modifier run that belongs to a place's name ("North West Frontier Province")."""
+        return any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in self.doc[tok.left_edge.i:head.i + 1])
+
     def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
         """A named organisation modifying the head makes the head its member or organ."""
         for tok in phrase:
@@ -389,6 +425,10 @@ class ActorResolver(ArticleMemory):
                 continue
             text = self._ent_text(tok) if tok.ent_type_ else tok.text
             named = self._named(text) if not text.islower() else None
+            if named is None and tok.dep_ == "compound" and tok.head.i == head.i and not self._in_place(tok, head):
+                # "Islamic State militants": a name written as a run of modifiers the tagger split
+                text = self.text(tok.left_edge.i, tok.i + 1)
+                named = self._named(text) if not text.islower() and " " in text else None
             if named is not None:
                 sector = named.sector or self.lex.agents.get(head.lower_)
                 return EventActor(name=" ".join(t.text for t in phrase if t.i <= head.i and t.dep_ != "det"),

@@ -8,8 +8,22 @@ from spacy.tokens import Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
                 "towards", "in", "of", "about", "between", "among")
+# Prepositions that name the party of the thing acted on ("condolences to X", "sanctions against X").
+OBJECT_PARTY_PREPS = frozenset({"to", "against", "on", "toward", "towards"})
 ADDRESSEE_VERBS = frozenset({"demand", "ask", "urge", "request", "insist", "warn", "threaten", "propose",
                              "recommend", "appeal", "press", "push", "call"})
+
+# Nouns of a stance towards what someone will do or did: the subject of the clause they carry is
+# the one the stance is about ("expressed hope the Croatian government will ...", "voiced concern
+# that Ruritania may ...", "reiterated its demand that Peru repeal ...").
+STANCE_NOUNS = frozenset({"hope", "demand", "call", "appeal", "request", "ultimatum", "insistence", "concern", "fear",
+                          "surprise", "regret", "optimism", "pessimism", "confidence", "expectation", "wish",
+                          "warning", "doubt", "satisfaction", "disappointment", "dismay", "anger", "outrage"})
+
+# Nouns of what someone said or asked: whoever put it forward is the one answered ("denied
+# charges by X", "rejected a proposal from X"), the "by" or "from" often parsed onto the verb.
+CLAIM_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "demand", "request", "proposal", "offer",
+                         "call", "plea", "appeal", "criticism", "complaint", "invitation", "ultimatum"})
 
 # Verbs whose bare-infinitive complement's subject is the one they act on ("help Fiji recover").
 ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
@@ -73,6 +87,9 @@ def object_heads(verb: Token) -> list[Token]:
             out.extend(p for p in child.children if p.dep_ == "pobj")
         elif child.dep_ in {"dative", "dobj"} or (passive and child.dep_ == "nsubjpass"):
             out.append(child)
+            if child.dep_ == "dobj":  # "expressed condolences to X over Y": the object's addressee first
+                out.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in OBJECT_PARTY_PREPS
+                           for p in prep.children if p.dep_ == "pobj")
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             out.extend(p for p in child.children if p.dep_ == "pobj")
@@ -92,7 +109,39 @@ def object_heads(verb: Token) -> list[Token]:
         elif child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ADDRESSEE_VERBS:
             # "demanded that Peru repeal ...": the one asked is the clause's subject
             out.extend(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
+        elif child.dep_ == "dobj" and child.lemma_.lower() in STANCE_NOUNS:
+            out.extend(_stance_subjects(child))
+    out.extend(_claimants(verb))
+    if not out:
+        out.extend(_shared_objects(verb))
     return out
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """ "condemned and rejected the decision", "donated and delivered goods to X": the object
+    written once, on the second verb, is the first one's too (when the two share a subject)."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in conj.children):
+            continue
+        if any(c.dep_ == "dobj" for c in conj.children):
+            return object_heads(conj)
+    return []
+
+
+def _claimants(verb: Token) -> list[Token]:
+    """Who put forward the claim an active verb answers, by a "by" or "from" parsed onto the verb."""
+    if is_passive(verb) or not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i > verb.i
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _stance_subjects(noun: Token) -> list[Token]:
+    """The subjects of the clause a stance noun carries ("hope (that) X will ...")."""
+    return [s for clause in noun.children if clause.dep_ in {"acl", "ccomp"} and clause.i > noun.i
+            for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < clause.i]
 
 
 def _preps_of(noun: Token) -> list[Token]:

@@ -23,6 +23,7 @@ from dateline.events.clauses import (
     TEMPORAL_MARKS,
     introduced_by,
     is_passive,
+    is_purpose,
     object_heads,
     subject_left,
     subject_of,
@@ -43,6 +44,8 @@ DONE = frozenset({"asserted", "reported"})
 # Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
 # Acts done somewhere to whoever is there: with no one named, the place's country is the target.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# So are a curfew or a state of emergency eased or extended, even by the place's own government.
+PLACE_TARGET_CODES = frozenset({"0813", "0814", "1723", "1724", "137"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of mere intention: what they govern is the event (with modality intended), unlike
 # agree/offer/promise/threaten/refuse, which are events of their own.
@@ -96,6 +99,11 @@ def _governor(tok: Token, by_index: dict[int, Coded]) -> tuple[Coded | None, str
         if tok.i in by_index:
             return by_index[tok.i], first
     return None, first
+
+
+def _on_place(code: str) -> bool:
+    """An act done somewhere to whoever is there: with no one named, the place's country is the target."""
+    return code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -432,10 +440,12 @@ class SentenceCoder:
             # Prime Minister X"); a bare same-coded phrase is the doer's own ("the country's troops")
             own = head.ent_type_ not in NAMED_ACTOR_ENTS
             found = [a for a in named if (a.code not in codes or a.code is None or (a.country and not own)) and a.name not in names]
-            if (head.dep_ == "pobj" and head.head.lower_ == "in" and code[:2] not in PLACE_TARGET_ROOTS
+            if (head.dep_ == "pobj" and head.head.lower_ == "in" and not _on_place(code)
                     and found and all(a.sector is None and a.code == a.country for a in found)):
                 locatives.append(head)  # "signed a pact in Geneva": a town where it happened, no party
                 continue
+            if code in PLACE_TARGET_CODES and not found and head.dep_ == "pobj" and head.head.lower_ == "in":
+                locatives.append(head)  # "the government extended the curfew in its capital"
             if any(located(a) for a in found):
                 target = found
                 if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
@@ -443,10 +453,15 @@ class SentenceCoder:
                 break
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
-        if not target and code[:2] in PLACE_TARGET_ROOTS:
+        if not target and verb.dep_ == "advcl" and is_purpose(verb):
+            # "called X on Monday to congratulate him": the one the act serving this one is done to
+            target = self._purpose_target(verb.head, codes, names)
+        if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
-            target = [p for p in places if p.country not in {a.country for a in source}][:1]
+            # a curfew is a government's on its own people; other acts at home are no one's target
+            home = set() if code in PLACE_TARGET_CODES else {a.country for a in source}
+            target = [p for p in places if p.country not in home][:1]
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
             # "A car bomb outside the village of Xville wounded ...": violence with no one named
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
@@ -461,6 +476,16 @@ class SentenceCoder:
                 code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
+
+    def _purpose_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
+        """The located party the act a purpose clause serves is done to, not the doer's own."""
+        for head in object_heads(verb):
+            if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "at"}:
+                continue  # where the served act happened is no party to it
+            found = [a for a in self.resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
+            if found:
+                return found
+        return []
 
     def _named_subject(self, subj: Token) -> bool:
         """A subject that names someone: a proper noun or a person or organisation entity, not a
