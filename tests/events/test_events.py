@@ -129,3 +129,10 @@ def test_agreeing_with_someone_that_a_claim_holds_is_a_statement(code):
     assert art.events[0].cameo == "019" and art.events[0].type is None
     pact = code("Kenya and Uganda agreed to reopen the border.")
     assert pact.events[0].type == "AGREE"
+
+
+def test_a_reason_phrase_is_not_what_the_verb_acts_on(code):
+    # "because of heavy fighting" tells why the border closed; it is no ceasefire (stopping the fighting)
+    art = code("Hungary closed its border with Serbia because of heavy fighting in the region.")
+    assert art.events and not any(e.cameo.startswith("087") for e in art.events)
+    assert art.events[0].type != "RETREAT"

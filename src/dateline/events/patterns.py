@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events.clauses import CIRCUMSTANCE_MARKS, introduced_by
+from dateline.events.clauses import CIRCUMSTANCE_MARKS, CIRCUMSTANCE_PREPS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
 
@@ -102,6 +102,8 @@ def object_words(verb: Token) -> set[str]:
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
         if child.dep_ == "advcl" and introduced_by(child, CIRCUMSTANCE_MARKS):
             continue  # "rejected the offer as the country reeled from attacks": when, not what
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
+            continue  # "shut the crossing because of the shelling": why, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
         if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
