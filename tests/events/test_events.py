@@ -136,3 +136,15 @@ def test_a_reason_phrase_is_not_what_the_verb_acts_on(code):
     art = code("Hungary closed its border with Serbia because of heavy fighting in the region.")
     assert art.events and not any(e.cameo.startswith("087") for e in art.events)
     assert art.events[0].type != "RETREAT"
+
+
+def test_a_circumstance_inside_the_object_is_not_what_the_verb_acts_on(code):
+    # the attack is when the plan was turned down, not a denied attack (CAMEO 016)
+    art = code("Union leaders rejected the ministry's plan to reopen the mines while the valley was "
+               "still recovering from an attack on a convoy.")
+    assert art.events[0].type == "REJECT" and not art.events[0].cameo.startswith("01")
+
+
+def test_refusing_to_step_down_after_accusations_is_a_refusal(code):
+    art = code("The senator refused to resign after accusations of bribery by two donors.")
+    assert art.events[0].type == "REJECT"

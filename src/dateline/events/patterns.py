@@ -89,6 +89,28 @@ def doc_info(doc: Doc) -> DocInfo:
     return cached
 
 
+def _circumstance(tok: Token) -> bool:
+    """A phrase that tells when or why, not what is acted on: "as the country reeled from
+    attacks", "because of the shelling", "amid protests"."""
+    if tok.dep_ == "advcl":
+        return introduced_by(tok, CIRCUMSTANCE_MARKS)
+    return tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS
+
+
+def _inner_circumstances(start: int, end: int, verb: Token) -> set[int]:
+    """Tokens of [start, end) inside a circumstance phrase nested in the object ("rejected an
+    offer to extend the truce as the country reeled from attacks", parsed onto "extend")."""
+    deps, lowers, doc = doc_info(verb.doc).deps, doc_info(verb.doc).lowers, verb.doc
+    out: set[int] = set()
+    for i in range(start, end):
+        if i in out or not (deps[i] == "advcl" or deps[i] == "prep" and lowers[i] in CIRCUMSTANCE_PREPS):
+            continue
+        tok = doc[i]
+        if _circumstance(tok):
+            out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    return out
+
+
 def object_words(verb: Token) -> set[str]:
     """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
     info = doc_info(verb.doc)
@@ -100,14 +122,13 @@ def object_words(verb: Token) -> set[str]:
             continue
         if child.dep_ == "advcl" and child.tag_ == "VBG":
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
-        if child.dep_ == "advcl" and introduced_by(child, CIRCUMSTANCE_MARKS):
-            continue  # "rejected the offer as the country reeled from attacks": when, not what
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS:
-            continue  # "shut the crossing because of the shelling": why, not what
+        if _circumstance(child):
+            continue  # "rejected the offer as the country reeled from attacks": when or why, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
-        if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
-            keep = [i for i in range(start, end) if pos[i] != "PROPN"]
+        skip = _inner_circumstances(start, end, verb)
+        if skip or "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
+            keep = [i for i in range(start, end) if pos[i] != "PROPN" and i not in skip]
             words.update(lowers[i] for i in keep)
             words.update(lemmas[i] for i in keep)
         else:
