@@ -148,3 +148,9 @@ def test_a_circumstance_inside_the_object_is_not_what_the_verb_acts_on(code):
 def test_refusing_to_step_down_after_accusations_is_a_refusal(code):
     art = code("The senator refused to resign after accusations of bribery by two donors.")
     assert art.events[0].type == "REJECT"
+
+
+def test_sending_people_to_investigate_is_an_investigation(code):
+    art = code("The ministry sent a team of inspectors to the port to investigate the explosion.")
+    assert art.events[0].cameo.startswith("09")
+    assert [a.name for a in art.events[0].source] == ["The ministry"]
