@@ -154,3 +154,9 @@ def test_sending_people_to_investigate_is_an_investigation(code):
     art = code("The ministry sent a team of inspectors to the port to investigate the explosion.")
     assert art.events[0].cameo.startswith("09")
     assert [a.name for a in art.events[0].source] == ["The ministry"]
+
+
+def test_a_clause_describing_the_object_is_not_what_the_verb_acts_on(code):
+    # the attack is what the appellant was convicted of; the court denies no attack (CAMEO 016)
+    art = code("The court rejected an appeal filed by the man convicted of the attack on the embassy.")
+    assert art.events[0].type == "REJECT" and not art.events[0].cameo.startswith("01")

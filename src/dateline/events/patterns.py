@@ -97,16 +97,24 @@ def _circumstance(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS
 
 
+def _describes_object(tok: Token) -> bool:
+    """A relative or participial clause on a noun of the object ("the march staged by students to
+    protest the decision", "nationals suspected of bombing a plane"): it says who or what the noun
+    is, not what the verb does to it. An infinitive keeps its words: "an agreement to promote
+    trade" is a trade agreement."""
+    return tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in PARTICIPLES
+
+
 def _inner_circumstances(start: int, end: int, verb: Token) -> set[int]:
     """Tokens of [start, end) inside a circumstance phrase nested in the object ("rejected an
     offer to extend the truce as the country reeled from attacks", parsed onto "extend")."""
     deps, lowers, doc = doc_info(verb.doc).deps, doc_info(verb.doc).lowers, verb.doc
     out: set[int] = set()
     for i in range(start, end):
-        if i in out or not (deps[i] == "advcl" or deps[i] == "prep" and lowers[i] in CIRCUMSTANCE_PREPS):
+        if i in out or not (deps[i] in {"advcl", "acl", "relcl"} or deps[i] == "prep" and lowers[i] in CIRCUMSTANCE_PREPS):
             continue
         tok = doc[i]
-        if _circumstance(tok):
+        if _describes_object(tok) or _circumstance(tok):
             out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     return out
 
