@@ -105,10 +105,12 @@ def _describes_object(tok: Token) -> bool:
     return tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in PARTICIPLES
 
 
-def _inner_circumstances(start: int, end: int, verb: Token) -> set[int]:
-    """Tokens of [start, end) inside a circumstance phrase nested in the object ("rejected an
-    offer to extend the truce as the country reeled from attacks", parsed onto "extend")."""
-    deps, lowers, doc = doc_info(verb.doc).deps, doc_info(verb.doc).lowers, verb.doc
+def _not_acted_on(start: int, end: int, verb: Token) -> set[int]:
+    """Tokens of [start, end) that the verb does not act on: a circumstance phrase nested in the
+    object ("rejected an offer to extend the truce as the country reeled from attacks", parsed
+    onto "extend") or a clause describing one of its nouns."""
+    info, doc = doc_info(verb.doc), verb.doc
+    deps, lowers = info.deps, info.lowers
     out: set[int] = set()
     for i in range(start, end):
         if i in out or not (deps[i] in {"advcl", "acl", "relcl"} or deps[i] == "prep" and lowers[i] in CIRCUMSTANCE_PREPS):
@@ -134,7 +136,7 @@ def object_words(verb: Token) -> set[str]:
             continue  # "rejected the offer as the country reeled from attacks": when or why, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
-        skip = _inner_circumstances(start, end, verb)
+        skip = _not_acted_on(start, end, verb)
         if skip or "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
             keep = [i for i in range(start, end) if pos[i] != "PROPN" and i not in skip]
             words.update(lowers[i] for i in keep)
