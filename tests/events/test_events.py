@@ -129,3 +129,34 @@ def test_agreeing_with_someone_that_a_claim_holds_is_a_statement(code):
     assert art.events[0].cameo == "019" and art.events[0].type is None
     pact = code("Kenya and Uganda agreed to reopen the border.")
     assert pact.events[0].type == "AGREE"
+
+
+def test_a_reason_phrase_is_not_what_the_verb_acts_on(code):
+    # "because of heavy fighting" tells why the border closed; it is no ceasefire (stopping the fighting)
+    art = code("Hungary closed its border with Serbia because of heavy fighting in the region.")
+    assert art.events and not any(e.cameo.startswith("087") for e in art.events)
+    assert art.events[0].type != "RETREAT"
+
+
+def test_a_circumstance_inside_the_object_is_not_what_the_verb_acts_on(code):
+    # the attack is when the plan was turned down, not a denied attack (CAMEO 016)
+    art = code("Union leaders rejected the ministry's plan to reopen the mines while the valley was "
+               "still recovering from an attack on a convoy.")
+    assert art.events[0].type == "REJECT" and not art.events[0].cameo.startswith("01")
+
+
+def test_refusing_to_step_down_after_accusations_is_a_refusal(code):
+    art = code("The senator refused to resign after accusations of bribery by two donors.")
+    assert art.events[0].type == "REJECT"
+
+
+def test_sending_people_to_investigate_is_an_investigation(code):
+    art = code("The ministry sent a team of inspectors to the port to investigate the explosion.")
+    assert art.events[0].cameo.startswith("09")
+    assert [a.name for a in art.events[0].source] == ["The ministry"]
+
+
+def test_a_clause_describing_the_object_is_not_what_the_verb_acts_on(code):
+    # the attack is what the appellant was convicted of; the court denies no attack (CAMEO 016)
+    art = code("The court rejected an appeal filed by the man convicted of the attack on the embassy.")
+    assert art.events[0].type == "REJECT" and not art.events[0].cameo.startswith("01")

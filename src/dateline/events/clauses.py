@@ -32,6 +32,11 @@ ENABLING_VERBS = frozenset({"help", "let", "make", "assist", "enable", "allow"})
 # rather than what it acts on.
 TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once", "as"})
 CIRCUMSTANCE_MARKS = TEMPORAL_MARKS | {"because", "although", "though", "whereas"}
+# Prepositions of a phrase that tells when or why an act happened ("closed the border because of
+# the fighting", "cancelled the visit amid protests"): a circumstance, not what the verb acts on.
+# "as" is left out: "described X as a terrorist", "served as mediator" name the act's role.
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "until", "during", "amid", "amidst", "despite",
+                                "because", "following"})
 
 
 def introduced_by(clause: Token, marks: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events.clauses import CIRCUMSTANCE_MARKS, introduced_by
+from dateline.events.clauses import CIRCUMSTANCE_MARKS, CIRCUMSTANCE_PREPS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
 
@@ -89,6 +89,38 @@ def doc_info(doc: Doc) -> DocInfo:
     return cached
 
 
+def _circumstance(tok: Token) -> bool:
+    """A phrase that tells when or why, not what is acted on: "as the country reeled from
+    attacks", "because of the shelling", "amid protests"."""
+    if tok.dep_ == "advcl":
+        return introduced_by(tok, CIRCUMSTANCE_MARKS)
+    return tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS
+
+
+def _describes_object(tok: Token) -> bool:
+    """A relative or participial clause on a noun of the object ("the march staged by students to
+    protest the decision", "nationals suspected of bombing a plane"): it says who or what the noun
+    is, not what the verb does to it. An infinitive keeps its words: "an agreement to promote
+    trade" is a trade agreement."""
+    return tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ in PARTICIPLES
+
+
+def _not_acted_on(start: int, end: int, verb: Token) -> set[int]:
+    """Tokens of [start, end) that the verb does not act on: a circumstance phrase nested in the
+    object ("rejected an offer to extend the truce as the country reeled from attacks", parsed
+    onto "extend") or a clause describing one of its nouns."""
+    info, doc = doc_info(verb.doc), verb.doc
+    deps, lowers = info.deps, info.lowers
+    out: set[int] = set()
+    for i in range(start, end):
+        if i in out or not (deps[i] in {"advcl", "acl", "relcl"} or deps[i] == "prep" and lowers[i] in CIRCUMSTANCE_PREPS):
+            continue
+        tok = doc[i]
+        if _describes_object(tok) or _circumstance(tok):
+            out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    return out
+
+
 def object_words(verb: Token) -> set[str]:
     """Lower-case forms and lemmas of the words on the object side of ``verb`` (bounded)."""
     info = doc_info(verb.doc)
@@ -100,12 +132,13 @@ def object_words(verb: Token) -> set[str]:
             continue
         if child.dep_ == "advcl" and child.tag_ == "VBG":
             continue  # ", prompting a sharp warning": a consequence, not what the verb acts on
-        if child.dep_ == "advcl" and introduced_by(child, CIRCUMSTANCE_MARKS):
-            continue  # "rejected the offer as the country reeled from attacks": when, not what
+        if _circumstance(child):
+            continue  # "rejected the offer as the country reeled from attacks": when or why, not what
         # A subtree is a contiguous range of tokens: read it off the per-doc word lists.
         start, end = child.left_edge.i, min(child.right_edge.i + 1, child.left_edge.i + budget)
-        if "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
-            keep = [i for i in range(start, end) if pos[i] != "PROPN"]
+        skip = _not_acted_on(start, end, verb)
+        if skip or "PROPN" in pos[start:end]:  # "clashed with the Rapid Support Forces": a name is no pattern word
+            keep = [i for i in range(start, end) if pos[i] != "PROPN" and i not in skip]
             words.update(lowers[i] for i in keep)
             words.update(lemmas[i] for i in keep)
         else:

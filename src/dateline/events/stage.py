@@ -55,6 +55,7 @@ INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "
 # the one judged ("accused the army of shelling", "denied that its troops fired"), not a report.
 EVALUATIVE_SPEECH = frozenset({"allege", "claim", "accuse", "blame", "complain", "condemn", "criticize", "criticise",
                                "denounce", "deny", "dismiss", "reject", "praise", "welcome", "refute"})
+SENDING_VERBS = frozenset({"send", "dispatch", "despatch", "deploy"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
 # Verbs that put out a message: the message's act is theirs ("issued a statement urging ...").
@@ -178,6 +179,14 @@ def _circumstance(tok: Token, link: str) -> bool:
     return link == "advcl" and introduced_by(tok, TEMPORAL_MARKS)
 
 
+def _sent_to_investigate(c: Coded, gov: Coded, link: str) -> bool:
+    """An investigation (CAMEO 09) that is the purpose of sending people ("dispatched inspectors to
+    examine the site"): CAMEO codes the investigation, the sending being how it is carried out.
+    Only sending: "closed the border to address concerns" stays a closure."""
+    return (c.code.startswith("09") and link in {"advcl", "xcomp"} and is_purpose(c.cand.token)
+            and gov.cand.token.lemma_.lower() in SENDING_VERBS)
+
+
 def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
     """Collapse verb chains: statements yield to what they report, other governors absorb."""
     by_index = {c.cand.token.i: c for c in coded}
@@ -197,6 +206,9 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
             continue
         if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
             gov.absorbed = True  # "plans to impose": the planned act is the event, intended
+            continue
+        if _sent_to_investigate(c, gov, link):
+            gov.absorbed = True  # "sent a team to investigate the crash": the investigation is the event
             continue
         if gov_lemma in EVALUATIVE_SPEECH and link != "conj":
             c.absorbed = True  # "denied that its troops shelled ...": the denial is the speaker's event
