@@ -132,7 +132,7 @@ def _told_now(verb: Token, tense: str | None) -> bool:
     return bool(auxes & {"has", "have", "'s", "'ve"}) and "had" not in auxes
 
 
-def _reporting_verb(verb: Token, prep: Token) -> Token:
+def reporting_verb(verb: Token, prep: Token) -> Token:
     """ "said on Tuesday it would raise rates": the parse hangs the day on the reported clause,
     but a phrase standing between the reporting verb and the clause's subject, with no "that"
     before it, belongs to the report (its time is the saying's, told in the past)."""
@@ -158,7 +158,7 @@ def clause_tense(span: Span, before: str = "") -> str | None:
     for _ in range(8):
         outside = not (span.start <= token.i < span.end)
         if outside and token.pos_ in VERBAL:
-            token = _reporting_verb(token, came_from)
+            token = reporting_verb(token, came_from)
             tense = verb_tense(token)
             if token.lemma_.lower() in _POSTPONING and tense == "future" and came_from.dep_ != "prep":
                 return None  # "Tuesday's vote was postponed": the day first set, not the new one
