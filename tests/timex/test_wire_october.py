@@ -154,6 +154,20 @@ def test_reference_time(times, text, expected) -> None:
     _check(times(text), expected, exact=False)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Voting begins at 7 a.m. and ends at 8 p.m. on Sunday.",
+     {"7 a.m.": "2025-10-19T07:00", "8 p.m. on Sunday": "2025-10-19T20:00"}),
+    ("Polls opened at 7 a.m. and closed at 7 p.m. on Sunday.",
+     {"7 a.m.": "2025-10-12T07:00", "7 p.m. on Sunday": "2025-10-12T19:00"}),
+    # a range ending on the day named, earlier in the day than it began, began the evening before
+    ("There was no access to the compound from 6 p.m. to 6 a.m. on Sunday.",
+     {"6 p.m.": "2025-10-11T18:00", "6 a.m. on Sunday": "2025-10-12T06:00"}),
+    ("The curfew ran from 9 p.m. Friday to 5 a.m.", {"9 p.m. Friday": "2025-10-10T21:00", "5 a.m.": "2025-10-11T05:00"}),
+])
+def test_a_clock_time_takes_the_day_of_a_clock_time_beside_it(times, text, expected) -> None:
+    _check(times(text), expected, exact=True)
+
+
 def test_at_stays_outside_an_approximate_clock_time(times) -> None:
     assert times("Police said the suspect was arrested at about 2 p.m. Monday.") == \
         {"about 2 p.m. Monday": "2025-10-13T14:00"}
@@ -218,3 +232,9 @@ def test_a_month_opening_a_venue_name(times) -> None:
                    "joining them fired on no dev document")
 def test_a_clock_time_in_local_time_takes_the_day_after_it(times) -> None:
     assert times("The blast occurred at 10:15 a.m. local time on Sunday.")["10:15 a.m."] == "2025-10-12T10:15"
+
+
+@pytest.mark.xfail(strict=True, reason="a bare conjunct ('and sign') does not share 'will'; sharing it fired on "
+                   "no dev document")
+def test_a_bare_conjunct_shares_the_future(times) -> None:
+    assert times("The two leaders will meet in Rome and sign the pact on Friday.") == {"Friday": "2025-10-17"}
