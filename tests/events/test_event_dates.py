@@ -158,3 +158,9 @@ def test_a_past_event_does_not_take_a_date_ahead(dated) -> None:
     thanked, govern = dated(text, "thanked", "govern")
     assert thanked.by_report and thanked.text is None
     assert govern.text == "next year"
+
+
+def test_a_day_between_the_report_and_its_clause_dates_the_report(dated) -> None:
+    # the parse hangs "on Friday" on "would raise"; standing before the clause's subject it is the saying's
+    said, = dated("The central bank said on Friday it would raise interest rates in June.", "said")
+    assert (said.text, said.earliest) == ("Friday", "2025-03-07")

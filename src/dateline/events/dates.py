@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.events.modality import REPORT_HEADS
 from dateline.record import Article, DateVia, EventDate, TextSpan, Timex
 from dateline.timex import calendar as cal
-from dateline.timex.direction import VERBAL, clause_head, verb_tense
+from dateline.timex.direction import VERBAL, clause_head, reporting_verb, verb_tense
 from dateline.timex.occasions import Anaphor, anaphors
 from dateline.timex.stage import tokens_of
 
@@ -48,7 +48,9 @@ def governing_timex(doc: Doc, trigger: Span, candidates: list[tuple[Timex, Span]
     for timex, span in candidates:
         token, steps = span.root, 0
         while token.head.i != token.i and steps < 12:
-            token, steps = token.head, steps + 1
+            came_from, token, steps = token, token.head, steps + 1
+            if token.pos_ in VERBAL:
+                token = reporting_verb(token, came_from)  # "said on Tuesday it would …": the saying's
             if token.i in trigger_tokens or token.i in clause:
                 if best is None or steps < best[0]:
                     best = (steps, timex)
@@ -64,9 +66,9 @@ def _own_clause_verb(span: Span) -> Token | None:
     for _ in range(12):
         if token.head.i == token.i:
             return None
-        token = token.head
+        came_from, token = token, token.head
         if token.pos_ in VERBAL and not (span.start <= token.i < span.end):
-            return token
+            return reporting_verb(token, came_from)
     return None
 
 

@@ -125,7 +125,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
     return [
         ("iso_date", r"(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<hh>\d\d):(?P<mm>\d\d))?(?![\d])"),
         ("numeric_date", r"(?<![\d/])(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
-        ("clock", f"(?:(?P<around>around|about|at\\s+about|approximately)\\s+)?{clock}"
+        ("clock", f"(?:(?P<around>around|about|approximately)\\s+)?{clock}"
                   f"(?:\\s+(?P<tz>{m.tz})(?![a-z]))?"
                   f"(?:,?\\s+(?:on\\s+)?(?P<dayword>yesterday|today|tomorrow|{m.weekday}))?"
                   f"(?:,?\\s+(?P<mon>{m.month})\\s+(?P<d>{m.day}))?"),

@@ -124,28 +124,38 @@ def attach_clock_times(doc: Doc, found: list[tuple[Match, Timex]], anchor: date 
 
 
 _RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
-_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(\d\d):\d\d")
+_CLOCK_HOUR = re.compile(r"\d{4}-\d\d-\d\dT(\d\d)(?::\d\d)?$")  # "T21:00"; midnight is "T24"
 
 
 def _run_overnight(text: str, found: list[tuple[Match, Timex]]) -> None:
     """ "a curfew from 8 p.m. to 6 a.m.": a range whose end is an earlier hour than its start
     runs past midnight, and its end is on the next day."""
     for (first, start), (second, end) in zip(found, found[1:], strict=False):
-        if first.family != "clock" or second.family != "clock" or _has_own_day(second):
+        if first.family != "clock" or second.family != "clock":
             continue
         if not _RANGE_LINK.fullmatch(text[first.end:second.start]):
             continue
-        begins, ends = _CLOCK_VALUE.fullmatch(start.value), _CLOCK_VALUE.fullmatch(end.value)
+        begins, ends = _CLOCK_HOUR.match(start.value), _CLOCK_HOUR.match(end.value)
         if not (begins and ends) or int(ends.group(1)) >= int(begins.group(1)):
             continue
-        day = (date.fromisoformat(start.value[:10]) + timedelta(days=1)).isoformat()
-        end.value = day + end.value[10:]
-        end.earliest = end.latest = day
+        if _has_own_day(second):
+            # "from 6 p.m. to 6 a.m. on Sunday": the day named is the end's, the start is the eve
+            if not _has_own_day(first) and start.value[:10] == end.value[:10]:
+                _shift(start, -1)
+        else:
+            _shift(end, +1, start.value[:10])
+
+
+def _shift(timex: Timex, days: int, base: str | None = None) -> None:
+    day = (date.fromisoformat(base or timex.value[:10]) + timedelta(days=days)).isoformat()
+    timex.value = day + timex.value[10:]
+    timex.earliest = timex.latest = day
 
 
 def _attach_to_named_days(doc: Doc, found: list[tuple[Match, Timex]], anchor: date) -> None:
     days = [(m, t) for m, t in found if (t.type == "DATE" and _DAY_VALUE.fullmatch(t.value))
-            or (t.type == "TIME" and _NIGHT_VALUE.fullmatch(t.value) and _names_a_day(m))]
+            or (t.type == "TIME" and _NIGHT_VALUE.fullmatch(t.value) and _names_a_day(m))
+            or _clock_with_day(m, t)]
     if not days:
         return
     for match, timex in found:
@@ -161,9 +171,15 @@ def _attach_to_named_days(doc: Doc, found: list[tuple[Match, Timex]], anchor: da
         timex.earliest = timex.latest = day
 
 
+def _clock_with_day(match: Match, timex: Timex) -> bool:
+    """ "close at 7 p.m. on Sunday": a clock time naming its day gives that day to a clock time
+    beside it without one ("open at 7 a.m. and close at 7 p.m. on Sunday")."""
+    return match.family == "clock" and _has_own_day(match) and bool(_DAY_VALUE.match(timex.value))
+
+
 def _small_hours(night: Timex, clock: Timex) -> bool:
     """ "On Saturday night …; by 2 a.m. the shelling had stopped": the night runs into the next day."""
-    return night.type == "TIME" and clock.value[11:13].isdigit() and int(clock.value[11:13]) < 6
+    return bool(_NIGHT_VALUE.fullmatch(night.value)) and clock.value[11:13].isdigit() and int(clock.value[11:13]) < 6
 
 
 def _day_nearby(span: Span, match: Match, days: list[tuple[Match, Timex]], clock: Timex) -> str | None:
