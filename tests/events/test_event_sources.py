@@ -25,3 +25,14 @@ def test_the_doer_named_by_a_by_phrase_on_the_subject_is_the_source(code, text, 
 def test_a_name_split_into_modifiers_is_still_the_named_group(code):
     art = code("Islamic State forces hold dozens of families in the old town.")
     assert any(a.code == "IMGREB" for e in art.events for a in e.source), [(e.cameo, e.source) for e in art.events]
+
+
+@pytest.mark.parametrize("text, country", [
+    # a region the city table lacks names its country through the regions table
+    ("Gunmen in Darfur attacked a convoy of traders on Friday.", "SDN"),
+    ("The provincial government of Aceh banned the rally on Tuesday.", "IDN"),
+])
+def test_a_region_gives_its_country_to_the_party_placed_in_it(code, text, country):
+    art = code(text)
+    got = {(a.country or "") for e in art.events for a in e.source}
+    assert country in got, [(e.cameo, e.source, e.target) for e in art.events]
