@@ -160,3 +160,16 @@ def test_a_clause_describing_the_object_is_not_what_the_verb_acts_on(code):
     # the attack is what the appellant was convicted of; the court denies no attack (CAMEO 016)
     art = code("The court rejected an appeal filed by the man convicted of the attack on the embassy.")
     assert art.events[0].type == "REJECT" and not art.events[0].cameo.startswith("01")
+
+
+def test_an_infinitive_spelling_out_the_object_is_no_event_of_its_own(code):
+    # the proposal's negotiating and the council's reducing are what is rejected and welcomed
+    art = code("The rebels rejected a proposal to negotiate with the government.")
+    assert [e.type for e in art.events if not e.negated] == ["REJECT"]
+    art = code("The minister welcomed the council's efforts to reduce tensions along the border.")
+    assert [e.type for e in art.events if not e.negated] == ["SUPPORT"]
+
+
+def test_a_plan_announced_is_still_the_planned_act(code):
+    art = code("The government announced plans to impose sanctions on Venezuela.")
+    assert "SANCTION" in {e.type for e in art.events}

@@ -167,3 +167,14 @@ def is_passive(verb: Token) -> bool:
 
 def is_purpose(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def infinitive_object_verb(tok: Token) -> Token | None:
+    """The verb whose object noun the infinitive ``tok`` spells out ("rejected an invitation to
+    attend", "praised its efforts to improve", "issued an ultimatum to X to halt"): CAMEO codes
+    the rejection, the praise, the ultimatum; the invited, attempted or demanded act is its content."""
+    noun = tok.head
+    if tok.dep_ not in {"acl", "relcl"} or not is_purpose(tok) or noun.pos_ != "NOUN":
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    return verb if noun.dep_ in {"dobj", "pobj"} and verb.i != noun.i else None

@@ -21,6 +21,7 @@ from dateline.events import ranker as event_ranker
 from dateline.events.clauses import (
     SUBJECT_DEPS,
     TEMPORAL_MARKS,
+    infinitive_object_verb,
     introduced_by,
     is_passive,
     is_purpose,
@@ -173,6 +174,14 @@ def _message_carrier(tok: Token, by_index: dict[int, Coded]) -> Coded | None:
     return carrier if carrier is not None and carrier.cand.token.lemma_.lower() in MESSAGE_CARRIERS else None
 
 
+def _object_infinitive(tok: Token, by_index: dict[int, Coded]) -> bool:
+    """An infinitive spelling out the object of a coded act ("rejected an invitation to attend"):
+    the act's content, no event of its own; not under a statement, whose plan is the event."""
+    verb = infinitive_object_verb(tok)
+    gov = by_index.get(verb.i) if verb is not None else None
+    return gov is not None and not gov.option and not _is_statement(gov.code) and gov.cand.token.lemma_.lower() not in REPORT_HEADS
+
+
 def _circumstance(tok: Token, link: str) -> bool:
     """A clause that tells when or as what else happened ("after talks were suspended", "as the
     army withdrew"), not what a statement reports."""
@@ -196,6 +205,9 @@ def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
             carrier.absorbed = True
             carrier.speaker_of.append(c)
             c.issued = True
+            continue
+        if _object_infinitive(c.cand.token, by_index):
+            c.absorbed = True
             continue
         gov, link = _governor(c.cand.token, by_index)
         if gov is None:
