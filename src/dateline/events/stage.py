@@ -18,10 +18,10 @@ from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
 from dateline.events import ranker as event_ranker
+from dateline.events.chains import CHAIN_DEPS, OBLIGATION_AUX, resolve_chains
 from dateline.events.clauses import (
     SUBJECT_DEPS,
     TEMPORAL_MARKS,
-    infinitive_object_verb,
     introduced_by,
     is_passive,
     is_purpose,
@@ -33,14 +33,12 @@ from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
-from dateline.events.patterns import MESSAGE_NOUNS, Candidate, Coded, doc_info, find_candidates
+from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 
-CHAIN_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "conj_"})
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
-OBLIGATION_AUX = frozenset({"must", "should"})
 DONE = frozenset({"asserted", "reported"})
 # Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
 # Acts done somewhere to whoever is there: with no one named, the place's country is the target.
@@ -48,20 +46,8 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # So are a curfew or a state of emergency eased or extended, even by the place's own government.
 PLACE_TARGET_CODES = frozenset({"0813", "0814", "1723", "1724", "137"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
-# Verbs of mere intention: what they govern is the event (with modality intended), unlike
-# agree/offer/promise/threaten/refuse, which are events of their own.
-INTENT_ONLY = frozenset({"plan", "intend", "prepare", "decide", "want", "aim", "seek", "vow", "swear", "try",
-                         "attempt", "expect", "hope"})
-# Speech verbs that judge what they report: the judgement is the speaker's own event against
-# the one judged ("accused the army of shelling", "denied that its troops fired"), not a report.
-EVALUATIVE_SPEECH = frozenset({"allege", "claim", "accuse", "blame", "complain", "condemn", "criticize", "criticise",
-                               "denounce", "deny", "dismiss", "reject", "praise", "welcome", "refute"})
-SENDING_VERBS = frozenset({"send", "dispatch", "despatch", "deploy"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
-# Verbs that put out a message: the message's act is theirs ("issued a statement urging ...").
-MESSAGE_CARRIERS = frozenset({"issue", "release", "publish", "put", "send", "adopt", "pass", "approve", "circulate",
-                              "post", "deliver", "write", "read", "make"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
@@ -89,18 +75,6 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         d += 1
     return d
-
-
-def _governor(tok: Token, by_index: dict[int, Coded]) -> tuple[Coded | None, str]:
-    """The nearest candidate that governs ``tok`` through a complement chain, and the first link."""
-    first = tok.dep_
-    for _ in range(4):
-        if tok.dep_ not in CHAIN_DEPS or tok.head.i == tok.i:
-            return None, first
-        tok = tok.head
-        if tok.i in by_index:
-            return by_index[tok.i], first
-    return None, first
 
 
 def _on_place(code: str) -> bool:
@@ -155,84 +129,6 @@ def _subordinate(trigger: Token) -> bool:
 def _plover(lex: Lexicon, code: str) -> str:
     info = lex.info(code)
     return info.plover if info else ""
-
-
-def _is_statement(code: str) -> bool:
-    """CAMEO root 01: a statement, which PLOVER does not code (its type is None)."""
-    return code.startswith("01")
-
-
-def _message_carrier(tok: Token, by_index: dict[int, Coded]) -> Coded | None:
-    """The candidate that issued the message whose participle ``tok`` is ("issued a statement
-    calling on ...", "adopted a resolution criticizing ..."): a vehicle for the message's act."""
-    noun = tok.head
-    if tok.dep_ != "acl" or tok.tag_ != "VBG" or noun.lemma_.lower() not in MESSAGE_NOUNS:
-        return None
-    if noun.dep_ not in {"dobj", "nsubjpass"} or noun.head.i == noun.i:
-        return None
-    carrier = by_index.get(noun.head.i)
-    return carrier if carrier is not None and carrier.cand.token.lemma_.lower() in MESSAGE_CARRIERS else None
-
-
-def _object_infinitive(tok: Token, by_index: dict[int, Coded]) -> bool:
-    """An infinitive spelling out the object of a coded act ("rejected an invitation to attend"):
-    the act's content, no event of its own; not under a statement, whose plan is the event."""
-    verb = infinitive_object_verb(tok)
-    gov = by_index.get(verb.i) if verb is not None else None
-    return gov is not None and not gov.option and not _is_statement(gov.code) and gov.cand.token.lemma_.lower() not in REPORT_HEADS
-
-
-def _circumstance(tok: Token, link: str) -> bool:
-    """A clause that tells when or as what else happened ("after talks were suspended", "as the
-    army withdrew"), not what a statement reports."""
-    return link == "advcl" and introduced_by(tok, TEMPORAL_MARKS)
-
-
-def _sent_to_investigate(c: Coded, gov: Coded, link: str) -> bool:
-    """An investigation (CAMEO 09) that is the purpose of sending people ("dispatched inspectors to
-    examine the site"): CAMEO codes the investigation, the sending being how it is carried out.
-    Only sending: "closed the border to address concerns" stays a closure."""
-    return (c.code.startswith("09") and link in {"advcl", "xcomp"} and is_purpose(c.cand.token)
-            and gov.cand.token.lemma_.lower() in SENDING_VERBS)
-
-
-def _resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
-    """Collapse verb chains: statements yield to what they report, other governors absorb."""
-    by_index = {c.cand.token.i: c for c in coded}
-    for c in coded:
-        carrier = _message_carrier(c.cand.token, by_index)
-        if carrier is not None:  # the statement's act is the event, done by who issued it
-            carrier.absorbed = True
-            carrier.speaker_of.append(c)
-            c.issued = True
-            continue
-        if _object_infinitive(c.cand.token, by_index):
-            c.absorbed = True
-            continue
-        gov, link = _governor(c.cand.token, by_index)
-        if gov is None:
-            continue
-        gov_lemma = gov.cand.token.lemma_.lower()
-        if gov.option:
-            c.absorbed = True  # the option weighed is no act yet: the weighing is the statement
-            continue
-        if gov_lemma in INTENT_ONLY and link in {"xcomp", "ccomp", "advcl"}:
-            gov.absorbed = True  # "plans to impose": the planned act is the event, intended
-            continue
-        if _sent_to_investigate(c, gov, link):
-            gov.absorbed = True  # "sent a team to investigate the crash": the investigation is the event
-            continue
-        if gov_lemma in EVALUATIVE_SPEECH and link != "conj":
-            c.absorbed = True  # "denied that its troops shelled ...": the denial is the speaker's event
-            gov.speaker_of.append(c)
-        elif (_is_statement(gov.code) or gov_lemma in REPORT_HEADS) and _circumstance(c.cand.token, link):
-            continue  # "expressed pessimism after talks were suspended": two acts, the statement the main one
-        elif _is_statement(gov.code) or gov_lemma in REPORT_HEADS:
-            gov.absorbed = True
-            gov.speaker_of.append(c)
-            c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
-        elif link != "conj":
-            c.absorbed = True
 
 
 def _obliged(verb: Token) -> bool:
@@ -308,7 +204,7 @@ class SentenceCoder:
         """The sentence's events in the coder's own order (the clause ranking), with the evidence
         behind each and the classifier heads' reading of the sentence: what the ranker reads."""
         coded = self._candidates(sent)
-        _resolve_chains(coded, self.lex)
+        resolve_chains(coded, self.lex)
         live = [c for c in coded if not c.absorbed]
         if not live and not self._worth_classifying(sent):
             return Reading([], [], [], {}, {})
@@ -607,7 +503,6 @@ class SentenceCoder:
             new = "10" + code[2:]
             return new, _plover(self.lex, new) or plover, negated
         return code, plover, negated
-
 
 
 def extract_events(doc: Doc, article: Article) -> None:
