@@ -96,9 +96,14 @@ def _gold_triples(row: Row) -> set[tuple[str, str, str]]:
     return {(a, r, row["event"]) for a in actors for r in recipients}
 
 
-def typed_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
-    return {(s, t, e["type"]) for e in record.get("events") or [] if e.get("type") and not e.get("negated")
+def _triples(record: dict[str, Any], label: Callable[[dict[str, Any]], str]) -> set[tuple[str, str, str]]:
+    """(source side, target side, label) of every non-negated event with a label, each pair of sides."""
+    return {(s, t, label(e)) for e in record.get("events") or [] if not e.get("negated") and label(e)
             for s in _sides(e.get("source")) for t in _sides(e.get("target"))}
+
+
+def typed_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return _triples(record, lambda e: e.get("type") or "")
 
 
 def score_plover(rows: list[Row], records: Records) -> Scores:
@@ -147,12 +152,7 @@ def score_penta(rows: list[Row], records: Records) -> Scores:
 
 
 def coded_triples(record: dict[str, Any]) -> set[tuple[str, str, str]]:
-    triples: set[tuple[str, str, str]] = set()
-    for e in record.get("events") or []:
-        if e.get("negated") or not e.get("cameo"):
-            continue
-        triples.update((s, t, str(e["cameo"])[:2]) for s in _sides(e.get("source")) for t in _sides(e.get("target")))
-    return triples
+    return _triples(record, lambda e: str(e["cameo"])[:2] if e.get("cameo") else "")
 
 
 def score_petrarch(rows: list[Row], records: Records) -> Scores:
