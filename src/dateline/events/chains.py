@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.events.clauses import TEMPORAL_MARKS, infinitive_object_verb, introduced_by, is_purpose
+from dateline.events.clauses import infinitive_object_verb, is_purpose, is_temporal_clause
 from dateline.events.lexicon import Lexicon
 from dateline.events.modality import REPORT_HEADS
 from dateline.events.patterns import MESSAGE_NOUNS, Coded
@@ -68,12 +68,6 @@ def _object_infinitive(tok: Token, by_index: dict[int, Coded]) -> bool:
     return gov is not None and not gov.option and not is_statement(gov.code) and gov.cand.token.lemma_.lower() not in REPORT_HEADS
 
 
-def _circumstance(tok: Token, link: str) -> bool:
-    """A clause that tells when or as what else happened ("after talks were suspended", "as the
-    army withdrew"), not what a statement reports."""
-    return link == "advcl" and introduced_by(tok, TEMPORAL_MARKS)
-
-
 def _sent_to_investigate(c: Coded, gov: Coded, link: str) -> bool:
     """An investigation (CAMEO 09) that is the purpose of sending people ("dispatched inspectors to
     examine the site"): CAMEO codes the investigation, the sending being how it is carried out.
@@ -111,7 +105,7 @@ def resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
         if gov_lemma in EVALUATIVE_SPEECH and link != "conj":
             c.absorbed = True  # "denied that its troops shelled ...": the denial is the speaker's event
             gov.speaker_of.append(c)
-        elif (is_statement(gov.code) or gov_lemma in REPORT_HEADS) and _circumstance(c.cand.token, link):
+        elif (is_statement(gov.code) or gov_lemma in REPORT_HEADS) and is_temporal_clause(c.cand.token):
             continue  # "expressed pessimism after talks were suspended": two acts, the statement the main one
         elif is_statement(gov.code) or gov_lemma in REPORT_HEADS:
             gov.absorbed = True

@@ -44,6 +44,11 @@ def introduced_by(clause: Token, marks: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
+def is_temporal_clause(clause: Token) -> bool:
+    """An adverbial clause that tells when ("after talks were suspended", "as the army withdrew")."""
+    return clause.dep_ == "advcl" and introduced_by(clause, TEMPORAL_MARKS)
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:

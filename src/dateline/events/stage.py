@@ -22,9 +22,9 @@ from dateline.events.chains import CHAIN_DEPS, OBLIGATION_AUX, resolve_chains
 from dateline.events.clauses import (
     SUBJECT_DEPS,
     TEMPORAL_MARKS,
-    introduced_by,
     is_passive,
     is_purpose,
+    is_temporal_clause,
     object_heads,
     subject_left,
     subject_of,
@@ -116,7 +116,7 @@ def _subordinate(trigger: Token) -> bool:
     for _ in range(8):
         if tok.dep_ in {"relcl", "acl"}:
             return True
-        if tok.dep_ == "advcl" and introduced_by(tok, TEMPORAL_MARKS):
+        if is_temporal_clause(tok):
             return True
         if tok.dep_ == "pcomp" and tok.head.lower_ in TEMPORAL_MARKS:  # "after shelling the town"
             return True
