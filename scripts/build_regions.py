@@ -2,7 +2,7 @@
 Phoenix country dictionary, for the places the city table lacks.
 
 Source: Phoenix.Countries.actors.txt (Open Event Data Alliance, MIT licence; generated from
-CountryInfo.140130.txt), read from $DATELINE_DICTIONARIES or /work/shared/data/dictionaries.
+CountryInfo.140130.txt), read from $DATELINE_DICTIONARIES or ../shared/data/dictionaries.
 Each country's own entry ("IRAQ_" with its [IRQ] code lines) lists aliases: other spellings
 of the country and the provinces, regions and towns a story may name instead of it ("+DARFUR_",
 "+SAMARRA"). The aliases the gazetteer does not already know (as a country, city or demonym)
@@ -19,8 +19,9 @@ from pathlib import Path
 
 from dateline.geo.gazetteer import Gazetteer, normalise
 
-DICTIONARIES = Path(os.environ.get("DATELINE_DICTIONARIES", "/work/shared/data/dictionaries"))
-OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "gazetteer" / "regions.tsv"
+ROOT = Path(__file__).resolve().parents[1]
+DICTIONARIES = Path(os.environ.get("DATELINE_DICTIONARIES", ROOT.parent / "shared" / "data" / "dictionaries"))
+OUT = ROOT / "src" / "dateline" / "data" / "gazetteer" / "regions.tsv"
 # Rivers, seas, deserts and mountains cross borders ("the Blue Nile" is Sudan's as much as
 # the Nile is Egypt's): a feature, and the bare name listed with one, names no country.
 FEATURES = {"river", "lake", "sea", "desert", "mountain", "mountains", "mount", "gulf", "ocean",
