@@ -323,9 +323,11 @@ def _plausible(text: str, family: str, found: re.Match[str], groups: dict[str, s
     """Reject matches that are ordinary words in this context ("may" the verb, "$1990", "a second")."""
     lex = lexicon()
     context_words = set(lex["context_prepositions"]["words"])
-    before = text[max(0, found.start() - 4):found.start()]
+    before = text[max(0, found.start() - 5):found.start()]  # "post-" is five characters
     if re.search(r"\w-$", before) and not before.lower().endswith(("mid-", "pre-", "post-")):
         return False  # inside a hyphenated word ("ex-1990", "Jan-Feb" is handled as two)
+    if family == "month" and len(groups["mon"]) <= 3 and re.match(r"-(?!to-)[a-z]", text[found.end():found.end() + 4]):
+        return False  # an abbreviation's letters opening a hyphenated name ("the Mar-a-Lago club")
     for key in ("mon", "mon2"):
         month = groups.get(key)
         if month and month.lower().rstrip(".") in lex["ambiguous_months"] and not month[0].isupper():

@@ -175,6 +175,26 @@ def _compounds_a_name(match: Match, span: Span) -> bool:
     return follower.pos_ in ("PROPN", "NOUN", "VERB") and follower.lower_ not in _words("name", "feast_noun")
 
 
+@cache
+def _occasion_nouns() -> frozenset[str]:
+    """Occasions a feast dates ("the Easter attacks", "the Bastille Day parade")."""
+    return frozenset(row[0].lower() for row in data_rows("time", "occasions.tsv") if row[1] == "noun")
+
+
+def _qualifies_a_thing(span: Span) -> bool:
+    """A feast compounding a common noun that is not a stretch of time or an observance of the
+    feast, with no preposition before it, names a kind of thing ("Easter eggs", "a Christmas tree"): the day is not meant. What
+    a feast is kept with ("Christmas shopping", "the Easter weekend") is in the table."""
+    last, doc = span[-1], span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return False  # "on Christmas people gather": a preposition places the day, whatever the parse
+    head = last.head
+    if last.dep_ != "compound" or head.i != last.i + 1 or head.pos_ != "NOUN" or head.text[:1].isupper():
+        return False
+    kept = _words("name", "feast_noun") | _calendar_words() | _occasion_nouns()
+    return head.lower_ not in kept and head.lemma_.lower() not in kept
+
+
 def _names_a_thing(year: Token) -> bool:
     """A number after a proper name is part of the name ("a venture called Orion 1980", "Form 1040")."""
     head = year.head
@@ -290,6 +310,8 @@ def _other_sense(match: Match, span: Span) -> str | None:
         return "amount"  # "1990 shares"
     if family == "season" and root.pos_ == "VERB":
         return "verb"  # "prices fall", "to spring back"
+    if family == "holiday" and _qualifies_a_thing(span):
+        return "qualifier"  # "a Halloween mask", "the Christmas market": a kind of thing, no day
     if family == "set" and "sword" in groups and (root.dep_ == "amod" or root.pos_ == "NOUN"):
         if _said(groups["sword"]) not in lexicon()["attributive_sets"] or _measures(span):
             return "rate"  # "a quarterly dividend", "average daily volume": an amount per period
