@@ -69,7 +69,3 @@ def test_the_following_week_from_the_story_day(times) -> None:
 def test_extended_until(times) -> None:
     assert times("The ceasefire was extended until Sunday.", date(2025, 12, 2)) == {"Sunday": "2025-12-07"}
 
-
-@pytest.mark.xfail(strict=True, reason="a day after an occasion called for, parsed on the call: no document in the data")
-def test_called_for_a_rally(times) -> None:
-    assert times("The union called for a rally on Sunday.") == {"Sunday": "2025-12-07"}
