@@ -39,3 +39,15 @@ def test_an_act_keeps_the_acts_bar(nlp):
 
 def test_a_thing_promoting_keeps_the_acts_bar(nlp):
     assert bar_of(nlp, "The new charter promotes closer ties between the two ports.", "promotes") == BARS.action
+
+
+def test_speaker_of_a_verb_under_an_adjective(nlp):
+    # "was able to tout", "is eager to discuss": the infinitive hangs on the adjective, whose
+    # clause has the subject
+    from dateline.quotes.attribution import subject_of
+
+    doc = nlp("The mayor was eager to discuss her record on housing.")
+    verb = next(t for t in doc if t.lower_ == "discuss")
+    assert verb.head.dep_ == "acomp"
+    speaker = subject_of(verb)
+    assert speaker is not None and speaker.lower_ == "mayor"
