@@ -1,6 +1,6 @@
 """Quotes: which verbs outside the cue lexicon need the acts' surer bar (issue 18, ninth session).
 A verb the CAMEO codebook files under what is done in words ("hailed", "chastised") said by a
-person or a body has the open bar; an act ("approved", "submitted") or a thing as the subject
+person or a body has the lexicon's bar; an act ("approved", "submitted") or a thing as the subject
 keeps the acts' bar. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def test_codebook_roots_split_words_from_deeds():
     assert not {"approve", "submit", "block", "visit", "attack"} & speaking
 
 
-def test_a_person_hailing_a_plan_has_the_open_bar(nlp):
-    assert bar_of(nlp, "Senator Maria Olsen hailed the new transit plan on Monday.", "hailed") == BARS.open
+def test_a_person_hailing_a_plan_has_the_lexicons_bar(nlp):
+    assert bar_of(nlp, "Senator Maria Olsen hailed the new transit plan on Monday.", "hailed") == BARS.lexicon
 
 
 def test_an_act_keeps_the_acts_bar(nlp):

@@ -153,17 +153,17 @@ class Thresholds:
            learnt: frozenset[tuple[str, str]] = frozenset(), speaking: frozenset[str] = frozenset()) -> float:
         """The bar of one reading; ``learnt``: the (lemma, frame) pairs the training split shows
         carrying attributions more often than not (``QuoteLexicon.learnt_cues``) pass as the lexicon's;
-        ``speaking``: verbs of what is done in words (``QuoteLexicon.speaking_verbs``), which a person
-        or a body saying them lifts out of the acts' bar ("the senator hailed the deal")."""
+        ``speaking``: verbs of what is done in words (``QuoteLexicon.speaking_verbs``): with an object
+        and said by a person or a body, they pass as the lexicon's ("Senator Olsen hailed the deal"),
+        not at the acts' bar."""
         if cand.source is None:
             return self.sourceless
         lemma = cand.cue.lemma_.lower()
         if cand.frame in ("direct", "according", "line") or lemma in cue_class or (lemma, cand.frame) in learnt:
             return self.lexicon
         if cand.frame.split(":")[0] in _ACTION_FRAMES and cand.cue.pos_ != "NOUN":
-            if lemma in speaking and _person_or_body(cand.source):
-                return self.open
-            return self.action
+            # a stand taken on someone or something: "hailed the deal", "chastised the board"
+            return self.lexicon if lemma in speaking and _person_or_body(cand.source) else self.action
         return self.open
 
 

@@ -9,8 +9,8 @@
 - the events room's CAMEO verb table (``data/events/verbs.tsv``, read as a table, not imported):
   each verb's CAMEO root, a hint of what a verb outside the cue lexicon does — says something
   (praise, accuse, demand, reject) or does something (give aid, approve, visit, attack). A verb
-  of words said by a person or a body is judged as any open cue, not held to the acts' surer bar
-  (``QuoteLexicon.speaking_verbs``, ``cue_model.Thresholds.of``).
+  of words said by a person or a body is judged at the lexicon's bar, not held to the acts' surer
+  one (``QuoteLexicon.speaking_verbs``, ``cue_model.Thresholds.of``).
 
 The role, institution and "thing" tables in the same folder are actor tables: ``actors.tables``.
 """
