@@ -150,17 +150,32 @@ class Thresholds:
     action: float = 0.7
 
     def of(self, cand: Attribution, cue_class: dict[str, str],
-           learnt: frozenset[tuple[str, str]] = frozenset()) -> float:
+           learnt: frozenset[tuple[str, str]] = frozenset(), speaking: frozenset[str] = frozenset()) -> float:
         """The bar of one reading; ``learnt``: the (lemma, frame) pairs the training split shows
-        carrying attributions more often than not (``QuoteLexicon.learnt_cues``) pass as the lexicon's."""
+        carrying attributions more often than not (``QuoteLexicon.learnt_cues``) pass as the lexicon's;
+        ``speaking``: verbs of what is done in words (``QuoteLexicon.speaking_verbs``): with an object
+        and said by a person or a body, they pass as the lexicon's ("Senator Olsen hailed the deal"),
+        not at the acts' bar."""
         if cand.source is None:
             return self.sourceless
         lemma = cand.cue.lemma_.lower()
         if cand.frame in ("direct", "according", "line") or lemma in cue_class or (lemma, cand.frame) in learnt:
             return self.lexicon
         if cand.frame.split(":")[0] in _ACTION_FRAMES and cand.cue.pos_ != "NOUN":
-            return self.action
+            # a stand taken on someone or something: "hailed the deal", "chastised the board"
+            return self.lexicon if lemma in speaking and _person_or_body(cand.source) else self.action
         return self.open
+
+
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+
+
+def _person_or_body(mention: Token) -> bool:
+    """A named person or body, or a personal pronoun: someone who can take a stand in words (a
+    treaty "aimed at" something does not)."""
+    if mention.pos_ == "PRON":
+        return mention.lower_ in _PERSONAL
+    return mention.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 @dataclass
@@ -220,11 +235,11 @@ def score_candidates(doc: Doc, model: CueModel, finder: AttributionFinder | None
 
 
 def decide(cands: list[Attribution], threshold: Thresholds, cue_class: dict[str, str],
-           learnt: frozenset[tuple[str, str]] = frozenset()) -> list[Attribution]:
+           learnt: frozenset[tuple[str, str]] = frozenset(), speaking: frozenset[str] = frozenset()) -> list[Attribution]:
     """Each cue token's most probable reading above its threshold."""
     best: dict[int, Attribution] = {}
     for cand in cands:
-        if cand.score < threshold.of(cand, cue_class, learnt):
+        if cand.score < threshold.of(cand, cue_class, learnt, speaking):
             continue
         held = best.get(cand.cue.i)
         if held is None or cand.score > held.score:

@@ -6,6 +6,12 @@
   and the learnt cue inventory (``QuoteLexicon.learnt_cues``) that lets verbs outside the hand
   lexicon pass at the lexicon's bar.
 
+- the events room's CAMEO verb table (``data/events/verbs.tsv``, read as a table, not imported):
+  each verb's CAMEO root, a hint of what a verb outside the cue lexicon does — says something
+  (praise, accuse, demand, reject) or does something (give aid, approve, visit, attack). A verb
+  of words said by a person or a body is judged at the lexicon's bar, not held to the acts' surer
+  one (``QuoteLexicon.speaking_verbs``, ``cue_model.Thresholds.of``).
+
 The role, institution and "thing" tables in the same folder are actor tables: ``actors.tables``.
 """
 
@@ -43,7 +49,19 @@ def _learnt(frame: str, pos: int, total: int) -> bool:
 class QuoteLexicon:
     cue_class: dict[str, str]
     frame_rate: dict[tuple[str, str], tuple[int, int]]
+    cameo_root: dict[str, str] = field(default_factory=dict)  # verb lemma -> two-digit CAMEO root
     _learnt: frozenset[tuple[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _speaking: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def speaking_verbs(self) -> frozenset[str]:
+        """Verbs the CAMEO codebook files under what is done in words: statements, appeals,
+        intents and diplomacy (01-03, 05), investigating, demanding, disapproving, rejecting and
+        threatening (09-13) — "hailed", "chastised", "promoted", not "approved" (08) or "blocked"
+        (17). Not consultation (04): most of its verbs are going and meeting ("visit", "host")."""
+        if self._speaking is None:
+            self._speaking = frozenset(lemma for lemma, root in self.cameo_root.items()
+                                       if root <= "03" or root == "05" or "09" <= root <= "13")
+        return self._speaking
 
     def learnt_cues(self) -> frozenset[tuple[str, str]]:
         """The cue inventory learnt from the PolNeAR training split (``cue_frames.tsv``): the
@@ -60,4 +78,15 @@ def get_lexicon() -> QuoteLexicon:
     frame_rate: dict[tuple[str, str], tuple[int, int]] = {}
     for lemma, frame, pos, total in _rows("cue_frames.tsv"):  # absent table: no learned rates
         frame_rate[(lemma, frame)] = (int(pos), int(total))
-    return QuoteLexicon(cue_class, frame_rate)
+    return QuoteLexicon(cue_class, frame_rate, _cameo_roots())
+
+
+def _cameo_roots() -> dict[str, str]:
+    """Verb lemma -> CAMEO root code of its particle-less entry ("---", no code, is left out).
+    Not the events room's corrections (``verbs_local.tsv``): they code what an event is ("approve"
+    as endorsing, 051), while here "approved the plan" is the act of a body, not words."""
+    roots: dict[str, str] = {}
+    for lemma, particle, _block, code in data_rows("events", "verbs.tsv"):
+        if particle == "-" and code[:2].isdigit():
+            roots.setdefault(lemma, code[:2])
+    return roots
