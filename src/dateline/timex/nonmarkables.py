@@ -181,6 +181,15 @@ def _occasion_nouns() -> frozenset[str]:
     return frozenset(row[0].lower() for row in data_rows("time", "occasions.tsv") if row[1] == "noun")
 
 
+def _qualifies_next(span: Span) -> bool:
+    """ "the past two winners", "the future president": the word qualifies the noun after it."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    follower = doc[span.end]
+    return follower.pos_ in ("NUM", "NOUN", "PROPN", "ADJ") and not follower.is_punct
+
+
 def _qualifies_a_thing(span: Span) -> bool:
     """A feast compounding a common noun that is not a stretch of time or an observance of the
     feast, with no preposition before it, names a kind of thing ("Easter eggs", "a Christmas tree"): the day is not meant. What
@@ -326,8 +335,12 @@ def _other_sense(match: Match, span: Span) -> str | None:
             return "discourse"  # "Now, he says, …" turns the story
         if word in ("the future", "the past") and re.match(r"\s+of\b", after, re.IGNORECASE):
             return "fate"  # "the future of our peoples"
+        if word in ("the future", "the past") and _qualifies_next(span):
+            return "attributive"  # "the past two winners", "the future president"
         if word == "soon" and re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
             return "conjunction"  # "as soon as", "soon after"
+    if family == "rel_unit" and _said(groups.get("rel")) == "the last" and re.match(r"\s+of\b", after, re.IGNORECASE):
+        return "ordinal"  # "the last week of October", "the last days of the campaign": the final one, not the one before
     if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds") \
             and family == "duration" and (groups.get("num") or "a").lower() in ("a", "an", "one"):
         return "other"  # "a second" is an ordinal more often than a length
