@@ -93,6 +93,20 @@ def test_a_curfew_is_done_to_the_place_even_by_its_own_government(code, text, co
     assert country in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
 
 
+@pytest.mark.parametrize("text, root, country", [
+    ("The Bolivian government lifted the state of emergency on Tuesday.", "08", "BOL"),
+    ("Peru's cabinet said it was ready to impose martial law.", "13", "PER"),
+])
+def test_a_curfew_with_no_place_named_binds_the_authorities_own_country(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_curfew_by_a_body_with_no_country_has_no_target(code):
+    art = code("Rebel commanders imposed a curfew on Tuesday.")
+    assert not _target_countries(art, "17"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
 def test_the_party_of_the_object_comes_before_the_verb_s_other_phrases(code):
     # "sanctions on sales to Chile": Chile, not the country whose interest is served
     art = code("Peru lifted sanctions on arms sales to Chile in the interest of Bolivian security.")

@@ -45,6 +45,8 @@ DONE = frozenset({"asserted", "reported"})
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # So are a curfew or a state of emergency eased or extended, even by the place's own government.
 PLACE_TARGET_CODES = frozenset({"0813", "0814", "1723", "1724", "137"})
+# Who imposes such measures on their own country's people.
+HOME_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
@@ -80,6 +82,16 @@ def _depth(tok: Token) -> int:
 def _on_place(code: str) -> bool:
     """An act done somewhere to whoever is there: with no one named, the place's country is the target."""
     return code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES
+
+
+def _own_people(source: list[EventActor]) -> list[EventActor]:
+    """Whom a curfew, a state of emergency or martial law binds when no place is named: the
+    people of the country whose own authorities impose, ease or threaten it ("the government
+    lifted the state of emergency", "announced it would impose martial law")."""
+    home = [a for a in source if a.country and a.sector in HOME_AUTHORITIES]
+    if len(home) != 1:
+        return []
+    return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -382,6 +394,8 @@ class SentenceCoder:
             # a curfew is a government's on its own people; other acts at home are no one's target
             home = set() if code in PLACE_TARGET_CODES else {a.country for a in source}
             target = [p for p in places if p.country not in home][:1]
+        if not target and code in PLACE_TARGET_CODES:
+            target = _own_people(source)
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
             # "A car bomb outside the village of Xville wounded ...": violence with no one named
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
