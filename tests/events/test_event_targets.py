@@ -117,3 +117,12 @@ def test_an_act_done_for_another_takes_that_one_s_target(code):
     # the congratulation has no object of its own: it is done to the one called
     art = code("The Peruvian president called the Chilean president on Monday to congratulate him on his victory.")
     assert "CHL" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, country", [
+    ("Gunmen killed three Chilean policemen and injured four others on Friday.", "18", "CHL"),
+    ("A mortar round hit the camp, killing one Peruvian soldier and wounding two others.", "18", "PER"),
+])
+def test_others_are_more_of_what_the_earlier_verb_s_object_names(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]

@@ -76,6 +76,16 @@ def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
             actor.code = _code(actor.country, actor.sector)
 
 
+def _kind_of_others(head: Token) -> Token | None:
+    """What "others" are more of when a verb coordinated with an earlier one takes them as its
+    object ("killed three soldiers and wounded four others", "killing one and injuring others"):
+    the earlier verb's object, whose country they share."""
+    if head.lower_ != "others" or head.dep_ != "dobj" or head.head.dep_ != "conj":
+        return None
+    first = head.head.head
+    return next((c for c in first.children if c.dep_ == "dobj"), None)
+
+
 class ActorResolver(ArticleMemory):
     """Resolve phrase heads to coded actors for one article (cheap: tables built once per article)."""
 
@@ -133,6 +143,9 @@ class ActorResolver(ArticleMemory):
             place = self._place(head)
             if place is not None:
                 return [place]
+        kin = _kind_of_others(head)
+        if kin is not None:  # "killed one Xlandic soldier and wounded two others": more of them
+            return self.target(kin)
         named = self._apposed(head)  # "met regional rival Xland's Prime Minister Y", "its neighbour Xland"
         if named:
             return named
