@@ -60,6 +60,8 @@ MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
+MATERIAL_CONFLICT = 4  # QuadClass: violence and coercion told in a clause still happened
+SURE_MAIN = 0.8  # the main event's (calibrated) confidence above which background acts are dropped
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
 CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
@@ -197,10 +199,20 @@ class SentenceCoder:
         # ranked=False: the coder's own order and confidence (what the ranker is trained on)
         self.ranker = event_ranker.get_ranker() if ranked else None
         self.gists: dict[int, frozenset[str]] = {}  # id(event) → what the event is about
+        self.background: dict[int, bool] = {}  # id(event) → told in a subordinate clause
 
     def code(self, sent: Span) -> list[Event]:
-        """The events of a sentence, the one it is mainly about first."""
-        return [event for event, _ in self.code_with_evidence(sent)]
+        """The events of a sentence, the one it is mainly about first. An act told in a relative,
+        temporal or noun-modifying clause ("the strike they were planning", "as the two leaders
+        sought to ease tensions", "before aid is released") is background to the main act, and
+        no event of its own beside it: CAMEO codes the sentence's act, and each act coordinated
+        with it ("condemned the attack and promised aid"), not what the clauses around them tell.
+        Only when the coder is sure of the main act: otherwise a clause's act may be the one."""
+        events = [event for event, _ in self.code_with_evidence(sent)]
+        main = next(iter(event_ranker.kept(events)), events[0] if events else None)
+        if main is None or main.confidence < SURE_MAIN:
+            return events  # unsure of the main act: the clauses' acts stay as its alternatives
+        return [e for e in events if e is main or not self.background.get(id(e), False) or e.quad == MATERIAL_CONFLICT]
 
     def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
         reading = self.read(sent)
@@ -485,6 +497,7 @@ class SentenceCoder:
         if event.reciprocal:  # the dyads are the ordered pairs of the parties: each is the other's target
             event.target = [replace(a) for a in source]
         self.gists[id(event)] = _gist(verb)
+        self.background[id(event)] = _subordinate(verb)
         return event
 
     def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:
