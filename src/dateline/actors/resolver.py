@@ -394,7 +394,10 @@ class ActorResolver(ArticleMemory):
         if head.ent_type_ == "NORP" and sector is None:
             sector = "CVL"
         name = self._ent_text(head) if head.ent_type_ else " ".join(t.text for t in phrase if t.i <= head.i)
-        return EventActor(name=name, country=country, sector=sector, code=_code(country, sector))
+        # a common noun ("activists", "a rights group") names no transnational body: its sector
+        # follows a country, "---" when none is named, as PETRARCH's agent entries ("~NGO") code it
+        code = _code(country, sector) if country else f"---{sector}"
+        return EventActor(name=name, country=country, sector=sector, code=code)
 
     def _head_sector(self, head: Token) -> str | None:
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
