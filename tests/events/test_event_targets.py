@@ -126,3 +126,12 @@ def test_an_act_done_for_another_takes_that_one_s_target(code):
 def test_others_are_more_of_what_the_earlier_verb_s_object_names(code, text, root, country):
     art = code(text)
     assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters shelled army positions in Peru’s northern Loreto region on Sunday.",
+    "Gunmen ambushed a convoy in Peru's Loreto region on Friday.",
+])
+def test_the_country_owning_the_place_of_the_thing_attacked_is_the_target(code, text):
+    art = code(text)
+    assert "PER" in _target_countries(art, "19"), [(e.cameo, e.source, e.target) for e in art.events]

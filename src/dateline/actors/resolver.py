@@ -65,6 +65,15 @@ def located(actor: EventActor) -> bool:
     return bool(actor.country) or actor.sector == "IGO" or (actor.code or "").startswith("IGO")
 
 
+def _without_possessive(name: str) -> str:
+    """The owner's name in an entity the tagger ran over a possessive ("Xland's", "Xland's Y")."""
+    for mark in ("'s ", "’s "):
+        name = name.split(mark, 1)[0]
+    for mark in ("'s", "’s"):
+        name = name.removesuffix(mark)
+    return name.rstrip()
+
+
 def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
     """ "Israeli helicopters and tanks": the nationality written once qualifies every
     coordinated common noun, so a conjunct without a country takes the first one's."""
@@ -242,9 +251,10 @@ class ActorResolver(ArticleMemory):
         """The country of a place phrase: a named place, or a place noun with a country or
         place in its modifiers ("the encircled Ruritanian town of Zenk", "a hamlet in Peru")."""
         if head.ent_type_ in PLACE_ENTS:
-            topo = self.gaz.lookup(self._ent_text(head))
+            name = _without_possessive(self._ent_text(head))  # the tagger's "Xland's" entity
+            topo = self.gaz.lookup(name)
             if topo is not None:
-                return EventActor(name=self._ent_text(head), country=topo.iso3, code=topo.iso3)
+                return EventActor(name=name, country=topo.iso3, code=topo.iso3)
         if head.lemma_.lower() not in self.lex.place_nouns and head.lower_ not in self.lex.place_nouns:
             return None
         for child in head.children:
@@ -252,6 +262,10 @@ class ActorResolver(ArticleMemory):
                 country = self.gaz.demonym(child.text) or self.gaz.country_of(self._ent_text(child))
                 if country and child.text[:1].isupper():
                     return EventActor(name=child.text, country=country, code=country)
+            elif child.dep_ == "poss" and child.ent_type_ in PLACE_ENTS:  # "Xland's northern province"
+                found = self._place(child)
+                if found is not None:
+                    return found
             elif child.dep_ in {"prep", "appos"}:
                 objs = [child] if child.dep_ == "appos" else [
                     p for p in child.children if p.dep_ == "pobj" and child.lower_ in PLACE_PREPS]

@@ -86,6 +86,11 @@ def _on_place(code: str) -> bool:
     return code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES
 
 
+def _acted_on(verb: Token) -> list[Token]:
+    """The direct objects of a verb (the passive's subject): the things an act is done to."""
+    return [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and is_passive(verb))]
+
+
 def _own_people(source: list[EventActor]) -> list[EventActor]:
     """Whom a curfew, a state of emergency or martial law binds when no place is named: the
     people of the country whose own authorities impose, ease or threaten it ("the government
@@ -403,6 +408,8 @@ class SentenceCoder:
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
+            # "hit military positions in Xland's north": where the thing acted on is
+            places += [p for p in map(self.resolver.where, _acted_on(verb)) if p is not None]
             # a curfew is a government's on its own people; other acts at home are no one's target
             home = set() if code in PLACE_TARGET_CODES else {a.country for a in source}
             target = [p for p in places if p.country not in home][:1]
