@@ -135,3 +135,9 @@ def test_others_are_more_of_what_the_earlier_verb_s_object_names(code, text, roo
 def test_the_country_owning_the_place_of_the_thing_attacked_is_the_target(code, text):
     art = code(text)
     assert "PER" in _target_countries(art, "19"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_an_object_written_once_after_coordinated_prepositions_is_each_one_s(code):
+    # "curbs on travel to and from X": the object of "from" is the object of "to" too
+    art = code("Chile lifted its curbs on flights to and from Bolivia on Monday.")
+    assert "BOL" in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
