@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.stage import extract_events
 from dateline.geo.entities import tag_entities
 from dateline.quotes.stage import extract_quotes, find_actor
 from dateline.record import Actor, Article
@@ -207,3 +208,13 @@ def test_a_story_filed_from_a_venue_lends_no_country(nlp):
     tag_entities(doc, article)
     extract_quotes(doc, article)
     assert named(article, "Kofi Asante").country is None
+
+
+def test_a_common_noun_names_no_transnational_body(nlp):
+    # "activists" or "a rights group" with no country are of an unknown country ("---"), not
+    # the transnational NGO code a named body such as Amnesty International has
+    text = "Activists staged a sit-in outside the ministry on Monday."
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    codes = {a.code for e in art.events for a in e.source}
+    assert codes and all(c.startswith("---") for c in codes), codes

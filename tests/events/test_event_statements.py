@@ -73,6 +73,17 @@ def test_a_statement_keeps_its_place_over_a_when_clause(nlp):
     assert "19" in codes  # the attack it followed is still an event of its own
 
 
+@pytest.mark.parametrize("text", [
+    "Peru threatened to close its border with Bolivia if the rebel group, which advocates secession, took part in the vote.",
+    "The Bolivian president condemned the blockade on Monday as the two rival parties sought to settle their dispute.",
+])
+def test_a_stance_or_plan_told_in_a_clause_is_no_event_beside_a_sure_main_act(nlp, text):
+    # what a relative or temporal clause tells of a party's aims is background, not a second act
+    article = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), article)
+    assert len(article.events) == 1, [(e.cameo, e.trigger.text) for e in article.events]
+
+
 @pytest.mark.parametrize(("text", "cameo"), [
     ("Norway launched a mediation effort between Khartoum and the southern rebels.", "045"),
     ("Qatar began mediation between the two Gulf neighbours.", "045"),

@@ -93,6 +93,20 @@ def test_a_curfew_is_done_to_the_place_even_by_its_own_government(code, text, co
     assert country in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
 
 
+@pytest.mark.parametrize("text, root, country", [
+    ("The Bolivian government lifted the state of emergency on Tuesday.", "08", "BOL"),
+    ("Peru's cabinet said it was ready to impose martial law.", "13", "PER"),
+])
+def test_a_curfew_with_no_place_named_binds_the_authorities_own_country(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_curfew_by_a_body_with_no_country_has_no_target(code):
+    art = code("Rebel commanders imposed a curfew on Tuesday.")
+    assert not _target_countries(art, "17"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
 def test_the_party_of_the_object_comes_before_the_verb_s_other_phrases(code):
     # "sanctions on sales to Chile": Chile, not the country whose interest is served
     art = code("Peru lifted sanctions on arms sales to Chile in the interest of Bolivian security.")
@@ -103,3 +117,27 @@ def test_an_act_done_for_another_takes_that_one_s_target(code):
     # the congratulation has no object of its own: it is done to the one called
     art = code("The Peruvian president called the Chilean president on Monday to congratulate him on his victory.")
     assert "CHL" in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, country", [
+    ("Gunmen killed three Chilean policemen and injured four others on Friday.", "18", "CHL"),
+    ("A mortar round hit the camp, killing one Peruvian soldier and wounding two others.", "18", "PER"),
+])
+def test_others_are_more_of_what_the_earlier_verb_s_object_names(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters shelled army positions in Peru’s northern Loreto region on Sunday.",
+    "Gunmen ambushed a convoy in Peru's Loreto region on Friday.",
+])
+def test_the_country_owning_the_place_of_the_thing_attacked_is_the_target(code, text):
+    art = code(text)
+    assert "PER" in _target_countries(art, "19"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_an_object_written_once_after_coordinated_prepositions_is_each_one_s(code):
+    # "curbs on travel to and from X": the object of "from" is the object of "to" too
+    art = code("Chile lifted its curbs on flights to and from Bolivia on Monday.")
+    assert "BOL" in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]

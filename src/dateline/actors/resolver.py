@@ -65,6 +65,15 @@ def located(actor: EventActor) -> bool:
     return bool(actor.country) or actor.sector == "IGO" or (actor.code or "").startswith("IGO")
 
 
+def _without_possessive(name: str) -> str:
+    """The owner's name in an entity the tagger ran over a possessive ("Xland's", "Xland's Y")."""
+    for mark in ("'s ", "’s "):
+        name = name.split(mark, 1)[0]
+    for mark in ("'s", "’s"):
+        name = name.removesuffix(mark)
+    return name.rstrip()
+
+
 def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
     """ "Israeli helicopters and tanks": the nationality written once qualifies every
     coordinated common noun, so a conjunct without a country takes the first one's."""
@@ -74,6 +83,16 @@ def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
         if actor.country is None and actor.sector and not actor.name[:1].isupper():
             actor.country = actors[0].country
             actor.code = _code(actor.country, actor.sector)
+
+
+def _kind_of_others(head: Token) -> Token | None:
+    """What "others" are more of when a verb coordinated with an earlier one takes them as its
+    object ("killed three soldiers and wounded four others", "killing one and injuring others"):
+    the earlier verb's object, whose country they share."""
+    if head.lower_ != "others" or head.dep_ != "dobj" or head.head.dep_ != "conj":
+        return None
+    first = head.head.head
+    return next((c for c in first.children if c.dep_ == "dobj"), None)
 
 
 class ActorResolver(ArticleMemory):
@@ -133,6 +152,9 @@ class ActorResolver(ArticleMemory):
             place = self._place(head)
             if place is not None:
                 return [place]
+        kin = _kind_of_others(head)
+        if kin is not None:  # "killed one Xlandic soldier and wounded two others": more of them
+            return self.target(kin)
         named = self._apposed(head)  # "met regional rival Xland's Prime Minister Y", "its neighbour Xland"
         if named:
             return named
@@ -229,9 +251,10 @@ class ActorResolver(ArticleMemory):
         """The country of a place phrase: a named place, or a place noun with a country or
         place in its modifiers ("the encircled Ruritanian town of Zenk", "a hamlet in Peru")."""
         if head.ent_type_ in PLACE_ENTS:
-            topo = self.gaz.lookup(self._ent_text(head))
+            name = _without_possessive(self._ent_text(head))  # the tagger's "Xland's" entity
+            topo = self.gaz.lookup(name)
             if topo is not None:
-                return EventActor(name=self._ent_text(head), country=topo.iso3, code=topo.iso3)
+                return EventActor(name=name, country=topo.iso3, code=topo.iso3)
         if head.lemma_.lower() not in self.lex.place_nouns and head.lower_ not in self.lex.place_nouns:
             return None
         for child in head.children:
@@ -239,6 +262,10 @@ class ActorResolver(ArticleMemory):
                 country = self.gaz.demonym(child.text) or self.gaz.country_of(self._ent_text(child))
                 if country and child.text[:1].isupper():
                     return EventActor(name=child.text, country=country, code=country)
+            elif child.dep_ == "poss" and child.ent_type_ in PLACE_ENTS:  # "Xland's northern province"
+                found = self._place(child)
+                if found is not None:
+                    return found
             elif child.dep_ in {"prep", "appos"}:
                 objs = [child] if child.dep_ == "appos" else [
                     p for p in child.children if p.dep_ == "pobj" and child.lower_ in PLACE_PREPS]
@@ -381,7 +408,10 @@ class ActorResolver(ArticleMemory):
         if head.ent_type_ == "NORP" and sector is None:
             sector = "CVL"
         name = self._ent_text(head) if head.ent_type_ else " ".join(t.text for t in phrase if t.i <= head.i)
-        return EventActor(name=name, country=country, sector=sector, code=_code(country, sector))
+        # a common noun ("activists", "a rights group") names no transnational body: its sector
+        # follows a country, "---" when none is named, as PETRARCH's agent entries ("~NGO") code it
+        code = _code(country, sector) if country else f"---{sector}"
+        return EventActor(name=name, country=country, sector=sector, code=code)
 
     def _head_sector(self, head: Token) -> str | None:
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the

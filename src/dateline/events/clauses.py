@@ -102,12 +102,12 @@ def object_heads(verb: Token) -> list[Token]:
                            for p in prep.children if p.dep_ == "pobj")
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            out.extend(p for p in child.children if p.dep_ == "pobj")
+            out.extend(prep_objects(child))
     nested = list(out)
     for _ in range(2):  # "an attack on X", "a sit-in in protest of X's decree"
         deeper = [p for obj in nested for child in _preps_of(obj)
                   if child.lower_ in TARGET_PREPS
-                  for p in child.children if p.dep_ == "pobj"]
+                  for p in prep_objects(child)]
         out.extend(deeper)
         nested = deeper
     for child in verb.children:
@@ -152,6 +152,15 @@ def _stance_subjects(noun: Token) -> list[Token]:
     """The subjects of the clause a stance noun carries ("hope (that) X will ...")."""
     return [s for clause in noun.children if clause.dep_ in {"acl", "ccomp"} and clause.i > noun.i
             for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} and s.i < clause.i]
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects; one written once after coordinated prepositions is each one's
+    ("curbs on travel to and from X": to X as much as from X)."""
+    own = [p for p in prep.children if p.dep_ == "pobj"]
+    if own:
+        return own
+    return [p for other in prep.conjuncts if other.i > prep.i for p in other.children if p.dep_ == "pobj"]
 
 
 def _preps_of(noun: Token) -> list[Token]:

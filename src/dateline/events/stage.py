@@ -45,6 +45,8 @@ DONE = frozenset({"asserted", "reported"})
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # So are a curfew or a state of emergency eased or extended, even by the place's own government.
 PLACE_TARGET_CODES = frozenset({"0813", "0814", "1723", "1724", "137"})
+# Who imposes such measures on their own country's people.
+HOME_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
@@ -58,6 +60,8 @@ MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
+MATERIAL_CONFLICT = 4  # QuadClass: violence and coercion told in a clause still happened
+SURE_MAIN = 0.8  # the main event's (calibrated) confidence above which background acts are dropped
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
 CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
@@ -80,6 +84,21 @@ def _depth(tok: Token) -> int:
 def _on_place(code: str) -> bool:
     """An act done somewhere to whoever is there: with no one named, the place's country is the target."""
     return code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES
+
+
+def _acted_on(verb: Token) -> list[Token]:
+    """The direct objects of a verb (the passive's subject): the things an act is done to."""
+    return [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and is_passive(verb))]
+
+
+def _own_people(source: list[EventActor]) -> list[EventActor]:
+    """Whom a curfew, a state of emergency or martial law binds when no place is named: the
+    people of the country whose own authorities impose, ease or threaten it ("the government
+    lifted the state of emergency", "announced it would impose martial law")."""
+    home = [a for a in source if a.country and a.sector in HOME_AUTHORITIES]
+    if len(home) != 1:
+        return []
+    return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -185,10 +204,20 @@ class SentenceCoder:
         # ranked=False: the coder's own order and confidence (what the ranker is trained on)
         self.ranker = event_ranker.get_ranker() if ranked else None
         self.gists: dict[int, frozenset[str]] = {}  # id(event) → what the event is about
+        self.background: dict[int, bool] = {}  # id(event) → told in a subordinate clause
 
     def code(self, sent: Span) -> list[Event]:
-        """The events of a sentence, the one it is mainly about first."""
-        return [event for event, _ in self.code_with_evidence(sent)]
+        """The events of a sentence, the one it is mainly about first. An act told in a relative,
+        temporal or noun-modifying clause ("the strike they were planning", "as the two leaders
+        sought to ease tensions", "before aid is released") is background to the main act, and
+        no event of its own beside it: CAMEO codes the sentence's act, and each act coordinated
+        with it ("condemned the attack and promised aid"), not what the clauses around them tell.
+        Only when the coder is sure of the main act: otherwise a clause's act may be the one."""
+        events = [event for event, _ in self.code_with_evidence(sent)]
+        main = next(iter(event_ranker.kept(events)), events[0] if events else None)
+        if main is None or main.confidence < SURE_MAIN:
+            return events  # unsure of the main act: the clauses' acts stay as its alternatives
+        return [e for e in events if e is main or not self.background.get(id(e), False) or e.quad == MATERIAL_CONFLICT]
 
     def code_with_evidence(self, sent: Span) -> list[tuple[Event, dict[str, float]]]:
         reading = self.read(sent)
@@ -379,9 +408,13 @@ class SentenceCoder:
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
+            # "hit military positions in Xland's north": where the thing acted on is
+            places += [p for p in map(self.resolver.where, _acted_on(verb)) if p is not None]
             # a curfew is a government's on its own people; other acts at home are no one's target
             home = set() if code in PLACE_TARGET_CODES else {a.country for a in source}
             target = [p for p in places if p.country not in home][:1]
+        if not target and code in PLACE_TARGET_CODES:
+            target = _own_people(source)
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
             # "A car bomb outside the village of Xville wounded ...": violence with no one named
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
@@ -471,6 +504,7 @@ class SentenceCoder:
         if event.reciprocal:  # the dyads are the ordered pairs of the parties: each is the other's target
             event.target = [replace(a) for a in source]
         self.gists[id(event)] = _gist(verb)
+        self.background[id(event)] = _subordinate(verb)
         return event
 
     def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:
