@@ -96,7 +96,8 @@ class SpeakerResolver:
             if tok.dep_ == "poss" and gaz.country_of(tok.text):
                 country = country or gaz.country_of(tok.text)
         best: tuple[int, int, Actor] | None = None
-        collective = head.lower_ in _COLLECTIVE  # "the ministry" is no person holding a post
+        # "the ministry" is no person holding a post, nor are "analysts" or "officials" one of them
+        collective = head.lower_ in _COLLECTIVE or head.tag_ in ("NNS", "NNPS")
         for actor in self.index.actors:
             if collective or actor.kind != "person" or not actor.title:
                 continue
