@@ -18,13 +18,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_STOP, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_STOP,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 _KEY = "dateline.words"
 _COLUMNS_KEY = "dateline.columns"
 _STRING_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]
-_NUMBER_ATTRS = [IDX, IS_PUNCT, IS_STOP, HEAD]
+_NUMBER_ATTRS = [IDX, IS_PUNCT, IS_STOP, HEAD, SPACY, SENT_START]
 _HASH_MASK = (1 << 64) - 1
 # Hash → string, shared by all docs (a hash names the same string in every vocab): the string
 # store's own look-up is slow enough to matter when a doc is one sentence.
@@ -35,7 +49,7 @@ class Word(Token):
     """A token of a parsed doc with its attributes read once (see the module's docstring)."""
 
     __slots__ = ("i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "is_punct",
-                 "head", "_lefts", "_rights")
+                 "head", "_lefts", "_rights", "_edges")
     i: int
     idx: int
     text: str
@@ -49,14 +63,21 @@ class Word(Token):
     head: Word
     _lefts: tuple[Word, ...]
     _rights: tuple[Word, ...]
+    _edges: tuple[Word, Word] | None
 
     @property
     def left_edge(self) -> Word:
-        return words_of(self.doc)[Token(self.vocab, self.doc, self.i).left_edge.i]  # spaCy's own: rarely asked for
+        return (self._edges or self._read_edges())[0]
 
     @property
     def right_edge(self) -> Word:
-        return words_of(self.doc)[Token(self.vocab, self.doc, self.i).right_edge.i]
+        return (self._edges or self._read_edges())[1]
+
+    def _read_edges(self) -> tuple[Word, Word]:
+        # spaCy's own (its parser keeps them), read on first use: most words are never asked
+        token, words = Token(self.vocab, self.doc, self.i), words_of(self.doc)
+        self._edges = (words[token.left_edge.i], words[token.right_edge.i])
+        return self._edges
 
     @property
     def lefts(self) -> Iterator[Word]:
@@ -134,6 +155,8 @@ class Columns:
     punct: list[int]
     stop: list[int]
     heads: list[int]  # absolute indices
+    spaces: list[int]  # whether a space follows
+    sent_starts: list[int]  # where each token's sentence starts
 
 
 def columns_of(doc: Doc) -> Columns:
@@ -152,9 +175,25 @@ def _read_columns(doc: Doc) -> Columns:
     for h in {h for column in named for h in column}.difference(_NAMES):
         _NAMES[h] = strings[h & _HASH_MASK]  # the int64 view made large hashes negative
     texts, lowers, lemmas, pos, tags, deps, ents = (list(map(_NAMES.__getitem__, column)) for column in named)
-    starts, punct, stop, offsets = columns[len(_STRING_ATTRS):]
+    starts, punct, stop, offsets, spaces, sent_start = columns[len(_STRING_ATTRS):]
     heads = [i + offset for i, offset in enumerate(offsets)]
-    return Columns(texts, lowers, lemmas, pos, tags, deps, ents, starts, punct, stop, heads)
+    # As ``Span.sent`` finds it: back to the nearest token marked as starting one, else the first.
+    sent_starts, current = [], 0
+    for i, flag in enumerate(sent_start):
+        current = i if flag == 1 else current
+        sent_starts.append(current)
+    return Columns(texts, lowers, lemmas, pos, tags, deps, ents, starts, punct, stop, heads, spaces, sent_starts)
+
+
+def text_of_columns(doc: Doc) -> str:
+    """``Doc.text`` (the tokens' texts, each with its trailing space), joined from the columns."""
+    c = columns_of(doc)
+    return "".join([text + " " if space else text for text, space in zip(c.texts, c.spaces, strict=True)])
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start``, without building the sentence (``Token.sent`` scans the doc)."""
+    return columns_of(doc).sent_starts[i]
 
 
 def _make_words(doc: Doc) -> list[Word]:
@@ -166,7 +205,7 @@ def _make_words(doc: Doc) -> list[Word]:
     for i, word in enumerate(words):
         word.i, word.idx, word.text, word.lower_, word.lemma_ = i, c.starts[i], c.texts[i], c.lowers[i], c.lemmas[i]
         word.pos_, word.tag_, word.dep_, word.ent_type_ = c.pos[i], c.tags[i], c.deps[i], c.ents[i]
-        word.is_punct = bool(c.punct[i])
+        word.is_punct, word._edges = bool(c.punct[i]), None
         head = c.heads[i]
         word.head = words[head]
         # A word's children, left and right of it, in order: the words whose head it is.

@@ -18,7 +18,7 @@ from dateline.actors.tables import ActorTables, NamedActor, get_tables
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
 from dateline.nlp import text_of
 from dateline.record import Actor, Article, EventActor
-from dateline.words import columns_of, words_of
+from dateline.words import columns_of, sentence_start, words_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "states", "governments",
@@ -195,7 +195,7 @@ class ArticleMemory:
 
     def _read_title(self, ent: Span) -> NamedActor | None:
         country = sector = None
-        start = max(ent.sent.start, ent.start - 5)
+        start = max(sentence_start(self.doc, ent.start), ent.start - 5)
         for k in range(start, ent.start):  # "Arab League Secretary-General X": an organisation's officer
             hit = None
             for j in range(ent.start, k, -1):

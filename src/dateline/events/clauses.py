@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.words import words_of
+from dateline.words import sentence_start, words_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
@@ -78,7 +78,7 @@ def subject_left(verb: Token) -> Token | None:
     """A subject the parser attached elsewhere: the noun phrase right before the verb
     ("..., Moscow and Minsk approved" parsed as an apposition)."""
     i = verb.i - 1
-    start = verb.sent.start
+    start = sentence_start(verb.doc, verb.i)
     words = words_of(verb.doc)
     while i >= start and words[i].pos_ in {"AUX", "ADV", "PART"}:
         i -= 1
