@@ -1,6 +1,6 @@
 """``dateline.words``: a Word reads as the spaCy Token it stands for."""
 
-from dateline.words import release, words_of
+from dateline.words import release, sentence_root, sentence_start, words_of
 
 ATTRS = ("i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "is_punct")
 WALKS = ("children", "lefts", "rights", "subtree", "conjuncts", "ancestors")
@@ -26,3 +26,10 @@ def test_words_are_made_once_per_doc_until_released(nlp):
     first = words_of(doc)
     release(doc)
     assert words_of(doc) is not first
+
+
+def test_sentence_start_and_root_as_spacy_finds_them(nlp):
+    doc = nlp("Talks resumed. The envoy, who arrived late, said both sides would meet again in Zenk.")
+    for tok in doc:
+        assert sentence_start(doc, tok.i) == tok.sent.start
+        assert sentence_root(doc, tok.i).i == tok.sent.root.i

@@ -196,6 +196,18 @@ def sentence_start(doc: Doc, i: int) -> int:
     return columns_of(doc).sent_starts[i]
 
 
+def sentence_root(doc: Doc, i: int) -> Word:
+    """``doc[i].sent.root``: as ``Span.root`` finds it, the sentence's first word that is its own head."""
+    c = columns_of(doc)
+    start = c.sent_starts[i]
+    j = start
+    while j < len(c.heads) and c.sent_starts[j] == start:
+        if c.heads[j] == j:
+            return words_of(doc)[j]
+        j += 1
+    return words_of(doc)[doc[i].sent.root.i]  # no root word: spaCy's own answer
+
+
 def _make_words(doc: Doc) -> list[Word]:
     c = columns_of(doc)
     vocab = doc.vocab

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.events.clauses import CIRCUMSTANCE_MARKS, CIRCUMSTANCE_PREPS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
-from dateline.words import columns_of, words_of
+from dateline.words import columns_of, sentence_root, words_of
 
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
@@ -220,7 +220,7 @@ def describes(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ not in NOUN_CLAUSE_DEPS or tok.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.tag_ in PARTICIPLES and tok.dep_ == "acl":
-        if tok.sent.root.pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
+        if sentence_root(tok.doc, tok.i).pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
             return False
         if tok.tag_ == "VBG" and tok.head.lemma_.lower() in MESSAGE_NOUNS:
             return False  # "issued a statement condemning the strikes": the statement's act
