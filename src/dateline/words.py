@@ -110,6 +110,12 @@ class Word(Token):
     @property
     def conjuncts(self) -> tuple[Word, ...]:  # type: ignore[override]  # spaCy's stub says a 1-tuple
         """As ``Token.conjuncts``: the words coordinated with this one, itself left out."""
+        if self.dep_ != "conj":
+            for child in self._rights:
+                if child.dep_ == "conj":
+                    break
+            else:
+                return ()  # most words: no coordination to walk
         start = self
         while start.i != start.head.i and start.dep_ == "conj":
             start = start.head
