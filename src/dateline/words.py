@@ -218,19 +218,20 @@ def _make_words(doc: Doc) -> list[Word]:
     c = columns_of(doc)
     vocab = doc.vocab
     words = [Word(vocab, doc, i) for i in range(len(doc))]
-    lefts: list[list[Word]] = [[] for _ in words]
-    rights: list[list[Word]] = [[] for _ in words]
-    for i, word in enumerate(words):
-        word.i, word.idx, word.text, word.lower_, word.lemma_ = i, c.starts[i], c.texts[i], c.lowers[i], c.lemmas[i]
-        word.pos_, word.tag_, word.dep_, word.ent_type_ = c.pos[i], c.tags[i], c.deps[i], c.ents[i]
-        word.is_punct, word._edges = bool(c.punct[i]), None
-        head = c.heads[i]
-        word.head = words[head]
-        # A word's children, left and right of it, in order: the words whose head it is.
+    # A word's children, left and right of it, in order: the words whose head it is (most
+    # words have none, so only heads get a list).
+    lefts: dict[int, list[Word]] = {}
+    rights: dict[int, list[Word]] = {}
+    for word, i, idx, text, lower, lemma, pos, tag, dep, ent, punct, head in zip(
+            words, range(len(words)), c.starts, c.texts, c.lowers, c.lemmas, c.pos, c.tags, c.deps, c.ents, c.punct,
+            c.heads, strict=True):
+        word.i, word.idx, word.text, word.lower_, word.lemma_ = i, idx, text, lower, lemma
+        word.pos_, word.tag_, word.dep_, word.ent_type_ = pos, tag, dep, ent
+        word.is_punct, word._edges, word.head = punct == 1, None, words[head]
         if head > i:
-            lefts[head].append(word)
+            lefts.setdefault(head, []).append(word)
         elif head < i:
-            rights[head].append(word)
-    for word, left, right in zip(words, lefts, rights, strict=True):
-        word._lefts, word._rights = tuple(left), tuple(right)
+            rights.setdefault(head, []).append(word)
+    for i, word in enumerate(words):
+        word._lefts, word._rights = tuple(lefts.get(i, ())), tuple(rights.get(i, ()))
     return words
