@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.attrs import (
     DEP,
@@ -178,7 +179,7 @@ def _read_columns(doc: Doc) -> Columns:
     columns = doc.to_array(_STRING_ATTRS + _NUMBER_ATTRS).astype("int64").T.tolist()
     strings = doc.vocab.strings
     named = columns[:len(_STRING_ATTRS)]
-    for h in {h for column in named for h in column}.difference(_NAMES):
+    for h in set(chain.from_iterable(named)).difference(_NAMES):
         _NAMES[h] = strings[h & _HASH_MASK]  # the int64 view made large hashes negative
     texts, lowers, lemmas, pos, tags, deps, ents = (list(map(_NAMES.__getitem__, column)) for column in named)
     starts, punct, stop, offsets, spaces, sent_start = columns[len(_STRING_ATTRS):]

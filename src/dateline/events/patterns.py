@@ -75,8 +75,8 @@ def doc_info(doc: Doc) -> DocInfo:
     cached: DocInfo | None = doc.user_data.get("dateline_info")
     if cached is None:
         c = columns_of(doc)
-        cached = DocInfo(lowers=c.lowers, lemmas=[lemma.lower() for lemma in c.lemmas], pos=c.pos, deps=c.deps,
-                         tags=c.tags, stop=[bool(v) for v in c.stop], text=text_of(doc))
+        cached = DocInfo(lowers=c.lowers, lemmas=list(map(str.lower, c.lemmas)), pos=c.pos, deps=c.deps,
+                         tags=c.tags, stop=list(map(bool, c.stop)), text=text_of(doc))
         doc.user_data["dateline_info"] = cached
     return cached
 
