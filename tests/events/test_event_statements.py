@@ -202,3 +202,23 @@ def test_moving_peacekeepers_is_peacekeeping(top, text):
 
 def test_troops_arriving_for_exercises_are_no_peacekeepers(top):
     assert top("Russian troops arrived in Belarus for exercises.").cameo != "074"
+
+
+@pytest.mark.parametrize("text", [
+    "The regional summit concluded on Friday that wealthy states must raise their funding for flood defences.",
+    "The panel decided that Chile must pay compensation to the families.",
+])
+def test_a_finding_that_a_party_must_act_is_a_demand(top, text):
+    # a finding or a ruling that someone must act is that body's demand on them (CAMEO 10x)
+    event = top(text)
+    assert event.cameo.startswith("10"), (event.cameo, event.trigger.text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government has pushed for an overhaul of the electoral law.",
+    "Brazilian farmers are pressing for lower fuel taxes.",
+])
+def test_pushing_for_something_is_an_appeal(top, text):
+    # lobbying for a change is an appeal (CAMEO 02), not a demand (10)
+    event = top(text)
+    assert event.cameo.startswith("02"), (event.cameo, event.trigger.text)

@@ -50,6 +50,9 @@ PLACE_TARGET_CODES = frozenset({"0813", "0814", "1723", "1724", "137"})
 HOME_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
+# Verbs of a finding or a ruling: "the court ruled that the police must ...", "the forum
+# concluded that rich nations must ..." is an order or a demand of whoever found it (CAMEO 10x).
+FINDING_HEADS = frozenset({"conclude", "rule", "decide", "find", "determine", "recommend"})
 DEMAND_CARRIERS = frozenset({"repeat", "renew", "issue", "make", "voice", "press", "send", "deliver", "reiterate"})
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insistence"})
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -160,7 +163,7 @@ def _obliged(verb: Token) -> bool:
         # "reiterated its demand that Israel ease ...", not "accepted demands that it ..."
         carrier = head.head.lemma_.lower()
         return head.head.i != head.i and (carrier in REPORT_HEADS or carrier in DEMAND_CARRIERS)
-    return head.lemma_.lower() in REPORT_HEADS and any(
+    return head.lemma_.lower() in REPORT_HEADS | FINDING_HEADS and any(
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in verb.children)
 
 
