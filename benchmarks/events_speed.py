@@ -10,13 +10,19 @@ article's sentences), and ``one_sentence_docs`` codes every sentence as its own 
 case). Timing is the CPU time of this process (the machine is shared, so wall time is noisy),
 best of --repeat runs.
 
-Usage: python benchmarks/events_speed.py [--n 2000] [--repeat 3] [--per-article 20]
+Usage: python benchmarks/events_speed.py [--n 2000] [--repeat 3] [--per-article 20] [--profile]
+
+``--profile``: after the timing, one more pass per layout under cProfile, its top functions by
+own time printed to stderr (the timed runs are not profiled).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
+import sys
 import time
 from pathlib import Path
 
@@ -49,6 +55,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="number of texts")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--per-article", type=int, default=20)
+    parser.add_argument("--profile", action="store_true", help="profile one more pass per layout (stderr)")
     args = parser.parse_args()
     nlp = load_model()
     texts = _texts(args.n)
@@ -58,6 +65,8 @@ def main() -> None:
     for layout, batch in (("articles", articles), ("one_sentence_docs", texts)):
         docs = list(nlp.pipe(batch, batch_size=16))
         report[layout] = _time(docs, args.repeat)
+        if args.profile:
+            _profile(layout, docs)
     print(json.dumps(report))
 
 
@@ -80,6 +89,16 @@ def _time(docs: list, repeat: int) -> dict:
         best = min(best, time.process_time() - start)
     return {"docs": len(docs), "sentences": sentences, "events": events, "seconds": round(best, 3),
             "sentences_per_second": round(sentences / best, 1)}
+
+
+def _profile(layout: str, docs: list) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for i, doc in enumerate(docs):
+        extract_events(doc, Article(id=str(i), text=doc.text))
+    profiler.disable()
+    print(f"--- {layout}: one pass under cProfile (its overhead inflates small functions)", file=sys.stderr)
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(25)
 
 
 if __name__ == "__main__":

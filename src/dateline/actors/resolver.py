@@ -30,6 +30,7 @@ from dateline.actors.memory import (
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import EventActor
+from dateline.words import columns_of, words_of
 
 # The resolver's API; the word tables that moved to actors.memory stay importable from here.
 __all__ = ["ActorResolver", "is_reciprocal", "located", "DEFINITE_RECIPROCALS", "MODIFIER_DEPS",
@@ -168,7 +169,7 @@ class ActorResolver(ArticleMemory):
         if head.pos_ != "NOUN":
             return []
         for child in head.children:
-            if child.dep_ != "appos" or child.i < head.i or self.doc[child.left_edge.i - 1].text == "(":
+            if child.dep_ != "appos" or child.i < head.i or words_of(self.doc)[child.left_edge.i - 1].text == "(":
                 continue
             if any(t.tag_ in {"VBG", "VBN"} for t in child.subtree):
                 continue
@@ -446,7 +447,8 @@ class ActorResolver(ArticleMemory):
 
     def _in_place(self, tok: Token, head: Token) -> bool:
         """A modifier run that belongs to a place's name ("North West Frontier Province")."""
-        return any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in self.doc[tok.left_edge.i:head.i + 1])
+        ents = columns_of(self.doc).ents
+        return any(ents[i] in {"GPE", "LOC", "FAC"} for i in range(tok.left_edge.i, head.i + 1))
 
     def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
         """A named organisation modifying the head makes the head its member or organ."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.words import sentence_start, words_of
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = ("to", "with", "against", "on", "at", "from", "for", "into", "upon", "over", "toward",
                 "towards", "in", "of", "about", "between", "among")
@@ -76,11 +78,13 @@ def subject_left(verb: Token) -> Token | None:
     """A subject the parser attached elsewhere: the noun phrase right before the verb
     ("..., Moscow and Minsk approved" parsed as an apposition)."""
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
+    start = sentence_start(verb.doc, verb.i)
+    words = words_of(verb.doc)
+    while i >= start and words[i].pos_ in {"AUX", "ADV", "PART"}:
         i -= 1
-    if i < verb.sent.start:
+    if i < start:
         return None
-    tok = verb.doc[i]
+    tok = words[i]
     if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ in {"compound", "amod", "nsubjpass"}:
         return None  # a passive subject is what the act was done to
     while tok.dep_ == "conj" and tok.head.i != tok.i:

@@ -27,6 +27,7 @@ from spacy.tokens import Span
 from dateline import models
 from dateline.events.lexicon import Lexicon, get_lexicon
 from dateline.events.patterns import doc_info, find_candidates
+from dateline.words import words_of
 
 MODEL_NAME = "event_classifier"
 HEADS = ("plover", "penta")
@@ -46,6 +47,7 @@ def sentence_features(sent: Span, codes: Iterable[str] | None = None, lex: Lexic
     feats: list[str] = []
     info = doc_info(sent.doc)  # plain per-doc lists: no Token object per word
     lemmas = info.lemmas
+    words = words_of(sent.doc)
     for i in range(sent.start, sent.end):
         pos = info.pos[i]
         if pos not in FEATURE_POS or info.stop[i]:
@@ -56,10 +58,10 @@ def sentence_features(sent: Span, codes: Iterable[str] | None = None, lex: Lexic
         feats.append("w=" + lemma)
         if pos == "VERB":
             feats.append("v=" + lemma)
-            for child in sent.doc[i].children:
+            for child in words[i].children:
                 if child.dep_ in {"dobj", "prt", "prep", "xcomp"}:
                     feats.append(f"vo={lemma}_{lemmas[child.i]}")
-    feats.append("root=" + sent.root.lemma_.lower())
+    feats.append("root=" + lemmas[sent.root.i])
     if codes is None:
         lex = lex or get_lexicon()
         codes = [c.code for c in find_candidates(sent, lex)]
@@ -101,7 +103,7 @@ class SparseModel:
         found.discard(-1)
         rows = list(found)
         rows.append(len(matrix) - 1)  # the bias row
-        scores = np.add.reduce(matrix[rows], axis=0)
+        scores = np.add.reduce(matrix.take(rows, axis=0), axis=0)  # take: the same rows, less overhead than [rows]
         scores = np.exp(scores - np.maximum.reduce(scores))
         scores /= np.add.reduce(scores)
         return dict(zip(classes, scores.tolist()))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events.clauses import CIRCUMSTANCE_MARKS, CIRCUMSTANCE_PREPS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
+from dateline.words import columns_of, sentence_root, words_of
 
 OBJECT_SIDE = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp", "nsubjpass", "prt",
                          "advcl", "ccomp", "npadvmod", "obj", "pobj"})
@@ -74,17 +74,9 @@ class DocInfo:
 def doc_info(doc: Doc) -> DocInfo:
     cached: DocInfo | None = doc.user_data.get("dateline_info")
     if cached is None:
-        columns = doc.to_array([LOWER, LEMMA, POS, DEP, TAG, IS_STOP]).T.tolist()
-        strings = doc.vocab.strings
-
-        def names(column: list[int]) -> list[str]:
-            # Look each distinct hash up once; a column has far fewer values than tokens.
-            table = {h: strings[h] for h in set(column)}
-            return [table[h] for h in column]
-
-        lowers, lemmas, pos, deps, tags = (names(c) for c in columns[:5])
-        cached = DocInfo(lowers=lowers, lemmas=[lemma.lower() for lemma in lemmas], pos=pos, deps=deps,
-                         tags=tags, stop=[bool(v) for v in columns[5]], text=text_of(doc))
+        c = columns_of(doc)
+        cached = DocInfo(lowers=c.lowers, lemmas=list(map(str.lower, c.lemmas)), pos=c.pos, deps=c.deps,
+                         tags=c.tags, stop=list(map(bool, c.stop)), text=text_of(doc))
         doc.user_data["dateline_info"] = cached
     return cached
 
@@ -109,13 +101,13 @@ def _not_acted_on(start: int, end: int, verb: Token) -> set[int]:
     """Tokens of [start, end) that the verb does not act on: a circumstance phrase nested in the
     object ("rejected an offer to extend the truce as the country reeled from attacks", parsed
     onto "extend") or a clause describing one of its nouns."""
-    info, doc = doc_info(verb.doc), verb.doc
+    info, words = doc_info(verb.doc), words_of(verb.doc)
     deps, lowers = info.deps, info.lowers
     out: set[int] = set()
     for i in range(start, end):
         if i in out or not (deps[i] in {"advcl", "acl", "relcl"} or deps[i] == "prep" and lowers[i] in CIRCUMSTANCE_PREPS):
             continue
-        tok = doc[i]
+        tok = words[i]
         if _describes_object(tok) or _circumstance(tok):
             out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
     return out
@@ -228,7 +220,7 @@ def describes(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ not in NOUN_CLAUSE_DEPS or tok.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.tag_ in PARTICIPLES and tok.dep_ == "acl":
-        if tok.sent.root.pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
+        if sentence_root(tok.doc, tok.i).pos_ not in {"VERB", "AUX"}:  # "Doctors from two groups donated ..." parsed verbless
             return False
         if tok.tag_ == "VBG" and tok.head.lemma_.lower() in MESSAGE_NOUNS:
             return False  # "issued a statement condemning the strikes": the statement's act
@@ -260,12 +252,12 @@ def peacekeeping(verb: Token) -> bool:
 
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     info = doc_info(sent.doc)
-    doc = sent.doc
+    words = words_of(sent.doc)
     out = []
     for i in range(sent.start, sent.end):
         if info.pos[i] not in TRIGGER_POS or info.deps[i] in MODIFIER_DEPS:
             continue
-        tok = doc[i]
+        tok = words[i]
         if info.lowers[i] == "according" and i + 1 < sent.end and info.lowers[i + 1] == "to":
             continue  # "according to officials" cites a source; it is not the verb "accord"
         if not describes(tok, lex):

@@ -36,6 +36,7 @@ from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
+from dateline.words import release, word_at, words_of
 
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
@@ -289,7 +290,7 @@ class SentenceCoder:
     @staticmethod
     def _worth_classifying(sent: Span) -> bool:
         """Only sentences whose root is a verb with a subject can carry an event the lexicon missed."""
-        root = sent.root
+        root = word_at(sent.doc, sent.root.i)
         return root.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
 
     def _classifier_candidate(self, sent: Span, plover: dict[str, float]) -> Coded | None:
@@ -302,7 +303,7 @@ class SentenceCoder:
         code = self.lex.default_cameo.get(best)
         if code is None:
             return None
-        return Coded(Candidate(sent.root, code, 0), best, code, 0)
+        return Coded(Candidate(word_at(sent.doc, sent.root.i), code, 0), best, code, 0)
 
     @staticmethod
     def _salience(c: Coded, ev: dict[str, float]) -> float:
@@ -315,11 +316,11 @@ class SentenceCoder:
         for cand in find_candidates(sent, self.lex):
             out.append(Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token)))
         seen = {c.cand.token.i for c in out}
-        info = doc_info(self.doc)
+        info, words = doc_info(self.doc), words_of(self.doc)
         for i in range(sent.start, sent.end):  # "declared that China must drop ...": a demand even when "drop" is no trigger
             if info.pos[i] != "VERB" or i in seen or info.deps[i] not in {"ccomp", "acl"}:
                 continue
-            tok = self.doc[i]
+            tok = words[i]
             if _obliged(tok):
                 coded = Coded(Candidate(tok, "100", 0), "REQUEST", "100", _depth(tok))
                 coded.must = True
@@ -546,7 +547,10 @@ def extract_events(doc: Doc, article: Article) -> None:
     """Fill ``article.events`` with PLOVER/CAMEO-coded events."""
     coder = SentenceCoder(doc, article)
     events: list[Event] = []
-    for sent in doc.sents:
-        # An event with no actor at all is of no use to an event data set: drop it here.
-        events.extend(e for e in coder.code(sent) if e.source or e.target)
+    try:
+        for sent in doc.sents:
+            # An event with no actor at all is of no use to an event data set: drop it here.
+            events.extend(e for e in coder.code(sent) if e.source or e.target)
+    finally:
+        release(doc)  # the doc's words refer back to it: let it go with its last reference
     article.events = directed(_dedup(events, coder.gists))
