@@ -176,9 +176,12 @@ def _compounds_a_name(match: Match, span: Span) -> bool:
 
 
 @cache
-def _occasion_nouns() -> frozenset[str]:
-    """Occasions a feast dates ("the Easter attacks", "the Bastille Day parade")."""
-    return frozenset(row[0].lower() for row in data_rows("time", "occasions.tsv") if row[1] == "noun")
+def _kept_with_a_feast() -> frozenset[str]:
+    """Nouns a feast still dates when it qualifies them: what it is kept with ("Christmas
+    shopping"), stretches of time ("the Easter weekend") and occasions ("the Easter attacks")."""
+    from dateline.timex.occasions import lexicon as occasions  # it reads the stage, which reads this
+
+    return _words("name", "feast_noun") | _calendar_words() | frozenset(occasions().nouns)
 
 
 def _qualifies_next(span: Span) -> bool:
@@ -186,21 +189,20 @@ def _qualifies_next(span: Span) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    follower = doc[span.end]
-    return follower.pos_ in ("NUM", "NOUN", "PROPN", "ADJ") and not follower.is_punct
+    return doc[span.end].pos_ in ("NUM", "NOUN", "PROPN", "ADJ")
 
 
 def _qualifies_a_thing(span: Span) -> bool:
-    """A feast compounding a common noun that is not a stretch of time or an observance of the
-    feast, with no preposition before it, names a kind of thing ("Easter eggs", "a Christmas tree"): the day is not meant. What
-    a feast is kept with ("Christmas shopping", "the Easter weekend") is in the table."""
+    """A feast compounding a common noun, with no preposition before it, names a kind of thing
+    ("Easter eggs", "a Christmas tree"): the day is not meant, unless the noun is one the feast
+    still dates (``_kept_with_a_feast``)."""
     last, doc = span[-1], span.doc
     if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
         return False  # "on Christmas people gather": a preposition places the day, whatever the parse
     head = last.head
     if last.dep_ != "compound" or head.i != last.i + 1 or head.pos_ != "NOUN" or head.text[:1].isupper():
         return False
-    kept = _words("name", "feast_noun") | _calendar_words() | _occasion_nouns()
+    kept = _kept_with_a_feast()
     return head.lower_ not in kept and head.lemma_.lower() not in kept
 
 
