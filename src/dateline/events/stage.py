@@ -261,7 +261,7 @@ class SentenceCoder:
             # settled: coded by a pattern of the verb dictionary or by a convention of the coder
             # (a demand, an announced act), not by the verb's default: the ranker may not recode it
             settled = c.cand.specificity > 0 or c.must or c.own_view or c.option or event.cameo != c.code
-            ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * _subordinate(c.cand.token),
+            ranked.append((self._salience(c, evidence) - SUBORDINATE_PENALTY * self.background[id(event)],
                            event, judged, settled))
         ranked.sort(key=lambda item: -item[0])
         if ranked:  # the top event by confidence is the coder's first choice, not a runner-up
