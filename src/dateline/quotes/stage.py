@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from dateline.actors.index import build_actors, find_actor, lend_story_country, story_country
 from dateline.quotes.attribution import HEARD_SPEAKING, Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, decide, get_model, score_candidates
+from dateline.quotes.marks import QuoteRegion
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
 from dateline.quotes.speaker_model import SpeakerModel, get_speaker_model
 from dateline.quotes.speakers import SpeakerResolver
@@ -129,6 +130,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None, exclude: tuple[in
             readings.setdefault(cand.cue.i, []).append((cand.start, cand.end))
         found = redraw(finder, found, content_tagger, readings=readings)
         found = [att for att in found if not _nested(att, found)]
+    found = [att for att in found if not _cue_quoted_outside(att, finder.regions)]
     found = distinct(finder.text, found)
     choose_speakers(found, finder, get_speaker_model())
     return finder, [att for att in found if not _mute_speaker(att)]
@@ -191,6 +193,21 @@ def _mute_speaker(att: Attribution) -> bool:
         mention = next((c for c in att.cue.children if c.dep_ == "nsubjpass"), None)
     return mention is not None and mention.pos_ == "NOUN" and mention.lemma_.lower() in _MUTE \
         and mention.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _cue_quoted_outside(att: Attribution, regions: Sequence[QuoteRegion]) -> bool:
+    """ "…to blame for focusing on “he said this, he tweeted that”": a cue inside quote marks is
+    someone's quoted words; what it tells can only be quoted with it, never the writer's words
+    around the quotation (transcript lines aside: their label may sit inside a stray mark)."""
+    if att.frame == "line":
+        return False
+    at = att.cue.idx
+    for region in regions:
+        if region.open_at > at:
+            break
+        if region.start <= at < region.end:
+            return att.start < region.open_at or att.end > region.close_end
+    return False
 
 
 def _expected_not_speaking(att: Attribution) -> bool:
