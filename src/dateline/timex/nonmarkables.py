@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from dateline.nlp import text_of
 from dateline.resources import data_rows
-from dateline.timex import feasts
+from dateline.timex import feasts, occasion_words
 from dateline.timex.find import Match, lexicon
 
 VERBAL = {"VERB", "AUX"}
@@ -179,10 +179,7 @@ def _compounds_a_name(match: Match, span: Span) -> bool:
 def _kept_with_a_feast() -> frozenset[str]:
     """Nouns a feast still dates when it qualifies them: what it is kept with ("Christmas
     shopping"), stretches of time ("the Easter weekend") and occasions ("the Easter attacks")."""
-    # the occasion nouns straight from their table: timex.occasions reads the stage, which reads
-    # this module, and the architecture test keeps imports free of cycles
-    occasions = frozenset(row[0].lower() for row in data_rows("time", "occasions.tsv") if row[1] == "noun")
-    return _words("name", "feast_noun") | _calendar_words() | occasions
+    return _words("name", "feast_noun") | _calendar_words() | frozenset(occasion_words.lexicon().nouns)
 
 
 def _qualifies_next(span: Span) -> bool:

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
 from dateline.record import Timex
-from dateline.resources import data_rows
 from dateline.timex import calendar as cal
 from dateline.timex.direction import VERBAL, clause_head, verb_tense
+from dateline.timex.occasion_words import lexicon
 from dateline.timex.stage import tokens_of
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -33,39 +33,10 @@ _LONGEST_OCCASION = 31  # days an occasion's date may span
 _LINK_STEPS = 4  # "in the wake of": the link phrase climbs at most this many tokens above the noun
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    nouns: dict[str, str]  # word → group
-    verbs: dict[str, str]  # lemma → group
-    hosts: frozenset[str]  # "hold" talks, "pay" a visit
-    other: frozenset[str]  # "a", "next", "another": a different occasion from the last one
-    links: dict[str, str]  # link phrase → at | after | before | eve
-
-
 @cache
 def noun_ids() -> frozenset[int]:
     """String ids of the occasion nouns: a doc's columns are checked against them."""
     return frozenset(get_string_id(word) for word in lexicon().nouns)
-
-
-@cache
-def lexicon() -> Lexicon:
-    nouns: dict[str, str] = {}
-    verbs: dict[str, str] = {}
-    hosts: set[str] = set()
-    other: set[str] = set()
-    for row in data_rows("time", "occasions.tsv"):
-        word, role = row[0].lower(), row[1]
-        if role == "noun":
-            nouns[word] = row[2]
-        elif role == "verb":
-            verbs[word] = row[2]
-        elif role == "host":
-            hosts.add(word)
-        else:
-            other.add(word)
-    links = {row[0].lower(): row[1] for row in data_rows("time", "occasion_links.tsv")}
-    return Lexicon(nouns, verbs, frozenset(hosts), frozenset(other), links)
 
 
 @dataclass
