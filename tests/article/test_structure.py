@@ -143,3 +143,20 @@ def test_language_is_told_from_the_text():
     # py3langid reads West African English headlines as Nigerian Pidgin: they are analysed as English
     headline = "Nigeria police arrest two men over church attack."
     assert prepare(RawInput(id="n", text=headline), Options()).language == "en"
+
+
+def test_web_copy_with_single_line_breaks_keeps_its_paragraphs():
+    # Most paragraphs end in one line break, a few in a blank line: the lines are far longer
+    # than any wrap width, so each is a paragraph and none is glued to the next.
+    first = "The council voted on Tuesday to close the old bridge to lorries, " * 2
+    body = (f"{first.strip()}\n\"It is a matter of safety,\" the mayor told the meeting.\n\n"
+            "Repairs start in spring.")
+    assert split_paragraphs(body) == [first.strip(), "\"It is a matter of safety,\" the mayor told the meeting.",
+                                      "Repairs start in spring."]
+
+
+def test_hard_wrapped_blocks_between_blank_lines_split_at_indents():
+    body = ("LIMA, June 2 - The mine reopened\non Monday, its owner said.\n"
+            "    Output will resume\nnext week.\n\n    Shares rose.")
+    assert split_paragraphs(body) == ["LIMA, June 2 - The mine reopened on Monday, its owner said.",
+                                      "Output will resume next week.", "Shares rose."]

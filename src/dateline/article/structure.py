@@ -43,7 +43,7 @@ def split_paragraphs(body: str) -> list[str]:
     """Paragraphs of a plain-text body, each with its hard line breaks joined."""
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if re.search(r"\n[ \t]*\n", body):
-        blocks = re.split(r"\n[ \t]*\n", body)
+        blocks = [part for block in re.split(r"\n[ \t]*\n", body) for part in _unwrapped(block)]
     elif re.search(r"\n[ \t]{2,}\S", body):
         # Old wire copy: hard-wrapped lines, a new paragraph starts indented.
         blocks = re.split(r"\n(?=[ \t]{2,}\S)", body)
@@ -56,6 +56,23 @@ def split_paragraphs(body: str) -> list[str]:
         if text:
             paragraphs.append(text)
     return paragraphs
+
+
+# A line longer than this is not hard-wrapped: typewriter and wire copy wraps at 60-80 columns.
+WRAP_COLUMNS = 100
+
+
+def _unwrapped(block: str) -> list[str]:
+    """The paragraphs of one blank-line-separated block. Its single line breaks are hard wraps
+    (joined later) when every line but the last fits the wrap width, and then a line indented
+    by two spaces or more opens a new paragraph; otherwise each line is a paragraph of its own
+    (web copy that marks most paragraphs by one line break and some by a blank line)."""
+    lines = block.strip("\n").split("\n")
+    if len(lines) < 2:
+        return [block]
+    if all(len(line.rstrip()) <= WRAP_COLUMNS for line in lines[:-1]):
+        return re.split(r"\n(?=[ \t]{2,}\S)", block)
+    return lines
 
 
 def looks_like_headline(paragraph: str) -> bool:
