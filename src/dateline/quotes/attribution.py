@@ -14,15 +14,18 @@ Two routes meet here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
 from dateline.quotes.frames import according_to, frames, hung_clause, passive_subject, trimmed
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
+from dateline.quotes.tokens import expand_span, flags_of
+from dateline.words import columns_of, words_of
 
 THRESHOLD = 0.3  # tuned on PolNeAR dev: F1 is flat between 0.25 and 0.3, precision falls below
 # Verbs outside the cue lexicon ("submitted a treaty") need more corpus evidence than a few hits.
@@ -95,10 +98,12 @@ def np_span(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "case") and child.i == right + 1:
             right = child.right_edge.i
-    doc = token.doc
-    while left < token.i and (doc[left].is_punct or doc[left].is_space or "\n" in doc[left:token.i].text):
+    c, space = columns_of(token.doc), flags_of(token.doc).space
+    texts = c.texts
+    # a line break in the words between (the spaces spaCy keeps after tokens are plain spaces)
+    while left < token.i and (c.punct[left] or space[left] or any("\n" in t for t in texts[left:token.i])):
         left += 1
-    return doc[left].idx, doc[right].idx + len(doc[right])
+    return c.starts[left], c.starts[right] + len(texts[right])
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -176,14 +181,18 @@ class AttributionFinder:
     def __init__(self, doc: Doc, lexicon: QuoteLexicon | None = None, nouns: frozenset[str] = frozenset(),
                  exclude: tuple[int, int] | None = None) -> None:
         self.doc = doc
+        self.words = words_of(doc)  # tokens as Words: the parse walks below make no Token objects
         self.exclude = exclude  # the dateline's char span: no content, cue or speaker there
         self.nouns = nouns  # noun lemmas that may be cues ("claim", "statement"): candidates too
         self.text = text_of(doc)
         self.lex = lexicon or get_lexicon()
         self.regions = find_quote_regions(self.text)
+        self.region_starts = [r.start for r in self.regions]  # sorted: find_quote_regions sorts them
         self.sents = sentence_bounds(doc)
         self.readings: list[Attribution] = []  # the scored candidates, once the cue model has run
         self.quoted: list[bool] | None = None  # per token: inside quote marks (cue_model.in_quote_flags)
+        self.cue_facts: object | None = None  # what the cue model reads for every reading (cue_model)
+        self.speaker_facts: object | None = None  # what the speaker model reads for every reading (speaker_model)
         self._ents: list[Span] | None = None
 
     def entities(self) -> list[Span]:
@@ -207,8 +216,8 @@ class AttributionFinder:
     # -- direct quotes ---------------------------------------------------------------------
     def _token_at(self, char: int) -> int:
         """Index of the first token starting at or after a char offset."""
-        span = self.doc.char_span(char, len(self.text), alignment_mode="expand")
-        return span.start if span is not None else len(self.doc)
+        span = expand_span(self.doc, char, len(self.text))
+        return span[0] if span is not None else len(self.doc)
 
     def _cue_after(self, region: QuoteRegion) -> tuple[Token, int] | None:
         """The speech verb in "…," he said / "…," said the minister; with the window's char end."""
@@ -221,7 +230,7 @@ class AttributionFinder:
             return None
         i = self._token_at(region.close_end)
         cue: Token | None = None
-        for tok in self.doc[i:i + _WINDOW]:
+        for tok in self.words[i:i + _WINDOW]:
             if tok.idx >= region.close_end and "\n\n" in self.text[region.close_end:tok.idx]:
                 break
             if cue is None and self.is_speech_cue(tok):
@@ -232,14 +241,14 @@ class AttributionFinder:
         if cue is None:
             return self._cue_past_subject(i, region)
         # "…," she said, but…: no clause end in reach; the cue's own phrase ends the window.
-        last = self.doc[cue.right_edge.i]
+        last = self.words[cue.right_edge.i]
         return cue, last.idx + len(last)
 
     def _cue_past_subject(self, i: int, region: QuoteRegion) -> tuple[Token, int] | None:
         """ "…," Ann Ruiz, director of the institute and a lecturer at the university, said: a
         speaker named at length puts the cue beyond the window; the speech verb the words after
         the mark hang from (their subject's head) is the cue, its clause's end the window's."""
-        doc = self.doc
+        doc = self.words
         while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
             i += 1
         if i >= len(doc) or "\n\n" in self.text[region.close_end:doc[i].idx]:
@@ -267,7 +276,7 @@ class AttributionFinder:
         if not lead or lead[-1] not in ":,":
             return None
         i = self._token_at(len(lead) - 1)
-        for tok in reversed(self.doc[max(0, i - _WINDOW):i]):
+        for tok in reversed(self.words[max(0, i - _WINDOW):i]):
             if tok.text in _CLAUSE_END or tok.is_quote:
                 break
             if self.is_speech_cue(tok):
@@ -316,7 +325,7 @@ class AttributionFinder:
 
     def _another_cue_between(self, cue_i: int, char: int) -> bool:
         """ "…," he said, adding that "…": the second quote is the second cue's, not a resumption."""
-        for tok in self.doc[cue_i + 1:self._token_at(char)]:
+        for tok in self.words[cue_i + 1:self._token_at(char)]:
             if self.is_speech_cue(tok):
                 return True
         return False
@@ -336,7 +345,7 @@ class AttributionFinder:
         direct = self.direct_quotes()
         out: list[Attribution] = []
         for i in self._cue_positions(direct):
-            tok = self.doc[i]
+            tok = self.words[i]
             if tok.i in direct:
                 regions, _ = direct[tok.i]
                 source = subject_of(tok)
@@ -392,18 +401,13 @@ class AttributionFinder:
     def _cue_positions(self, direct: dict[int, tuple[list[QuoteRegion], int]]) -> list[int]:
         """Token indices that may be cues — verbs, the cue nouns, "according", direct quotes'
         cues — read from the token columns, so most tokens never become Token objects."""
-        if not len(self.doc):
-            return []
-        strings = self.doc.vocab.strings
-        pos_ids, lemma_ids, lower_ids = self.doc.to_array([POS, LEMMA, LOWER]).T.tolist()
-        verbal = {strings["VERB"], strings["AUX"]}
-        noun = strings["NOUN"]
-        according = strings["according"]
+        c = columns_of(self.doc)
+        nouns = self.nouns
         out = []
-        for i, (pos, lemma, lower) in enumerate(zip(pos_ids, lemma_ids, lower_ids)):
-            if i in direct or lower == according or pos in verbal:
+        for i, (pos, lemma, lower) in enumerate(zip(c.pos, c.lemmas, c.lowers, strict=True)):
+            if i in direct or lower == "according" or pos in ("VERB", "AUX"):
                 out.append(i)
-            elif pos == noun and self.nouns and strings[lemma].lower() in self.nouns:
+            elif pos == "NOUN" and nouns and lemma.lower() in nouns:
                 out.append(i)
         return out
 
@@ -475,8 +479,8 @@ class AttributionFinder:
             content = trimmed(self.doc, self._token_at(m.end()), self._token_at(end))
             if content is None:
                 continue
-            out.append(Attribution(content[0], content[1], self.kind_of(*content), colon[0], colon.end_char,
-                                   name.root, self.rate(":", "line"), frame="line"))
+            out.append(Attribution(content[0], content[1], self.kind_of(*content), self.words[colon.start],
+                                   colon.end_char, self.words[name.root.i], self.rate(":", "line"), frame="line"))
         return out
 
     def colon_paragraphs(self, direct: dict[int, tuple[list[QuoteRegion], int]]) -> list[Attribution]:
@@ -508,7 +512,7 @@ class AttributionFinder:
         plan had three parts:", says that clause), or a cue noun ("the following statement:")."""
         i = self._token_at(colon)
         sent_start = self.sents[i][0] if i < len(self.doc) else 0
-        for tok in reversed(self.doc[max(sent_start, i - _WINDOW):i]):
+        for tok in reversed(self.words[max(sent_start, i - _WINDOW):i]):
             if tok.is_quote or "\n" in tok.text:
                 return None
             lemma = tok.lemma_.lower()
@@ -534,7 +538,8 @@ class AttributionFinder:
             name = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
             if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
                 continue
-            out.append(Attribution(region.start, region.end, "direct", dash[0], dash.end_char, name.root,
+            out.append(Attribution(region.start, region.end, "direct", self.words[dash.start], dash.end_char,
+                                   self.words[name.root.i],
                                    self.rate(":", "line"), [region], frame="line"))
         return out
 
@@ -547,10 +552,10 @@ class AttributionFinder:
             return tok.pos_ in ("PROPN", "NOUN", "PRON") and not any(s <= tok.idx < e for s, e in inside)
 
         sent_start, sent_end = self.sents[cue.i]
-        for tok in reversed(self.doc[max(sent_start, cue.i - 6):cue.i]):
+        for tok in reversed(self.words[max(sent_start, cue.i - 6):cue.i]):
             if usable(tok):
                 return tok
-        for tok in self.doc[cue.i + 1:min(sent_end, cue.i + 6)]:
+        for tok in self.words[cue.i + 1:min(sent_end, cue.i + 6)]:
             if usable(tok):
                 while tok.head.i != tok.i and tok.dep_ in ("compound", "flat") and tok.head.i < cue.i + 8:
                     tok = tok.head
@@ -558,7 +563,10 @@ class AttributionFinder:
         return None
 
     def kind_of(self, start: int, end: int) -> str:
-        inside = [r for r in self.regions if start <= r.open_at + 1 and r.end <= end]
+        # a region that qualifies starts at or after ``start`` (its mark before it) and before ``end``
+        regions = self.regions
+        first, last = bisect_left(self.region_starts, start), bisect_left(self.region_starts, end)
+        inside = [r for r in regions[first:last] if start <= r.open_at + 1 and r.end <= end]
         if not inside:
             return "indirect"
         covered = sum(r.end - r.start for r in inside)

@@ -13,16 +13,19 @@ lookups: no numpy, no second pass.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from dateline import models
 from dateline.quotes.attribution import Attribution, AttributionFinder
+from dateline.quotes.tokens import expand_span, flags_of, span_root
+from dateline.words import columns_of
 
 MODEL_NAME = "cue_chooser"
 MODEL_FILE = "weights.tsv"
@@ -34,11 +37,6 @@ _MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "s
 # treaty", "approved the plan"): PolNeAR's broad scheme counts some, an analyst reads none as a
 # statement, so these need the surer "action" threshold.
 _ACTION_FRAMES = {"dobj", "prep", "dobj+pred"}
-
-
-def _word(tok: Token) -> str:
-    """A token's lower form, with line breaks and tabs named (the model file is line- and tab-based)."""
-    return "<sp>" if tok.is_space else tok.lower_
 
 
 def _bucket(n: int) -> str:
@@ -55,7 +53,7 @@ def in_quote_flags(finder: AttributionFinder) -> list[bool]:
     if not regions:
         return flags
     r = 0
-    for i, idx in enumerate(finder.doc.to_array([IDX]).tolist()):  # no Token objects
+    for i, idx in enumerate(columns_of(finder.doc).starts):  # no Token objects
         while r < len(regions) and regions[r].close_end <= idx:
             r += 1
         if r < len(regions) and regions[r].open_at <= idx:
@@ -63,33 +61,74 @@ def in_quote_flags(finder: AttributionFinder) -> list[bool]:
     return flags
 
 
+class _DocFacts:
+    """What ``features`` reads of a finder's doc for every candidate, made once per finder: the
+    word forms, quote regions as a search table, running counts of quoted tokens, and the
+    facts of each cue (the same cue has many readings)."""
+
+    def __init__(self, finder: AttributionFinder, quoted: list[bool]) -> None:
+        self.forms = flags_of(finder.doc).forms
+        regions = finder.regions
+        self.region_starts = [r.start for r in regions]
+        # the furthest region end among the regions up to each one (the regions sorted by start)
+        self.region_reach: list[int] = []
+        for r in regions:
+            self.region_reach.append(max(r.end, self.region_reach[-1]) if self.region_reach else r.end)
+        self.quoted_before = [0]  # quoted tokens before each token index
+        for flag in quoted:
+            self.quoted_before.append(self.quoted_before[-1] + flag)
+        self.cues: dict[int, tuple[str, bool, str, str]] = {}
+
+    def span_quoted(self, start: int, end: int) -> bool:
+        """Does a quote region overlap [start, end)? (A region starting before ``end`` and ending after ``start``.)"""
+        n = bisect_left(self.region_starts, end)
+        return bool(n) and self.region_reach[n - 1] > start
+
+    def cue(self, tok: Token, sent: tuple[int, int]) -> tuple[str, bool, str, str]:
+        """The cue's modal, negation, and the words before and after it in its sentence."""
+        facts = self.cues.get(tok.i)
+        if facts is None:
+            modal = "-"
+            neg = False
+            for child in tok.children:
+                if child.dep_ == "aux" and child.lower_ in _MODALS:
+                    modal = child.lower_
+                elif child.dep_ == "neg":
+                    neg = True
+            sent_start, sent_end = sent
+            prev = self.forms[tok.i - 1] if tok.i > sent_start else "<s>"
+            nxt = self.forms[tok.i + 1] if tok.i + 1 < sent_end else "</s>"
+            facts = self.cues[tok.i] = (modal, neg, prev, nxt)
+        return facts
+
+
+def _facts(finder: AttributionFinder, quoted: list[bool]) -> _DocFacts:
+    facts = finder.cue_facts
+    if not isinstance(facts, _DocFacts):
+        facts = finder.cue_facts = _DocFacts(finder, quoted)
+    return facts
+
+
 def features(cand: Attribution, finder: AttributionFinder, quoted: list[bool]) -> list[str]:
     """String features of one candidate reading."""
     tok = cand.cue
     doc = finder.doc
+    facts = _facts(finder, quoted)
     lemma = tok.lemma_.lower()
     frame = cand.frame
     fbase = frame.split(":")[0]
     cls = finder.lex.cue_class.get(lemma, "-")
     head = tok.head
-    first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    words = first.end - first.start if first is not None else 0
-    lead = _word(first[0]) if first is not None and len(first) else "-"
-    lead_pos = first[0].pos_ if first is not None and len(first) else "-"
+    first = expand_span(doc, cand.start, cand.end)  # token range of the content
+    words = first[1] - first[0] if first is not None else 0
+    lead = facts.forms[first[0]] if first is not None and first[1] > first[0] else "-"
+    lead_pos = finder.words[first[0]].pos_ if first is not None and first[1] > first[0] else "-"
     src = cand.source
     src_kind = "none" if src is None else (src.lower_ if src.pos_ == "PRON" else src.pos_ + ":" + (src.ent_type_ or "-"))
     side = "before" if cand.end <= tok.idx else ("after" if cand.start >= tok.idx else "around")
-    span_quoted = any(r.start < cand.end and cand.start < r.end for r in finder.regions)
-    modal = "-"
-    neg = False
-    for child in tok.children:
-        if child.dep_ == "aux" and child.lower_ in _MODALS:
-            modal = child.lower_
-        elif child.dep_ == "neg":
-            neg = True
-    sent_start, sent_end = finder.sents[tok.i]
-    prev = _word(doc[tok.i - 1]) if tok.i > sent_start else "<s>"
-    nxt = _word(doc[tok.i + 1]) if tok.i + 1 < sent_end else "</s>"
+    span_quoted = facts.span_quoted(cand.start, cand.end)
+    sent_start = finder.sents[tok.i][0]
+    modal, neg, prev, nxt = facts.cue(tok, finder.sents[tok.i])
     feats = [
         "bias",
         "l=" + lemma,
@@ -130,11 +169,11 @@ def features(cand: Attribution, finder: AttributionFinder, quoted: list[bool]) -
         "clssrc=" + cls + "|" + src_kind + "|" + side,
     ]
     if fbase in ("dobj", "prep", "xcomp", "dobj+pred", "acl", "relcl"):
-        obj = first.root if first is not None and len(first) else None
-        if obj is not None:
-            feats.append("obj=" + lemma + "|" + _word(obj))
-            feats.append("objl=" + _word(obj) + "|" + fbase)
-    if src is not None and src.i < tok.i and any(quoted[i] for i in range(src.i, tok.i)):
+        if first is not None and first[1] > first[0]:
+            obj = facts.forms[span_root(doc, first[0], first[1])]
+            feats.append("obj=" + lemma + "|" + obj)
+            feats.append("objl=" + obj + "|" + fbase)
+    if src is not None and src.i < tok.i and facts.quoted_before[tok.i] > facts.quoted_before[src.i]:
         feats.append("src_across_quote")
     return feats
 
@@ -186,7 +225,7 @@ class CueModel:
 
     def probability(self, feats: Iterable[str]) -> float:
         w = self.weights
-        z = sum(w.get(f, 0.0) for f in feats)
+        z = sum(map(w.get, feats, repeat(0.0)))  # the same terms in the same order: the same sum
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def save(self, path: Path) -> None:

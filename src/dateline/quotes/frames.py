@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dateline.quotes.tokens import flags_of
+from dateline.words import columns_of, words_of
+
 
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Char span of tokens [start, end) without leading/trailing commas, dashes and spaces."""
-    while start < end and (doc[start].is_space or doc[start].text in ",;:—–-"):
+    c, space = columns_of(doc), flags_of(doc).space
+    texts = c.texts
+    while start < end and (space[start] or texts[start] in ",;:—–-"):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:—–-"):
+    while end > start and (space[end - 1] or texts[end - 1] in ",;:—–-"):
         end -= 1
     if start >= end:
         return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return c.starts[start], c.starts[end - 1] + len(texts[end - 1])
 
 
 def _clause_start(verb: Token, content: Token) -> int:
@@ -86,16 +91,17 @@ _ASIDE_MARKS = {",", "—", "–", "-", "--", "("}
 def aside_start(doc: Doc, lo: int, hi: int) -> int:
     """End (exclusive token index) of a noun-phrase or infinitive content [lo, hi) before its first
     aside: a relative clause, apposition or participle set off by a comma or dash."""
+    texts, punct, words = columns_of(doc).texts, columns_of(doc).punct, words_of(doc)
     for mark in range(lo + 1, hi - 1):
-        if doc[mark].text not in _ASIDE_MARKS:
+        if texts[mark] not in _ASIDE_MARKS:
             continue
         # the phrases that open right after the mark, innermost first
-        tok = doc[mark + 1]
+        tok = words[mark + 1]
         while tok.left_edge.i == mark + 1:
             if tok.dep_ in _ASIDES and lo <= tok.head.i < mark:
                 close = tok.right_edge.i + 1
-                if close + 1 < hi and doc[close].text in _ASIDE_MARKS and doc[close].text != "(" \
-                        and not doc[close + 1].is_punct:
+                if close + 1 < hi and texts[close] in _ASIDE_MARKS and texts[close] != "(" \
+                        and not punct[close + 1]:
                     break  # set off on both sides, with the content going on after it: inside it
                 return mark
             if tok.head is tok:
@@ -193,7 +199,7 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
     lo, hi = _claim_bounds(token, sent)
     if phrase_start - lo <= 1:
         span = trimmed(doc, phrase_end, hi)
-    elif all(t.is_punct or t.is_space for t in doc[phrase_end:hi]):
+    elif all(t.is_punct or t.is_space for t in words_of(doc)[phrase_end:hi]):
         span = trimmed(doc, lo, phrase_start)
     else:
         # "The levy, according to Ruiz, has failed": the claim is around the phrase (one span, the
@@ -210,7 +216,8 @@ def _claim_bounds(token: Token, sent: tuple[int, int]) -> tuple[int, int]:
     head = token.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "A stood at X and has since grown to Y, according to…": both conjuncts
-    if head is token or head.pos_ not in ("VERB", "AUX") or not sent[0] <= head.left_edge.i <= head.right_edge.i < sent[1]:
+    # (``head is token`` once stood first here: never true of spaCy's Tokens, each a new object)
+    if head.pos_ not in ("VERB", "AUX") or not sent[0] <= head.left_edge.i <= head.right_edge.i < sent[1]:
         return sent
     return head.left_edge.i, head.right_edge.i + 1
 

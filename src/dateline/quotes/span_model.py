@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from dateline import models
@@ -29,6 +28,8 @@ from dateline.errors import Code, warn
 from dateline.quotes.attribution import Attribution, AttributionFinder
 from dateline.quotes.cue_model import in_quote_flags
 from dateline.quotes.frames import MESSAGES, trimmed
+from dateline.quotes.tokens import flags_of
+from dateline.words import columns_of
 
 log = logging.getLogger(__name__)
 MODEL_NAME = "content_tagger"
@@ -50,13 +51,14 @@ def _bucket(n: int) -> str:
 def window(doc: Doc, cue: Token, sents: list[tuple[int, int]]) -> tuple[int, int]:
     """Token range [lo, hi) around a cue: neighbouring sentences of the same paragraph."""
     start, end = sents[cue.i]
+    texts, space = columns_of(doc).texts, flags_of(doc).space
     lo, hi = start, end
     for _ in range(_BEFORE):
-        if lo == 0 or "\n" in doc[lo - 1].text or doc[lo - 1].is_space:
+        if lo == 0 or "\n" in texts[lo - 1] or space[lo - 1]:
             break
         lo = sents[lo - 1][0]
     for _ in range(_AFTER):
-        if hi >= len(doc) or "\n" in doc[hi - 1].text or doc[hi].is_space:
+        if hi >= len(doc) or "\n" in texts[hi - 1] or space[hi]:
             break
         hi = sents[hi][1]
     if hi - lo > _MAX_TOKENS:
@@ -66,29 +68,21 @@ def window(doc: Doc, cue: Token, sents: list[tuple[int, int]]) -> tuple[int, int
 
 
 class DocView:
-    """One document's token attributes as plain lists (``Doc.to_array`` once), so the windows of
-    many cues — they overlap — cost list lookups, not spaCy Token objects."""
+    """One document's token attributes as plain lists (the doc's columns, read once), so the
+    windows of many cues — they overlap — cost list lookups, not spaCy Token objects."""
 
     def __init__(self, doc: Doc, sents: list[tuple[int, int]], quoted: list[bool]) -> None:
-        strings = doc.vocab.strings
-        cols = doc.to_array([LOWER, POS, DEP, IS_SPACE, IS_PUNCT, IS_QUOTE, IDX, HEAD]).T.tolist()
-
-        def names(col: list[int]) -> list[str]:
-            table = {h: strings[h] for h in set(col)}
-            return [table[h] for h in col]
-
+        c, flags = columns_of(doc), flags_of(doc)
         self.doc = doc
         self.sents = sents
         self.quoted = quoted
-        space, punct = cols[3], cols[4]
-        self.words = [w if not sp else "<sp>" for w, sp in zip(names(cols[0]), space)]
-        self.pos = names(cols[1])
-        self.dep = names(cols[2])
-        self.is_word = [not (sp or pu) for sp, pu in zip(space, punct)]
-        self.is_quote = cols[5]
-        self.starts = cols[6]
-        wrap = 1 << 64  # HEAD is a relative offset stored unsigned
-        self.head = [i + (h - wrap if h >= wrap >> 1 else h) for i, h in enumerate(cols[7])]
+        self.words = flags.forms
+        self.pos = c.pos
+        self.dep = c.deps
+        self.is_word = [not (sp or pu) for sp, pu in zip(flags.space, c.punct, strict=True)]
+        self.is_quote = flags.quote
+        self.starts = c.starts
+        self.head = c.heads
         self.word_prefix = [0]  # words before each token: a span's word count in two lookups
         for w in self.is_word:
             self.word_prefix.append(self.word_prefix[-1] + w)
@@ -150,28 +144,32 @@ class DocView:
 
 def token_features(view: DocView, cue: Token, lo: int, hi: int, cue_class: str) -> list[list[str]]:
     """Feature strings of each window token (crfsuite items)."""
-    sents, quoted, cache = view.sents, view.quoted, view._relative
+    sents, quoted, cache, static = view.sents, view.quoted, view._relative, view._static
     rel = view.relations(cue.i, lo, hi)
-    cue_sent, cue_sent_end = sents[cue.i]
+    cue_i = cue.i
+    cue_sent, cue_sent_end = sents[cue_i]
     lemma = cue.lemma_.lower()
     out: list[list[str]] = []
-    for k, i in enumerate(range(lo, hi)):
-        dist = _bucket(i - cue.i)
+    for i, r in zip(range(lo, hi), rel, strict=True):
+        dist = _BUCKETS.get(i - cue_i) or _bucket(i - cue_i)
         start = sents[i][0]
-        sent_off = "0" if start == cue_sent else ("-1" if i < cue.i else ("2" if start > cue_sent_end else "1"))
-        r = rel[k]
+        sent_off = "0" if start == cue_sent else ("-1" if i < cue_i else ("2" if start > cue_sent_end else "1"))
         key = (dist, sent_off, r, quoted[i], lemma, cue_class)
         relative = cache.get(key)
         if relative is None:
-            side = "C" if i == cue.i else ("L" if dist[0] == "-" else "R")
+            side = "C" if i == cue_i else ("L" if dist[0] == "-" else "R")
             q = "True" if quoted[i] else "False"
             relative = cache[key] = [
                 "d=" + dist, "s=" + sent_off, "r=" + r, "rs=" + r + "|" + side, "rss=" + r + "|" + sent_off,
                 "q=" + q, "qs=" + q + "|" + sent_off,
                 "cl=" + lemma + "|" + side, "cc=" + cue_class + "|" + side, "ccr=" + cue_class + "|" + r,
             ]
-        out.append(view.static(i) + relative)
+        out.append((static.get(i) or view.static(i)) + relative)
     return out
+
+
+# the distance buckets of a window's reach, made once
+_BUCKETS = {n: _bucket(n) for n in range(-2 * _MAX_TOKENS, 2 * _MAX_TOKENS + 1)}
 
 
 @dataclass
@@ -304,7 +302,7 @@ def run_on_limit(att: Attribution) -> int | None:
             return child.left_edge.idx
         if child.dep_ == "conj" and _next_act(cue, child):
             joiners = [s.i for s in cue.rights if s.dep_ in ("cc", "punct") and att.start <= s.idx < child.idx]
-            return cue.doc[min([child.left_edge.i, *joiners])].idx
+            return columns_of(cue.doc).starts[min([child.left_edge.i, *joiners])]
     return None
 
 

@@ -15,9 +15,11 @@ right and wrong candidates of the same attribution, so only comparisons count) f
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -80,13 +82,53 @@ def _ent_head(ent: Span) -> Token:
     return nouns[-1] if nouns else ent.root
 
 
+class _DocFacts:
+    """What the speaker model reads of a finder's doc for every attribution, made once per finder:
+    the speaking kinds of entity with their head words, and which tokens sit inside quote marks."""
+
+    def __init__(self, finder: AttributionFinder) -> None:
+        words = finder.words
+        # (start, end, label, head word) of the entities that may speak, in the doc's order
+        self.ents = [(ent.start, ent.end, ent.label_, words[_ent_head(ent).i]) for ent in finder.entities()
+                     if ent.label_ in _SPEAKER_ENTS]
+        self.ent_starts = [start for start, _, _, _ in self.ents]
+        self.regions = [(r.open_at, r.close_end) for r in finder.regions]
+        self._quoted: dict[int, bool] = {}
+
+    def quoted(self, tok: Token) -> bool:
+        """Does the token start inside a quote region's marks?"""
+        flag = self._quoted.get(tok.i)
+        if flag is None:
+            idx = tok.idx
+            flag = self._quoted[tok.i] = any(s <= idx < e for s, e in self.regions)
+        return flag
+
+    def sentence_ents(self, sent_start: int, sent_end: int) -> list[tuple[int, int, str, Token]]:
+        """The speaking entities inside a sentence (the doc's entities are sorted and disjoint)."""
+        out: list[tuple[int, int, str, Token]] = []
+        for k in range(bisect_left(self.ent_starts, sent_start), len(self.ents)):
+            ent = self.ents[k]
+            if ent[0] >= sent_end:
+                break
+            if ent[1] <= sent_end:
+                out.append(ent)
+        return out
+
+
+def _facts(finder: AttributionFinder) -> _DocFacts:
+    facts = finder.speaker_facts
+    if not isinstance(facts, _DocFacts):
+        facts = finder.speaker_facts = _DocFacts(finder)
+    return facts
+
+
 def _across_paragraphs(text: str, a: int, b: int) -> bool:
     return "\n\n" in text[min(a, b):max(a, b)]
 
 
 def candidates(att: Attribution, finder: AttributionFinder, previous: Token | None) -> Candidates:
     """Every speaker reading of one attribution."""
-    doc = finder.doc
+    doc = finder.words
     cue = att.cue
     cands = Candidates()
     cands.add(att.source, "rule")
@@ -117,12 +159,10 @@ def candidates(att: Attribution, finder: AttributionFinder, previous: Token | No
                 tok = tok.head
             cands.add(tok, "near_after")
             break
-    for ent in finder.entities():  # Span.ents rebuilds every entity of the doc on each call
-        if sent_start <= ent.start and ent.end <= sent_end and ent.label_ in _SPEAKER_ENTS:
-            head = _ent_head(ent)
-            if head.dep_ in ("compound", "nmod", "amod") and head.head.i in cands.rels:
-                continue  # "the United Nations envoy": the envoy, already a reading, is who speaks
-            cands.add(head, "ent_" + ent.label_)
+    for _, _, label, head in _facts(finder).sentence_ents(sent_start, sent_end):
+        if head.dep_ in ("compound", "nmod", "amod") and head.head.i in cands.rels:
+            continue  # "the United Nations envoy": the envoy, already a reading, is who speaks
+        cands.add(head, "ent_" + label)
     if previous is not None and previous.i < cue.i:
         cands.add(previous, "previous")
     return cands
@@ -134,7 +174,7 @@ def features(att: Attribution, tok: Token, rels: set[str], finder: AttributionFi
     side = "before" if tok.i < cue.i else "after"
     same_sent = finder.sents[tok.i] == finder.sents[cue.i]
     in_content = att.start <= tok.idx < att.end
-    quoted = any(r.open_at <= tok.idx < r.close_end for r in finder.regions)
+    quoted = _facts(finder).quoted(tok)
     pron = tok.lower_ if tok.pos_ == "PRON" else "-"
     kind = tok.pos_ + ":" + (tok.ent_type_ or "-")
     main = sorted(rels)
@@ -155,7 +195,7 @@ class SpeakerModel:
 
     def probability(self, feats: Iterable[str]) -> float:
         w = self.weights
-        z = sum(w.get(f, 0.0) for f in feats)
+        z = sum(map(w.get, feats, repeat(0.0)))  # the same terms in the same order: the same sum
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, att: Attribution, finder: AttributionFinder, previous: Token | None) -> Token | None:

@@ -20,7 +20,9 @@ from dateline.quotes.marks import QuoteRegion
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
 from dateline.quotes.speaker_model import SpeakerModel, get_speaker_model
 from dateline.quotes.speakers import SpeakerResolver
+from dateline.quotes.tokens import expand_span, flags_of
 from dateline.record import Article, Quote, Speaker, TextSpan
+from dateline.words import columns_of
 
 __all__ = ["extract_quotes", "find_actor"]
 
@@ -34,8 +36,8 @@ def _speaker(doc: Doc, text: str, att: Attribution, resolver: SpeakerResolver) -
     if att.source is None:
         return None
     start, end = np_span(att.source)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    actor = resolver.resolve(att.source, span.start, span.end) if span is not None else None
+    span = expand_span(doc, start, end)
+    actor = resolver.resolve(att.source, span[0], span[1]) if span is not None else None
     if actor is not None and [start, end] not in actor.mentions and att.source.pos_ == "PRON":
         actor.mentions.append([att.source.idx, att.source.idx + len(att.source)])
         actor.mentions.sort()
@@ -67,10 +69,11 @@ _CONNECTORS = {"and", "but", "though", "although", "while", "whereas", "yet", "t
 
 def _clause_end_before(doc: Doc, clause: int) -> int | None:
     """Char end of the words before a clause, without the commas and connectors that join it."""
+    c, space = columns_of(doc), flags_of(doc).space
     i = clause - 1
-    while i >= 0 and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _CONNECTORS):
+    while i >= 0 and (c.punct[i] or space[i] or c.lowers[i] in _CONNECTORS):
         i -= 1
-    return doc[i].idx + len(doc[i]) if i >= 0 else None
+    return c.starts[i] + len(c.texts[i]) if i >= 0 else None
 
 
 def _nested(att: Attribution, others: list[Attribution]) -> bool:
