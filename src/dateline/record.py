@@ -8,26 +8,49 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 SCHEMA = "dateline/1"
 _Item = TypeVar("_Item")
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+# Values ``_plain`` hands back as they are: most of a record's leaves, tested by exact type.
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+# Type → its converter, made on first sight: the record's few classes are each looked at once,
+# not tested with ``is_dataclass`` and ``isinstance`` at every one of their many instances.
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}
 
 
 def _plain(value: Any) -> Any:
     """Dataclasses → dicts, recursively (what ``dataclasses.asdict`` does, without its deep copies)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    convert = _CONVERTERS.get(kind)
+    if convert is None:
+        convert = _CONVERTERS[kind] = _converter(kind)
+    return convert(value)
+
+
+def _converter(kind: type) -> Callable[[Any], Any]:
+    # the same tests, in the same order, as asdict's: a dataclass first, then a sequence, a mapping
+    if is_dataclass(kind):
+        names = tuple(f.name for f in fields(kind))
+        if len(names) > 1:
+            read: Callable[[Any], tuple[Any, ...]] = attrgetter(*names)
+        else:  # attrgetter of one name gives the value itself, not a 1-tuple
+            def read(value: Any) -> tuple[Any, ...]:
+                return tuple(getattr(value, n) for n in names)
+        return lambda value: dict(zip(names, map(_plain, read(value)), strict=True))
+    if issubclass(kind, list | tuple):
+        return lambda value: list(map(_plain, value))
+    if issubclass(kind, dict):
+        return lambda value: {k: _plain(v) for k, v in value.items()}
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
