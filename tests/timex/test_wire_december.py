@@ -84,3 +84,18 @@ def test_the_following_week_from_the_story_day(times) -> None:
 def test_extended_until(times) -> None:
     assert times("The ceasefire was extended until Sunday.", date(2025, 12, 2)) == {"Sunday": "2025-12-07"}
 
+
+
+# --- "at the end of the day" summing up an argument; a count given as "N or M" before "ago" ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At the end of the day, farmers want fair prices, the minister said.", {}),
+    ("\"At the end of the day, the bill will pass,\" she said.", {}),
+    # a literal day: the hours before nightfall, in a past narrative or with "by"
+    ("The rescuers reached the village by the end of the day.", {"the end of the day": "2025-12-04"}),
+    # a vague count before "ago" still dates the event, from the first number
+    ("The mayor resigned three or four months ago.", {"three or four months ago": "2025-09"}),
+    ("The deal was drafted six to eight weeks ago.", {"six to eight weeks ago": "2025-10-23"}),
+])
+def test_summing_up_idiom_and_vague_counts_ago(times, text, expected) -> None:
+    assert times(text) == expected

@@ -185,8 +185,8 @@ def _families(m: Macros) -> list[tuple[str, str]]:
                 f"(?:(?P<unit>{m.unit})|(?P<swd>{m.weekday})|(?P<smon>{m.month}))"
                 f"|(?P<sword>{m.set_word})(?![\\w-])"
                 f"|(?P<times>once|twice|(?:three|four|five|\\d+)\\s+times)\\s+(?:a|an|per|each)\\s+(?P<tunit>{m.unit})"),
-        ("ago", f"(?:(?P<dir>the\\s+past|the\\s+last)\\s+)?(?P<num>{m.number})(?:[-\\s]+(?:more|additional))?"
-                f"[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|from\\s+now|back)"
+        ("ago", f"(?:(?P<dir>the\\s+past|the\\s+last)\\s+)?(?P<num>{m.number})(?:\\s+(?:or|to)\\s+(?P<num2>{m.number}))?"
+                f"(?:[-\\s]+(?:more|additional))?[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|from\\s+now|back)"
                 f"(?![\\w])"),
         ("duration", f"(?:(?P<det>the|these|those|its|his|her|their|a|an)\\s+)?"
                      f"(?:(?P<dir>first|last|past|next|previous|coming|latest|final|following|remaining|initial|"

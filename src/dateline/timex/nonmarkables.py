@@ -339,12 +339,31 @@ def _other_sense(match: Match, span: Span) -> str | None:
             return "attributive"  # "the past two winners", "the future president"
         if word == "soon" and re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
             return "conjunction"  # "as soon as", "soon after"
+    if family == "rel_unit" and _summing_up(match, span):
+        return "idiom"  # "at the end of the day, it is about jobs": in the end, on no day
     if family == "rel_unit" and _said(groups.get("rel")) == "the last" and re.match(r"\s+of\b", after, re.IGNORECASE):
         return "ordinal"  # "the last week of October", "the last days of the campaign": the final one, not the one before
     if family in ("duration", "set") and (groups.get("unit") or "").lower() in ("second", "seconds") \
             and family == "duration" and (groups.get("num") or "a").lower() in ("a", "an", "one"):
         return "other"  # "a second" is an ordinal more often than a length
     return None
+
+
+_PRESENT_OR_AHEAD = {"VBZ", "VBP", "MD"}
+
+
+def _summing_up(match: Match, span: Span) -> bool:
+    """ "At the end of the day, voters want jobs": the idiom sums up an argument and places nothing.
+    Told from the literal day by its clause: present tense or a modal ("voters want", "it will
+    pass"); in a past narrative the day is meant ("at the end of the day the index closed lower")."""
+    if match.part != "the end of" or _said(match.groups.get("unit")) != "day" \
+            or _said(match.groups.get("rel")) != "the" or not _before(match, span, 4).lower().endswith("at "):
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in VERBAL), None)
+    if verb is None:
+        return False
+    return verb.tag_ in _PRESENT_OR_AHEAD or any(c.tag_ == "MD" for c in verb.children) \
+        or (verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in verb.children))
 
 
 _RULES: list[tuple[str, Callable[[Match, Span], bool]]] = [
