@@ -31,6 +31,7 @@ from dateline.parts import is_long, run_in_parts
 from dateline.quotes import stage as quotes
 from dateline.record import Article, ErrorInfo
 from dateline.timex import stage as timex
+from dateline.words import release
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +80,16 @@ def prepare(raw: RawInput, options: Options) -> Article:
 
 
 def run_stages(doc: Doc, article: Article) -> Article:
-    for name, stage in STAGES:
-        try:
-            stage(doc, article)
-        except Exception as exc:  # one extractor failing must not lose the article or the batch
-            log.exception("stage %s failed on %s", name, article.id)
-            article.warnings.append(ErrorInfo(Code.STAGE_FAILED.value,
-                                              Code.STAGE_FAILED.message + f": {name}: {type(exc).__name__}: {exc}"))
+    try:
+        for name, stage in STAGES:
+            try:
+                stage(doc, article)
+            except Exception as exc:  # one extractor failing must not lose the article or the batch
+                log.exception("stage %s failed on %s", name, article.id)
+                article.warnings.append(ErrorInfo(Code.STAGE_FAILED.value,
+                                                  Code.STAGE_FAILED.message + f": {name}: {type(exc).__name__}: {exc}"))
+    finally:
+        release(doc)  # the stages share the doc's words; they refer back to it: let it go with its last reference
     for code, detail in models.unusable():  # a stage that ran on rules alone says so (W301, W302)
         article.warnings.append(ErrorInfo(code.value, f"{code.message}: {detail}"))
     return article

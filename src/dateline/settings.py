@@ -119,10 +119,9 @@ def _resolve() -> dict[str, tuple[Any, str]]:
     for path in reversed(config_files()):  # the user folder first, the working folder over it
         for key, value in _read_file(path, _mtime(path)).items():
             from_files[key] = (value, str(path))
-    known = {f.name: f for f in fields(Settings)}
+    known, hints = _fields()
     for key in from_files.keys() - known.keys():
         _warn_once(f"{from_files[key][1]}: unknown key {key!r}")
-    hints = typing.get_type_hints(Settings)
     values: dict[str, tuple[Any, str]] = {}
     for name, f in known.items():
         raw, where = _lookup(f, from_files)
@@ -134,6 +133,13 @@ def _resolve() -> dict[str, tuple[Any, str]]:
             shown = "(secret)" if f.metadata["secret"] else repr(raw)
             _warn_once(f"{where}: {name} = {shown} is not a {_kind(hints[name]).__name__}")
     return values
+
+
+@lru_cache(maxsize=1)
+def _fields() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The settings' fields and their types, read once: ``get`` runs for every article and
+    resolving the type hints costs more than reading the environment."""
+    return {f.name: f for f in fields(Settings)}, typing.get_type_hints(Settings)
 
 
 def _lookup(f: Any, from_files: dict[str, tuple[Any, str]]) -> tuple[Any, str]:

@@ -82,8 +82,11 @@ def looks_like_headline(paragraph: str) -> bool:
     return not paragraph.endswith((".", ":", ";", ",")) or len(paragraph.split()) <= 8
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _key(paragraph: str) -> str:
-    return re.sub(r"\W+", " ", paragraph.casefold()).strip()
+    return _NON_WORD.sub(" ", paragraph.casefold()).strip()
 
 
 def drop_repeats(paragraphs: list[str], standfirst: int = 0) -> list[str]:
@@ -98,6 +101,7 @@ def drop_repeats(paragraphs: list[str], standfirst: int = 0) -> list[str]:
         return paragraphs
     lead_keys = [_key(p) for p in paragraphs[:standfirst]]
     kept: list[str] = []
+    last_key = None
     for i, paragraph in enumerate(paragraphs):
         key = _key(paragraph)
         if i >= standfirst:
@@ -108,8 +112,9 @@ def drop_repeats(paragraphs: list[str], standfirst: int = 0) -> list[str]:
                     paragraph = _strip_repeated_prefix(paragraph, earlier)
                     key = _key(paragraph)
                     break
-        if key and not (kept and key == _key(kept[-1])):
+        if key and key != last_key:
             kept.append(paragraph)
+            last_key = key
     return kept
 
 

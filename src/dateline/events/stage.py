@@ -36,7 +36,7 @@ from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
-from dateline.words import release, word_at, words_of
+from dateline.words import word_at, words_of
 
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
@@ -547,10 +547,7 @@ def extract_events(doc: Doc, article: Article) -> None:
     """Fill ``article.events`` with PLOVER/CAMEO-coded events."""
     coder = SentenceCoder(doc, article)
     events: list[Event] = []
-    try:
-        for sent in doc.sents:
-            # An event with no actor at all is of no use to an event data set: drop it here.
-            events.extend(e for e in coder.code(sent) if e.source or e.target)
-    finally:
-        release(doc)  # the doc's words refer back to it: let it go with its last reference
+    for sent in doc.sents:
+        # An event with no actor at all is of no use to an event data set: drop it here.
+        events.extend(e for e in coder.code(sent) if e.source or e.target)
     article.events = directed(_dedup(events, coder.gists))

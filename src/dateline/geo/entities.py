@@ -93,10 +93,15 @@ def corrected_ents(doc: Doc) -> list[Span]:
 def _missed_places(doc: Doc, covered: set[int]) -> list[Span]:
     gaz = get_gazetteer()
     added: list[Span] = []
+    text = doc.text
+    tokens = list(doc)
+    # a span's text is the doc's text between its first token's start and its last token's end
+    starts = [t.idx for t in tokens]
+    ends = [t.idx + len(t) for t in tokens]
     i = 0
     n = len(doc)
     while i < n:
-        token = doc[i]
+        token = tokens[i]
         if i in covered or not token.is_title and not token.is_upper or not token.is_alpha:
             i += 1
             continue
@@ -104,12 +109,12 @@ def _missed_places(doc: Doc, covered: set[int]) -> list[Span]:
         for size in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
             if any(j in covered for j in range(i, i + size)):
                 continue
-            text = doc[i : i + size].text
-            toponym = gaz.lookup(text)
+            name = text[starts[i]:ends[i + size - 1]]
+            toponym = gaz.lookup(name)
             if toponym is not None and toponym.kind in ADDABLE_KINDS:
                 match = Span(doc, i, i + size, label="GPE")
                 break
-            if size == 1 and gaz.demonym(text) is not None:
+            if size == 1 and gaz.demonym(name) is not None:
                 match = Span(doc, i, i + 1, label="NORP")
                 break
         if match is not None:

@@ -24,11 +24,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dateline.geo import geonames
 from dateline.geo.gazetteer import Toponym, _float, _rows, get_gazetteer, normalise
 from dateline.record import Article, Event, Place
+from dateline.words import Word, columns_of, words_of
 
 _VERBAL = {"VERB", "AUX"}
 
@@ -138,20 +139,21 @@ def country_place(iso3: str, basis: str) -> Place | None:
     return _as_place({"name": country.name, "country": iso3, "lat": None, "lon": None, "kind": "country"}, basis)
 
 
-def _clause_tokens(trigger: Span) -> set[int]:
+def _clause_tokens(root: Word, trigger: list[Word]) -> set[int]:
     """The trigger, the verb heading its clause, verbs coordinated with it, their objects, and its
     subject with the clauses describing it."""
-    token = trigger.root
+    token = root
     for _ in range(8):
         if token.pos_ in _VERBAL or token.head.i == token.i:
             break
         token = token.head
+    words = words_of(root.doc)
     verbs = {token.i} | {t.i for t in trigger}
     verbs |= {c.i for c in token.children if c.dep_ in ("conj", "xcomp")}
-    objects = {c.i for i in list(verbs) for c in token.doc[i].children if c.dep_ in ("dobj", "nsubjpass", "attr")}
+    objects = {c.i for i in list(verbs) for c in words[i].children if c.dep_ in ("dobj", "nsubjpass", "attr")}
     # The subject and what describes it: "a strike on Pokrovsk killed", "ministers meeting in Luxembourg agreed".
     subjects = {c.i for c in token.children if c.dep_ == "nsubj"}
-    subjects |= {g.i for i in list(subjects) for g in token.doc[i].children if g.dep_ in ("acl", "relcl")}
+    subjects |= {g.i for i in list(subjects) for g in words[i].children if g.dep_ in ("acl", "relcl")}
     return verbs | objects | subjects
 
 
@@ -173,13 +175,13 @@ def _place_of_phrase(prep: Token, article: Article) -> dict[str, Any] | None:
     return None
 
 
-def _object_place(trigger: Span, article: Article, event: Event) -> dict[str, Any] | None:
+def _object_place(root: Word, article: Article, event: Event) -> dict[str, Any] | None:
     """Attacks and visits happen at the place they are done to: "shelled the city of Kharkiv"."""
     table = _table()
     if event.type not in table.get("object_events", ()) and not event.cameo.startswith(
             tuple(table.get("object_cameo", ()))):
         return None
-    for obj in trigger.root.children:
+    for obj in root.children:
         if obj.dep_ in ("dobj", "nsubjpass"):
             lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
             inside = [p for p in article.places if lo <= p["start"] and p["end"] <= hi]
@@ -202,10 +204,10 @@ def _named_as_place(tok: Token) -> bool:
     return head.lemma_.lower() in nouns or any(c.lemma_.lower() in nouns for c in tok.children)
 
 
-def _at_dateline(trigger: Span, clause: set[int]) -> bool:
+def _at_dateline(sentence: list[Word], clause: set[int]) -> bool:
     """The text puts the event where the story is filed: "talks held here", "met in the capital"."""
     table = _table()
-    for tok in trigger.sent:
+    for tok in sentence:
         if tok.lower_ == "here" and tok.head.i in clause:
             return True
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in clause \
@@ -218,25 +220,38 @@ def _at_dateline(trigger: Span, clause: set[int]) -> bool:
 def event_place(doc: Doc, article: Article, event: Event) -> dict[str, Any] | None:
     """The place the event's object (for attacks and visits) or a locative phrase attached to
     the event's clause names, else None."""
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
         return None
-    found = _object_place(trigger, article, event)
+    # the doc's words (made once per doc, shared with the other stages), not new spaCy tokens
+    words = words_of(doc)
+    root = words[span.root.i]
+    found = _object_place(root, article, event)
     if found is not None:
         return found
-    clause = _clause_tokens(trigger)
+    clause = _clause_tokens(root, words[span.start:span.end])
+    sentence = _sentence(doc, span.start)
     preps = set(_table()["prepositions"])
-    candidates = [t for t in trigger.sent if t.dep_ == "prep" and t.lower_ in preps and t.head.i in clause]
-    candidates.sort(key=lambda t: abs(t.i - trigger.root.i))
+    candidates = [t for t in sentence if t.dep_ == "prep" and t.lower_ in preps and t.head.i in clause]
+    candidates.sort(key=lambda t: abs(t.i - root.i))
     actor_names = {normalise(a.name) for a in event.source + event.target}
     for prep in candidates:
         found = _place_of_phrase(prep, article)
         # "sanctions on Iran": a phrase naming one of the event's actors says who, not where.
         if found is not None and normalise(found["text"]) not in actor_names:
             return found
-    if _at_dateline(trigger, clause):
+    if _at_dateline(sentence, clause):
         return {"dateline": True}
     return None
+
+
+def _sentence(doc: Doc, i: int) -> list[Word]:
+    """The words of token i's sentence (``doc[i].sent``, without scanning for its bounds)."""
+    starts = columns_of(doc).sent_starts
+    start = end = starts[i]
+    while end < len(starts) and starts[end] == start:
+        end += 1
+    return words_of(doc)[start:end]
 
 
 def dateline_place(article: Article) -> Place | None:

@@ -78,6 +78,8 @@ class _DocFacts:
         for flag in quoted:
             self.quoted_before.append(self.quoted_before[-1] + flag)
         self.cues: dict[int, tuple[str, bool, str, str]] = {}
+        self.cue_strings: dict[int, tuple[str, str, str, str, str]] = {}
+        self.frame_strings: dict[tuple[int, str], tuple[tuple[str, ...], str, str, str]] = {}
 
     def span_quoted(self, start: int, end: int) -> bool:
         """Does a quote region overlap [start, end)? (A region starting before ``end`` and ending after ``start``.)"""
@@ -101,6 +103,44 @@ class _DocFacts:
             facts = self.cues[tok.i] = (modal, neg, prev, nxt)
         return facts
 
+    def cue_features(self, tok: Token, finder: AttributionFinder) -> tuple[str, str, str, str, str]:
+        """The cue's own feature strings (modal, negation, the words beside it, sentence-initial):
+        a cue has many readings, and building the strings once per cue is most of their cost."""
+        made = self.cue_strings.get(tok.i)
+        if made is None:
+            sent = finder.sents[tok.i]
+            modal, neg, prev, nxt = self.cue(tok, sent)
+            made = self.cue_strings[tok.i] = ("modal=" + modal, "neg=" + str(neg), "prev=" + prev, "next=" + nxt,
+                                              "first=" + str(tok.i == sent[0]))
+        return made
+
+    def frame_features(self, tok: Token, frame: str, finder: AttributionFinder) -> tuple[tuple[str, ...], str, str, str]:
+        """The features of a cue read in one frame that no reading of that frame changes, with the
+        lemma, cue class and frame base the rest are built from."""
+        key = (tok.i, frame)
+        made = self.frame_strings.get(key)
+        if made is None:
+            lemma = tok.lemma_.lower()
+            fbase = frame.split(":")[0]
+            cls = finder.lex.cue_class.get(lemma, "-")
+            head = tok.head
+            opening = (
+                "bias",
+                "l=" + lemma,
+                "f=" + frame,
+                "fb=" + fbase,
+                "lf=" + lemma + "|" + frame,
+                "cls=" + cls,
+                "clsf=" + cls + "|" + fbase,
+                "tag=" + tok.tag_,
+                "tagf=" + tok.tag_ + "|" + fbase,
+                "dep=" + tok.dep_,
+                "depf=" + tok.dep_ + "|" + fbase,
+                "hl=" + ("<sp>" if head.is_space else head.lemma_.lower()) + "|" + tok.dep_,
+            )
+            made = self.frame_strings[key] = (opening, lemma, cls, fbase)
+        return made
+
 
 def _facts(finder: AttributionFinder, quoted: list[bool]) -> _DocFacts:
     facts = finder.cue_facts
@@ -114,54 +154,40 @@ def features(cand: Attribution, finder: AttributionFinder, quoted: list[bool]) -
     tok = cand.cue
     doc = finder.doc
     facts = _facts(finder, quoted)
-    lemma = tok.lemma_.lower()
     frame = cand.frame
-    fbase = frame.split(":")[0]
-    cls = finder.lex.cue_class.get(lemma, "-")
-    head = tok.head
+    opening, lemma, cls, fbase = facts.frame_features(tok, frame, finder)
     first = expand_span(doc, cand.start, cand.end)  # token range of the content
     words = first[1] - first[0] if first is not None else 0
     lead = facts.forms[first[0]] if first is not None and first[1] > first[0] else "-"
     lead_pos = finder.words[first[0]].pos_ if first is not None and first[1] > first[0] else "-"
     src = cand.source
     src_kind = "none" if src is None else (src.lower_ if src.pos_ == "PRON" else src.pos_ + ":" + (src.ent_type_ or "-"))
+    src_base = src_kind.split(":")[0]
     side = "before" if cand.end <= tok.idx else ("after" if cand.start >= tok.idx else "around")
     span_quoted = facts.span_quoted(cand.start, cand.end)
-    sent_start = finder.sents[tok.i][0]
-    modal, neg, prev, nxt = facts.cue(tok, finder.sents[tok.i])
+    modal, neg, prev, nxt, first_word = facts.cue_features(tok, finder)
     feats = [
-        "bias",
-        "l=" + lemma,
-        "f=" + frame,
-        "fb=" + fbase,
-        "lf=" + lemma + "|" + frame,
-        "cls=" + cls,
-        "clsf=" + cls + "|" + fbase,
-        "tag=" + tok.tag_,
-        "tagf=" + tok.tag_ + "|" + fbase,
-        "dep=" + tok.dep_,
-        "depf=" + tok.dep_ + "|" + fbase,
-        "hl=" + ("<sp>" if head.is_space else head.lemma_.lower()) + "|" + tok.dep_,
+        *opening,
         "src=" + src_kind,
-        "srcf=" + src_kind.split(":")[0] + "|" + fbase,
+        "srcf=" + src_base + "|" + fbase,
         "lsrc=" + lemma + "|" + ("none" if src is None else "some"),
         "srcl=" + ("none" if src is None else src.lemma_.lower()),
         "lside=" + lemma + "|" + side,
-        "lsrck=" + lemma + "|" + src_kind.split(":")[0],
+        "lsrck=" + lemma + "|" + src_base,
         "srcdist=" + ("none" if src is None else _bucket(abs(tok.i - src.i))),
         "side=" + side + "|" + fbase,
         "len=" + _bucket(words) + "|" + fbase,
         "lead=" + lead + "|" + fbase,
         "leadpos=" + lead_pos,
         "llead=" + lemma + "|" + lead,
-        "modal=" + modal,
-        "neg=" + str(neg),
+        modal,
+        neg,
         "q=" + str(quoted[tok.i]) + "|" + str(span_quoted),
-        "prev=" + prev,
-        "next=" + nxt,
-        "lnext=" + lemma + "|" + nxt,
+        prev,
+        nxt,
+        "lnext=" + lemma + "|" + nxt[5:],
         "kind=" + cand.kind,
-        "first=" + str(tok.i == sent_start),
+        first_word,
         # backoffs for verbs the training split rarely saw: suffix, speaker kind, class and lead
         "sfx=" + lemma[-3:] + "|" + fbase,
         "srckf=" + src_kind + "|" + fbase,
