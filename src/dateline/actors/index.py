@@ -262,19 +262,36 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 def story_country(doc: Doc, place: str | None, dateline: tuple[int, int] | None) -> str | None:
     """The country the story is about: the dateline place's, when the text names that country (or
-    its people) outside the dateline; a story filed from Geneva is rarely about Switzerland."""
+    its people) outside the dateline; a story filed from Geneva is rarely about Switzerland.
+    Kept with the doc: the quotes and the events stages both ask."""
+    key = (_STORY_KEY, place, dateline)
+    if key not in doc.user_data:
+        doc.user_data[key] = _story_country(doc, place, dateline)
+    found: str | None = doc.user_data[key]
+    return found
+
+
+_STORY_KEY = "dateline.story_country"
+
+
+def _story_country(doc: Doc, place: str | None, dateline: tuple[int, int] | None) -> str | None:
     gaz = get_gazetteer()
     topo = None
     for part in (place or "").split(","):
         topo = topo or (gaz.lookup(part.strip()) if part.strip() else None)
     if topo is None:
         return None
+    seen: set[str] = set()  # a name met again says nothing new
     for ent in doc.ents:
         if ent.label_ not in {"GPE", "NORP"} or (dateline is not None and dateline[0] <= ent.start_char < dateline[1]):
             continue
-        found = gaz.lookup(ent.text)
+        text = ent.text
+        if text in seen:
+            continue
+        seen.add(text)
+        found = gaz.lookup(text)
         named = found.iso3 if found is not None and found.kind == "country" else None
-        if (named or gaz.demonym(ent.text)) == topo.iso3:
+        if (named or gaz.demonym(text)) == topo.iso3:
             return topo.iso3
     return None
 

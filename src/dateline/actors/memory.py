@@ -90,8 +90,9 @@ class ArticleMemory:
         self._offsets: tuple[str, list[int], list[int]] | None = None  # the text; each token's first and past-last char
         self._country_words: dict[int, str | None] = {}
         self._name_ends: dict[int, bool] = {}
+        doc_text = text_of(doc)
         for ent in self.ents:
-            text = text_of(doc)[ent.start_char:ent.end_char]  # Span.text joins its tokens again
+            text = doc_text[ent.start_char:ent.end_char]  # Span.text joins its tokens again
             person = ent.label_ == "PERSON"
             for i in range(ent.start, ent.end):
                 self.ent_text[i] = text
@@ -124,13 +125,14 @@ class ArticleMemory:
     def _index_article_actors(self, article: Article) -> None:
         if not article.actors:
             return
-        starts = {idx: i for i, idx in enumerate(columns_of(self.doc).starts)}
+        offsets = columns_of(self.doc).starts
+        starts = {idx: i for i, idx in enumerate(offsets)}
         for actor in article.actors:
             for start, end in actor.mentions:
                 if self.dateline[0] <= start < self.dateline[1]:
                     continue
                 i = starts.get(start)
-                while i is not None and i < len(self.doc) and self.doc[i].idx < end:
+                while i is not None and i < len(offsets) and offsets[i] < end:
                     self.by_token[i] = actor
                     i += 1
             if actor.kind == "person" and actor.country and " " in actor.name:
