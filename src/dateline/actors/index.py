@@ -264,7 +264,7 @@ def story_country(doc: Doc, place: str | None, dateline: tuple[int, int] | None)
     """The country the story is about: the dateline place's, when the text names that country (or
     its people) outside the dateline; a story filed from Geneva is rarely about Switzerland.
     Kept with the doc: the quotes and the events stages both ask."""
-    key = (_STORY_KEY, place, dateline)
+    key = f"{_STORY_KEY}:{place}:{dateline}"
     if key not in doc.user_data:
         doc.user_data[key] = _story_country(doc, place, dateline)
     found: str | None = doc.user_data[key]
