@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from dateline.timex import feasts
+from dateline.timex.scan import Scanner
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +217,12 @@ def compiled() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    """The families' patterns, each run only where a match of it can start (``timex.scan``)."""
+    return Scanner([pattern for _, pattern in compiled()])
+
+
+@lru_cache(maxsize=1)
 def _prefix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     part = (r"(?:(?P<bound>pre|post)-"
@@ -390,11 +397,18 @@ def find(text: str) -> list[Match]:
     candidates: list[tuple[int, int, int, Match]] = []
     keys = family_keys()
     lowered = text.lower()
-    for rank, (family, pattern) in enumerate(compiled()):
+    scanner = _scanner()
+    starts = scanner.starts(text)
+    present: dict[int, bool] = {}  # several families share one word table (the months): look once
+    for rank, (family, _pattern) in enumerate(compiled()):
         needed = keys.get(family)
-        if needed is not None and not any(word in lowered for word in needed):
-            continue
-        for found in pattern.finditer(text):
+        if needed is not None:
+            known = present.get(id(needed))
+            if known is None:
+                known = present[id(needed)] = any(word in lowered for word in needed)
+            if not known:
+                continue
+        for found in scanner.matches(rank, text, starts):
             if found.end() == found.start():
                 continue
             groups = {k: v for k, v in found.groupdict().items() if v is not None}
