@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.memory import TRANSNATIONAL
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
@@ -103,6 +104,26 @@ def _own_people(source: list[EventActor]) -> list[EventActor]:
     if len(home) != 1:
         return []
     return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
+
+
+def _unplaced(actor: EventActor) -> bool:
+    """A party known by its role alone ("rebels", "demonstrators", "Judge X"): a sector, no
+    country, and no transnational body of its own (a named NGO or IGO keeps its first code)."""
+    code = actor.code or ""
+    return not actor.country and actor.sector is not None and (
+        code.startswith("---") or (code in {"", actor.sector} and actor.sector not in TRANSNATIONAL))
+
+
+def _lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventActor]:
+    """A party of one side known only by its role is the other side's compatriot when every
+    party there is of one country ("the Xland government accepted demands from rebels",
+    "Xland police dispersed demonstrators", "opposition leaders agreed to postpone the rally in
+    Xland's capital"): the PLOVER gold codes such domestic acts to that country on both sides."""
+    countries = {a.country for a in other}
+    if len(countries) != 1 or None in countries:
+        return side
+    country = countries.pop()
+    return [replace(a, country=country, code=f"{country}{a.sector}") if _unplaced(a) else a for a in side]
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -496,6 +517,8 @@ class SentenceCoder:
         if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
+        if not reciprocal and not code.startswith("01"):  # whom a statement is told to is its audience, no party
+            source, target = _lend_country(source, target), _lend_country(target, source)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
         event = Event(
