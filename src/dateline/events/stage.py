@@ -67,6 +67,7 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 MATERIAL_CONFLICT = 4  # QuadClass: violence and coercion told in a clause still happened
 SURE_MAIN = 0.8  # the main event's (calibrated) confidence above which background acts are dropped
+FAINT = 0.5  # share of the main act's (calibrated) confidence below which an act beside it is dropped
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
 CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
@@ -240,7 +241,13 @@ class SentenceCoder:
         Only when the coder is sure of the main act: otherwise a clause's act may be the one."""
         events = [event for event, _ in self.code_with_evidence(sent)]
         main = next(iter(event_ranker.kept(events)), events[0] if events else None)
-        if main is None or main.confidence < SURE_MAIN:
+        if main is None:
+            return events
+        # beside the main act, one the coder judges less than half as likely coded right is no
+        # event, unless it is violence or coercion, which a clause telling it still says happened
+        events = [e for e in events if e is main or e.confidence >= FAINT * main.confidence
+                  or e.quad == MATERIAL_CONFLICT]
+        if main.confidence < SURE_MAIN:
             return events  # unsure of the main act: the clauses' acts stay as its alternatives
         return [e for e in events if e is main or not self.background.get(id(e), False) or e.quad == MATERIAL_CONFLICT]
 
