@@ -218,3 +218,10 @@ def test_a_common_noun_names_no_transnational_body(nlp):
     extract_events(nlp(text), art)
     codes = {a.code for e in art.events for a in e.source}
     assert codes and all(c.startswith("---") for c in codes), codes
+
+
+def test_a_sector_code_alone_names_no_country():
+    # the Phoenix dictionaries code a news agency by its sector alone: no country "MED"
+    from dateline.actors.phoenix import _split
+    assert _split("MED").country is None and _split("MED").sector == "MED"
+    assert _split("USAMED").country == "USA"

@@ -141,3 +141,15 @@ def test_an_object_written_once_after_coordinated_prepositions_is_each_one_s(cod
     # "curbs on travel to and from X": the object of "from" is the object of "to" too
     art = code("Chile lifted its curbs on flights to and from Bolivia on Monday.")
     assert "BOL" in _target_countries(art, "08"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # a bare number taken by a verb coordinated with an earlier one is more of its object
+    ("Ugandan soldiers killed three rebels and captured 20 in the north.", "17", "UGAREB"),
+    # and "one person" is a civilian, the police's compatriot
+    ("Kenyan police opened fire on rioters, killing one person and arresting 15.", "17", "KENCVL"),
+])
+def test_a_bare_number_is_more_of_the_earlier_object(code, text, root, expected):
+    art = code(text)
+    assert expected in {a.code for e in art.events if e.cameo.startswith(root) for a in e.target}, [
+        (e.cameo, e.source, e.target) for e in art.events]

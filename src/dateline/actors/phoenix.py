@@ -124,9 +124,16 @@ SUCCESSORS = {"USR": frozenset({"UKR", "GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK",
               "SDN": frozenset({"SSD"})}
 
 
+# Sector codes the dictionaries write alone for a body with no country ("cnn", "afp": MED): no
+# country of that name.
+SECTOR_ONLY = frozenset({"MED", "JRN", "BUS", "GOV", "MIL", "REB", "OPP", "REL", "CVL", "EDU", "LAB"})
+
+
 def _split(code: str) -> NamedActor:
     if code.startswith(("IGO", "NGO", "IMG", "MNC")):
         return NamedActor(None, code[:3], code)
+    if code in SECTOR_ONLY:
+        return NamedActor(None, code, f"---{code}")
     if code[3:6] in SUCCESSORS.get(code[:3], ()):
         code = code[3:]
     country = code[:3]

@@ -87,10 +87,12 @@ def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
 
 
 def _kind_of_others(head: Token) -> Token | None:
-    """What "others" are more of when a verb coordinated with an earlier one takes them as its
-    object ("killed three soldiers and wounded four others", "killing one and injuring others"):
-    the earlier verb's object, whose country they share."""
-    if head.lower_ != "others" or head.dep_ != "dobj" or head.head.dep_ != "conj":
+    """What "others" or a bare number are more of when a verb coordinated with an earlier one
+    takes them as its object ("killed three soldiers and wounded four others", "killing one and
+    injuring others", "killing two people and arresting 15"): the earlier verb's object, whose
+    country they share."""
+    more = head.lower_ == "others" or (head.pos_ == "NUM" and head.tag_ == "CD")
+    if not more or head.dep_ != "dobj" or head.head.dep_ != "conj":
         return None
     first = head.head.head
     return next((c for c in first.children if c.dep_ == "dobj"), None)

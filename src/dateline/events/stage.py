@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.memory import TRANSNATIONAL
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
@@ -66,6 +67,7 @@ SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the
 SALIENCE_PENTA = 0.5
 MATERIAL_CONFLICT = 4  # QuadClass: violence and coercion told in a clause still happened
 SURE_MAIN = 0.8  # the main event's (calibrated) confidence above which background acts are dropped
+FAINT = 0.5  # share of the main act's (calibrated) confidence below which an act beside it is dropped
 SUBORDINATE_PENALTY = 1.0  # salience lost by an act in a relative or temporal clause
 CLASSIFIER_ONLY_MIN = 0.1  # the heads alone make an event (at the root verb) only above this PLOVER probability;
 # low, since the ranker then decides its class from both heads and may recode it (it is no settled code)
@@ -103,6 +105,26 @@ def _own_people(source: list[EventActor]) -> list[EventActor]:
     if len(home) != 1:
         return []
     return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
+
+
+def _unplaced(actor: EventActor) -> bool:
+    """A party known by its role alone ("rebels", "demonstrators", "Judge X"): a sector, no
+    country, and no transnational body of its own (a named NGO or IGO keeps its first code)."""
+    code = actor.code or ""
+    return not actor.country and actor.sector is not None and (
+        code.startswith("---") or (code in {"", actor.sector} and actor.sector not in TRANSNATIONAL))
+
+
+def _lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventActor]:
+    """A party of one side known only by its role is the other side's compatriot when every
+    party there is of one country ("the Xland government accepted demands from rebels",
+    "Xland police dispersed demonstrators", "opposition leaders agreed to postpone the rally in
+    Xland's capital"): the PLOVER gold codes such domestic acts to that country on both sides."""
+    countries = {a.country for a in other}
+    if len(countries) != 1 or None in countries:
+        return side
+    country = countries.pop()
+    return [replace(a, country=country, code=f"{country}{a.sector}") if _unplaced(a) else a for a in side]
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -219,7 +241,13 @@ class SentenceCoder:
         Only when the coder is sure of the main act: otherwise a clause's act may be the one."""
         events = [event for event, _ in self.code_with_evidence(sent)]
         main = next(iter(event_ranker.kept(events)), events[0] if events else None)
-        if main is None or main.confidence < SURE_MAIN:
+        if main is None:
+            return events
+        # beside the main act, one the coder judges less than half as likely coded right is no
+        # event, unless it is violence or coercion, which a clause telling it still says happened
+        events = [e for e in events if e is main or e.confidence >= FAINT * main.confidence
+                  or e.quad == MATERIAL_CONFLICT]
+        if main.confidence < SURE_MAIN:
             return events  # unsure of the main act: the clauses' acts stay as its alternatives
         return [e for e in events if e is main or not self.background.get(id(e), False) or e.quad == MATERIAL_CONFLICT]
 
@@ -496,6 +524,8 @@ class SentenceCoder:
         if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
+        if not reciprocal and not code.startswith("01"):  # whom a statement is told to is its audience, no party
+            source, target = _lend_country(source, target), _lend_country(target, source)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
         event = Event(
