@@ -423,10 +423,15 @@ class AttributionFinder:
         if cand.frame not in ("direct", "line") and "\n\n" in text[min(cand.start, cand.cue.idx):max(cand.end, cand.cue.idx)]:
             if "\n\n" in text[cand.end:cand.cue.idx] or "\n\n" in text[cand.cue.idx:cand.start]:
                 return False  # the parse joined two paragraphs: the content is in the other one
-            if cand.end <= cand.cue.idx:
-                cand.start = text.rfind("\n\n", cand.start, cand.end) + 2
-            else:
-                cand.end = text.find("\n\n", cand.start, cand.end)
+            # the content keeps the cue's paragraph: a reading around the cue whose clause the
+            # parser began in the paragraph before (a closing mark left over, '…"¶Growth, she
+            # said, is slow') starts after the break, and one running on into the next ends there
+            before = text.rfind("\n\n", cand.start, min(cand.cue.idx, cand.end))
+            if before >= 0:
+                cand.start = before + 2
+            after = text.find("\n\n", max(cand.cue.idx, cand.start), cand.end)
+            if after >= 0:
+                cand.end = after
         if self.exclude is not None:
             ds, de = self.exclude
             if ds <= cand.cue.idx < de:
