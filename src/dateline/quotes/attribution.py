@@ -21,7 +21,15 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
-from dateline.quotes.frames import according_to, frames, hung_clause, passive_subject, trimmed
+from dateline.quotes.frames import (
+    POLLS,
+    according_to,
+    frames,
+    hung_clause,
+    passive_subject,
+    poll_phrase,
+    trimmed,
+)
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
 from dateline.quotes.tokens import expand_span, flags_of
@@ -46,6 +54,8 @@ _PRIOR = {
 _DEFAULT_PRIOR = 0.05
 # A passive with its agent ("was denied by the ministry") reads like the active clause.
 PASSIVE_RATE = 0.9
+# "In a poll released Sunday, Clinton led by 5 points": the poll vouches for the clause.
+POLL_RATE = 0.9
 _PASSIVE_CLASSES = ("speech", "report", "belief")
 # Verbs of taking a stand, outside the speech lexicon, whose passive subject is what was backed or
 # refused ("the levy is opposed by most shopkeepers").
@@ -359,6 +369,13 @@ class AttributionFinder:
                 (s, e), source, cue_end = acc
                 out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, 0.95, frame="according"))
                 continue
+            poll = poll_phrase(tok, self.sents[tok.i]) if tok.pos_ == "ADP" else None
+            if poll is not None:
+                (s, e), source, cue_end = poll
+                out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, POLL_RATE, frame="poll"))
+                continue
+            if tok.pos_ == "ADP":
+                continue
             pos = tok.pos_
             if pos in ("VERB", "AUX"):
                 if tok.dep_ == "aux":
@@ -405,7 +422,7 @@ class AttributionFinder:
         nouns = self.nouns
         out = []
         for i, (pos, lemma, lower) in enumerate(zip(c.pos, c.lemmas, c.lowers, strict=True)):
-            if i in direct or lower == "according" or pos in ("VERB", "AUX"):
+            if i in direct or lower == "according" or pos in ("VERB", "AUX") or (pos == "ADP" and lower in POLLS):
                 out.append(i)
             elif pos == "NOUN" and nouns and lemma.lower() in nouns:
                 out.append(i)
@@ -423,10 +440,15 @@ class AttributionFinder:
         if cand.frame not in ("direct", "line") and "\n\n" in text[min(cand.start, cand.cue.idx):max(cand.end, cand.cue.idx)]:
             if "\n\n" in text[cand.end:cand.cue.idx] or "\n\n" in text[cand.cue.idx:cand.start]:
                 return False  # the parse joined two paragraphs: the content is in the other one
-            if cand.end <= cand.cue.idx:
-                cand.start = text.rfind("\n\n", cand.start, cand.end) + 2
-            else:
-                cand.end = text.find("\n\n", cand.start, cand.end)
+            # the content keeps the cue's paragraph: a reading around the cue whose clause the
+            # parser began in the paragraph before (a closing mark left over, '…"¶Growth, she
+            # said, is slow') starts after the break, and one running on into the next ends there
+            before = text.rfind("\n\n", cand.start, min(cand.cue.idx, cand.end))
+            if before >= 0:
+                cand.start = before + 2
+            after = text.find("\n\n", max(cand.cue.idx, cand.start), cand.end)
+            if after >= 0:
+                cand.end = after
         if self.exclude is not None:
             ds, de = self.exclude
             if ds <= cand.cue.idx < de:
@@ -451,7 +473,7 @@ class AttributionFinder:
         best: dict[int, Attribution] = {}
         bar = threshold()
         for cand in self.candidates() if cands is None else cands:
-            if cand.frame in ("direct", "according", "line", "passive"):
+            if cand.frame in ("direct", "according", "line", "passive", "poll"):
                 best[cand.cue.i] = cand
                 continue
             if cand.rate < bar or (cand.source is None and cand.rate < SOURCELESS_THRESHOLD):

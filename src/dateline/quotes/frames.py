@@ -210,6 +210,47 @@ def according_to(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], 
     return span, source, prep.idx + len(prep)
 
 
+# "In a Marist poll released Sunday, Clinton led by 5 points", "…have been damaged, by one
+# estimate": a poll or a count vouches for the clause its phrase hangs on, as "according to" does.
+POLLS = {"in": frozenset({"poll", "survey", "average"}),
+         "by": frozenset({"estimate", "count", "reckoning", "tally"})}
+
+
+def poll_phrase(token: Token, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, int] | None:
+    """For "in a poll" / "by one estimate" hung on a clause's verb: (content span, source head (the
+    poll), cue end)."""
+    nouns = POLLS.get(token.lower_)
+    head = token.head
+    if nouns is None or token.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    objs = [c for c in token.children if c.dep_ == "pobj"]
+    if not objs or objs[0].lemma_.lower() not in nouns or objs[0].tag_ not in ("NN", "NNP") or not _finite(head):
+        return None  # "rose in the polls", "slipping to 39 percent in a poll": no one's finding
+    doc = token.doc
+    phrase_start, phrase_end = token.i, objs[0].right_edge.i + 1
+    lo, hi = _claim_bounds(token, sent)
+    before = trimmed(doc, lo, phrase_start) if _has_word(doc, lo, phrase_start) else None
+    after = trimmed(doc, phrase_end, hi) if _has_word(doc, phrase_end, hi) else None
+    if before is None and after is None:
+        return None
+    if before is None or after is None:
+        span = before or after
+    else:
+        span = trimmed(doc, lo, hi)  # "Clinton, in the latest poll, leads…": around the phrase
+    if span is None:
+        return None
+    return span, objs[0], token.idx + len(token)
+
+
+def _has_word(doc: Doc, start: int, end: int) -> bool:
+    return any(not t.is_punct and t.text.strip() for t in words_of(doc)[start:end])
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
 def _claim_bounds(token: Token, sent: tuple[int, int]) -> tuple[int, int]:
     """Token range of what "according to" vouches for: the clause it hangs on, within the
     sentence ("…, which it often is, according to Scott": the relative clause), else the sentence."""

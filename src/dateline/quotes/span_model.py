@@ -39,6 +39,9 @@ FEATURE_SET = 1  # the version of ``window`` and ``token_features``: bump on a c
 _BEFORE, _AFTER = 0, 1  # sentences of context before and after the cue's sentence
 _MAX_TOKENS = 160
 _MERGE_GAP = 6
+# a poll's clause is the parse's ("In the poll, Clinton led…"): the tagger, which learnt verbs' and
+# nouns' contents, would take the poll's own words for it
+_FIXED = ("poll",)
 _MARKED = ("direct", "line")  # frames whose edges the quote marks draw  # content pieces this close (in tokens) join into one span
 
 
@@ -341,9 +344,12 @@ def redraw(finder: AttributionFinder, found: list[Attribution], tagger: ContentT
         view = DocView(finder.doc, finder.sents, in_quote_flags(finder))
         readings = readings or {}
         proposals = [propose(view, finder, att, tagger, readings.get(att.cue.i, []))
-                     if att.frame not in _MARKED or tagger.bar_direct <= 1 else (1.0, []) for att in found]
+                     if att.frame not in _MARKED + _FIXED or tagger.bar_direct <= 1 else (1.0, []) for att in found]
     out = []
     for att, (own, options) in zip(found, proposals):
+        if att.frame in _FIXED:
+            out.append(att)
+            continue
         margin = tagger.bar_direct if att.frame in _MARKED else tagger.bar_other
         others = [(o.start, o.end) for o in found if o is not att]
         # no statement twice: a new span must not reach into another attribution's content; and

@@ -89,7 +89,8 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
         return False  # transcript lines stay, even inside a quoted transcript
     entry = _NEST_INDEX.get("entry")  # (the list, its starts, their furthest ends, its length)
     if entry is None or entry[0] is not others or entry[3] != len(others):
-        spans = sorted((o.start, o.end) for o in others)
+        # a poll's clause holds what its respondents said ("In the poll, 31% said they…"): both stand
+        spans = sorted((o.start, o.end) for o in others if o.frame != "poll")
         reach, furthest = [], -1
         for _, end in spans:
             furthest = max(furthest, end)
@@ -168,7 +169,7 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
     previous = None
     for att in found:
         rule = att.source
-        if att.frame not in ("line", "according"):  # "NAME:", "according to X" name the speaker outright
+        if att.frame not in ("line", "according", "poll"):  # "NAME:", "according to X", "in a poll" name the speaker
             att.source = model.choose(att, finder, previous)
         if att.source is not None and _expected_not_speaking(att):
             att.source = None
@@ -189,7 +190,7 @@ _MUTE = frozenset({"vote", "price", "plan", "talk", "talks", "deal", "bill", "ec
 
 def _mute_speaker(att: Attribution) -> bool:
     """A reported statement whose speaker, or passive subject with no agent, is a mute thing."""
-    if att.frame in ("direct", "line", "according"):
+    if att.frame in ("direct", "line", "according", "poll"):
         return False  # quoted words are someone's; "according to" names its source outright
     mention = att.source
     if mention is None and att.frame == "xcomp":
@@ -309,7 +310,7 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     quotes = []
     for att in found:
         # "according to X" names its speaker with "to", and a passive's subject is no addressee
-        att.addressee = finder.addressee(att.cue) if att.frame not in ("according", "line", "passive") else None
+        att.addressee = finder.addressee(att.cue) if att.frame not in ("according", "line", "passive", "poll") else None
         cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         start, end = att.start, _tidy_end(text, att.start, att.end)
         parts = content_parts(att)
