@@ -72,5 +72,5 @@ def test_nested_attributions_are_found_as_pairwise():
         for _ in range(rng.randint(1, 12)):
             start = rng.randint(0, 30)
             cue = SimpleNamespace(idx=rng.randint(0, 45), text=rng.choice(["said", "told", ":"]))
-            found.append(SimpleNamespace(start=start, end=start + rng.randint(1, 15), cue=cue))
+            found.append(SimpleNamespace(start=start, end=start + rng.randint(1, 15), cue=cue, frame="clause"))
         assert [a for a in found if not _nested(a, found)] == [a for a in found if not _pairwise(a, found)]

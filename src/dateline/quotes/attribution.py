@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp import text_of
@@ -32,7 +31,7 @@ from dateline.quotes.frames import (
 )
 from dateline.quotes.lexicon import QuoteLexicon, get_lexicon
 from dateline.quotes.marks import QuoteRegion, find_quote_regions
-from dateline.quotes.tokens import expand_span, flags_of
+from dateline.quotes.tokens import expand_span, flags_of, sentence_bounds
 from dateline.words import columns_of, words_of
 
 THRESHOLD = 0.3  # tuned on PolNeAR dev: F1 is flat between 0.25 and 0.3, precision falls below
@@ -169,20 +168,6 @@ def noun_source(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return subject_of(noun.head)
     return None
-
-
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token indices of each token's sentence; one pass (Token.sent rescans the doc)."""
-    n = len(doc)
-    if not n:
-        return []
-    # Doc.sents builds a Span per sentence from Token objects; the SENT_START column is one array
-    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).tolist()) if i == 0 or flag == 1]
-    bounds: list[tuple[int, int]] = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else n
-        bounds.extend([(start, end)] * (end - start))
-    return bounds
 
 
 class AttributionFinder:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IS_QUOTE, IS_SPACE
+from spacy.attrs import IS_QUOTE, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from dateline.words import columns_of, words_of
@@ -94,3 +94,17 @@ def span_root(doc: Doc, start: int, end: int) -> int:
         if steps < best:
             best, root = steps, i
     return start if root == -1 else root
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence; one pass (Token.sent rescans the doc)."""
+    n = len(doc)
+    if not n:
+        return []
+    # Doc.sents builds a Span per sentence from Token objects; the SENT_START column is one array
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).tolist()) if i == 0 or flag == 1]
+    bounds: list[tuple[int, int]] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        bounds.extend([(start, end)] * (end - start))
+    return bounds
