@@ -105,7 +105,6 @@ class ArticleMemory:
         self.last_body: EventActor | None = None  # the last international body named
         self.by_head: dict[str, list[EventActor]] = {}  # head lemma → who the last located such phrase was
         self.joint_heads = self.lex.joint_heads
-        self._story: str | None = None
         # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
         # neither the place nor the agency is an actor of the story.
         dateline = article.dateline
@@ -301,9 +300,7 @@ class ArticleMemory:
     def story_country(self) -> str | None:
         """The country the story is about: the dateline place's, when the text names that country
         (or its people) outside the dateline; a story filed from Geneva is rarely about Switzerland."""
-        if self._story is None:
-            self._story = story_country(self.doc, self.dateline_place, self.dateline) or ""
-        return self._story or None
+        return story_country(self.doc, self.dateline_place, self.dateline)  # kept with the doc
 
     def _national(self, head: Token, actor: EventActor) -> EventActor:
         """ "the government", "police", "Interior Minister X" with no country: the story's country's."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.index import code_of
 from dateline.actors.memory import TRANSNATIONAL
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
@@ -124,7 +125,7 @@ def _lend_country(side: list[EventActor], other: list[EventActor]) -> list[Event
     if len(countries) != 1 or None in countries:
         return side
     country = countries.pop()
-    return [replace(a, country=country, code=f"{country}{a.sector}") if _unplaced(a) else a for a in side]
+    return [replace(a, country=country, code=code_of(country, a.sector)) if _unplaced(a) else a for a in side]
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
