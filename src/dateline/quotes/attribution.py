@@ -55,6 +55,8 @@ _DEFAULT_PRIOR = 0.05
 PASSIVE_RATE = 0.9
 # "In a poll released Sunday, Clinton led by 5 points": the poll vouches for the clause.
 POLL_RATE = 0.9
+# Readings whose construction names the speaker outright: "NAME: …", "according to X", "in a poll".
+NAMING_FRAMES = frozenset({"line", "according", "poll"})
 _PASSIVE_CLASSES = ("speech", "report", "belief")
 # Verbs of taking a stand, outside the speech lexicon, whose passive subject is what was backed or
 # refused ("the levy is opposed by most shopkeepers").
@@ -458,7 +460,7 @@ class AttributionFinder:
         best: dict[int, Attribution] = {}
         bar = threshold()
         for cand in self.candidates() if cands is None else cands:
-            if cand.frame in ("direct", "according", "line", "passive", "poll"):
+            if cand.frame in NAMING_FRAMES or cand.frame in ("direct", "passive"):
                 best[cand.cue.i] = cand
                 continue
             if cand.rate < bar or (cand.source is None and cand.rate < SOURCELESS_THRESHOLD):

@@ -64,7 +64,7 @@ def in_quote_flags(finder: AttributionFinder) -> list[bool]:
 class _DocFacts:
     """What ``features`` reads of a finder's doc for every candidate, made once per finder: the
     word forms, quote regions as a search table, running counts of quoted tokens, and the
-    facts of each cue (the same cue has many readings)."""
+    feature strings of each cue and of each cue in each frame (the same cue has many readings)."""
 
     def __init__(self, finder: AttributionFinder, quoted: list[bool]) -> None:
         self.forms = flags_of(finder.doc).forms
@@ -77,7 +77,6 @@ class _DocFacts:
         self.quoted_before = [0]  # quoted tokens before each token index
         for flag in quoted:
             self.quoted_before.append(self.quoted_before[-1] + flag)
-        self.cues: dict[int, tuple[str, bool, str, str]] = {}
         self.cue_strings: dict[int, tuple[str, str, str, str, str]] = {}
         self.frame_strings: dict[tuple[int, str], tuple[tuple[str, ...], str, str, str]] = {}
 
@@ -86,10 +85,11 @@ class _DocFacts:
         n = bisect_left(self.region_starts, end)
         return bool(n) and self.region_reach[n - 1] > start
 
-    def cue(self, tok: Token, sent: tuple[int, int]) -> tuple[str, bool, str, str]:
-        """The cue's modal, negation, and the words before and after it in its sentence."""
-        facts = self.cues.get(tok.i)
-        if facts is None:
+    def cue_features(self, tok: Token, finder: AttributionFinder) -> tuple[str, str, str, str, str]:
+        """The cue's own feature strings: its modal, negation, the words before and after it in its
+        sentence, whether it opens the sentence (a cue has many readings: made once per cue)."""
+        made = self.cue_strings.get(tok.i)
+        if made is None:
             modal = "-"
             neg = False
             for child in tok.children:
@@ -97,21 +97,11 @@ class _DocFacts:
                     modal = child.lower_
                 elif child.dep_ == "neg":
                     neg = True
-            sent_start, sent_end = sent
+            sent_start, sent_end = finder.sents[tok.i]
             prev = self.forms[tok.i - 1] if tok.i > sent_start else "<s>"
             nxt = self.forms[tok.i + 1] if tok.i + 1 < sent_end else "</s>"
-            facts = self.cues[tok.i] = (modal, neg, prev, nxt)
-        return facts
-
-    def cue_features(self, tok: Token, finder: AttributionFinder) -> tuple[str, str, str, str, str]:
-        """The cue's own feature strings (modal, negation, the words beside it, sentence-initial):
-        a cue has many readings, and building the strings once per cue is most of their cost."""
-        made = self.cue_strings.get(tok.i)
-        if made is None:
-            sent = finder.sents[tok.i]
-            modal, neg, prev, nxt = self.cue(tok, sent)
             made = self.cue_strings[tok.i] = ("modal=" + modal, "neg=" + str(neg), "prev=" + prev, "next=" + nxt,
-                                              "first=" + str(tok.i == sent[0]))
+                                              "first=" + str(tok.i == sent_start))
         return made
 
     def frame_features(self, tok: Token, frame: str, finder: AttributionFinder) -> tuple[tuple[str, ...], str, str, str]:

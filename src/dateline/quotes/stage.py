@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from dateline.actors.index import build_actors, find_actor, lend_story_country, story_country
-from dateline.quotes.attribution import HEARD_SPEAKING, Attribution, AttributionFinder, np_span
+from dateline.quotes.attribution import HEARD_SPEAKING, NAMING_FRAMES, Attribution, AttributionFinder, np_span
 from dateline.quotes.cue_model import CueModel, Thresholds, decide, get_model, score_candidates
 from dateline.quotes.marks import QuoteRegion
 from dateline.quotes.span_model import ContentTagger, get_tagger, redraw
@@ -169,7 +169,7 @@ def choose_speakers(found: list[Attribution], finder: AttributionFinder, model: 
     previous = None
     for att in found:
         rule = att.source
-        if att.frame not in ("line", "according", "poll"):  # "NAME:", "according to X", "in a poll" name the speaker
+        if att.frame not in NAMING_FRAMES:
             att.source = model.choose(att, finder, previous)
         if att.source is not None and _expected_not_speaking(att):
             att.source = None
@@ -190,7 +190,7 @@ _MUTE = frozenset({"vote", "price", "plan", "talk", "talks", "deal", "bill", "ec
 
 def _mute_speaker(att: Attribution) -> bool:
     """A reported statement whose speaker, or passive subject with no agent, is a mute thing."""
-    if att.frame in ("direct", "line", "according", "poll"):
+    if att.frame == "direct" or att.frame in NAMING_FRAMES:
         return False  # quoted words are someone's; "according to" names its source outright
     mention = att.source
     if mention is None and att.frame == "xcomp":
@@ -310,7 +310,7 @@ def extract_quotes(doc: Doc, article: Article) -> None:
     quotes = []
     for att in found:
         # "according to X" names its speaker with "to", and a passive's subject is no addressee
-        att.addressee = finder.addressee(att.cue) if att.frame not in ("according", "line", "passive", "poll") else None
+        att.addressee = finder.addressee(att.cue) if att.frame not in NAMING_FRAMES and att.frame != "passive" else None
         cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
         start, end = att.start, _tidy_end(text, att.start, att.end)
         parts = content_parts(att)
