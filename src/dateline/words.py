@@ -203,6 +203,15 @@ def sentence_start(doc: Doc, i: int) -> int:
     return columns_of(doc).sent_starts[i]
 
 
+def sentence_words(doc: Doc, i: int) -> list[Word]:
+    """The words of ``doc[i].sent``, bounded by the columns (``Token.sent`` scans the doc)."""
+    starts = columns_of(doc).sent_starts
+    start = end = starts[i]
+    while end < len(starts) and starts[end] == start:
+        end += 1
+    return words_of(doc)[start:end]
+
+
 def sentence_root(doc: Doc, i: int) -> Word:
     """``doc[i].sent.root``: as ``Span.root`` finds it, the sentence's first word that is its own head."""
     c = columns_of(doc)

@@ -95,7 +95,8 @@ def _missed_places(doc: Doc, covered: set[int]) -> list[Span]:
     added: list[Span] = []
     text = doc.text
     tokens = list(doc)
-    # a span's text is the doc's text between its first token's start and its last token's end
+    # a span's text is the doc's text between its first token's start and its last token's end;
+    # not ``words.columns_of``: this stage changes the entities, which the columns would keep stale
     starts = [t.idx for t in tokens]
     ends = [t.idx + len(t) for t in tokens]
     i = 0

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from dateline.geo import geonames
 from dateline.geo.gazetteer import Toponym, _float, _rows, get_gazetteer, normalise
 from dateline.record import Article, Event, Place
-from dateline.words import Word, columns_of, words_of
+from dateline.words import Word, sentence_words, words_of
 
 _VERBAL = {"VERB", "AUX"}
 
@@ -230,7 +230,7 @@ def event_place(doc: Doc, article: Article, event: Event) -> dict[str, Any] | No
     if found is not None:
         return found
     clause = _clause_tokens(root, words[span.start:span.end])
-    sentence = _sentence(doc, span.start)
+    sentence = sentence_words(doc, span.start)
     preps = set(_table()["prepositions"])
     candidates = [t for t in sentence if t.dep_ == "prep" and t.lower_ in preps and t.head.i in clause]
     candidates.sort(key=lambda t: abs(t.i - root.i))
@@ -243,15 +243,6 @@ def event_place(doc: Doc, article: Article, event: Event) -> dict[str, Any] | No
     if _at_dateline(sentence, clause):
         return {"dateline": True}
     return None
-
-
-def _sentence(doc: Doc, i: int) -> list[Word]:
-    """The words of token i's sentence (``doc[i].sent``, without scanning for its bounds)."""
-    starts = columns_of(doc).sent_starts
-    start = end = starts[i]
-    while end < len(starts) and starts[end] == start:
-        end += 1
-    return words_of(doc)[start:end]
 
 
 def dateline_place(article: Article) -> Place | None:
