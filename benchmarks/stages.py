@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/stages.py [--articles 80] [--repeat 4] [--data ../shared/data]
 
 `throughput.py` says whether the whole pipeline is within its bar; this says which stage to look
-at when it is not. The articles (PolNeAR training texts, else the bundled samples) are prepared
+at when it is not. The articles (the first ``--articles`` of those throughput.py times) are prepared
 and parsed once, untimed; then every stage of ``pipeline.STAGES`` runs over all of them in order,
 ``--repeat`` times on fresh copies of the parses, and each stage's best CPU time counts (CPU time:
 the machine is shared, wall time is noisy). Preparing the articles (structure, language) and
@@ -23,29 +23,12 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 from dateline.evaluation.harness import default_data_dir
-from dateline.ingest.files import read_inputs
-from dateline.ingest.raw import RawInput
 from dateline.nlp import BATCH_SIZE, load_model
 from dateline.pipeline import STAGES, Options, prepare
 from dateline.words import release
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def corpus(data_dir: Path, n: int) -> list[RawInput]:
-    path = data_dir / "quotes" / "polnear_train.jsonl"
-    raws: list[RawInput] = []
-    if path.exists():
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                raws.append(RawInput(id=rec["id"], text=rec["text"], published=rec.get("published")))
-                if len(raws) >= n:
-                    return raws
-    samples = [r for r in read_inputs([str(ROOT / "samples")]) if r.error is None]
-    while len(raws) < n and samples:
-        raws.extend(samples)
-    return raws[:n]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import corpus  # noqa: E402  # the same articles throughput.py times
 
 
 def main() -> int:
@@ -83,8 +66,8 @@ def main() -> int:
         for article in copies:
             json.dumps(article.to_dict(), ensure_ascii=False)
         keep("serialise", started)
-    print(f"articles: {len(articles)}  spaCy parse: {spacy_s:.2f} s CPU (the first run also loads tables:"
-          f" best of {args.repeat})")
+    print(f"articles: {len(articles)}  spaCy parse: {spacy_s:.2f} s CPU; each figure the best of {args.repeat} runs"
+          " (the first also loads the tables)")
     for name, seconds in best.items():
         print(f"  {name:<13} {seconds:7.3f} s  {seconds / spacy_s:6.3f} of spaCy")
     total = sum(best.values())
