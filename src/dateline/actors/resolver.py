@@ -12,7 +12,9 @@ government") are answered by ``actors.memory.ArticleMemory``, which the resolver
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from dateline.actors.index import NATIONAL_SECTORS
 from dateline.actors.memory import (
@@ -27,9 +29,10 @@ from dateline.actors.memory import (
     _code,
     is_reciprocal,
 )
+from dateline.actors.phoenix import PhoenixLayer
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
-from dateline.record import EventActor
+from dateline.record import Article, EventActor
 from dateline.words import columns_of, words_of
 
 # The resolver's API; the word tables that moved to actors.memory stay importable from here.
@@ -100,6 +103,10 @@ def _kind_of_others(head: Token) -> Token | None:
 
 class ActorResolver(ArticleMemory):
     """Resolve phrase heads to coded actors for one article (cheap: tables built once per article)."""
+
+    def __init__(self, doc: Doc, article: Article, phoenix: PhoenixLayer | None = None) -> None:
+        super().__init__(doc, article, phoenix)
+        self._texts: dict[int, EventActor | None] = {}  # head → what its phrase's words name
 
     # -- phrase resolution -----------------------------------------------------------------
     def resolve(self, head: Token) -> list[EventActor]:
@@ -330,7 +337,17 @@ class ActorResolver(ArticleMemory):
         """The tagger sometimes calls a capital a person ("Vilnius"): the gazetteer overrules it."""
         topo = self.gaz.lookup(text)
         return topo is not None and topo.kind in {"country", "capital"}
+
     def _resolve_text(self, head: Token) -> EventActor | None:
+        """Who the words of the phrase headed by ``head`` name, read once per head: each of a
+        sentence's candidate events resolves its subject and objects again. A copy each time,
+        since callers fill in what the article knows."""
+        if head.i not in self._texts:
+            self._texts[head.i] = self._read_text(head)
+        found = self._texts[head.i]
+        return replace(found) if found is not None else None
+
+    def _read_text(self, head: Token) -> EventActor | None:
         phrase = self._phrase(head)
         name_span = self._name_span(head, phrase)
         named = self._named(name_span) if name_span else None
