@@ -222,3 +222,12 @@ def test_pushing_for_something_is_an_appeal(top, text):
     # lobbying for a change is an appeal (CAMEO 02), not a demand (10)
     event = top(text)
     assert event.cameo.startswith("02"), (event.cameo, event.trigger.text)
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the Interior Ministry declined to comment on the arrests.",
+    "The embassy in Lagos refused to comment on the deportations.",
+])
+def test_declining_to_comment_is_the_refusal_not_the_topic(top, text):
+    event = top(text)  # the infinitive is what is declined, not a clause the statement reports
+    assert event.cameo == "011", (event.cameo, event.trigger.text)

@@ -107,7 +107,9 @@ def resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
             gov.speaker_of.append(c)
         elif (is_statement(gov.code) or gov_lemma in REPORT_HEADS) and is_temporal_clause(c.cand.token):
             continue  # "expressed pessimism after talks were suspended": two acts, the statement the main one
-        elif is_statement(gov.code) or gov_lemma in REPORT_HEADS:
+        elif (is_statement(gov.code) and link != "xcomp") or gov_lemma in REPORT_HEADS:
+            # a statement reports a clause; an infinitive is what it declines or claims to do
+            # ("declined to comment on the talks" is the refusal to comment, not the talks)
             gov.absorbed = True
             gov.speaker_of.append(c)
             c.must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.cand.token.children)
