@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.stage import extract_events
 from dateline.record import Article
 
 
@@ -36,3 +37,13 @@ def test_a_region_gives_its_country_to_the_party_placed_in_it(code, text, countr
     art = code(text)
     got = {(a.country or "") for e in art.events for a in e.source}
     assert country in got, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_an_outsider_is_no_compatriot_of_the_other_side(nlp):
+    text = "Foreign diplomats criticised the arrest of the Zambian opposition leader."
+    doc = nlp(text)
+    article = Article(id="t", text=text, published="2025-03-04")
+    extract_events(doc, article)
+    top = max(article.events, key=lambda e: e.confidence)
+    assert "ZMB" in {a.country for a in top.target}
+    assert all(a.country != "ZMB" for a in top.source), top.source  # foreign: not Zambians

@@ -125,7 +125,17 @@ def _lend_country(side: list[EventActor], other: list[EventActor]) -> list[Event
     if len(countries) != 1 or None in countries:
         return side
     country = countries.pop()
-    return [replace(a, country=country, code=code_of(country, a.sector)) if _unplaced(a) else a for a in side]
+    return [replace(a, country=country, code=code_of(country, a.sector)) if _unplaced(a) and not _outsider(a) else a
+            for a in side]
+
+
+# Words that place a party outside the country it deals with ("foreign diplomats", "Western
+# envoys", "visiting inspectors", "international monitors"): no compatriot of the other side.
+OUTSIDERS = frozenset({"foreign", "western", "international", "overseas", "visiting", "outside", "expatriate"})
+
+
+def _outsider(actor: EventActor) -> bool:
+    return any(word.lower() in OUTSIDERS for word in actor.name.split())
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
