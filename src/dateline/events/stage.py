@@ -35,7 +35,7 @@ from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
-from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
+from dateline.events.patterns import Candidate, Coded, _noun_code, doc_info, find_candidates
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 from dateline.words import word_at, words_of
@@ -114,6 +114,16 @@ def _unplaced(actor: EventActor) -> bool:
     code = actor.code or ""
     return not actor.country and actor.sector is not None and (
         code.startswith("---") or (code in {"", actor.sector} and actor.sector not in TRANSNATIONAL))
+
+
+# Verbs that only say an event goes on or breaks out: the event is their subject noun.
+ONGOING_VERBS = frozenset({"resume", "continue", "begin", "start", "erupt", "intensify", "escalate", "rage",
+                           "spread", "open", "flare"})
+
+
+# Event nouns that name an event only as a support verb's object ("opened fire"): alone, or
+# breaking out, they are no act ("a bus fire erupted").
+BARE_NOUN_NON_EVENTS = frozenset({"fire"})
 
 
 def _lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventActor]:
@@ -278,6 +288,10 @@ class SentenceCoder:
         coded = self._candidates(sent)
         resolve_chains(coded, self.lex)
         live = [c for c in coded if not c.absorbed]
+        if not live:
+            nominal = self._nominal_event(sent)
+            if nominal is not None:
+                live = coded = [nominal]
         if not live and not self._worth_classifying(sent):
             return Reading([], [], [], {}, {})
         plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
@@ -331,6 +345,21 @@ class SentenceCoder:
         """Only sentences whose root is a verb with a subject can carry an event the lexicon missed."""
         root = word_at(sent.doc, sent.root.i)
         return root.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+
+    def _nominal_event(self, sent: Span) -> Coded | None:
+        """The event a sentence names with a noun and no event verb: a headline's verbless
+        phrase ("Xland air strikes on rebel bases") or an event noun under a verb that only says
+        it goes on ("talks resumed in Geneva", "fighting erupted between the two militias")."""
+        root = word_at(sent.doc, sent.root.i)
+        info = doc_info(sent.doc)
+        verbless = "VERB" not in info.pos[sent.start:sent.end]
+        noun: Token | None = root if root.pos_ == "NOUN" and verbless else None
+        if root.pos_ == "VERB" and root.lemma_.lower() in ONGOING_VERBS and not any(c.dep_ == "prt" for c in root.children):
+            noun = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        code = _noun_code(noun, self.lex) if noun is not None and noun.lemma_.lower() not in BARE_NOUN_NON_EVENTS else None
+        if noun is None or not code:
+            return None
+        return Coded(Candidate(noun, code, 1), _plover(self.lex, code), code, _depth(noun))
 
     def _classifier_candidate(self, sent: Span, plover: dict[str, float]) -> Coded | None:
         """The classifier's event at the root verb, when it is confident and the lexicon found none."""
@@ -411,6 +440,8 @@ class SentenceCoder:
             if not source and self._named_subject(subj):
                 # a person or body no table knows still did it: named, with no code (CAMEO's "---")
                 source = [EventActor(name=" ".join(t.text for t in subj.subtree if t.pos_ == "PROPN") or subj.text)]
+        if not source and verb.pos_ == "NOUN":  # a named event: "Xland's air strikes", "new US sanctions"
+            source = self.resolver.agent(verb)
         if not source and code[:2] not in UNATTRIBUTED_ROOTS and not (
                 code[:2] in PLACE_TARGET_ROOTS and is_passive(verb) and modality_of(verb, False) in DONE):
             # who reports a bombing did not bomb: material conflict keeps its subject, and a
