@@ -165,6 +165,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
         index = lex.pattern_index[block]
         for at in sorted({i for word in words for i in index[word]}):
             pattern = patterns[at]
+            if pattern.verb not in {"-", lemma}:
+                continue  # written for another verb of the block: "take part" is no "capture part"
             if all(not group.isdisjoint(words) for group in pattern.groups):
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
     if default in {"---", ""}:
