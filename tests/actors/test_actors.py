@@ -225,3 +225,6 @@ def test_a_sector_code_alone_names_no_country():
     from dateline.actors.phoenix import _split
     assert _split("MED").country is None and _split("MED").sector == "MED"
     assert _split("USAMED").country == "USA"
+    # every sector the exports name, not only the ones the shipped dictionary happens to use
+    assert _split("JUD").code == "---JUD" and _split("ELI").country is None
+    assert _split("NGOHRI").code == "NGOHRI" and _split("NGOHRI").sector == "NGO"

@@ -22,6 +22,7 @@ from pathlib import Path
 from dateline.actors import layers
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
+from dateline.resources import data_rows
 
 CODE_RE = re.compile(r"\[([A-Z0-9~]{3,15})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
 NEVER = "9999-12-31"
@@ -124,15 +125,23 @@ SUCCESSORS = {"USR": frozenset({"UKR", "GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK",
               "SDN": frozenset({"SSD"})}
 
 
-# Sector codes the dictionaries write alone for a body with no country ("cnn", "afp": MED): no
-# country of that name.
-SECTOR_ONLY = frozenset({"MED", "JRN", "BUS", "GOV", "MIL", "REB", "OPP", "REL", "CVL", "EDU", "LAB"})
+TRANSNATIONAL_FIRST = ("IGO", "NGO", "IMG", "MNC")  # first codes of bodies with no country
+
+
+@lru_cache(maxsize=1)
+def sector_only() -> frozenset[str]:
+    """The agent (sector) codes, which the dictionaries may write alone for a body with no country
+    ("cnn", "afp": MED): no country of that name. Read from ``data/events/sector_names.tsv`` (the
+    sectors the exports name), less the transnational first codes and the UN's own UNO (IGOUNO),
+    which name bodies, not sectors."""
+    return frozenset(row[0] for row in data_rows("events", "sector_names.tsv")
+                     if row and row[0] not in {*TRANSNATIONAL_FIRST, "UNO"})
 
 
 def _split(code: str) -> NamedActor:
-    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+    if code.startswith(TRANSNATIONAL_FIRST):
         return NamedActor(None, code[:3], code)
-    if code in SECTOR_ONLY:
+    if code in sector_only():
         return NamedActor(None, code, f"---{code}")
     if code[3:6] in SUCCESSORS.get(code[:3], ()):
         code = code[3:]
