@@ -153,3 +153,10 @@ def test_a_bare_number_is_more_of_the_earlier_object(code, text, root, expected)
     art = code(text)
     assert expected in {a.code for e in art.events if e.cameo.startswith(root) for a in e.target}, [
         (e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_the_party_an_invitation_names_is_the_target(code):
+    # "accepted an invitation to meet with X": the meeting offered is the act's content, X its party
+    art = code("The Egyptian president accepted an invitation to meet with the Israeli prime minister.")
+    event = next(e for e in art.events if e.trigger.text == "accepted")
+    assert [a.country for a in event.target] == ["ISR"]

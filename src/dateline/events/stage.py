@@ -78,6 +78,7 @@ VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+SPELT_OUT_PREPS = frozenset({"with", "to", "against", "on"})  # "an invitation to meet with X"
 
 
 def _depth(tok: Token) -> int:
@@ -438,6 +439,13 @@ class SentenceCoder:
         if not target and verb.dep_ == "advcl" and is_purpose(verb):
             # "called X on Monday to congratulate him": the one the act serving this one is done to
             target = self._purpose_target(verb.head, codes, names)
+        if not target and not code.startswith("01"):
+            # "accepted an invitation to meet with X", "rejected a plan to attend a meeting of X's
+            # factions": whom the act the object spells out is done to
+            for noun in _acted_on(verb):
+                for child in noun.children:
+                    if not target and child.dep_ == "acl" and is_purpose(child):
+                        target = self._spelt_out_target(child, codes, names)
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
@@ -462,6 +470,18 @@ class SentenceCoder:
                 code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
+
+    def _spelt_out_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
+        """The located party an infinitive spelling out an object names as its own object or
+        partner ("an invitation to meet with X", "a plan to help X"), not one deeper in it."""
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+        heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in SPELT_OUT_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+        for head in heads:
+            found = [a for a in self.resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
+            if found:
+                return found
+        return []
 
     def _purpose_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
         """The located party the act a purpose clause serves is done to, not the doer's own."""
