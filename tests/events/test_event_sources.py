@@ -36,3 +36,10 @@ def test_a_region_gives_its_country_to_the_party_placed_in_it(code, text, countr
     art = code(text)
     got = {(a.country or "") for e in art.events for a in e.source}
     assert country in got, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_group_of_nationals_acts_for_their_country(code):
+    # "a group of X hackers": the people counted act, and their nationality is the side's country
+    art = code("A group of Mexican hackers attacked the websites of the Belgian government.")
+    event = next(e for e in art.events if e.trigger.text == "attacked")
+    assert [a.country for a in event.source] == ["MEX"]
