@@ -160,3 +160,10 @@ def test_the_party_an_invitation_names_is_the_target(code):
     art = code("The Egyptian president accepted an invitation to meet with the Israeli prime minister.")
     event = next(e for e in art.events if e.trigger.text == "accepted")
     assert [a.country for a in event.target] == ["ISR"]
+
+
+def test_victims_are_of_the_country_where_the_clause_says_it_happened(code):
+    # lending the attackers' country to "people" would make a cross-border attack a domestic one
+    art = code("Two Syrian gunmen killed 23 people when they opened fire in Beirut.")
+    event = next(e for e in art.events if e.trigger.text == "killed")
+    assert [a.country for a in event.target] == ["LBN"]

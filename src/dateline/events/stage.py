@@ -78,7 +78,8 @@ VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-SPELT_OUT_PREPS = frozenset({"with", "to", "against", "on"})  # "an invitation to meet with X"
+SPELT_OUT_PREPS = frozenset({"with", "to", "against", "on"})
+WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})  # where an act's clause says it happened  # "an invitation to meet with X"
 
 
 def _depth(tok: Token) -> int:
@@ -471,6 +472,23 @@ class SentenceCoder:
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
+    def _placed(self, verb: Token, target: list[EventActor]) -> list[EventActor]:
+        """Victims known by their role alone ("killed 23 people ... when they blew themselves up in
+        Xtown") are of the country where the act's clause says it happened, when it names one."""
+        subject = subject_of(verb)
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        countries = set()
+        for tok in verb.subtree:
+            if tok.i in skip or tok.dep_ != "pobj" or tok.head.lower_ not in WHERE_PREPS or tok.ent_type_ not in PLACE_LABELS:
+                continue
+            place = self.resolver.place_target(tok)
+            if place is not None and place.country:
+                countries.add(place.country)
+        if len(countries) != 1:
+            return target
+        country = countries.pop()
+        return [replace(a, country=country, code=code_of(country, a.sector)) for a in target]
+
     def _spelt_out_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
         """The located party an infinitive spelling out an object names as its own object or
         partner ("an invitation to meet with X", "a plan to help X"), not one deeper in it."""
@@ -545,6 +563,8 @@ class SentenceCoder:
         if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
+        if not reciprocal and _on_place(code) and target and all(map(_unplaced, target)):
+            target = self._placed(verb, target)
         if not reciprocal and not code.startswith("01"):  # whom a statement is told to is its audience, no party
             source, target = _lend_country(source, target), _lend_country(target, source)
         info = self.lex.info(code)
