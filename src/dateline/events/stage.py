@@ -36,6 +36,7 @@ from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
+from dateline.events.sides import PLACE_LABELS, placed, spelt_out_target
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 from dateline.words import word_at, words_of
@@ -76,10 +77,7 @@ QUOTE_CHARS = frozenset('"“”«»')
 NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
 VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-SPELT_OUT_PREPS = frozenset({"with", "to", "against", "on"})
-WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})  # where an act's clause says it happened  # "an invitation to meet with X"
 
 
 def _depth(tok: Token) -> int:
@@ -446,7 +444,7 @@ class SentenceCoder:
             for noun in _acted_on(verb):
                 for child in noun.children:
                     if not target and child.dep_ == "acl" and is_purpose(child):
-                        target = self._spelt_out_target(child, codes, names)
+                        target = spelt_out_target(self.resolver, child, codes, names)
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
@@ -471,35 +469,6 @@ class SentenceCoder:
                 code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
-
-    def _placed(self, verb: Token, target: list[EventActor]) -> list[EventActor]:
-        """Victims known by their role alone ("killed 23 people ... when they blew themselves up in
-        Xtown") are of the country where the act's clause says it happened, when it names one."""
-        subject = subject_of(verb)
-        skip = {t.i for t in subject.subtree} if subject is not None else set()
-        countries = set()
-        for tok in verb.subtree:
-            if tok.i in skip or tok.dep_ != "pobj" or tok.head.lower_ not in WHERE_PREPS or tok.ent_type_ not in PLACE_LABELS:
-                continue
-            place = self.resolver.place_target(tok)
-            if place is not None and place.country:
-                countries.add(place.country)
-        if len(countries) != 1:
-            return target
-        country = countries.pop()
-        return [replace(a, country=country, code=code_of(country, a.sector)) for a in target]
-
-    def _spelt_out_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
-        """The located party an infinitive spelling out an object names as its own object or
-        partner ("an invitation to meet with X", "a plan to help X"), not one deeper in it."""
-        heads = [c for c in verb.children if c.dep_ == "dobj"]
-        heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in SPELT_OUT_PREPS
-                  for p in c.children if p.dep_ == "pobj"]
-        for head in heads:
-            found = [a for a in self.resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
-            if found:
-                return found
-        return []
 
     def _purpose_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
         """The located party the act a purpose clause serves is done to, not the doer's own."""
@@ -564,7 +533,7 @@ class SentenceCoder:
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
         if not reciprocal and _on_place(code) and target and all(map(_unplaced, target)):
-            target = self._placed(verb, target)
+            target = placed(self.resolver, verb, target)
         if not reciprocal and not code.startswith("01"):  # whom a statement is told to is its audience, no party
             source, target = _lend_country(source, target), _lend_country(target, source)
         info = self.lex.info(code)
