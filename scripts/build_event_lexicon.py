@@ -6,7 +6,14 @@ groups verbs into blocks that share a default CAMEO code, with object patterns
 object words means which code — in two flat tables our own matcher reads over the spaCy parse:
 
 * ``verbs.tsv``     lemma, particle ("-" or "for" in "ask for"), block id, default code
-* ``patterns.tsv``  block id, code, object word groups (space separated; alternatives joined by "|")
+* ``patterns.tsv``  block id, code, object word groups (space separated; alternatives joined by "|"),
+  and the verb the pattern was written for ("-" = every verb of the block)
+
+The dictionary merged older per-verb pattern lists into blocks and notes, after each pattern, the
+verb it came from ("- * PART [030]  # TAKE" is "take part"). Where that verb is one of the block's
+and the pattern moves the code out of the block's CAMEO root, the pattern is that verb's idiom and
+is kept for it alone: "captured part of the town" is no "take part". Patterns within the root
+(a seizing block's "seized weapons") hold for every verb of the block.
 
 Patterns with words before the ``*`` (subject-side) are dropped: our matcher codes from the verb
 and its object side only. Synonym sets (&TREATY…) are expanded into their member words.
@@ -68,12 +75,24 @@ def _pattern_groups(body: str, synsets: dict[str, set[str]]) -> list[str] | None
     return groups or None
 
 
-def parse(src: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str]]]:
+def _written_for(line: str, block_verbs: set[str]) -> str:
+    """The block verb a pattern line's comment names ("# TAKE"), else "-" (every verb of the block)."""
+    if "#" not in line:
+        return "-"
+    note = line.split("#", 1)[1].split()
+    if len(note) != 1:
+        return "-"
+    parts = [p for p in note[0].lower().split("_") if p]
+    return parts[0] if parts and "_".join(parts) in block_verbs else "-"
+
+
+def parse(src: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, str]]]:
     lines = src.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = read_synsets(lines)
     verbs: list[tuple[str, str, str, str]] = []
-    patterns: list[tuple[str, str, str]] = []
+    patterns: list[tuple[str, str, str, str]] = []
     block: str | None = None
+    block_verbs: set[str] = set()  # the block's verbs so far, as lemma or lemma_particle
     block_code = "---"
     in_verbs = False
     for line in lines:
@@ -87,6 +106,7 @@ def parse(src: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
         m = BLOCK_RE.match(line)
         if m:
             block, block_code = m.group(1).lower(), m.group(2)
+            block_verbs = set()
             continue
         if block is None:
             continue
@@ -101,7 +121,10 @@ def parse(src: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
                 continue  # subject-side pattern: not used by our matcher
             groups = _pattern_groups(CODE_RE.sub("", after), synsets)
             if groups:
-                patterns.append((block, code, " ".join(groups)))
+                # an idiom of one verb moves the code out of the block's root ("take part" in a
+                # block of seizing); a refinement within the root holds for every verb of the block
+                own = _written_for(line, block_verbs) if block_code.isdigit() and code[:2] != block_code[:2] else "-"
+                patterns.append((block, code, " ".join(groups), own))
             continue
         head = re.sub(r"\{.*?\}", "", CODE_RE.sub("", text)).strip()
         if not head:
@@ -110,6 +133,7 @@ def parse(src: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
         parts = [p for p in head.lower().split("_") if p]
         if not parts or not parts[0].isalpha():
             continue
+        block_verbs.add("_".join(parts))
         particle = parts[1] if len(parts) == 2 and parts[1] in STOP | {"up", "down", "out", "off", "back", "away"} else "-"
         if len(parts) > 2 or (len(parts) == 2 and particle == "-"):
             continue
@@ -137,10 +161,14 @@ def write_cameo_table(src: Path) -> int:
 
 
 AGENT_RE = re.compile(r"^([A-Z][A-Z'-]+)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})")
+# Two-word agents ("PEACEKEEPING_TROOPS [IGO~]", "RIOT_POLICE [~COP]"), the sector written after
+# the "~" or, for a first code ("IGO~"), before it: "modifier head" rows of the table.
+PAIR_AGENT_RE = re.compile(r"^([A-Z][A-Z'-]+)_([A-Z][A-Z'-]+)_?\s*(?:\{[^}]*\})?\s*\[(?:~([A-Z]{3})|([A-Z]{3})~)")
 
 
 def write_agents_table(src: Path) -> int:
-    """agents_phoenix.tsv: single role words → sector from the Phoenix agents dictionary (MIT).
+    """agents_phoenix.tsv: role words and two-word "modifier head" roles → sector from the Phoenix
+    agents dictionary (MIT).
 
     Our hand-kept agents.tsv is read first and wins; this only widens coverage."""
     rows: dict[str, str] = {}
@@ -150,6 +178,13 @@ def write_agents_table(src: Path) -> int:
             word, sector = m.group(1).lower(), m.group(2)
             rows.setdefault(word, sector)
             rows.setdefault(word + "s", sector)
+            continue
+        m = PAIR_AGENT_RE.match(line)
+        if m:
+            pair, sector = f"{m.group(1)} {m.group(2)}".lower(), m.group(3) or m.group(4)
+            rows.setdefault(pair, sector)
+            if not pair.endswith("s"):
+                rows.setdefault(pair + "s", sector)
     with (OUT / "agents_phoenix.tsv").open("w", encoding="utf-8") as fh:
         fh.write("# generated by scripts/build_event_lexicon.py from Phoenix.agents.txt (MIT)\n# word\tsector\n")
         for word in sorted(rows):
@@ -196,7 +231,7 @@ def main() -> None:
                 seen.add(row[:2])
                 fh.write("\t".join(row) + "\n")
     with (OUT / "patterns.tsv").open("w", encoding="utf-8") as fh:
-        fh.write(header + "# block\tcode\tobject word groups\n")
+        fh.write(header + "# block\tcode\tobject word groups\tverb ('-' = every verb of the block)\n")
         for row in dict.fromkeys(patterns):
             fh.write("\t".join(row) + "\n")
     print(f"{len(verbs)} verbs, {len(patterns)} patterns → {OUT}")

@@ -225,3 +225,19 @@ def test_a_sector_code_alone_names_no_country():
     from dateline.actors.phoenix import _split
     assert _split("MED").country is None and _split("MED").sector == "MED"
     assert _split("USAMED").country == "USA"
+    # every sector the exports name, not only the ones the shipped dictionary happens to use
+    assert _split("JUD").code == "---JUD" and _split("ELI").country is None
+    assert _split("NGOHRI").code == "NGOHRI" and _split("NGOHRI").sector == "NGO"
+
+
+def test_a_person_named_with_fewer_middle_names_than_the_dictionary():
+    from dateline.actors.phoenix import PhoenixLayer
+    layer = PhoenixLayer([("karim yusuf hamid al tanweer", "XLDGOV", "0001-01-01", "9999-12-31"),
+                          ("karim al tanweer", "XLDGOV", "0001-01-01", "9999-12-31"),
+                          ("anna marie louise berg", "YLDGOV", "0001-01-01", "9999-12-31"),
+                          ("anna louise berg", "ZLDGOV", "0001-01-01", "9999-12-31")])
+    assert layer.short_form("Karim Yusuf al-Tanweer").country == "XLD"  # a middle name left out
+    assert layer.short_form("Karim El Tanweer").country == "XLD"  # the article as the news spells it
+    assert layer.short_form("Karim Tanweer") is None  # first and last name alone: too common a pair
+    assert layer.short_form("Anna Louise Berg") is None  # namesakes of two countries
+    assert layer.short_form("Karim Omar al-Tanweer") is None  # a middle name the entries lack

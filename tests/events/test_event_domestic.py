@@ -20,7 +20,8 @@ def _events(article: Article) -> list[tuple[str, list[str | None], list[str | No
     # the target known by its role: the government's own rebels, the police's own protesters
     ("The Chadian government on Monday accepted demands from rebels that it free political prisoners.",
      "08", "target", "TCDREB"),
-    ("Kenyan police fired tear gas to disperse student protesters in Nairobi on Friday.", "17", "target", "KENCVL"),
+    # (the Phoenix agents dictionary codes a student protester OPP: STUDENT_PROTESTER [~OPP])
+    ("Kenyan police fired tear gas to disperse student protesters in Nairobi on Friday.", "17", "target", "KENOPP"),
     # the source known by its role: a judge investigating the country's ministers
     ("Judge Maria Lopez opened a corruption inquiry into three Peruvian ministers.", "09", "source", "PERJUD"),
     ("Opposition leaders agreed on Tuesday to call off the march in Lusaka.", "03", "source", "ZMBOPP"),

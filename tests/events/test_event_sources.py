@@ -47,3 +47,10 @@ def test_an_outsider_is_no_compatriot_of_the_other_side(nlp):
     top = max(article.events, key=lambda e: e.confidence)
     assert "ZMB" in {a.country for a in top.target}
     assert all(a.country != "ZMB" for a in top.source), top.source  # foreign: not Zambians
+
+
+def test_a_group_of_nationals_acts_for_their_country(code):
+    # "a group of X hackers": the people counted act, and their nationality is the side's country
+    art = code("A group of Mexican hackers attacked the websites of the Belgian government.")
+    event = next(e for e in art.events if e.trigger.text == "attacked")
+    assert [a.country for a in event.source] == ["MEX"]

@@ -153,3 +153,17 @@ def test_a_bare_number_is_more_of_the_earlier_object(code, text, root, expected)
     art = code(text)
     assert expected in {a.code for e in art.events if e.cameo.startswith(root) for a in e.target}, [
         (e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_the_party_an_invitation_names_is_the_target(code):
+    # "accepted an invitation to meet with X": the meeting offered is the act's content, X its party
+    art = code("The Egyptian president accepted an invitation to meet with the Israeli prime minister.")
+    event = next(e for e in art.events if e.trigger.text == "accepted")
+    assert [a.country for a in event.target] == ["ISR"]
+
+
+def test_victims_are_of_the_country_where_the_clause_says_it_happened(code):
+    # lending the attackers' country to "people" would make a cross-border attack a domestic one
+    art = code("Two Syrian gunmen killed 23 people when they opened fire in Beirut.")
+    event = next(e for e in art.events if e.trigger.text == "killed")
+    assert [a.country for a in event.target] == ["LBN"]

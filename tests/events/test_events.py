@@ -173,3 +173,11 @@ def test_an_infinitive_spelling_out_the_object_is_no_event_of_its_own(code):
 def test_a_plan_announced_is_still_the_planned_act(code):
     art = code("The government announced plans to impose sanctions on Venezuela.")
     assert "SANCTION" in {e.type for e in art.events}
+
+
+def test_a_verbs_idiom_stays_with_that_verb(code):
+    # "take part" is an idiom of take: the seizing verbs of its block do not join in
+    seized = code("Rebel fighters captured part of the eastern province after a week of clashes.")
+    assert [e.cameo[:2] for e in seized.events] == ["17"]
+    joined = code("Chilean soldiers took part in a naval exercise off the coast.")
+    assert [e.cameo for e in joined.events] == ["062"]

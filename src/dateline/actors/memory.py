@@ -158,7 +158,7 @@ class ArticleMemory:
             known = self.phoenix.lookup(ent.text, self.date) or (
                 self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
             if known is None and len(ent) > 1:
-                known = self.phoenix.surname(ent.text)
+                known = self.phoenix.short_form(ent.text, self.date) or self.phoenix.surname(ent.text)
             if known is not None and (found is None or known.country):
                 sector = (found.sector if found else None) or known.sector
                 found = NamedActor(known.country, sector, _code(known.country, sector) or "")

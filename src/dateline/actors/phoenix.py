@@ -22,6 +22,7 @@ from pathlib import Path
 from dateline.actors import layers
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
+from dateline.resources import data_rows
 
 CODE_RE = re.compile(r"\[([A-Z0-9~]{3,15})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
 NEVER = "9999-12-31"
@@ -124,15 +125,23 @@ SUCCESSORS = {"USR": frozenset({"UKR", "GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK",
               "SDN": frozenset({"SSD"})}
 
 
-# Sector codes the dictionaries write alone for a body with no country ("cnn", "afp": MED): no
-# country of that name.
-SECTOR_ONLY = frozenset({"MED", "JRN", "BUS", "GOV", "MIL", "REB", "OPP", "REL", "CVL", "EDU", "LAB"})
+TRANSNATIONAL_FIRST = ("IGO", "NGO", "IMG", "MNC")  # first codes of bodies with no country
+
+
+@lru_cache(maxsize=1)
+def sector_only() -> frozenset[str]:
+    """The agent (sector) codes, which the dictionaries may write alone for a body with no country
+    ("cnn", "afp": MED): no country of that name. Read from ``data/events/sector_names.tsv`` (the
+    sectors the exports name), less the transnational first codes and the UN's own UNO (IGOUNO),
+    which name bodies, not sectors."""
+    return frozenset(row[0] for row in data_rows("events", "sector_names.tsv")
+                     if row and row[0] not in {*TRANSNATIONAL_FIRST, "UNO"})
 
 
 def _split(code: str) -> NamedActor:
-    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+    if code.startswith(TRANSNATIONAL_FIRST):
         return NamedActor(None, code[:3], code)
-    if code in SECTOR_ONLY:
+    if code in sector_only():
         return NamedActor(None, code, f"---{code}")
     if code[3:6] in SUCCESSORS.get(code[:3], ()):
         code = code[3:]
@@ -141,9 +150,14 @@ def _split(code: str) -> NamedActor:
     return NamedActor(country, sector, code)
 
 
+# The article of Arabic names as the news and the dictionaries spell it ("al-Bashir", "El Bashir").
+ARTICLES = {"el": "al", "al": "al", "ad": "al", "as": "al", "ash": "al", "at": "al", "an": "al", "ar": "al", "az": "al"}
+
+
 class PhoenixLayer:
     def __init__(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         self._surnames: dict[str, str] | None = None
+        self._ends: dict[tuple[str, str], list[str]] | None = None
         self.roles: dict[str, list[Role]] = {}
         for name, code, start, end in rows:
             self.roles.setdefault(name, []).append(Role(code, start, end))
@@ -166,6 +180,29 @@ class PhoenixLayer:
                               if len({c[:3] for c in v}) == 1 and len(v) == 1}
         code = self._surnames.get(self._key(name).split()[-1]) if name.strip() else None
         return _split(code) if code else None
+
+    def short_form(self, name: str, on: str | None = None) -> NamedActor | None:
+        """A person named with fewer (or differently written) middle names than the dictionary's
+        entry ("Omar Hassan al-Bashir" for OMAR_HASSAN_AHMAD_AL_BASHIR, "Omar El Bashir"): the
+        entries with the same first and last names, when the name has a word between them, its
+        other words are all in each such entry, and every such entry is of one country."""
+        words = [ARTICLES.get(w, w) for w in self._key(name).split()]
+        if len(words) < 3 or len(words[-1]) <= 3:
+            return None  # a first and a last name alone are too common a pair ("Thomas Jefferson")
+        if self._ends is None:
+            ends: dict[tuple[str, str], list[str]] = {}
+            for full in self.roles:
+                parts = [ARTICLES.get(w, w) for w in full.split()]
+                if len(parts) >= 2:
+                    ends.setdefault((parts[0], parts[-1]), []).append(full)
+            self._ends = ends
+        middle = set(words[1:-1])
+        found = [self.lookup(full, on) for full in self._ends.get((words[0], words[-1]), [])
+                 if middle <= {ARTICLES.get(w, w) for w in full.split()}]
+        countries = {a.country for a in found if a is not None}
+        if len(countries) != 1 or None in countries:
+            return None
+        return next(a for a in found if a is not None)
 
     def lookup(self, name: str, on: str | None = None) -> NamedActor | None:
         """The actor a name denotes on a date; undated, prefer a government role, else the first."""

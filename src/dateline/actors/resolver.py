@@ -89,6 +89,18 @@ def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
             actor.code = _code(actor.country, actor.sector)
 
 
+def _counted(head: Token) -> Token | None:
+    """The people a quantity or collective head counts ("a group of X", "thousands of X")."""
+    if head.lower_ not in QUANTITY_HEADS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def _kind_of_others(head: Token) -> Token | None:
     """What "others" or a bare number are more of when a verb coordinated with an earlier one
     takes them as its object ("killed three soldiers and wounded four others", "killing one and
@@ -192,6 +204,9 @@ class ActorResolver(ArticleMemory):
         actors = self.resolve(head)
         if actors or head.ent_type_ in {"PERSON", "ORG"}:
             return actors
+        counted = _counted(head)
+        if counted is not None:  # "a group of Xlandic hackers": whose the people counted are
+            return self.agent(counted)
         return self._owner(head) or self._by_agent(head)
 
     def _by_agent(self, head: Token) -> list[EventActor]:

@@ -26,6 +26,7 @@ def _rows(name: str) -> Iterator[list[str]]:
 class Pattern:
     code: str
     groups: tuple[frozenset[str], ...]  # every group must be matched by some object-side word
+    verb: str = "-"  # the block verb the pattern was written for ("take part"); "-" = any of the block's
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,10 @@ def _load_verbs(lex: Lexicon) -> None:
         block = row[3] if len(row) > 3 and row[3] else lex.verbs.get((lemma, "-"), (f"local:{lemma}", ""))[0]
         lex.verbs[(lemma, particle)] = (block, code)
     lex.particles = frozenset(p for _, p in lex.verbs if p != "-")
-    for block, code, words in _rows("patterns.tsv"):
+    for row in _rows("patterns.tsv"):
+        block, code, words = row[0], row[1], row[2]
         groups = tuple(frozenset(g.split("|")) for g in words.split(" "))
-        lex.patterns.setdefault(block, []).append(Pattern(code, groups))
+        lex.patterns.setdefault(block, []).append(Pattern(code, groups, row[3] if len(row) > 3 else "-"))
     for row in _rows("patterns_local.tsv"):
         block, code, words = row[0], row[1], row[2]
         groups = tuple(frozenset(g.split("|")) for g in words.split(" "))

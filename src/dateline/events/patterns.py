@@ -165,6 +165,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
         index = lex.pattern_index[block]
         for at in sorted({i for word in words for i in index[word]}):
             pattern = patterns[at]
+            if pattern.verb not in {"-", lemma}:
+                continue  # written for another verb of the block: "take part" is no "capture part"
             if all(not group.isdisjoint(words) for group in pattern.groups):
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
     if default in {"---", ""}:
@@ -267,3 +269,26 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     return out
+
+
+# Verbs that only say an event goes on or breaks out: the event is their subject noun.
+ONGOING_VERBS = frozenset({"resume", "continue", "begin", "start", "erupt", "intensify", "escalate", "rage",
+                           "spread", "open", "flare"})
+# Event nouns that name an event only as a support verb's object ("opened fire"): alone, or
+# breaking out, they are no act ("a bus fire erupted").
+BARE_NOUN_NON_EVENTS = frozenset({"fire"})
+
+
+def nominal_candidate(sent: Span, lex: Lexicon) -> Candidate | None:
+    """The event a sentence names with a noun and no event verb: a headline's verbless phrase
+    ("Xland air strikes on rebel bases") or an event noun under a verb that only says it goes on
+    ("talks resumed in Geneva", "protests spread to the capital"). For sentences with no trigger."""
+    root = sentence_root(sent.doc, sent.start)
+    verbless = "VERB" not in doc_info(sent.doc).pos[sent.start:sent.end]
+    noun: Token | None = root if root.pos_ == "NOUN" and verbless else None
+    if root.pos_ == "VERB" and root.lemma_.lower() in ONGOING_VERBS and not any(c.dep_ == "prt" for c in root.children):
+        noun = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() in BARE_NOUN_NON_EVENTS:
+        return None
+    code = _noun_code(noun, lex)
+    return Candidate(noun, code, 1) if code else None

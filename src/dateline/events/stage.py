@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.index import code_of
-from dateline.actors.memory import TRANSNATIONAL
 from dateline.actors.resolver import ActorResolver, is_reciprocal, located
 from dateline.actors.tables import get_tables
 from dateline.events import model as event_model
@@ -35,7 +33,8 @@ from dateline.events.dedup import _codes, _dedup, _gist
 from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
-from dateline.events.patterns import Candidate, Coded, _noun_code, doc_info, find_candidates
+from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates, nominal_candidate
+from dateline.events.sides import PLACE_LABELS, lend_country, placed, spelt_out_target, unplaced
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 from dateline.words import word_at, words_of
@@ -76,7 +75,6 @@ QUOTE_CHARS = frozenset('"“”«»')
 NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
 VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
 
@@ -106,46 +104,6 @@ def _own_people(source: list[EventActor]) -> list[EventActor]:
     if len(home) != 1:
         return []
     return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
-
-
-def _unplaced(actor: EventActor) -> bool:
-    """A party known by its role alone ("rebels", "demonstrators", "Judge X"): a sector, no
-    country, and no transnational body of its own (a named NGO or IGO keeps its first code)."""
-    code = actor.code or ""
-    return not actor.country and actor.sector is not None and (
-        code.startswith("---") or (code in {"", actor.sector} and actor.sector not in TRANSNATIONAL))
-
-
-# Verbs that only say an event goes on or breaks out: the event is their subject noun.
-ONGOING_VERBS = frozenset({"resume", "continue", "begin", "start", "erupt", "intensify", "escalate", "rage",
-                           "spread", "open", "flare"})
-
-
-# Event nouns that name an event only as a support verb's object ("opened fire"): alone, or
-# breaking out, they are no act ("a bus fire erupted").
-BARE_NOUN_NON_EVENTS = frozenset({"fire"})
-
-
-def _lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventActor]:
-    """A party of one side known only by its role is the other side's compatriot when every
-    party there is of one country ("the Xland government accepted demands from rebels",
-    "Xland police dispersed demonstrators", "opposition leaders agreed to postpone the rally in
-    Xland's capital"): the PLOVER gold codes such domestic acts to that country on both sides."""
-    countries = {a.country for a in other}
-    if len(countries) != 1 or None in countries:
-        return side
-    country = countries.pop()
-    return [replace(a, country=country, code=code_of(country, a.sector)) if _unplaced(a) and not _outsider(a) else a
-            for a in side]
-
-
-# Words that place a party outside the country it deals with ("foreign diplomats", "Western
-# envoys", "visiting inspectors", "international monitors"): no compatriot of the other side.
-OUTSIDERS = frozenset({"foreign", "western", "international", "overseas", "visiting", "outside", "expatriate"})
-
-
-def _outsider(actor: EventActor) -> bool:
-    return any(word.lower() in OUTSIDERS for word in actor.name.split())
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -289,9 +247,9 @@ class SentenceCoder:
         resolve_chains(coded, self.lex)
         live = [c for c in coded if not c.absorbed]
         if not live:
-            nominal = self._nominal_event(sent)
+            nominal = nominal_candidate(sent, self.lex)
             if nominal is not None:
-                live = coded = [nominal]
+                live = coded = [Coded(nominal, _plover(self.lex, nominal.code), nominal.code, _depth(nominal.token))]
         if not live and not self._worth_classifying(sent):
             return Reading([], [], [], {}, {})
         plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
@@ -345,21 +303,6 @@ class SentenceCoder:
         """Only sentences whose root is a verb with a subject can carry an event the lexicon missed."""
         root = word_at(sent.doc, sent.root.i)
         return root.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
-
-    def _nominal_event(self, sent: Span) -> Coded | None:
-        """The event a sentence names with a noun and no event verb: a headline's verbless
-        phrase ("Xland air strikes on rebel bases") or an event noun under a verb that only says
-        it goes on ("talks resumed in Geneva", "fighting erupted between the two militias")."""
-        root = word_at(sent.doc, sent.root.i)
-        info = doc_info(sent.doc)
-        verbless = "VERB" not in info.pos[sent.start:sent.end]
-        noun: Token | None = root if root.pos_ == "NOUN" and verbless else None
-        if root.pos_ == "VERB" and root.lemma_.lower() in ONGOING_VERBS and not any(c.dep_ == "prt" for c in root.children):
-            noun = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-        code = _noun_code(noun, self.lex) if noun is not None and noun.lemma_.lower() not in BARE_NOUN_NON_EVENTS else None
-        if noun is None or not code:
-            return None
-        return Coded(Candidate(noun, code, 1), _plover(self.lex, code), code, _depth(noun))
 
     def _classifier_candidate(self, sent: Span, plover: dict[str, float]) -> Coded | None:
         """The classifier's event at the root verb, when it is confident and the lexicon found none."""
@@ -479,6 +422,13 @@ class SentenceCoder:
         if not target and verb.dep_ == "advcl" and is_purpose(verb):
             # "called X on Monday to congratulate him": the one the act serving this one is done to
             target = self._purpose_target(verb.head, codes, names)
+        if not target and not code.startswith("01"):
+            # "accepted an invitation to meet with X", "rejected a plan to attend a meeting of X's
+            # factions": whom the act the object spells out is done to
+            for noun in _acted_on(verb):
+                for child in noun.children:
+                    if not target and child.dep_ == "acl" and is_purpose(child):
+                        target = spelt_out_target(self.resolver, child, codes, names)
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
@@ -566,8 +516,10 @@ class SentenceCoder:
         if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated)
+        if not reciprocal and _on_place(code) and target and all(map(unplaced, target)):
+            target = placed(self.resolver, verb, target)
         if not reciprocal and not code.startswith("01"):  # whom a statement is told to is its audience, no party
-            source, target = _lend_country(source, target), _lend_country(target, source)
+            source, target = lend_country(source, target), lend_country(target, source)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
         event = Event(

@@ -1,0 +1,80 @@
+"""Who an event's sides are where the phrase the coder reads does not say it: the party an
+infinitive spelling out the object names, where role-only victims were when it happened, and
+the country a role-only party shares with the other side."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dateline.actors.index import code_of
+from dateline.actors.memory import TRANSNATIONAL
+from dateline.actors.resolver import ActorResolver, located
+from dateline.events.clauses import subject_of
+from dateline.record import EventActor
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SPELT_OUT_PREPS = frozenset({"with", "to", "against", "on"})  # "an invitation to meet with X"
+WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})  # where an act's clause says it happened
+
+
+def placed(resolver: ActorResolver, verb: Token, target: list[EventActor]) -> list[EventActor]:
+    """Victims known by their role alone ("killed 23 people ... when they blew themselves up in
+    Xtown") are of the country where the act's clause says it happened, when it names one."""
+    subject = subject_of(verb)
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    countries = set()
+    for tok in verb.subtree:
+        if tok.i in skip or tok.dep_ != "pobj" or tok.head.lower_ not in WHERE_PREPS or tok.ent_type_ not in PLACE_LABELS:
+            continue
+        place = resolver.place_target(tok)
+        if place is not None and place.country:
+            countries.add(place.country)
+    if len(countries) != 1:
+        return target
+    country = countries.pop()
+    return [replace(a, country=country, code=code_of(country, a.sector)) for a in target]
+
+
+def spelt_out_target(resolver: ActorResolver, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
+    """The located party an infinitive spelling out an object names as its own object or partner
+    ("an invitation to meet with X", "a plan to help X"), not one deeper in it."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in SPELT_OUT_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    for head in heads:
+        found = [a for a in resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
+        if found:
+            return found
+    return []
+
+
+def unplaced(actor: EventActor) -> bool:
+    """A party known by its role alone ("rebels", "demonstrators", "Judge X"): a sector, no
+    country, and no transnational body of its own (a named NGO or IGO keeps its first code)."""
+    code = actor.code or ""
+    return not actor.country and actor.sector is not None and (
+        code.startswith("---") or (code in {"", actor.sector} and actor.sector not in TRANSNATIONAL))
+
+
+def lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventActor]:
+    """A party of one side known only by its role is the other side's compatriot when every
+    party there is of one country ("the Xland government accepted demands from rebels",
+    "Xland police dispersed demonstrators", "opposition leaders agreed to postpone the rally in
+    Xland's capital"): the PLOVER gold codes such domestic acts to that country on both sides."""
+    countries = {a.country for a in other}
+    if len(countries) != 1 or None in countries:
+        return side
+    country = countries.pop()
+    return [replace(a, country=country, code=code_of(country, a.sector)) if unplaced(a) and not _outsider(a) else a
+            for a in side]
+
+
+# Words that place a party outside the country it deals with ("foreign diplomats", "Western
+# envoys", "visiting inspectors", "international monitors"): no compatriot of the other side.
+OUTSIDERS = frozenset({"foreign", "western", "international", "overseas", "visiting", "outside", "expatriate"})
+
+
+def _outsider(actor: EventActor) -> bool:
+    return any(word.lower() in OUTSIDERS for word in actor.name.split())
