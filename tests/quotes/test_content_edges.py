@@ -59,12 +59,13 @@ def test_a_quote_closing_on_an_inner_quote_is_the_cue_afters(nlp):
 
 
 def test_a_colon_statement_before_a_quote_is_no_content_of_the_later_cue(nlp):
-    art = run(nlp, "Senator Ana Ruiz (D-Ore.) scolded him: “The evidence is almost unanimous against you on the "
+    # a lexicon cue before the colon: "scolded" (outside the lexicon, its clause at 0.3) sits under the open bar
+    art = run(nlp, "Senator Ana Ruiz (D-Ore.) warned him: “The evidence is almost unanimous against you on the "
                    "three pills you called ‘cures,’” she said.")
     said = by_cue(art, "said")
     assert said.speaker.text == "she"
-    assert said.text.startswith("The evidence")  # not "Senator Ana Ruiz (D-Ore.) scolded him: …"
-    assert by_cue(art, "scolded").speaker.text.endswith("Ruiz")
+    assert said.text.startswith("The evidence")  # not "Senator Ana Ruiz (D-Ore.) warned him: …"
+    assert by_cue(art, "warned").speaker.text.endswith("Ruiz")
 
 
 @pytest.mark.parametrize("text,outer", [
