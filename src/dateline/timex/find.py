@@ -185,6 +185,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("set", f"(?P<every>every|each|per)\\s+(?:(?P<num>{m.number})\\s+)?(?:other\\s+)?"
                 f"(?:(?P<unit>{m.unit})|(?P<swd>{m.weekday})|(?P<smon>{m.month}))"
                 f"|(?P<sword>{m.set_word})(?![\\w-])"
+                f"|(?P<swe>weekends)(?![\\w-])"
                 f"|(?P<times>once|twice|(?:three|four|five|\\d+)\\s+times)\\s+(?:a|an|per|each)\\s+(?P<tunit>{m.unit})"),
         ("ago", f"(?:(?P<dir>the\\s+past|the\\s+last)\\s+)?(?P<num>{m.number})(?:\\s+(?:or|to)\\s+(?P<num2>{m.number}))?"
                 f"(?:[-\\s]+(?:more|additional))?[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|from\\s+now|back)"

@@ -498,6 +498,8 @@ def _set(g: dict[str, str], ctx: Context) -> Result:
         return "SET", f"XXXX-WXX-{lex['weekdays'][_words(g['swd']).rstrip('.')]}"
     if g.get("smon"):
         return "SET", f"XXXX-{month_number(g['smon']):02d}"
+    if g.get("swe"):
+        return "SET", "XXXX-WXX-WE"  # "on weekends": the weekend of any week
     amount = word_number(g["num"]) if g.get("num") else 1.0
     code = _minute_or_month(g["unit"])
     if code == "MIN":
