@@ -61,6 +61,22 @@ def test_anchored_periods(times, text, expected) -> None:
     assert times(text) == expected
 
 
+# --- "N days/weeks earlier" counts back from the day the story last named ------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister arrived on Monday; a day earlier, rebels had shelled the airport.",
+     {"Monday": "2026-03-16", "a day earlier": "2026-03-15"}),
+    ("The court ruled on March 10. Two weeks earlier, the defence had asked for a delay.",
+     {"March 10": "2026-03-10", "Two weeks earlier": "2026-02-24"}),
+    ("Prices rose two days earlier, traders said.", {"two days earlier": "2026-03-16"}),
+    # a day still ahead is not where a past clause counts from
+    ("The rally comes ahead of next Tuesday's primary. A day earlier, six protesters were arrested.",
+     {"next Tuesday": "2026-03-24", "A day earlier": "2026-03-17"}),
+])
+def test_days_earlier_from_the_story_day(times, text, expected) -> None:
+    assert times(text) == expected
+
+
 # --- quarters, halves and fiscal years ------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected", "anchor"), [

@@ -402,6 +402,8 @@ def _ago(g: dict[str, str], ctx: Context) -> Result:
     base = ctx.anchor
     if anaphoric and ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
         base = date.fromisoformat(ctx.reference)
+        if ctx.anchor and base > ctx.anchor and ctx.tense == "past":
+            base = ctx.anchor  # "ahead of next Tuesday's primary. A day earlier, six were arrested": not that day
     if base is None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
     n = int(round(amount)) * direction

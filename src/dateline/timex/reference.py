@@ -34,6 +34,7 @@ DAY_FAMILIES = {"month_day", "day_month", "weekday_month_day"}
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
 _STORY_DAY_RELS = {"the previous", "the following", "the next", "that", "that same", "the same"}
 _DAY_UNITS = {"day", "night"}
+_COUNTED_DAY_UNITS = {"day", "days", "week", "weeks"}
 
 
 def _said(text: str | None) -> str:
@@ -49,6 +50,9 @@ def points_to_story_day(match: Match) -> bool:
         return rel in ("the previous", "the following", "the next")
     if match.family == "rel_unit" and match.groups.get("dayshift"):
         return True  # "the day before,"
+    if match.family == "ago" and _said(match.groups.get("ago")) == "earlier" \
+            and _said(match.groups.get("unit")) in _COUNTED_DAY_UNITS:
+        return True  # "The minister arrived on Monday; a day earlier, rebels had shelled the airport"
     return match.family == "rel_unit" and rel in _STORY_DAY_RELS and _said(match.groups.get("unit")) in _DAY_UNITS
 
 
