@@ -77,6 +77,18 @@ def test_days_earlier_from_the_story_day(times, text, expected) -> None:
     assert times(text) == expected
 
 
+# --- a clock time takes the day named with its part of the day -----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The session began on Tuesday morning and ran past midnight.",
+     {"Tuesday morning": "2026-03-17TMO", "midnight": "2026-03-17T24"}),
+    ("Workers are expected to walk out tomorrow morning at 6 a.m.",
+     {"tomorrow morning": "2026-03-19TMO", "6 a.m.": "2026-03-19T06:00"}),
+])
+def test_clock_time_with_a_part_of_day(times, text, expected) -> None:
+    assert times(text) == expected
+
+
 # --- quarters, halves and fiscal years ------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected", "anchor"), [
