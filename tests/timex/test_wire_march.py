@@ -165,6 +165,11 @@ def test_direction(times, text, expected) -> None:
     ("Summer Johnson, a spokeswoman, declined to comment.", {}),
     ("April Ryan asked the president a question.", {}),
     ("Rescuers arrived within minutes.", {"minutes": "PTXM"}),  # a bound: marked
+    # "a" before a plural length with "-long"/"-old" is the article of the noun after it
+    ("The deal ended a months-long standoff.", {}),
+    ("The court settled a decades-old dispute over the land.", {}),
+    ("The union called off a weeks-long strike on Monday.", {"Monday": "2026-03-16"}),
+    ("The strike lasted a month.", {"a month": "P1M"}),
 ])
 def test_not_time_expressions(times, text, expected) -> None:
     assert times(text) == expected

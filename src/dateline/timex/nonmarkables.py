@@ -77,6 +77,9 @@ def _vague_length(match: Match, span: Span) -> str | None:
     """ "for decades", "in weeks" (no count) and "a few weeks", "several months" (a vague count)."""
     if match.family == "plural_unit" and re.match(r"-(?:long|old)\b", _after(match, span)):
         return "vague_plural"  # "the decades-long dispute": how long, with no count
+    if match.family == "duration" and _said(match.groups.get("num")) in ("a", "an") \
+            and _said(match.groups.get("unit")).endswith("s"):
+        return "vague_plural"  # "a months-long standoff": the article is the standoff's, no count
     if match.family == "plural_unit" and not match.groups.get("rel") and not match.quant:
         bound = _before(match, span, 12).split()
         if not (bound and bound[-1].lower() in _words("vague_plural", "bound")):
