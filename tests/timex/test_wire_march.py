@@ -89,6 +89,21 @@ def test_clock_time_with_a_part_of_day(times, text, expected) -> None:
     assert times(text) == expected
 
 
+# --- fractions of a century -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He has spent a quarter-century in Congress.", {"a quarter-century": "P25Y"}),
+    ("The party ruled for nearly a half-century.", {"nearly a half-century": "P50Y"}),
+    ("The show went off the air a quarter-century ago.", {"a quarter-century ago": "2001"}),
+    ("The dam was built half a century ago.", {"half a century ago": "1976"}),
+    ("The treaty was signed a century ago.", {"a century ago": "19"}),
+    ("Profit rose in the third quarter.", {"the third quarter": "2025-Q3"}),
+    ("A quarter of the vote went to the left.", {}),
+])
+def test_fractions_of_a_century(times, text, expected) -> None:
+    assert times(text) == expected
+
+
 # --- quarters, halves and fiscal years ------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected", "anchor"), [
@@ -196,6 +211,11 @@ def test_quarter_code_last_year(times) -> None:
 @pytest.mark.xfail(strict=True, reason="'since' with a gerund as past: two documents in the data")
 def test_since_gerund(times) -> None:
     assert times("Since winning the election in May, the party has lost support.") == {"May": "2025-05"}
+
+
+@pytest.mark.xfail(strict=True, reason="'the full year 1986' as one expression: two documents in the data")
+def test_full_year_with_its_year(times) -> None:
+    assert times("For the full year 2025, profit rose 8 percent.") == {"the full year 2025": "2025"}
 
 
 @pytest.mark.xfail(strict=True, reason="a meeting's minutes as a length: no document in the data")

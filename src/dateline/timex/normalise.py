@@ -399,6 +399,8 @@ def _ago(g: dict[str, str], ctx: Context) -> Result:
     if code == "Y" and amount == 1 and ctx.reference and re.fullmatch(r"\d{4}-Q\d", ctx.reference):
         shifted = _shift_value(ctx.reference, direction)
         return ("DATE", shifted) if shifted else None
+    if code in ("C", "E") and amount != int(amount):
+        amount, code = amount * (100 if code == "C" else 10), "Y"  # "a quarter-century ago": the year 25 back
     base = ctx.anchor
     if anaphoric and ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
         base = date.fromisoformat(ctx.reference)
