@@ -162,6 +162,11 @@ def test_sets(times, text, expected) -> None:
     ("She was the first woman to win the race on Sunday.", {"Sunday": "2026-03-15"}),
     ("Since taking office in January, the mayor has cut 200 jobs.", {"January": "2026-01"}),
     ("Speaking on Monday, the minister said the talks had failed.", {"Monday": "2026-03-16"}),
+    # a promise, vow, pledge or threat is itself the act its day places; what is promised looks ahead
+    ("The senator promised Sunday at a rally to end the tax breaks.", {"Sunday": "2026-03-15"}),
+    ("The rebels threatened on Monday to cut the road.", {"Monday": "2026-03-16"}),
+    ("The prime minister vowed Tuesday that the army would stay.", {"Tuesday": "2026-03-17"}),
+    ("The minister pledged to cut taxes on Friday.", {"Friday": "2026-03-20"}),
     ("The leaders will sign the deal after meeting in May.", {"May": "2026-05"}),
 ])
 def test_direction(times, text, expected) -> None:

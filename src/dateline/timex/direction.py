@@ -30,10 +30,11 @@ FORWARD_LEMMAS = frozenset({
     "expected", "scheduled", "slated", "poised", "ready", "eager", "determined", "anticipate", "await",
 })
 # Verbs that look ahead only through an infinitive or a "for" phrase ("called for a rally"),
-# not on their own ("called him on Monday", "announced on Monday").
+# not on their own ("called him on Monday", "announced on Monday", "promised Sunday at a rally
+# to end …": the promise is the act the day places).
 _ONLY_WITH_COMPLEMENT = frozenset({"call", "ask", "order", "announce", "invite", "set", "want", "agree",
                                    "decide", "demand", "urge", "hope", "seek", "prepare", "ready", "eager",
-                                   "determined", "likely", "going"})
+                                   "determined", "likely", "going", "promise", "vow", "pledge", "threaten"})
 # Verbs of a timetable, whose simple present tells what is scheduled: "the deadline expires on
 # Friday", "voters go to the polls on Sunday", "the ceasefire takes effect at midnight Thursday".
 SCHEDULE_LEMMAS = frozenset({"expire", "open", "reopen", "resume", "begin", "start", "convene", "kick",
