@@ -50,6 +50,8 @@ _NOW_BE = {"is", "are", "am", "'s", "'re", "'m"}
 # Words that single out the noun an infinitive qualifies as one already counted: "the first
 # woman to win the race in 2020" tells a past, "a bill to be debated on Friday" one ahead.
 _COUNTED = {"first", "last", "only", "second", "third", "latest", "next"}
+# Prepositions whose gerund tells what happened before the clause: "after winning", "since taking".
+_BEFORE_THE_CLAUSE = {"after", "since", "following", "upon", "on"}
 # Verbs that move an occasion: the new day is ahead ("postponed the vote until Friday"), the day
 # of the occasion moved is not ("Tuesday's vote was postponed").
 _POSTPONING = frozenset({"postpone", "delay", "reschedule", "adjourn", "defer"})
@@ -80,6 +82,13 @@ def verb_tense(verb: Token) -> str | None:
         return "past"  # "had been scheduled to expire at midnight Friday": a plan already overtaken
     if verb.lemma_.lower() in FORWARD_LEMMAS and verb.lemma_.lower() not in _ONLY_WITH_COMPLEMENT:
         return "future"  # "was scheduled for Thursday", "plans a vote", "expected by mid-October"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in VERBAL and verb.head.head.i != verb.i:
+        # a gerund after a preposition takes the time of the verb the phrase attaches to: "earned
+        # $40 million for helping it sell itself in March", "since taking over in the fall"; what
+        # comes before a future ("after trouncing her in Tuesday's primary, he must …") may be past
+        tense = verb_tense(verb.head.head)
+        return None if tense == "future" and verb.head.lower_ in _BEFORE_THE_CLAUSE else tense
     if "to" in words and "be" in words and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") \
             and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.lower_ in _COUNTED or c.tag_ == "JJS" for c in verb.head.children):
