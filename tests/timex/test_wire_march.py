@@ -153,6 +153,11 @@ def test_sets(times, text, expected) -> None:
     ("The ministry is releasing the figures on Thursday.", {"Thursday": "2026-03-19"}),
     ("The president is visiting Japan in April.", {"April": "2026-04"}),
     ("Police are investigating a fire on Monday.", {"Monday": "2026-03-16"}),
+    ("The governor is coming off a strong debate Thursday night.", {"Thursday night": "2026-03-12TNI"}),
+    # typographic apostrophes: "’ll" is "will", "’d" before a bare verb "would", "’ve" "have"
+    ("\u201cWe\u2019ll be meeting on Friday in St. Louis,\u201d she said.", {"Friday": "2026-03-20"}),
+    ("The minister\u2019s aides said he\u2019d travel on Friday.", {"Friday": "2026-03-20"}),
+    ("They\u2019ve had thousands of shootings since January 1st.", {"January 1st": "2026-01-01"}),
     # a present "be" placing its subject on a day
     ("The funeral is on Saturday.", {"Saturday": "2026-03-21"}),
     ("The deadline is Friday.", {"Friday": "2026-03-20"}),

@@ -63,10 +63,17 @@ FORWARD_MARKERS = ("until", "till", "as early as", "as soon as", "no earlier tha
 _AWAITING = {("ahead", "of"), ("preparation", "for"), ("run", "to"), ("lead", "to")}
 
 
+def _plain(token: Token) -> str:
+    """A word in lower case with a typographic apostrophe made plain: "We’ll" is "we 'll"."""
+    return token.lower_.replace("\u2019", "'")
+
+
 def verb_tense(verb: Token) -> str | None:
     """past | present | future for a verb and its auxiliaries; None when not told."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
+    words = {_plain(a) for a in auxes}
+    if "'d" in words:  # "he'd travel" is "would", "he'd left" is "had"
+        words = words - {"'d"} | {"would" if verb.tag_ == "VB" or "be" in words else "had"}
     if words & _POSSIBLE_PAST and "have" in words:
         return "past"
     if "could" in words and any(c.dep_ == "neg" or c.lower_ in _DENIALS for c in verb.children):
@@ -160,7 +167,9 @@ def _arranged(verb: Token) -> bool:
     """ "The unions are holding a rally on Saturday": a present progressive of an occasion, with
     the day after it (a dateline before it is the report's: "TAIPEI, March 23 - Taiwan is holding
     talks")."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {_plain(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.lower_ == "off" for c in verb.children):
+        return False  # "is coming off a strong debate Thursday night": behind, not ahead
     return verb.tag_ == "VBG" and bool(auxes) and auxes <= _NOW_BE and verb.lemma_.lower() in ARRANGED_LEMMAS
 
 
@@ -180,7 +189,7 @@ def _told_now(verb: Token, tense: str | None) -> bool:
     """A clause told from the moment of writing: present, future, or present perfect ("has begun")."""
     if tense != "past":
         return True
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {_plain(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxes & {"has", "have", "'s", "'ve"}) and "had" not in auxes
 
 
