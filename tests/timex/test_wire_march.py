@@ -89,6 +89,20 @@ def test_clock_time_with_a_part_of_day(times, text, expected) -> None:
     assert times(text) == expected
 
 
+# --- typographic apostrophes are read as plain ones -----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crowds gathered on New Year\u2019s Eve.", {"New Year\u2019s Eve": "2025-12-31"}),
+    ("Flowers were sold out before Valentine\u2019s Day.", {"Valentine\u2019s Day": "2026-02-14"}),
+    ("The law passed in the 1990\u2019s.", {"the 1990\u2019s": "199"}),
+    ("Sales peaked in the \u201980s.", {"the \u201980s": "198"}),
+    ("Protests spread in the spring of \u201968.", {"the spring of \u201968": "1968-SP"}),
+    ("Last year\u2019s third-quarter profit was restated.", {"Last year\u2019s third-quarter": "2025-Q3"}),
+])
+def test_typographic_apostrophes(times, text, expected) -> None:
+    assert times(text) == expected
+
+
 # --- fractions of a century -------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

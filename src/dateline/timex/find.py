@@ -393,8 +393,15 @@ def family_keys() -> dict[str, tuple[str, ...]]:
     }
 
 
+_PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def find(text: str) -> list[Match]:
-    """Every time expression in ``text``: longest non-overlapping matches, in text order."""
+    """Every time expression in ``text``: longest non-overlapping matches, in text order.
+
+    Typographic apostrophes are read as plain ones ("New Year’s Eve", "the ’90s"): one character
+    for one, so the offsets are the text's own."""
+    text = text.translate(_PLAIN_APOSTROPHES)
     candidates: list[tuple[int, int, int, Match]] = []
     keys = family_keys()
     lowered = text.lower()
