@@ -103,6 +103,18 @@ def test_typographic_apostrophes(times, text, expected) -> None:
     assert times(text) == expected
 
 
+# --- a range's first end takes the year of the second --------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 46,000 accounts were active from September to December 2014.",
+     {"September": "2014-09", "December 2014": "2014-12"}),
+    ("Sales fell between March 3 and May 9, 2015.", {"March 3": "2015-03-03", "May 9, 2015": "2015-05-09"}),
+    ("Prices rose in March and fell in May 2015.", {"March": "2026-03", "May 2015": "2015-05"}),
+])
+def test_range_years(times, text, expected) -> None:
+    assert times(text) == expected
+
+
 # --- fractions of a century -------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
