@@ -223,6 +223,11 @@ def test_direction(times, text, expected) -> None:
     ("Summer Johnson, a spokeswoman, declined to comment.", {}),
     ("April Ryan asked the president a question.", {}),
     ("Rescuers arrived within minutes.", {"minutes": "PTXM"}),  # a bound: marked
+    # an honour or a fashion "of the year/week", and "back in the day", place nothing
+    ("The magazine named her person of the year.", {}),
+    ("The senator will be the flavor of the week.", {}),
+    ("Back in the day, the town had three cinemas.", {}),
+    ("The best moments of the year were replayed.", {"the year": "2026"}),
     # "a" before a plural length with "-long"/"-old" is the article of the noun after it
     ("The deal ended a months-long standoff.", {}),
     ("The court settled a decades-old dispute over the land.", {}),

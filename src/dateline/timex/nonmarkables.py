@@ -342,6 +342,8 @@ def _other_sense(match: Match, span: Span) -> str | None:
             return "attributive"  # "the past two winners", "the future president"
         if word == "soon" and re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
             return "conjunction"  # "as soon as", "soon after"
+    if family == "rel_unit" and _said(groups.get("rel")) == "the" and _honour_or_idiom(match, span):
+        return "idiom"  # "named person of the year", "the flavor of the week", "back in the day"
     if family == "rel_unit" and _summing_up(match, span):
         return "idiom"  # "at the end of the day, it is about jobs": in the end, on no day
     if family == "rel_unit" and _said(groups.get("rel")) == "the last" and re.match(r"\s+of\b", after, re.IGNORECASE):
@@ -353,6 +355,16 @@ def _other_sense(match: Match, span: Span) -> str | None:
 
 
 _PRESENT_OR_AHEAD = {"VBZ", "VBP", "MD"}
+
+
+def _honour_or_idiom(match: Match, span: Span) -> bool:
+    """ "person of the year", "the flavor of the week" (an honour or a fashion, `honour` words
+    before "of"), "back in the day" (`phrase`): no period is placed."""
+    before = _before(match, span, 24).lower().split()
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _words("idiom", "honour"):
+        return True
+    said = " ".join(before[-2:] + [_said(match.groups.get("_text"))])
+    return said in _words("idiom", "phrase")
 
 
 def _summing_up(match: Match, span: Span) -> bool:
