@@ -223,6 +223,10 @@ def test_direction(times, text, expected) -> None:
     ("Summer Johnson, a spokeswoman, declined to comment.", {}),
     ("April Ryan asked the president a question.", {}),
     ("Rescuers arrived within minutes.", {"minutes": "PTXM"}),  # a bound: marked
+    # a unit joined to a unit ("day-to-day", "year-on-year") tells how often or against what
+    ("Officials meet on a day-to-day basis.", {}),
+    ("The index showed a year-on-year fall of 2 percent.", {}),
+    ("The agency handles the day-to-day running of the port.", {}),
     # an honour or a fashion "of the year/week", and "back in the day", place nothing
     ("The magazine named her person of the year.", {}),
     ("The senator will be the flavor of the week.", {}),

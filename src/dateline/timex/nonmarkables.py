@@ -342,6 +342,8 @@ def _other_sense(match: Match, span: Span) -> str | None:
             return "attributive"  # "the past two winners", "the future president"
         if word == "soon" and re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
             return "conjunction"  # "as soon as", "soon after"
+    if family in ("duration", "rel_unit") and _UNIT_TO_UNIT.match(after):
+        return "compound"  # "on a day-to-day basis", "a year-on-year rise": how often, not how long
     if family == "rel_unit" and _said(groups.get("rel")) == "the" and _honour_or_idiom(match, span):
         return "idiom"  # "named person of the year", "the flavor of the week", "back in the day"
     if family == "rel_unit" and _summing_up(match, span):
@@ -355,6 +357,9 @@ def _other_sense(match: Match, span: Span) -> str | None:
 
 
 _PRESENT_OR_AHEAD = {"VBZ", "VBP", "MD"}
+
+
+_UNIT_TO_UNIT = re.compile(r"-(?:to|by|on|over|after)-(?:day|week|month|year|quarter)\b", re.IGNORECASE)
 
 
 def _honour_or_idiom(match: Match, span: Span) -> bool:
