@@ -30,15 +30,28 @@ FORWARD_LEMMAS = frozenset({
     "expected", "scheduled", "slated", "poised", "ready", "eager", "determined", "anticipate", "await",
 })
 # Verbs that look ahead only through an infinitive or a "for" phrase ("called for a rally"),
-# not on their own ("called him on Monday", "announced on Monday").
+# not on their own ("called him on Monday", "announced on Monday", "promised Sunday at a rally
+# to end …": the promise is the act the day places).
 _ONLY_WITH_COMPLEMENT = frozenset({"call", "ask", "order", "announce", "invite", "set", "want", "agree",
                                    "decide", "demand", "urge", "hope", "seek", "prepare", "ready", "eager",
-                                   "determined", "likely", "going"})
+                                   "determined", "likely", "going", "promise", "vow", "pledge", "threaten"})
 # Verbs of a timetable, whose simple present tells what is scheduled: "the deadline expires on
 # Friday", "voters go to the polls on Sunday", "the ceasefire takes effect at midnight Thursday".
 SCHEDULE_LEMMAS = frozenset({"expire", "open", "reopen", "resume", "begin", "start", "convene", "kick",
                              "take", "go", "face", "run", "end", "close", "lapse", "arrive", "leave", "depart",
                              "travel", "fly", "meet", "vote", "hold", "host", "visit"})
+# Verbs whose present progressive tells an arrangement ("the unions are holding a rally on
+# Saturday", "the minister is meeting his counterpart on Friday"), not an ongoing act ("police are
+# investigating a fire on Monday" is left to the nearest reading).
+ARRANGED_LEMMAS = (SCHEDULE_LEMMAS - {"run", "take", "kick"}) | _GOING_LEMMAS | frozenset({
+    "play", "attend", "speak", "address", "sign", "launch", "unveil", "release", "stage", "celebrate",
+    "mark", "march", "rally", "strike", "testify", "appear", "debate", "rule", "host", "hold", "visit"})
+_NOW_BE = {"is", "are", "am", "'s", "'re", "'m"}
+# Words that single out the noun an infinitive qualifies as one already counted: "the first
+# woman to win the race in 2020" tells a past, "a bill to be debated on Friday" one ahead.
+_COUNTED = {"first", "last", "only", "second", "third", "latest", "next"}
+# Prepositions whose gerund tells what happened before the clause: "after winning", "since taking".
+_BEFORE_THE_CLAUSE = {"after", "since", "following", "upon", "on"}
 # Verbs that move an occasion: the new day is ahead ("postponed the vote until Friday"), the day
 # of the occasion moved is not ("Tuesday's vote was postponed").
 _POSTPONING = frozenset({"postpone", "delay", "reschedule", "adjourn", "defer"})
@@ -50,10 +63,17 @@ FORWARD_MARKERS = ("until", "till", "as early as", "as soon as", "no earlier tha
 _AWAITING = {("ahead", "of"), ("preparation", "for"), ("run", "to"), ("lead", "to")}
 
 
+def _plain(token: Token) -> str:
+    """A word in lower case with a typographic apostrophe made plain: "We’ll" is "we 'll"."""
+    return token.lower_.replace("\u2019", "'")
+
+
 def verb_tense(verb: Token) -> str | None:
     """past | present | future for a verb and its auxiliaries; None when not told."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
+    words = {_plain(a) for a in auxes}
+    if "'d" in words:  # "he'd travel" is "would", "he'd left" is "had"
+        words = words - {"'d"} | {"would" if verb.tag_ == "VB" or "be" in words else "had"}
     if words & _POSSIBLE_PAST and "have" in words:
         return "past"
     if "could" in words and any(c.dep_ == "neg" or c.lower_ in _DENIALS for c in verb.children):
@@ -69,6 +89,19 @@ def verb_tense(verb: Token) -> str | None:
         return "past"  # "had been scheduled to expire at midnight Friday": a plan already overtaken
     if verb.lemma_.lower() in FORWARD_LEMMAS and verb.lemma_.lower() not in _ONLY_WITH_COMPLEMENT:
         return "future"  # "was scheduled for Thursday", "plans a vote", "expected by mid-October"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in VERBAL and verb.head.head.i != verb.i:
+        # a gerund after a preposition takes the time of the verb the phrase attaches to: "earned
+        # $40 million for helping it sell itself in March", "since taking over in the fall"; what
+        # comes before a future ("after trouncing her in Tuesday's primary, he must …") may be past
+        tense = verb_tense(verb.head.head)
+        return None if tense == "future" and verb.head.lower_ in _BEFORE_THE_CLAUSE else tense
+    if "to" in words and "be" in words and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") \
+            and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.lower_ in _COUNTED or c.tag_ == "JJS" for c in verb.head.children):
+        # "the bill, to be debated on Friday": a passive infinitive qualifying a noun looks ahead
+        # ("the decision to meet him in June", "the failure to see it before Sept. 11" need not)
+        return "future"
     if "to" in words and verb.tag_ == "VB":
         # An infinitive takes the time of the verb it complements: "plans to meet" looks ahead,
         # "intended to fly home on Friday" too, "was allowed to inspect since Jan. 13" does not.
@@ -124,11 +157,39 @@ def _awaited(token: Token) -> bool:
     return (prep.head.lower_, prep.lower_) in _AWAITING
 
 
+# Prepositions by which a present "be" places its subject on a day ahead: "the vote is on
+# Friday" (not "since", "from", "after": stretches up to now; nor "in": "inflation is 3 percent
+# in February" reports a figure).
+_PLACING = {"on", "at", "for"}
+
+
+def _arranged(verb: Token) -> bool:
+    """ "The unions are holding a rally on Saturday": a present progressive of an occasion, with
+    the day after it (a dateline before it is the report's: "TAIPEI, March 23 - Taiwan is holding
+    talks")."""
+    auxes = {_plain(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.lower_ == "off" for c in verb.children):
+        return False  # "is coming off a strong debate Thursday night": behind, not ahead
+    return verb.tag_ == "VBG" and bool(auxes) and auxes <= _NOW_BE and verb.lemma_.lower() in ARRANGED_LEMMAS
+
+
+def _copula_placing(verb: Token, came_from: Token, span: Span) -> bool:
+    """ "The funeral is on Saturday": a present "be" with no auxiliary whose complement is the
+    time of its subject tells an occasion still to come."""
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return False
+    if came_from.dep_ == "prep":
+        return came_from.lower_ in _PLACING and span.root.head.i == came_from.i
+    return came_from.dep_ in ("attr", "npadvmod") and span.start <= came_from.i < span.end
+
+
 def _told_now(verb: Token, tense: str | None) -> bool:
     """A clause told from the moment of writing: present, future, or present perfect ("has begun")."""
     if tense != "past":
         return True
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {_plain(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxes & {"has", "have", "'s", "'ve"}) and "had" not in auxes
 
 
@@ -164,6 +225,9 @@ def clause_tense(span: Span, before: str = "") -> str | None:
                 return None  # "Tuesday's vote was postponed": the day first set, not the new one
             if awaited and _told_now(token, tense):
                 return "future"
+            # a day before the verb may be a dateline: "BRUSSELS, March 4 - The Community is …"
+            if tense == "present" and span.start > token.i and (_arranged(token) or _copula_placing(token, came_from, span)):
+                return "future"  # "are holding a rally on Saturday", "the funeral is on Saturday"
             return "future" if forward_marker and tense != "past" else tense
         if outside and token.pos_ == "ADJ":
             if token.lemma_.lower() in FORWARD_LEMMAS:

@@ -185,6 +185,7 @@ def _families(m: Macros) -> list[tuple[str, str]]:
         ("set", f"(?P<every>every|each|per)\\s+(?:(?P<num>{m.number})\\s+)?(?:other\\s+)?"
                 f"(?:(?P<unit>{m.unit})|(?P<swd>{m.weekday})|(?P<smon>{m.month}))"
                 f"|(?P<sword>{m.set_word})(?![\\w-])"
+                f"|(?P<swe>weekends)(?![\\w-])"
                 f"|(?P<times>once|twice|(?:three|four|five|\\d+)\\s+times)\\s+(?:a|an|per|each)\\s+(?P<tunit>{m.unit})"),
         ("ago", f"(?:(?P<dir>the\\s+past|the\\s+last)\\s+)?(?P<num>{m.number})(?:\\s+(?:or|to)\\s+(?P<num2>{m.number}))?"
                 f"(?:[-\\s]+(?:more|additional))?[-\\s]+(?P<unit>{m.unit})(?P<orso>\\s+or\\s+so)?\\s+(?P<ago>ago|earlier|from\\s+now|back)"
@@ -392,8 +393,15 @@ def family_keys() -> dict[str, tuple[str, ...]]:
     }
 
 
+_PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def find(text: str) -> list[Match]:
-    """Every time expression in ``text``: longest non-overlapping matches, in text order."""
+    """Every time expression in ``text``: longest non-overlapping matches, in text order.
+
+    Typographic apostrophes are read as plain ones ("New Year’s Eve", "the ’90s"): one character
+    for one, so the offsets are the text's own."""
+    text = text.translate(_PLAIN_APOSTROPHES)
     candidates: list[tuple[int, int, int, Match]] = []
     keys = family_keys()
     lowered = text.lower()
@@ -428,8 +436,28 @@ def find(text: str) -> list[Match]:
         match.groups["_text"] = text[match.start:match.end].lower()
         _trim_determiner(text, match)
         _extend_left(text, match)
+    _range_years(text, taken)
     extra = _coordinated_days(text, taken)
     return sorted(taken + extra, key=lambda m: m.start) if extra else taken
+
+
+_RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|or|-|\u2013|\u2014)\s*", re.IGNORECASE)
+_YEARLESS = {"month", "month_day", "day_month"}
+_WITH_YEAR = {"month_year", "month_day", "day_month", "weekday_month_day"}
+
+
+def _range_years(text: str, taken: list[Match]) -> None:
+    """ "from September to December 2014", "between March 3 and May 9, 2015": the first end of a
+    range of months or days without a year takes the year of the second."""
+    for first, second in zip(taken, taken[1:], strict=False):
+        if first.family not in _YEARLESS or first.groups.get("y") or first.groups.get("rel") \
+                or second.family not in _WITH_YEAR or not second.groups.get("y"):
+            continue
+        if not _RANGE_LINK.fullmatch(text[first.end:second.start]):
+            continue
+        first.groups["y"] = second.groups["y"]
+        if first.family == "month":
+            first.family = "month_year"
 
 
 _COORDINATED_DAY = re.compile(r"\s*(?:,|and|or|&|-|to|through)\s*(?:and\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

@@ -77,6 +77,9 @@ def _vague_length(match: Match, span: Span) -> str | None:
     """ "for decades", "in weeks" (no count) and "a few weeks", "several months" (a vague count)."""
     if match.family == "plural_unit" and re.match(r"-(?:long|old)\b", _after(match, span)):
         return "vague_plural"  # "the decades-long dispute": how long, with no count
+    if match.family == "duration" and _said(match.groups.get("num")) in ("a", "an") \
+            and _said(match.groups.get("unit")).endswith("s"):
+        return "vague_plural"  # "a months-long standoff": the article is the standoff's, no count
     if match.family == "plural_unit" and not match.groups.get("rel") and not match.quant:
         bound = _before(match, span, 12).split()
         if not (bound and bound[-1].lower() in _words("vague_plural", "bound")):
@@ -339,6 +342,10 @@ def _other_sense(match: Match, span: Span) -> str | None:
             return "attributive"  # "the past two winners", "the future president"
         if word == "soon" and re.match(r"\s+(?:after|before|as)\b", after, re.IGNORECASE):
             return "conjunction"  # "as soon as", "soon after"
+    if family in ("duration", "rel_unit") and _UNIT_TO_UNIT.match(after):
+        return "compound"  # "on a day-to-day basis", "a year-on-year rise": how often, not how long
+    if family == "rel_unit" and _said(groups.get("rel")) == "the" and _honour_or_idiom(match, span):
+        return "idiom"  # "named person of the year", "the flavor of the week", "back in the day"
     if family == "rel_unit" and _summing_up(match, span):
         return "idiom"  # "at the end of the day, it is about jobs": in the end, on no day
     if family == "rel_unit" and _said(groups.get("rel")) == "the last" and re.match(r"\s+of\b", after, re.IGNORECASE):
@@ -350,6 +357,19 @@ def _other_sense(match: Match, span: Span) -> str | None:
 
 
 _PRESENT_OR_AHEAD = {"VBZ", "VBP", "MD"}
+
+
+_UNIT_TO_UNIT = re.compile(r"-(?:to|by|on|over|after)-(?:day|week|month|year|quarter)\b", re.IGNORECASE)
+
+
+def _honour_or_idiom(match: Match, span: Span) -> bool:
+    """ "person of the year", "the flavor of the week" (an honour or a fashion, `honour` words
+    before "of"), "back in the day" (`phrase`): no period is placed."""
+    before = _before(match, span, 24).lower().split()
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _words("idiom", "honour"):
+        return True
+    said = " ".join(before[-2:] + [_said(match.groups.get("_text"))])
+    return said in _words("idiom", "phrase")
 
 
 def _summing_up(match: Match, span: Span) -> bool:

@@ -399,9 +399,13 @@ def _ago(g: dict[str, str], ctx: Context) -> Result:
     if code == "Y" and amount == 1 and ctx.reference and re.fullmatch(r"\d{4}-Q\d", ctx.reference):
         shifted = _shift_value(ctx.reference, direction)
         return ("DATE", shifted) if shifted else None
+    if code in ("C", "E") and amount != int(amount):
+        amount, code = amount * (100 if code == "C" else 10), "Y"  # "a quarter-century ago": the year 25 back
     base = ctx.anchor
     if anaphoric and ctx.reference and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.reference):
         base = date.fromisoformat(ctx.reference)
+        if ctx.anchor and base > ctx.anchor and ctx.tense == "past":
+            base = ctx.anchor  # "ahead of next Tuesday's primary. A day earlier, six were arrested": not that day
     if base is None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"
     n = int(round(amount)) * direction
@@ -498,6 +502,8 @@ def _set(g: dict[str, str], ctx: Context) -> Result:
         return "SET", f"XXXX-WXX-{lex['weekdays'][_words(g['swd']).rstrip('.')]}"
     if g.get("smon"):
         return "SET", f"XXXX-{month_number(g['smon']):02d}"
+    if g.get("swe"):
+        return "SET", "XXXX-WXX-WE"  # "on weekends": the weekend of any week
     amount = word_number(g["num"]) if g.get("num") else 1.0
     code = _minute_or_month(g["unit"])
     if code == "MIN":

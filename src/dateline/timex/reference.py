@@ -30,10 +30,12 @@ _PERIOD_REACH = 600  # characters: anaphora further back than this use the artic
 _QUARTER_REACH = 2000  # a reported quarter stays the topic of an earnings story for longer
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _NIGHT_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:EV|NI)")  # "Saturday night": a day named with its evening
+_PART_OF_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)")  # "Tuesday morning": a day with its part
 DAY_FAMILIES = {"month_day", "day_month", "weekday_month_day"}
 _SHIFT_GROUPS = ("shift", "shiftadj", "yearago")
 _STORY_DAY_RELS = {"the previous", "the following", "the next", "that", "that same", "the same"}
 _DAY_UNITS = {"day", "night"}
+_COUNTED_DAY_UNITS = {"day", "days", "week", "weeks"}
 
 
 def _said(text: str | None) -> str:
@@ -49,6 +51,9 @@ def points_to_story_day(match: Match) -> bool:
         return rel in ("the previous", "the following", "the next")
     if match.family == "rel_unit" and match.groups.get("dayshift"):
         return True  # "the day before,"
+    if match.family == "ago" and _said(match.groups.get("ago")) == "earlier" \
+            and _said(match.groups.get("unit")) in _COUNTED_DAY_UNITS:
+        return True  # "The minister arrived on Monday; a day earlier, rebels had shelled the airport"
     return match.family == "rel_unit" and rel in _STORY_DAY_RELS and _said(match.groups.get("unit")) in _DAY_UNITS
 
 
@@ -154,7 +159,7 @@ def _shift(timex: Timex, days: int, base: str | None = None) -> None:
 
 def _attach_to_named_days(doc: Doc, found: list[tuple[Match, Timex]], anchor: date) -> None:
     days = [(m, t) for m, t in found if (t.type == "DATE" and _DAY_VALUE.fullmatch(t.value))
-            or (t.type == "TIME" and _NIGHT_VALUE.fullmatch(t.value) and _names_a_day(m))
+            or (t.type == "TIME" and _PART_OF_DAY_VALUE.fullmatch(t.value) and _names_a_day(m))
             or _clock_with_day(m, t)]
     if not days:
         return
