@@ -164,3 +164,15 @@ def test_a_day_between_the_report_and_its_clause_dates_the_report(dated) -> None
     # the parse hangs "on Friday" on "would raise"; standing before the clause's subject it is the saying's
     said, = dated("The central bank said on Friday it would raise interest rates in June.", "said")
     assert (said.text, said.earliest) == ("Friday", "2025-03-07")
+
+
+def test_the_dateline_dates_the_filing_not_the_event(nlp) -> None:
+    from dateline.evaluation.records import extract_records
+
+    # the parse hangs the dateline's "March 10" on the main verb, nearer than "on Thursday"
+    text = ("NAIROBI, March 10 (Wire) - The Nairobi county assembly on Thursday approved a plan to build dedicated "
+            "bus lanes on four main roads, a move officials said would cut commuting times by half.")
+    record = extract_records([{"id": "z", "text": text, "published": PUBLISHED}], nlp=nlp)["z"]
+    approved = next(e for e in record["events"] if e["trigger"]["text"] == "approved")
+    assert approved["date"]["text"] == "Thursday", approved["date"]
+    assert approved["date"]["earliest"] == "2025-03-06"
