@@ -42,6 +42,7 @@ from dateline.words import word_at, words_of
 # Announced material conflict is coded as the matching threat (CAMEO 13x).
 CONFLICT_THREATS = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "14": "133"}
 DONE = frozenset({"asserted", "reported"})
+STATEMENT = "010"  # CAMEO's "make statement", which PLOVER does not code
 # Verbs whose that-clause names the addressee as its subject ("demanded that Israel withdraw").
 # Acts done somewhere to whoever is there: with no one named, the place's country is the target.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -308,6 +309,11 @@ class SentenceCoder:
         """The classifier's event at the root verb, when it is confident and the lexicon found none."""
         if not plover:
             return None
+        root = word_at(sent.doc, sent.root.i)
+        if root.lemma_.lower() in REPORT_HEADS:
+            # "she added that work would begin in June": nothing the lexicon codes is reported, so
+            # the sentence is its speaker's statement, not whatever act the classifier guesses
+            return Coded(Candidate(root, STATEMENT, 0), "", STATEMENT, 0)
         best = max(plover, key=plover.__getitem__)
         if plover[best] < CLASSIFIER_ONLY_MIN:
             return None
