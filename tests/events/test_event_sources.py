@@ -54,3 +54,14 @@ def test_a_group_of_nationals_acts_for_their_country(code):
     art = code("A group of Mexican hackers attacked the websites of the Belgian government.")
     event = next(e for e in art.events if e.trigger.text == "attacked")
     assert [a.country for a in event.source] == ["MEX"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian prime minister is scheduled to meet the Chinese president in Beijing.",
+    "Argentina's president is expected to visit Santiago in January.",
+])
+def test_the_subject_of_a_passive_raising_verb_does_the_infinitive_s_act(nlp, text):
+    article = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), article)
+    top = max(article.events, key=lambda e: e.confidence)
+    assert top.source and top.source[0].sector == "GOV", (top.cameo, top.source)

@@ -68,6 +68,9 @@ def subject_of(verb: Token) -> Token | None:
         for child in head.children:  # "asked Putin to deploy": the asked one does it
             if child.dep_ in {"dobj", "dative"}:
                 return child
+        for child in head.children:  # "X is expected to visit", "Y was urged to release": X visits, Y releases
+            if child.dep_ == "nsubjpass":
+                return child
         return subject_of(head)
     if verb.dep_ in {"conj", "advcl"} and head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
