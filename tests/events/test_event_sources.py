@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.stage import extract_events
 from dateline.record import Article
 
 
@@ -39,11 +38,8 @@ def test_a_region_gives_its_country_to_the_party_placed_in_it(code, text, countr
     assert country in got, [(e.cameo, e.source, e.target) for e in art.events]
 
 
-def test_an_outsider_is_no_compatriot_of_the_other_side(nlp):
-    text = "Foreign diplomats criticised the arrest of the Zambian opposition leader."
-    doc = nlp(text)
-    article = Article(id="t", text=text, published="2025-03-04")
-    extract_events(doc, article)
+def test_an_outsider_is_no_compatriot_of_the_other_side(code):
+    article = code("Foreign diplomats criticised the arrest of the Zambian opposition leader.")
     top = max(article.events, key=lambda e: e.confidence)
     assert "ZMB" in {a.country for a in top.target}
     assert all(a.country != "ZMB" for a in top.source), top.source  # foreign: not Zambians
@@ -60,8 +56,6 @@ def test_a_group_of_nationals_acts_for_their_country(code):
     "The Indian prime minister is scheduled to meet the Chinese president in Beijing.",
     "Argentina's president is expected to visit Santiago in January.",
 ])
-def test_the_subject_of_a_passive_raising_verb_does_the_infinitive_s_act(nlp, text):
-    article = Article(id="t", text=text, published="2025-03-04")
-    extract_events(nlp(text), article)
-    top = max(article.events, key=lambda e: e.confidence)
+def test_the_subject_of_a_passive_raising_verb_does_the_infinitive_s_act(code, text):
+    top = max(code(text).events, key=lambda e: e.confidence)
     assert top.source and top.source[0].sector == "GOV", (top.cameo, top.source)

@@ -237,7 +237,6 @@ def test_declining_to_comment_is_the_refusal_not_the_topic(top, text):
     "The transport chief added that construction would begin in June.",
     "Our correspondent believes the talks will drag on for months.",
 ])
-def test_a_report_of_nothing_codable_is_its_speaker_s_statement(nlp, text):
-    article = Article(id="t", text=text, published="2025-03-04")
-    extract_events(nlp(text), article)
+def test_a_report_of_nothing_codable_is_its_speaker_s_statement(code, text):
+    article = code(text)
     assert all(e.cameo.startswith("01") for e in article.events), [(e.cameo, e.trigger.text) for e in article.events]
