@@ -318,12 +318,9 @@ class ActorResolver(ArticleMemory):
         if low in BODY_ANAPHORS and self.last_body is not None and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(list(head.children)) == 1:
             return self.last_body  # "the alliance", "the bloc": the organisation named before
-        if low in QUANTITY_HEADS:  # "thousands of Iraqi Kurds": the people counted act
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self._resolve_one(pobj)
+        counted = _counted(head)
+        if counted is not None:  # "thousands of Iraqi Kurds": the people counted act
+            return self._resolve_one(counted)
         if is_reciprocal(head):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)

@@ -250,7 +250,7 @@ class SentenceCoder:
         if not live:
             nominal = nominal_candidate(sent, self.lex)
             if nominal is not None:
-                live = coded = [Coded(nominal, _plover(self.lex, nominal.code), nominal.code, _depth(nominal.token))]
+                live = coded = [self._coded(nominal)]
         if not live and not self._worth_classifying(sent):
             return Reading([], [], [], {}, {})
         plover, penta = self.model.sentence_proba(sent, [c.code for c in coded]) if self.model else ({}, {})
@@ -328,10 +328,11 @@ class SentenceCoder:
         return (-0.5 * ev["depth"] + 0.3 * ev["specificity"] + 0.4 * ev["source"] + 0.2 * ev["target"]
                 + SALIENCE_PROB * ev["prob"] + SALIENCE_PENTA * ev["penta"])
 
+    def _coded(self, cand: Candidate) -> Coded:
+        return Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token))
+
     def _candidates(self, sent: Span) -> list[Coded]:
-        out = []
-        for cand in find_candidates(sent, self.lex):
-            out.append(Coded(cand, _plover(self.lex, cand.code), cand.code, _depth(cand.token)))
+        out = [self._coded(cand) for cand in find_candidates(sent, self.lex)]
         seen = {c.cand.token.i for c in out}
         info, words = doc_info(self.doc), words_of(self.doc)
         for i in range(sent.start, sent.end):  # "declared that China must drop ...": a demand even when "drop" is no trigger
@@ -560,7 +561,7 @@ class SentenceCoder:
             new = CONFLICT_THREATS[root]
             return new, _plover(self.lex, new) or "THREATEN", negated
         if c.own_view:
-            return "010", "", negated
+            return STATEMENT, "", negated
         if _shares_a_view(c.cand.token):
             return "019", "", negated  # "agreed with the minister that ...": an opinion voiced (express accord)
         if c.must:
