@@ -35,6 +35,23 @@ def load_model(name: str | None = None) -> Language:
     raise RuntimeError("no spaCy English model installed; tried " + "; ".join(errors))
 
 
+def tokens_of(nlp: Language, text: str, dateline: tuple[int, int] | None = None) -> Doc:
+    """``text`` tokenised for the pipeline's components, a dateline (its start and end offsets)
+    made a sentence of its own. The parser keeps sentence starts set before it runs; left to
+    itself it reads "PARIS, May 2 - Xland on Monday rejected ..." with the place as the verb's
+    subject and the real subject in apposition to it, so the lead lost its doer."""
+    doc = nlp.make_doc(text)
+    if dateline is None or dateline[1] <= dateline[0]:
+        return doc
+    start, end = dateline
+    first = next((t for t in doc if t.idx >= start and not t.is_space), None)
+    after = next((t for t in doc if t.idx >= end and not (t.is_punct or t.is_space)), None)
+    for token in (first, after):
+        if token is not None and token.i > 0:
+            token.is_sent_start = True
+    return doc
+
+
 def text_of(doc: Doc) -> str:
     """A doc's text, built once: ``Doc.text`` joins every token again on each access, and several
     stages read it."""

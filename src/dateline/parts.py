@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.errors import MESSAGES, Code
+from dateline.nlp import tokens_of
 from dateline.record import Actor, Article, Dateline, ErrorInfo
 
 WHOLE_CHARS = 100_000  # articles up to this many characters are processed as one doc
@@ -73,11 +74,11 @@ def run_in_parts(article: Article, nlp: Language, run_stages: Callable[[Doc, Art
     the GIL) while the stages run on this one; no more than two parts' docs are alive at once."""
     spans = bounds(article.text)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dateline-part") as parser:
-        parsing: Future[Doc] | None = parser.submit(nlp, article.text[slice(*spans[0])])
+        parsing: Future[Doc] | None = parser.submit(_parse_part, nlp, article, spans[0])
         for i, (start, _end) in enumerate(spans):
             assert parsing is not None
             doc = parsing.result()
-            parsing = parser.submit(nlp, article.text[slice(*spans[i + 1])]) if i + 1 < len(spans) else None
+            parsing = parser.submit(_parse_part, nlp, article, spans[i + 1]) if i + 1 < len(spans) else None
             part = _part_article(article, doc.text, start)
             run_stages(doc, part)
             _merge(article, part, start)
@@ -85,6 +86,12 @@ def run_in_parts(article: Article, nlp: Language, run_stages: Callable[[Doc, Art
     detail = f"{len(spans)} parts of about {PART_CHARS} characters; no speaker or actor links across them"
     article.warnings.append(ErrorInfo(Code.IN_PARTS.value, f"{MESSAGES[Code.IN_PARTS]}: {detail}"))
     return article
+
+
+def _parse_part(nlp: Language, article: Article, span: tuple[int, int]) -> Doc:
+    """One part parsed; the first keeps its dateline a sentence of its own, as a whole article does."""
+    start, end = span
+    return nlp(tokens_of(nlp, article.text[start:end], article.dateline_span if start == 0 else None))
 
 
 def _part_article(article: Article, text: str, start: int) -> Article:

@@ -26,7 +26,7 @@ from dateline.events import stage as events
 from dateline.geo import entities, places
 from dateline.ingest.limits import max_chars
 from dateline.ingest.raw import RawInput, payload_of
-from dateline.nlp import BATCH_SIZE, load_model
+from dateline.nlp import BATCH_SIZE, load_model, tokens_of
 from dateline.parts import is_long, run_in_parts
 from dateline.quotes import stage as quotes
 from dateline.record import Article, ErrorInfo
@@ -150,14 +150,14 @@ def analysed(article: Article) -> bool:
 def _parse(nlp: Language, chunk: list[Article], batch_size: int, chars: int) -> list[Doc]:
     """The docs of the chunk's analysed articles, in order; long articles are parsed later, in parts."""
     docs: list[Doc] = []
-    group: list[str] = []
+    group: list[Doc] = []
     size = 0
-    for text in (a.text for a in chunk if analysed(a) and not is_long(a.text)):
-        if group and (size + len(text) > chars or len(group) >= batch_size):
+    for article in (a for a in chunk if analysed(a) and not is_long(a.text)):
+        if group and (size + len(article.text) > chars or len(group) >= batch_size):
             docs.extend(nlp.pipe(group, batch_size=len(group)))
             group, size = [], 0
-        group.append(text)
-        size += len(text)
+        group.append(tokens_of(nlp, article.text, article.dateline_span))
+        size += len(article.text)
     if group:
         docs.extend(nlp.pipe(group, batch_size=len(group)))
     return docs

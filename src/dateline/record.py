@@ -236,6 +236,12 @@ class Article:
     raw_page: str | None = field(default=None, repr=False)
 
     @property
+    def dateline_span(self) -> tuple[int, int] | None:
+        """The dateline's offsets in ``text``; None when the article has none (or an empty one)."""
+        line = self.dateline
+        return (line.start, line.end) if line is not None and line.end > line.start else None
+
+    @property
     def anchor_date(self) -> str | None:
         """The date relative expressions are resolved against: published, else the dateline's."""
         if self.published:

@@ -197,3 +197,21 @@ def test_a_relative_clause_acts_through_what_it_describes(article):
     art = article(ALLIANCE)
     killing = _events(art, "ASSAULT")[0]
     assert [a.country for a in killing.source] == ["RUS"]  # the attacks' owner, not the port
+
+
+@pytest.mark.parametrize("text, doer", [
+    # the parser, left alone, makes the dateline's place the verb's subject and the doer its apposition
+    ("LIMA, July 8 - Peru on Friday expelled two Bolivian diplomats accused of spying.\n", "PER"),
+    ("OSLO, Feb 2 - Norway on Monday summoned the Russian ambassador over the detention of a fisherman.\n",
+     "NOR"),
+])
+def test_a_subject_the_dateline_runs_into_is_the_doer(article, text, doer):
+    art = article(text)
+    assert art.events, art.events
+    assert [a.country for a in art.events[0].source] == [doer]
+
+
+def test_the_dateline_is_not_part_of_the_leads_sentence(article):
+    art = article("LIMA, July 8 - Peru on Friday expelled two Bolivian diplomats accused of spying.\n")
+    lead = art.events[0].sentence
+    assert art.text[lead.start:lead.end].startswith("Peru on Friday expelled")

@@ -107,9 +107,8 @@ class ArticleMemory:
         self.joint_heads = self.lex.joint_heads
         # The dateline ("ANKARA, March 3 (Reuters) -") names where and by whom the story was filed:
         # neither the place nor the agency is an actor of the story.
-        dateline = article.dateline
-        self.dateline = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else (0, 0)
-        self.dateline_place = dateline.place if dateline is not None else None
+        self.dateline = article.dateline_span or (0, 0)
+        self.dateline_place = article.dateline.place if article.dateline is not None else None
         self._index_article_actors(article)
 
     def in_dateline(self, tok: Token) -> bool:

@@ -167,8 +167,7 @@ def date_events(doc: Doc, article: Article) -> None:
     """Give each event in ``article.events`` its date."""
     # the dateline's date is the filing's, not an event's ("ANKARA, May 2 - ... on Tuesday struck"):
     # an event it would date takes the report's date anyway, marked as such
-    dateline = article.dateline
-    filed = (dateline.start, dateline.end) if dateline is not None else (0, 0)
+    filed = article.dateline_span or (0, 0)
     datable = [t for t in article.times if t.type in ("DATE", "TIME") and (t.earliest or t.latest)
                and not filed[0] <= t.start < filed[1]]
     anchor = article.anchor_date

@@ -298,12 +298,11 @@ def content_parts(att: Attribution) -> list[list[int]] | None:
 
 def extract_quotes(doc: Doc, article: Article) -> None:
     """Fill ``article.quotes`` and ``article.actors``."""
-    dateline = article.dateline
-    exclude = (dateline.start, dateline.end) if dateline is not None and dateline.end > dateline.start else None
+    exclude = article.dateline_span
     index = build_actors(doc, exclude)
     # named office holders only: a role met later without its country ("the foreign ministry") is
     # left to the events stage, which reads the phrase around it
-    lend_story_country(index.actors, story_country(doc, dateline.place if dateline else None, exclude))
+    lend_story_country(index.actors, story_country(doc, article.dateline.place if article.dateline else None, exclude))
     resolver = SpeakerResolver(doc, index)
     finder, found = find_attributions(doc, exclude=exclude)
     text = finder.text  # Doc.text is rebuilt from the tokens on every access
