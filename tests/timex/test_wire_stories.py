@@ -83,3 +83,16 @@ def test_proposing_is_dated_by_its_day(nlp, text, expected) -> None:
 def test_a_day_for_a_noun_proposed(nlp) -> None:
     assert {t.text: t.value for t in times_in(nlp("The mediators proposed talks for Friday."),
                                                 date(2026, 5, 14))} == {"Friday": "2026-05-15"}
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # Super Tuesday: the first Tuesday in March of a US presidential election year
+    ("Both candidates are pouring money into Super Tuesday.", date(2027, 11, 18), {"Super Tuesday": "2028-03-07"}),
+    ("She swept the South on Super Tuesday.", date(2028, 3, 9), {"Super Tuesday": "2028-03-07"}),
+    # a day of voting dates what it qualifies ("a Christmas card" is a kind of thing, no day)
+    ("He won most of the Super Tuesday contests.", date(2028, 3, 9), {"Super Tuesday": "2028-03-07"}),
+    # no Super Tuesday in the years between
+    ("Officials met on Tuesday.", date(2026, 3, 5), {"Tuesday": "2026-03-03"}),
+])
+def test_super_tuesday(nlp, text, anchor, expected) -> None:
+    assert {t.text: t.value for t in times_in(nlp(text), anchor)} == expected
