@@ -34,7 +34,8 @@ FORWARD_LEMMAS = frozenset({
 # to end …": the promise is the act the day places).
 _ONLY_WITH_COMPLEMENT = frozenset({"call", "ask", "order", "announce", "invite", "set", "want", "agree",
                                    "decide", "demand", "urge", "hope", "seek", "prepare", "ready", "eager",
-                                   "determined", "likely", "going", "promise", "vow", "pledge", "threaten"})
+                                   "determined", "likely", "going", "promise", "vow", "pledge", "threaten",
+                                   "propose"})
 # Verbs of a timetable, whose simple present tells what is scheduled: "the deadline expires on
 # Friday", "voters go to the polls on Sunday", "the ceasefire takes effect at midnight Thursday".
 SCHEDULE_LEMMAS = frozenset({"expire", "open", "reopen", "resume", "begin", "start", "convene", "kick",

@@ -53,6 +53,8 @@ def day_of(name: str, year: int) -> date | None:
     if calendar == "fixed":
         month, day = (int(x) for x in value.split("-"))
         return date(year, month, day)
+    if calendar == "weekday":
+        return _nth_weekday(value, year)
     if calendar.endswith("easter"):
         from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
@@ -63,6 +65,16 @@ def day_of(name: str, year: int) -> date | None:
         return _country_days(calendar, year).get(value)
     except (NotImplementedError, KeyError):
         return None
+
+
+def _nth_weekday(rule: str, year: int) -> date | None:
+    """ "03-1-1/4": the first Tuesday of March in the years divisible by 4 (Super Tuesday)."""
+    days, _, every = rule.partition("/")
+    if every and year % int(every):
+        return None
+    month, nth, weekday = (int(x) for x in days.split("-"))
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 @cache

@@ -198,6 +198,8 @@ def _qualifies_a_thing(span: Span) -> bool:
     ("Easter eggs", "a Christmas tree"): the day is not meant, unless the noun is one the feast
     still dates (``_kept_with_a_feast``)."""
     last, doc = span[-1], span.doc
+    if " ".join(span.text.lower().split()) in _words("name", "vote_day"):
+        return False  # "the Super Tuesday contests": a day of voting dates what it qualifies
     if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
         return False  # "on Christmas people gather": a preposition places the day, whatever the parse
     head = last.head
