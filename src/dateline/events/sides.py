@@ -50,6 +50,36 @@ def spelt_out_target(resolver: ActorResolver, verb: Token, codes: set[str | None
     return []
 
 
+# Where a protest is held when it is held at someone's door: "rallied outside the X embassy",
+# "protested in front of parliament", "a sit-in at the ministry of Y".
+PROTESTED_AT_PREPS = frozenset({"outside", "at", "near", "before", "opposite"})
+PROTEST_ROOT = "14"
+
+
+def protested_at(resolver: ActorResolver, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
+    """The body whose building a protest is held at ("demonstrated outside the Xlandic embassy"
+    is a protest against Xland's government): an institution a party owns, not a bare place."""
+    heads = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # "staged a sit-in outside the embassy"
+    for prep in [c for tok in [verb, *objects] for c in tok.children]:
+        if prep.dep_ != "prep":
+            continue
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "in" and any(p.lower_ == "front" for p in objects):  # "in front of the embassy"
+            heads += [o for p in objects for of in p.children if of.lower_ == "of" for o in of.children
+                      if o.dep_ == "pobj"]
+        elif prep.lower_ in PROTESTED_AT_PREPS:
+            heads += objects
+    for head in heads:
+        if head.ent_type_ in {"GPE", "LOC"}:
+            continue  # "blocked the road near the capital": a capital may stand for its government, not here
+        found = [a for a in resolver.target(head) if located(a) and a.sector is not None
+                 and a.code not in codes and a.name not in names]
+        if found:
+            return found
+    return []
+
+
 def unplaced(actor: EventActor) -> bool:
     """A party known by its role alone ("rebels", "demonstrators", "Judge X"): a sector, no
     country, and no transnational body of its own (a named NGO or IGO keeps its first code)."""
@@ -64,7 +94,7 @@ def lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventA
     "Xland police dispersed demonstrators", "opposition leaders agreed to postpone the rally in
     Xland's capital"): the PLOVER gold codes such domestic acts to that country on both sides."""
     countries = {a.country for a in other}
-    if len(countries) != 1 or None in countries:
+    if len(countries) != 1 or None in countries or any(map(_mission, other)):
         return side
     country = countries.pop()
     return [replace(a, country=country, code=code_of(country, a.sector)) if unplaced(a) and not _outsider(a) else a
@@ -74,6 +104,15 @@ def lend_country(side: list[EventActor], other: list[EventActor]) -> list[EventA
 # Words that place a party outside the country it deals with ("foreign diplomats", "Western
 # envoys", "visiting inspectors", "international monitors"): no compatriot of the other side.
 OUTSIDERS = frozenset({"foreign", "western", "international", "overseas", "visiting", "outside", "expatriate"})
+
+
+# A country's diplomatic mission stands abroad: those beside it ("protesters outside the Xlandic
+# embassy", "gunmen attacked the consulate") are no compatriots of its country.
+MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates"})
+
+
+def _mission(actor: EventActor) -> bool:
+    return any(word.lower() in MISSION_WORDS for word in actor.name.split())
 
 
 def _outsider(actor: EventActor) -> bool:

@@ -34,7 +34,15 @@ from dateline.events.dyads import directed
 from dateline.events.lexicon import Lexicon, get_lexicon, penta_class, quad_class
 from dateline.events.modality import REPORT_HEADS, is_negated, modality_of
 from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates, nominal_candidate
-from dateline.events.sides import PLACE_LABELS, lend_country, placed, spelt_out_target, unplaced
+from dateline.events.sides import (
+    PLACE_LABELS,
+    PROTEST_ROOT,
+    lend_country,
+    placed,
+    protested_at,
+    spelt_out_target,
+    unplaced,
+)
 from dateline.events.statements import code_statements
 from dateline.record import Article, Event, EventActor, Offsets, TextSpan
 from dateline.words import word_at, words_of
@@ -436,6 +444,8 @@ class SentenceCoder:
                 for child in noun.children:
                     if not target and child.dep_ == "acl" and is_purpose(child):
                         target = spelt_out_target(self.resolver, child, codes, names)
+        if not target and code[:2] == PROTEST_ROOT:  # "rallied outside the Xlandic embassy"
+            target = protested_at(self.resolver, verb, codes, names)
         if not target and _on_place(code):
             # "wounded nine people in Lahore", "closed streets in the capital, Lima"
             places = [p for p in map(self.resolver.place_target, locatives) if p is not None]
