@@ -119,3 +119,15 @@ def test_a_state_filed_under_its_former_federation_is_coded_as_itself():
     assert city is not None and (city.country, city.sector, city.code) == ("UKR", "GOV", "UKRGOV")
     assert old is not None and old.country == "USR"
     assert town is not None and town.country == "HRV" and town.sector is None
+
+
+def test_a_surname_alone_names_a_namesake_only_with_a_first_name_that_could_be_his():
+    from dateline.actors.phoenix import PhoenixLayer
+
+    layer = PhoenixLayer([("anatoly vereshko", "RUSGOV", "0001-01-01", "9999-12-31"),
+                          ("pablo ortiz quennell", "CHLGOV", "0001-01-01", "9999-12-31")])
+    spelt_otherwise = layer.surname("Anatoli Vereshko")  # another transliteration of the same man
+    assert spelt_otherwise is not None and spelt_otherwise.country == "RUS"
+    assert layer.surname("Miriam Quennell") is None  # another person who shares the surname
+    bare = layer.surname("Quennell")
+    assert bare is not None and bare.country == "CHL"

@@ -181,3 +181,10 @@ def test_a_verbs_idiom_stays_with_that_verb(code):
     assert [e.cameo[:2] for e in seized.events] == ["17"]
     joined = code("Chilean soldiers took part in a naval exercise off the coast.")
     assert [e.cameo for e in joined.events] == ["062"]
+
+
+def test_a_title_naming_an_international_body_outranks_the_dictionary_s_country(code):
+    # the Phoenix entry for this man gives Norway (his earlier offices); the title says NATO
+    art = code("NATO Secretary General Jens Stoltenberg urged Xland to free the detained sailors.")
+    event = _one(art, "REQUEST")
+    assert [a.code for a in event.source] == ["IGOWSTNAT"]

@@ -153,7 +153,10 @@ class ArticleMemory:
         found = self._from_title(ent)
         if found is None:
             found = self._earlier_mention(ent)
-        if (found is None or found.country is None) and self.phoenix is not None:
+        # a title naming an international body ("the agency's director general") says who the
+        # person is now, whatever country a dictionary entry of the same name gives
+        international = found is not None and found.code.startswith("IGO")
+        if (found is None or found.country is None) and not international and self.phoenix is not None:
             known = self.phoenix.lookup(ent.text, self.date) or (
                 self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
             if known is None and len(ent) > 1:

@@ -156,7 +156,7 @@ ARTICLES = {"el": "al", "al": "al", "ad": "al", "as": "al", "ash": "al", "at": "
 
 class PhoenixLayer:
     def __init__(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
-        self._surnames: dict[str, str] | None = None
+        self._surnames: dict[str, tuple[str, frozenset[str]]] | None = None
         self._ends: dict[tuple[str, str], list[str]] | None = None
         self.roles: dict[str, list[Role]] = {}
         for name, code, start, end in rows:
@@ -169,17 +169,24 @@ class PhoenixLayer:
         return normalise(name.replace("-", " ").replace(".", " ").replace("'", " "))
 
     def surname(self, name: str) -> NamedActor | None:
-        """A person's country from the surname alone, only when every namesake shares it."""
+        """A person's country from the surname, only when every namesake shares it and, when the
+        name gives a first name, one namesake's first name starts as it does: "Sergei X" for an
+        entry spelt "Sergey X", but not "Maria X" for "Jorge Y X", another person."""
         if self._surnames is None:
             table: dict[str, set[str]] = {}
+            initials: dict[str, set[str]] = {}
             for full, roles in self.roles.items():
                 parts = full.split()
                 if len(parts) >= 2 and len(parts[-1]) > 3:
                     table.setdefault(parts[-1], set()).update(r.code[:6] for r in roles)
-            self._surnames = {k: next(iter(v)) for k, v in table.items()
+                    initials.setdefault(parts[-1], set()).add(parts[0][:1])
+            self._surnames = {k: (next(iter(v)), frozenset(initials[k])) for k, v in table.items()
                               if len({c[:3] for c in v}) == 1 and len(v) == 1}
-        code = self._surnames.get(self._key(name).split()[-1]) if name.strip() else None
-        return _split(code) if code else None
+        words = self._key(name).split()
+        found = self._surnames.get(words[-1]) if words else None
+        if found is None or (len(words) > 1 and words[0][:1] not in found[1]):
+            return None
+        return _split(found[0])
 
     def short_form(self, name: str, on: str | None = None) -> NamedActor | None:
         """A person named with fewer (or differently written) middle names than the dictionary's
