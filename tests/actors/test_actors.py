@@ -241,3 +241,11 @@ def test_a_person_named_with_fewer_middle_names_than_the_dictionary():
     assert layer.short_form("Karim Tanweer") is None  # first and last name alone: too common a pair
     assert layer.short_form("Anna Louise Berg") is None  # namesakes of two countries
     assert layer.short_form("Karim Omar al-Tanweer") is None  # a middle name the entries lack
+
+
+def test_an_office_holder_of_no_named_country_is_coded_with_dashes(nlp):
+    from dateline.actors.index import build_actors
+
+    doc = nlp("Interior Ministry spokeswoman Lena Marvik said the border would reopen.")
+    marvik = next(a for a in build_actors(doc).actors if a.name == "Lena Marvik")
+    assert (marvik.country, marvik.sector, marvik.code) == (None, "GOV", "---GOV")

@@ -64,10 +64,18 @@ class ActorIndex:
 _MEMBERS_REACH = 8  # tokens after an organisation's name where its member states are named
 
 
+TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
 def code_of(country: str | None, sector: str | None) -> str | None:
-    if country and sector:
-        return country + sector
-    return country or sector
+    """CAMEO's country + sector code. With no country the first three letters are "---" (as the
+    PETRARCH dictionaries write it), so a spokesman of no named country is "---GOV", never the
+    country "GOV"; transnational sectors (IGO, NGO, MNC, IMG) are first codes of their own."""
+    if not country and not sector:
+        return None
+    if not country and sector not in TRANSNATIONAL:
+        return f"---{sector}"
+    return f"{country or ''}{sector or ''}"
 
 
 def _clean_name(span: Span) -> tuple[int, int]:

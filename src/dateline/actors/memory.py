@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.index import NATIONAL_SECTORS, story_country
+from dateline.actors.index import NATIONAL_SECTORS, code_of, story_country
 from dateline.actors.phoenix import PhoenixLayer, get_layer
 from dateline.actors.tables import ActorTables, NamedActor, get_tables
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, normalise
@@ -57,18 +57,7 @@ def _copy(actor: EventActor) -> EventActor:
     return EventActor(name=actor.name, actor=actor.actor, country=actor.country, sector=actor.sector, code=actor.code)
 
 
-TRANSNATIONAL = frozenset({"IGO", "NGO", "MNC", "IMG"})
-
-
-def _code(country: str | None, sector: str | None) -> str | None:
-    """CAMEO's country + sector code. With no country the first three letters are "---" (as the
-    PETRARCH dictionaries write it), so a rebel group is "---REB", never the country "REB";
-    transnational sectors (IGO, NGO, MNC, IMG) are first codes of their own."""
-    if not country and not sector:
-        return None
-    if not country and sector not in TRANSNATIONAL:
-        return f"---{sector}"
-    return f"{country or ''}{sector or ''}"
+_code = code_of
 
 
 class ArticleMemory:

@@ -8,8 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dateline.actors.index import code_of
-from dateline.actors.memory import TRANSNATIONAL
+from dateline.actors.index import TRANSNATIONAL, code_of
 from dateline.actors.resolver import ActorResolver, located
 from dateline.events.clauses import subject_of
 from dateline.record import EventActor
