@@ -215,3 +215,13 @@ def test_the_dateline_is_not_part_of_the_leads_sentence(article):
     art = article("LIMA, July 8 - Peru on Friday expelled two Bolivian diplomats accused of spying.\n")
     lead = art.events[0].sentence
     assert art.text[lead.start:lead.end].startswith("Peru on Friday expelled")
+
+
+@pytest.mark.parametrize("text", [
+    "Two aides, who declined to be identified, said the minister would resign.\n",
+    "The shooting was confirmed by a police officer who asked not to be identified.\n",
+    "A customs officer who asked not to be named said the crossing had been shut.\n",
+])
+def test_a_source_asking_not_to_be_named_makes_no_request_or_refusal(article, text):
+    art = article(text)
+    assert not [e for e in art.events if e.cameo.startswith(("02", "12"))], [(e.cameo, e.trigger.text) for e in art.events]

@@ -262,6 +262,8 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
         tok = words[i]
         if info.lowers[i] == "according" and i + 1 < sent.end and info.lowers[i + 1] == "to":
             continue  # "according to officials" cites a source; it is not the verb "accord"
+        if unnamed_source(tok):
+            continue
         if not describes(tok, lex):
             cand = noun_trigger(tok, lex) or code_trigger(tok, lex)
             if peacekeeping(tok):
@@ -269,6 +271,18 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     return out
+
+
+# "a diplomat who asked not to be named", "officials, who declined to be identified": the story
+# saying why its source goes unnamed, not a request or a refusal anyone made of anyone.
+ANONYMITY_VERBS = frozenset({"ask", "request", "decline", "refuse", "wish", "want", "prefer"})
+UNNAMED = frozenset({"name", "identify", "quote"})
+
+
+def unnamed_source(tok: Token) -> bool:
+    return tok.lemma_.lower() in ANONYMITY_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in UNNAMED and any(g.dep_ == "auxpass" for g in c.children)
+        for c in tok.children)
 
 
 # Verbs that only say an event goes on or breaks out: the event is their subject noun.
