@@ -188,3 +188,9 @@ def test_a_title_naming_an_international_body_outranks_the_dictionary_s_country(
     art = code("NATO Secretary General Jens Stoltenberg urged Xland to free the detained sailors.")
     event = _one(art, "REQUEST")
     assert [a.code for a in event.source] == ["IGOWSTNAT"]
+
+
+def test_every_country_of_an_of_phrase_is_a_party(code):
+    art = code("The interior ministers of Chile and Argentina met in Santiago on Friday.")
+    event = next(e for e in art.events if e.cameo.startswith("04"))
+    assert joint_parties(art, event) == ["CHL", "ARG"]

@@ -154,6 +154,26 @@ class ActorResolver(ArticleMemory):
                                           code=_code(country, actor.sector)))
             if len(out) > 1:
                 return out
+        return self._of_countries(head, actor)
+
+    def _of_countries(self, head: Token, actor: EventActor) -> list[EventActor]:
+        """ "the foreign ministers of Xland and Yland": one actor per country the of-phrase of a
+        plural role coordinates, same sector (the actor already has the first one's country)."""
+        if head.tag_ != "NNS":
+            return [actor]
+        words = words_of(self.doc)
+        for prep in head.children:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "of" else None
+            if pobj is None or not pobj.conjuncts:
+                continue
+            out = [actor]
+            for other in pobj.conjuncts:
+                first = next(w for w in words[other.left_edge.i:other.i + 1] if w.dep_ != "det" or w.i == other.i)
+                country = self._country_word(first) or self.gaz.demonym(other.text)
+                if country and country not in {a.country for a in out}:
+                    out.append(EventActor(name=f"{head.text} of {self.text(first.i, other.i + 1)}", country=country, sector=actor.sector,
+                                          code=_code(country, actor.sector)))
+            return out
         return [actor]
 
     # -- targets ---------------------------------------------------------------------------
