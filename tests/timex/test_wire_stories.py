@@ -1,4 +1,4 @@
-"""Multi-sentence wire stories of our own (``wire_stories.py``): the story's reference time has
+"""Multi-sentence wire stories of our own (``time_stories.py``): the story's reference time has
 to move, events are anchored on other events, schedules are reported under past verbs. Each
 story's errors must stay within its pinned misses (classes measured and left, docs/time.md,
 "A fifth set"); the whole set must keep its exact value accuracy. Real spaCy parses."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from wire_stories import STORIES, Found, Tally, pair
+from time_stories import STORIES, Found, Tally, pair
 
 from dateline.timex.stage import times_in
 
