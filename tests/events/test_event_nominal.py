@@ -37,3 +37,25 @@ def test_a_noun_that_is_an_event_only_as_an_object_stays_none(nlp):
 def test_a_sentence_with_an_event_verb_is_coded_from_the_verb(nlp):
     events = _events(nlp, "Chadian troops attacked rebel positions near the Libyan border.")
     assert max(events, key=lambda e: e.confidence).trigger.text == "attacked"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Farm workers held a sit-in outside the Kenyan agriculture ministry.", "140"),
+    ("Sudanese rebels violated the cease-fire near El Fasher on Sunday.", "196"),
+    ("The Colombian army extended the cease-fire by a week.", "0871"),
+])
+def test_a_hyphenated_event_word_is_read_whole(nlp, text, code):
+    # the tokenizer splits "sit-in" into three tokens; the noun list and the dictionary's
+    # patterns spell it with its hyphen
+    assert code in {e.cameo for e in _events(nlp, text)}, [(e.cameo, e.trigger.text) for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "He drove a 2015 Toyota to the meeting.",
+    "I despise the man because his speeches are full of anger.",
+    "The senator had no bank financing for the farm.",
+])
+def test_no_dictionary_verb_and_no_coded_side_is_no_event(nlp, text):
+    # the classifier heads alone name a type for any sentence with a verb and a subject; with
+    # no coded actor on either side the guess is not kept
+    assert [e for e in _events(nlp, text) if e.cameo != "010"] == []

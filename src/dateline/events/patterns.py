@@ -69,6 +69,7 @@ class DocInfo:
     tags: list[str]
     stop: list[bool]
     text: str
+    spaces: list[int]  # whether a space follows the token
 
 
 def doc_info(doc: Doc) -> DocInfo:
@@ -76,7 +77,8 @@ def doc_info(doc: Doc) -> DocInfo:
     if cached is None:
         c = columns_of(doc)
         cached = DocInfo(lowers=c.lowers, lemmas=list(map(str.lower, c.lemmas)), pos=c.pos, deps=c.deps,
-                         tags=c.tags, stop=list(map(bool, c.stop)), text=text_of(doc))
+                         tags=c.tags, stop=list(map(bool, c.stop)), text=text_of(doc),
+                         spaces=c.spaces)
         doc.user_data["dateline_info"] = cached
     return cached
 
@@ -136,10 +138,25 @@ def object_words(verb: Token) -> set[str]:
         else:
             words.update(lowers[start:end])
             words.update(lemmas[start:end])
+        if "-" in lowers[start + 1:end - 1]:
+            words.update(_hyphen_words(info, start, end))
         budget -= end - start
         if budget <= 0:
             break
     return words
+
+
+def _hyphen_words(info: DocInfo, start: int, end: int) -> set[str]:
+    """The hyphenated words of tokens start..end as the dictionaries spell them: the tokenizer
+    splits "cease-fire" into "cease", "-", "fire", so a pattern word written with its hyphen
+    matched nothing."""
+    lowers, lemmas, spaces = info.lowers, info.lemmas, info.spaces
+    joined = set()
+    for i in range(start + 1, end - 1):
+        if lowers[i] == "-" and not spaces[i - 1] and not spaces[i]:
+            joined.add(f"{lowers[i - 1]}-{lowers[i + 1]}")
+            joined.add(f"{lowers[i - 1]}-{lemmas[i + 1]}")
+    return joined
 
 
 def _particle(verb: Token, lex: Lexicon) -> str:
@@ -204,12 +221,29 @@ def _noun_code(noun: Token, lex: Lexicon) -> str | None:
     """An event noun's code, its compound read first: an "air strike" is a bombing and "peace
     talks" are talks, whatever the head noun alone would say (a labour "strike")."""
     lemma = noun.lemma_.lower()
+    whole = _hyphenated(noun)
+    if whole is not None:
+        code = lex.nouns.get(f"{whole}{lemma}") or lex.nouns.get(f"{whole}{noun.lower_}")
+        if code:
+            return code
     for child in noun.children:
         if child.dep_ in {"compound", "amod"} and child.i < noun.i:
             code = lex.nouns.get(f"{child.lemma_.lower()} {lemma}")
             if code:
                 return code
     return lex.nouns.get(lemma) or lex.nouns.get(noun.lower_)
+
+
+def _hyphenated(noun: Token) -> str | None:
+    """The first part of a hyphenated noun the tokenizer split ("sit-in" is "sit", "-", "in",
+    headed by "in"), with its hyphen: "sit-"; None when the noun is no such last part."""
+    if noun.i < 2:
+        return None
+    doc = noun.doc
+    hyphen, first = doc[noun.i - 1], doc[noun.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or first.head.i != noun.i:
+        return None
+    return f"{first.lower_}-"
 
 
 def describes(tok: Token, lex: Lexicon) -> bool:
