@@ -59,3 +59,14 @@ def test_no_dictionary_verb_and_no_coded_side_is_no_event(nlp, text):
     # the classifier heads alone name a type for any sentence with a verb and a subject; with
     # no coded actor on either side the guess is not kept
     assert [e for e in _events(nlp, text) if e.cameo != "010"] == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Zambian police released video of the arrest on Monday.", "010"),
+    ("The Ghanaian finance ministry released figures showing a fall in cocoa exports.", "010"),
+    ("Malian rebels released three Algerian hostages on Friday.", "0841"),
+])
+def test_releasing_published_matter_is_no_release_of_people(nlp, text, code):
+    # the dictionary's default for "release" is freeing people (0841); a video, a report or
+    # figures are made public
+    assert code in {e.cameo for e in _events(nlp, text)}, [(e.cameo, e.trigger.text) for e in _events(nlp, text)]
