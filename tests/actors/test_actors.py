@@ -249,3 +249,19 @@ def test_an_office_holder_of_no_named_country_is_coded_with_dashes(nlp):
     doc = nlp("Interior Ministry spokeswoman Lena Marvik said the border would reopen.")
     marvik = next(a for a in build_actors(doc).actors if a.name == "Lena Marvik")
     assert (marvik.country, marvik.sector, marvik.code) == (None, "GOV", "---GOV")
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Norway said its navy had seized a Russian trawler near Svalbard.", "NORMIL", "RUS"),
+    ("The Chilean defence ministry announced that its troops would leave the border area.", "CHLMIL", None),
+    ("Peru has begun withdrawing some of its soldiers from Bolivia.", "PER", "BOL"),
+])
+def test_its_forces_are_the_subject_s(nlp, text, source, target):
+    # "its" stands for the subject of a clause above the phrase; the subject's own troops are
+    # never the target of its act
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    top = max(art.events, key=lambda e: e.confidence)
+    assert any((a.code or "").startswith(source) for a in top.source), top
+    countries = {a.country for a in top.target}
+    assert (target in countries) if target else not countries, top

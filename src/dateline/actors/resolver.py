@@ -119,6 +119,7 @@ class ActorResolver(ArticleMemory):
     def __init__(self, doc: Doc, article: Article, phoenix: PhoenixLayer | None = None) -> None:
         super().__init__(doc, article, phoenix)
         self._texts: dict[int, EventActor | None] = {}  # head → what its phrase's words name
+        self._owning: set[int] = set()  # heads whose "its" is being resolved (two may point at each other)
 
     # -- phrase resolution -----------------------------------------------------------------
     def resolve(self, head: Token) -> list[EventActor]:
@@ -185,6 +186,9 @@ class ActorResolver(ArticleMemory):
         if self.in_dateline(head):
             return []
         actors = self.resolve(head)
+        # "withdrew its troops": a country the phrase has only through "its" is the subject's own
+        if self._owned_by_subject(head):
+            return []
         if any(located(a) for a in actors):
             return actors
         if head.ent_type_ not in {"PERSON", "ORG"}:
@@ -440,6 +444,8 @@ class ActorResolver(ArticleMemory):
         if country is None or head.ent_type_ == "NORP":
             # "insurgents in Mali", "Serbs of northern Kosovo": where a group is placed
             country = self._located_in(head) or country
+        if country is None and sector is not None:
+            country = self._pronoun_owner(head)
         if country is None:
             member = self._member_of(head, phrase)
             if member is not None:  # "U.N. helicopters", "NATO peacekeeping troops"
@@ -464,6 +470,42 @@ class ActorResolver(ArticleMemory):
         # follows a country, "---" when none is named, as PETRARCH's agent entries ("~NGO") code it
         code = _code(country, sector) if country else f"---{sector}"
         return EventActor(name=name, country=country, sector=sector, code=code)
+
+    def _pronoun_owner(self, head: Token) -> str | None:
+        """The country of the body "its" or "their" stands for: the subject of a clause above the
+        phrase, written before it ("Xland said its navy would ...", "the ministry announced that
+        its troops had ...")."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if owner is None or head.i in self._owning:
+            return None
+        self._owning.add(head.i)
+        try:
+            return self._owner_subject_country(head, owner)
+        finally:
+            self._owning.discard(head.i)
+
+    def _owned_by_subject(self, head: Token) -> bool:
+        """ "withdrew its troops", "some / the bulk of its forces": the subject's own, through "its"."""
+        if self._pronoun_owner(head) is not None:
+            return True
+        return any(self._pronoun_owner(pobj) is not None for prep in head.children
+                   if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj")
+
+    def _owner_subject_country(self, head: Token, owner: Token) -> str | None:
+        tok = head
+        for _ in range(6):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.i < owner.i and subject.i != head.i:
+                # the nearest subject is the one "its" stands for; a relative "which" or "that"
+                # is some other noun's, so the walk stops there
+                actor = self._resolve_one(subject) if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
+                return actor.country if actor is not None else None
+        return None
 
     def _head_sector(self, head: Token) -> str | None:
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
