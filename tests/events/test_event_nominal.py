@@ -70,3 +70,11 @@ def test_releasing_published_matter_is_no_release_of_people(nlp, text, code):
     # the dictionary's default for "release" is freeing people (0841); a video, a report or
     # figures are made public
     assert code in {e.cameo for e in _events(nlp, text)}, [(e.cameo, e.trigger.text) for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Chile and Peru signed a fisheries deal in Lima on Monday.", "057"),
+    ("Sudan's army and the rebels signed a truce deal in Jeddah.", "0871"),
+])
+def test_signing_a_deal_is_signing_an_agreement(nlp, text, code):
+    assert code in {e.cameo for e in _events(nlp, text)}, [(e.cameo, e.trigger.text) for e in _events(nlp, text)]
