@@ -265,3 +265,15 @@ def test_its_forces_are_the_subject_s(nlp, text, source, target):
     assert any((a.code or "").startswith(source) for a in top.source), top
     countries = {a.country for a in top.target}
     assert (target in countries) if target else not countries, top
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Ghana called for a negotiated settlement of the border dispute.", False),
+    ("The envoy urged a political settlement in Sudan.", False),
+    ("Israel approved hundreds of new settlements in the West Bank.", True),
+])
+def test_a_settlement_agreed_is_no_party(nlp, text, party):
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    named = {a.name for e in art.events for a in e.source + e.target}
+    assert any("settlement" in n for n in named) is party, named

@@ -89,6 +89,26 @@ def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
             actor.code = _code(actor.country, actor.sector)
 
 
+# "Settlement" is a community in the Phoenix agents (Israeli settlements); the singular word so
+# qualified, or of a dispute, is an agreement ("a political settlement of the conflict")
+AGREED_SETTLEMENT = frozenset({"political", "peaceful", "negotiated", "diplomatic", "final", "comprehensive",
+                               "lasting", "durable", "peace", "historic", "tax", "financial", "legal", "interim",
+                               "overall", "just", "court"})
+DISPUTE_NOUNS = frozenset({"conflict", "dispute", "issue", "crisis", "question", "claim", "case", "war"})
+
+
+def _settles_a_dispute(head: Token) -> bool:
+    if head.tag_ != "NN":
+        return False
+    for child in head.children:
+        if child.dep_ in {"amod", "compound"} and child.lower_ in AGREED_SETTLEMENT:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                p.lemma_.lower() in DISPUTE_NOUNS for p in child.children if p.dep_ == "pobj"):
+            return True
+    return False
+
+
 def _counted(head: Token) -> Token | None:
     """The people a quantity or collective head counts ("a group of X", "thousands of X")."""
     if head.lower_ not in QUANTITY_HEADS:
@@ -511,6 +531,8 @@ class ActorResolver(ArticleMemory):
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
         word; a generic role takes its modifier's sector ("opposition leaders", "military officials")."""
         lemma = head.lemma_.lower()
+        if lemma == "settlement" and _settles_a_dispute(head):
+            return None
         key = self._modified_key(head, self.lex.agents) if lemma in self.lex.agent_pair_heads else None
         if key is not None:
             return self.lex.agents[key]
