@@ -78,3 +78,11 @@ def test_releasing_published_matter_is_no_release_of_people(nlp, text, code):
 ])
 def test_signing_a_deal_is_signing_an_agreement(nlp, text, code):
     assert code in {e.cameo for e in _events(nlp, text)}, [(e.cameo, e.trigger.text) for e in _events(nlp, text)]
+
+
+def test_the_pair_acts_jointly_on_a_third(nlp):
+    # "the two sides" are the pair named before; they reject sanctions together, not each other
+    text = "Chile and Peru held talks in Lima on Monday. The two sides rejected the new tariffs."
+    rejected = [e for e in _events(nlp, text) if e.cameo.startswith("12")]
+    assert rejected and not any(e.reciprocal for e in rejected)
+    assert {a.country for e in rejected for a in e.source} == {"CHL", "PER"}

@@ -70,7 +70,7 @@ COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "
 # cooperating; "Britain and France imposed sanctions" is no sanction of each other.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
-MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle"})
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle", "engage"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
@@ -85,6 +85,12 @@ NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
 VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+
+
+def _mutual(code: str, verb: Token) -> bool:
+    """Whether parties acting together act on each other: cooperation and clashes, not a joint
+    appeal, rejection or protest aimed at someone else."""
+    return code not in THIRD_PARTY_CODES and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS)
 
 
 def _coded_side(actors: list[EventActor]) -> bool:
@@ -402,8 +408,10 @@ class SentenceCoder:
         if subj is not None:
             pair = self.resolver.reciprocal(subj.i) if is_reciprocal(subj) else []
             if pair:
-                source = pair  # "the two sides": both, and no recipient
-                reciprocal = True
+                # "the two sides": both, and no recipient; acting on each other only where two
+                # parties can ("the two sides agreed", "clashed"), not when they jointly reject a third
+                source = pair
+                reciprocal = _mutual(code, verb)
             elif subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
@@ -479,8 +487,7 @@ class SentenceCoder:
                                      code=where.country)]
         if reciprocal:
             target = []
-        elif len(source) > 1 and not target and code not in THIRD_PARTY_CODES and (
-                code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS):
+        elif len(source) > 1 and not target and _mutual(code, verb):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
