@@ -14,3 +14,11 @@ def test_side_cue_does_not_swallow_a_likelier_statement(nlp):
     assert q.speaker.text == "Ruiz"
     assert q.text.startswith("the ministry has replaced")
     assert not [x for x in art.quotes if x.cue.text == "disagreed"]
+
+
+def test_an_anonymity_formula_is_no_statement(nlp):
+    # "who asked not to be named" says why the source is unnamed; the statement is the "said"
+    art = run(nlp, "A senior Kenyan official, who asked not to be named, said the vote would be delayed.")
+    assert [q.cue.text for q in art.quotes] == ["said"]
+    art = run(nlp, "Two envoys, who declined to be identified, told reporters the talks had stalled.")
+    assert [q.cue.text for q in art.quotes] == ["told"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.anonymity import unnamed_source
 from dateline.events.clauses import CIRCUMSTANCE_MARKS, CIRCUMSTANCE_PREPS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
@@ -305,18 +306,6 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     return out
-
-
-# "a diplomat who asked not to be named", "officials, who declined to be identified": the story
-# saying why its source goes unnamed, not a request or a refusal anyone made of anyone.
-ANONYMITY_VERBS = frozenset({"ask", "request", "decline", "refuse", "wish", "want", "prefer"})
-UNNAMED = frozenset({"name", "identify", "quote"})
-
-
-def unnamed_source(tok: Token) -> bool:
-    return tok.lemma_.lower() in ANONYMITY_VERBS and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in UNNAMED and any(g.dep_ == "auxpass" for g in c.children)
-        for c in tok.children)
 
 
 # Verbs that only say an event goes on or breaks out: the event is their subject noun.

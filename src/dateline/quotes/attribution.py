@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.anonymity import unnamed_source
 from dateline.nlp import text_of
 from dateline.quotes.frames import (
     POLLS,
@@ -361,8 +362,8 @@ class AttributionFinder:
                 (s, e), source, cue_end = poll
                 out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, POLL_RATE, frame="poll"))
                 continue
-            if tok.pos_ == "ADP":
-                continue
+            if tok.pos_ == "ADP" or unnamed_source(tok):
+                continue  # "who asked not to be named": why the source is unnamed, not what it said
             pos = tok.pos_
             if pos in ("VERB", "AUX"):
                 if tok.dep_ == "aux":
