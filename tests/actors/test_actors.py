@@ -277,3 +277,15 @@ def test_a_settlement_agreed_is_no_party(nlp, text, party):
     extract_events(nlp(text), art)
     named = {a.name for e in art.events for a in e.source + e.target}
     assert any("settlement" in n for n in named) is party, named
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Chilean Foreign Minister Ana Rojas and her Peruvian counterpart Luis Vera signed the accord.", "PER"),
+    ("The Kenyan president met his Ugandan counterpart in Kampala.", "UGA"),
+    ("Senegalese officials shared evidence with their Malian counterparts.", "MLI"),
+])
+def test_a_counterpart_is_the_other_country_s_official(nlp, text, target):
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    top = max(art.events, key=lambda e: e.confidence)
+    assert target in {a.country for a in top.target} | ({a.country for a in top.source} if top.reciprocal else set()), top

@@ -30,6 +30,7 @@ from dateline.actors.memory import (
     is_reciprocal,
 )
 from dateline.actors.phoenix import PhoenixLayer
+from dateline.actors.senses import settles_a_dispute
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import Article, EventActor
@@ -89,26 +90,6 @@ def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
             actor.code = _code(actor.country, actor.sector)
 
 
-# "Settlement" is a community in the Phoenix agents (Israeli settlements); the singular word so
-# qualified, or of a dispute, is an agreement ("a political settlement of the conflict")
-AGREED_SETTLEMENT = frozenset({"political", "peaceful", "negotiated", "diplomatic", "final", "comprehensive",
-                               "lasting", "durable", "peace", "historic", "tax", "financial", "legal", "interim",
-                               "overall", "just", "court"})
-DISPUTE_NOUNS = frozenset({"conflict", "dispute", "issue", "crisis", "question", "claim", "case", "war"})
-
-
-def _settles_a_dispute(head: Token) -> bool:
-    if head.tag_ != "NN":
-        return False
-    for child in head.children:
-        if child.dep_ in {"amod", "compound"} and child.lower_ in AGREED_SETTLEMENT:
-            return True
-        if child.dep_ == "prep" and child.lower_ == "of" and any(
-                p.lemma_.lower() in DISPUTE_NOUNS for p in child.children if p.dep_ == "pobj"):
-            return True
-    return False
-
-
 def _counted(head: Token) -> Token | None:
     """The people a quantity or collective head counts ("a group of X", "thousands of X")."""
     if head.lower_ not in QUANTITY_HEADS:
@@ -149,7 +130,7 @@ class ActorResolver(ArticleMemory):
         for h in heads:
             found = self._anaphor(h)
             if found is None:
-                actor = self._resolve_one(h)
+                actor = self._resolve_one(h) or self._counterpart(h)
                 found = self._split_modifiers(h, actor) if actor is not None else []
                 if actor is not None and (located(actor) or actor.sector):
                     self.by_head[h.lemma_.lower()] = found
@@ -159,6 +140,24 @@ class ActorResolver(ArticleMemory):
         _share_country(heads, actors)
         self._remember(head, actors)
         return actors
+
+    def _counterpart(self, head: Token) -> EventActor | None:
+        """ "his Xlandic counterpart, Y Z": the name set beside it; with none, an official of the
+        country the modifier names (a minister's or a president's counterpart holds office)."""
+        if head.lemma_.lower() != "counterpart":
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and child.ent_type_ == "PERSON":
+                named = self._resolve_one(child)
+                if named is not None:
+                    return named
+        for child in head.children:
+            if child.dep_ in {"amod", "compound"} and child.text[:1].isupper():
+                country = self.gaz.demonym(child.text) or self._country_word(child)
+                if country:
+                    return EventActor(name=self.text(child.i, head.i + 1), country=country, sector="GOV",
+                                      code=_code(country, "GOV"))
+        return None
 
     def _split_modifiers(self, head: Token, actor: EventActor) -> list[EventActor]:
         """ "Indian and Pakistani troops": one actor per coordinated nationality, same sector."""
@@ -506,10 +505,22 @@ class ActorResolver(ArticleMemory):
 
     def _owned_by_subject(self, head: Token) -> bool:
         """ "withdrew its troops", "some / the bulk of its forces": the subject's own, through "its"."""
-        if self._pronoun_owner(head) is not None:
-            return True
-        return any(self._pronoun_owner(pobj) is not None for prep in head.children
-                   if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj")
+        owned = [head] + [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                          for pobj in prep.children if pobj.dep_ == "pobj"]
+        return any(self._owns(tok) for tok in owned)
+
+    def _owns(self, tok: Token) -> bool:
+        """The phrase's country is the one "its"/"their" gives it, not one of its own words ("their
+        Xlandic counterparts" are Xland's, whoever "their" is)."""
+        owner = self._pronoun_owner(tok)
+        if owner is None:
+            return False
+        actor = self._resolve_one(tok)
+        own = actor.country if actor is not None else None
+        for child in tok.children if own is None else ():
+            found = self._modifier_country(child) if child.dep_ in {"amod", "compound"} else None
+            own = found.country if found is not None else own
+        return own in {None, owner}
 
     def _owner_subject_country(self, head: Token, owner: Token) -> str | None:
         tok = head
@@ -531,7 +542,7 @@ class ActorResolver(ArticleMemory):
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
         word; a generic role takes its modifier's sector ("opposition leaders", "military officials")."""
         lemma = head.lemma_.lower()
-        if lemma == "settlement" and _settles_a_dispute(head):
+        if lemma == "settlement" and settles_a_dispute(head):
             return None
         key = self._modified_key(head, self.lex.agents) if lemma in self.lex.agent_pair_heads else None
         if key is not None:
