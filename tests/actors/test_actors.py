@@ -289,3 +289,15 @@ def test_a_counterpart_is_the_other_country_s_official(nlp, text, target):
     extract_events(nlp(text), art)
     top = max(art.events, key=lambda e: e.confidence)
     assert target in {a.country for a in top.target} | ({a.country for a in top.source} if top.reciprocal else set()), top
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Ghana rejected the use of force against the strikers.", False),
+    ("Riot police used excessive force to clear the square.", False),
+    ("The regional force withdrew from the border town.", True),
+])
+def test_force_used_is_no_party(nlp, text, party):
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    named = {a.name for e in art.events for a in e.source + e.target}
+    assert any(n.lower().endswith("force") for n in named) is party, named

@@ -30,7 +30,7 @@ from dateline.actors.memory import (
     is_reciprocal,
 )
 from dateline.actors.phoenix import PhoenixLayer
-from dateline.actors.senses import settles_a_dispute
+from dateline.actors.senses import force_as_means, settles_a_dispute
 from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import Article, EventActor
@@ -542,7 +542,7 @@ class ActorResolver(ArticleMemory):
         """The sector the head word gives: a "modifier head" entry first ("rights group"), then the
         word; a generic role takes its modifier's sector ("opposition leaders", "military officials")."""
         lemma = head.lemma_.lower()
-        if lemma == "settlement" and settles_a_dispute(head):
+        if (lemma == "settlement" and settles_a_dispute(head)) or (lemma == "force" and force_as_means(head)):
             return None
         key = self._modified_key(head, self.lex.agents) if lemma in self.lex.agent_pair_heads else None
         if key is not None:
