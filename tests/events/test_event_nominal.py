@@ -86,3 +86,10 @@ def test_the_pair_acts_jointly_on_a_third(nlp):
     rejected = [e for e in _events(nlp, text) if e.cameo.startswith("12")]
     assert rejected and not any(e.reciprocal for e in rejected)
     assert {a.country for e in rejected for a in e.source} == {"CHL", "PER"}
+
+
+def test_a_visitor_is_not_lent_the_host_s_country(nlp):
+    # a party known by its role takes the other side's country in a domestic act ("police
+    # dispersed demonstrators"); a visitor goes abroad
+    events = _events(nlp, "The army's chief of staff will visit Nairobi next week.")
+    assert events and all(a.country != "KEN" for e in events for a in e.source)

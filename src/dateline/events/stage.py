@@ -70,6 +70,7 @@ COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "
 # cooperating; "Britain and France imposed sanctions" is no sanction of each other.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
+TRAVEL_VERBS = frozenset({"visit", "travel", "tour", "fly"})  # "the army's commander will visit Cairo"
 MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle", "engage"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
@@ -555,7 +556,8 @@ class SentenceCoder:
         code, plover, negated = self._recode(c, modality, negated)
         if not reciprocal and _on_place(code) and target and all(map(unplaced, target)):
             target = placed(self.resolver, verb, target)
-        if not reciprocal and not code.startswith("01"):  # whom a statement is told to is its audience, no party
+        if not reciprocal and not code.startswith("01") and verb.lemma_.lower() not in TRAVEL_VERBS:
+            # whom a statement is told to is its audience, no party; a visitor goes abroad
             source, target = lend_country(source, target), lend_country(target, source)
         info = self.lex.info(code)
         context = [x.strip() for x in (info.context if info else "").split(",") if x.strip()]
