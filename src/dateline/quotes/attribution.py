@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.anonymity import unnamed_source
+from dateline.actors.anonymity import unnamed_source
 from dateline.nlp import text_of
 from dateline.quotes.frames import (
     POLLS,
