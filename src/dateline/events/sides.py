@@ -116,3 +116,34 @@ def _mission(actor: EventActor) -> bool:
 
 def _outsider(actor: EventActor) -> bool:
     return any(word.lower() in OUTSIDERS for word in actor.name.split())
+
+
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
+TRAVEL_VERBS = frozenset({"visit", "travel", "tour", "fly"})  # "the army's commander will visit Cairo"
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle", "engage"})
+
+
+def mutual(code: str, verb: Token) -> bool:
+    """Whether parties acting together act on each other: cooperation and clashes, not a joint
+    appeal, rejection or protest aimed at someone else."""
+    return code not in THIRD_PARTY_CODES and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS)
+
+
+def coded_side(actors: list[EventActor]) -> bool:
+    """A side an event data set can code: some actor with a code (`---` and a sector counts)."""
+    return any(a.code for a in actors)
+
+
+# Who imposes such measures on their own country's people.
+HOME_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def own_people(source: list[EventActor]) -> list[EventActor]:
+    """Whom a curfew, a state of emergency or martial law binds when no place is named: the
+    people of the country whose own authorities impose, ease or threaten it ("the government
+    lifted the state of emergency", "announced it would impose martial law")."""
+    home = [a for a in source if a.country and a.sector in HOME_AUTHORITIES]
+    if len(home) != 1:
+        return []
+    return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]

@@ -37,7 +37,11 @@ from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
 from dateline.events.sides import (
     PLACE_LABELS,
     PROTEST_ROOT,
+    TRAVEL_VERBS,
+    coded_side,
     lend_country,
+    mutual,
+    own_people,
     placed,
     protested_at,
     spelt_out_target,
@@ -56,8 +60,6 @@ STATEMENT = "010"  # CAMEO's "make statement", which PLOVER does not code
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # So are a curfew or a state of emergency eased or extended, even by the place's own government.
 PLACE_TARGET_CODES = frozenset({"0813", "0814", "1723", "1724", "137"})
-# Who imposes such measures on their own country's people.
-HOME_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 DEMAND_VERBS = frozenset({"demand", "insist"})
 # Verbs of a finding or a ruling: "the court ruled that the police must ...", "the forum
@@ -68,10 +70,6 @@ DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "i
 COOPERATIVE_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Acts two named parties do together when no one else is named: agreeing, meeting, supporting,
 # cooperating; "Britain and France imposed sanctions" is no sanction of each other.
-MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
-TRAVEL_VERBS = frozenset({"visit", "travel", "tour", "fly"})  # "the army's commander will visit Cairo"
-MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle", "engage"})
 CONTEXT_INTENT = {"military": "2", "economic": "1", "humanitarian": "3"}
 SALIENCE_PROB = 0.5  # weight of the PLOVER head's probability when choosing the sentence's main event
 SALIENCE_PENTA = 0.5
@@ -86,17 +84,6 @@ NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG"})
 VIEW_VERBS = frozenset({"agree", "concur"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 REPORT_FRAME_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-
-
-def _mutual(code: str, verb: Token) -> bool:
-    """Whether parties acting together act on each other: cooperation and clashes, not a joint
-    appeal, rejection or protest aimed at someone else."""
-    return code not in THIRD_PARTY_CODES and (code[:2] in MUTUAL_ROOTS or verb.lemma_.lower() in MUTUAL_VERBS)
-
-
-def _coded_side(actors: list[EventActor]) -> bool:
-    """A side an event data set can code: some actor with a country or a transnational code."""
-    return any(a.code for a in actors)
 
 
 def _depth(tok: Token) -> int:
@@ -115,16 +102,6 @@ def _on_place(code: str) -> bool:
 def _acted_on(verb: Token) -> list[Token]:
     """The direct objects of a verb (the passive's subject): the things an act is done to."""
     return [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and is_passive(verb))]
-
-
-def _own_people(source: list[EventActor]) -> list[EventActor]:
-    """Whom a curfew, a state of emergency or martial law binds when no place is named: the
-    people of the country whose own authorities impose, ease or threaten it ("the government
-    lifted the state of emergency", "announced it would impose martial law")."""
-    home = [a for a in source if a.country and a.sector in HOME_AUTHORITIES]
-    if len(home) != 1:
-        return []
-    return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
 
 
 def _penta_support(penta: dict[str, float], code: str) -> float:
@@ -284,7 +261,7 @@ class SentenceCoder:
         ranked = []
         for c in live:
             event = self._build(sent, c, coded)
-            if guessed and not (_coded_side(event.source) and _coded_side(event.target)):
+            if guessed and not (coded_side(event.source) and coded_side(event.target)):
                 return Reading([], [], [], plover, penta)
             evidence = {
                 "specificity": float(min(c.cand.specificity, 3)), "prob": plover.get(event.type or "", 0.0),
@@ -412,7 +389,7 @@ class SentenceCoder:
                 # "the two sides": both, and no recipient; acting on each other only where two
                 # parties can ("the two sides agreed", "clashed"), not when they jointly reject a third
                 source = pair
-                reciprocal = _mutual(code, verb)
+                reciprocal = mutual(code, verb)
             elif subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 source = self.resolver.agent(self._antecedent(verb.head))  # "attacks ..., which killed"
             else:
@@ -477,7 +454,7 @@ class SentenceCoder:
             home = set() if code in PLACE_TARGET_CODES else {a.country for a in source}
             target = [p for p in places if p.country not in home][:1]
         if not target and code in PLACE_TARGET_CODES:
-            target = _own_people(source)
+            target = own_people(source)
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
             # "A car bomb outside the village of Xville wounded ...": violence with no one named
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
@@ -488,7 +465,7 @@ class SentenceCoder:
                                      code=where.country)]
         if reciprocal:
             target = []
-        elif len(source) > 1 and not target and _mutual(code, verb):
+        elif len(source) > 1 and not target and mutual(code, verb):
             reciprocal = True  # "Chile and Peru agreed", "the armies clashed": each acts on the other
         return source, target, reciprocal
 
