@@ -95,6 +95,8 @@ class SpeakerResolver:
         for tok in head.lefts:  # "Russia's foreign minister"
             if tok.dep_ == "poss" and gaz.country_of(tok.text):
                 country = country or gaz.country_of(tok.text)
+        if introduces(head):
+            return self._unnamed_holder(head, words, title, country)
         best: tuple[int, int, Actor] | None = None
         # "the ministry" is no person holding a post, nor are "analysts" or "officials" one of them
         collective = head.lower_ in _COLLECTIVE or head.tag_ in ("NNS", "NNPS")
@@ -151,3 +153,12 @@ class SpeakerResolver:
                 if role is not None:
                     return role
         return None
+
+
+_INDEFINITE = frozenset({"a", "an", "another"})
+
+
+def introduces(head: Token) -> bool:
+    """ "an analyst at Crane Bank", "a police spokesman": an indefinite role noun brings a new
+    person into the story, never one named earlier with a title of the same group."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
