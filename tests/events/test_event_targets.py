@@ -167,3 +167,18 @@ def test_victims_are_of_the_country_where_the_clause_says_it_happened(code):
     art = code("Two Syrian gunmen killed 23 people when they opened fire in Beirut.")
     event = next(e for e in art.events if e.trigger.text == "killed")
     assert [a.country for a in event.target] == ["LBN"]
+
+
+def test_where_two_parties_meet_is_no_third_party(code):
+    # the venue's country is not the one they talk to: each talks to the other
+    art = code("Armenia and Azerbaijan held talks in Vienna on Monday.")
+    pairs = {(e.source[0].country, e.target[0].country) for e in art.events if e.cameo.startswith("04") and e.target}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_visitor_is_no_compatriot_of_the_host(code):
+    # a president with no country in the title keeps none rather than the host's
+    art = code("President Olu Adeyemi is due to attend the summit in Lisbon.")
+    visits = [e for e in art.events if e.cameo == "042"]
+    assert visits and all(a.country != "PRT" for e in visits for a in e.source), \
+        [(e.cameo, e.source, e.target) for e in art.events]

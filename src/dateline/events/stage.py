@@ -37,7 +37,7 @@ from dateline.events.patterns import Candidate, Coded, doc_info, find_candidates
 from dateline.events.sides import (
     PLACE_LABELS,
     PROTEST_ROOT,
-    TRAVEL_VERBS,
+    abroad,
     coded_side,
     lend_country,
     mutual,
@@ -411,7 +411,10 @@ class SentenceCoder:
         names = {a.name for a in source}  # an uncoded party is known by its name alone
         locatives: list[Token] = []
         for head in object_heads(verb):
-            if head.dep_ == "pobj" and head.head.lower_ == "in" and head.ent_type_ not in {"GPE"}:
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and (
+                    head.ent_type_ not in {"GPE"} or (len(source) > 1 and mutual(code, verb))):
+                # "Xland and Yland held talks in Zville": where two parties meet is the venue,
+                # not a third party (a capital alone there still reads as its government)
                 locatives.append(head)
                 continue
             # "asked both delegations to return": the pair named before is the one asked
@@ -533,7 +536,7 @@ class SentenceCoder:
         code, plover, negated = self._recode(c, modality, negated)
         if not reciprocal and _on_place(code) and target and all(map(unplaced, target)):
             target = placed(self.resolver, verb, target)
-        if not reciprocal and not code.startswith("01") and verb.lemma_.lower() not in TRAVEL_VERBS:
+        if not reciprocal and not code.startswith("01") and not abroad(code, verb):
             # whom a statement is told to is its audience, no party; a visitor goes abroad
             source, target = lend_country(source, target), lend_country(target, source)
         info = self.lex.info(code)
