@@ -182,3 +182,13 @@ def test_a_visitor_is_no_compatriot_of_the_host(code):
     visits = [e for e in art.events if e.cameo == "042"]
     assert visits and all(a.country != "PRT" for e in visits for a in e.source), \
         [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A drone strike killed six militants in Mogadishu on Sunday.", "SOMREB"),
+    ("Gunmen killed four villagers in Kandahar on Friday.", "AFGCVL"),
+])
+def test_victims_named_by_role_are_the_target_not_the_place_s_government(code, text, expected):
+    art = code(text)
+    targets = {a.code for e in art.events if e.cameo.startswith(("18", "19")) for a in e.target}
+    assert targets == {expected}, [(e.cameo, e.source, e.target) for e in art.events]

@@ -427,8 +427,12 @@ class SentenceCoder:
                     and found and all(a.sector is None and a.code == a.country for a in found)):
                 locatives.append(head)  # "signed a pact in Geneva": a town where it happened, no party
                 continue
-            if code in PLACE_TARGET_CODES and not found and head.dep_ == "pobj" and head.head.lower_ == "in":
-                locatives.append(head)  # "the government extended the curfew in its capital"
+            if head.dep_ == "pobj" and head.head.lower_ == "in" and (not found and code in PLACE_TARGET_CODES or (
+                    fallback and _on_place(code) and all(map(unplaced, fallback)))):
+                # "extended the curfew in its capital"; "killed five militants in Xtown": the
+                # militants are the target, of the place's country (below), not its government
+                locatives.append(head)
+                continue
             if any(located(a) for a in found):
                 target = found
                 if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
