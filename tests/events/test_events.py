@@ -60,6 +60,12 @@ def test_announced_attack_is_a_threat(code):
     assert art.events[0].type == "THREATEN"
 
 
+def test_announced_force_posture_aimed_at_no_one_is_no_threat(code):
+    # a plan to send more police is a mobilisation told in advance, not a threat to anyone
+    art = code("Police will deploy additional officers to the border area, a spokesman said.")
+    assert art.events and art.events[0].type == "MOBILIZE", [(e.cameo, e.type) for e in art.events]
+
+
 def test_igo_actor_gets_igo_code(code):
     art = code("NATO condemned the missile strike on the port of Odesa.")
     event = _one(art, "ACCUSE")

@@ -537,7 +537,7 @@ class SentenceCoder:
         modality = modality_of(verb, _in_quote(sent, verb))
         if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
-        code, plover, negated = self._recode(c, modality, negated)
+        code, plover, negated = self._recode(c, modality, negated, bool(target))
         if not reciprocal and _on_place(code) and target and all(map(unplaced, target)):
             target = placed(self.resolver, verb, target)
         if not reciprocal and not code.startswith("01") and not abroad(code, verb):
@@ -558,7 +558,7 @@ class SentenceCoder:
         self.background[id(event)] = _subordinate(verb)
         return event
 
-    def _recode(self, c: Coded, modality: str, negated: bool) -> tuple[str, str, bool]:
+    def _recode(self, c: Coded, modality: str, negated: bool, aimed: bool) -> tuple[str, str, bool]:
         """CAMEO's conventions for unrealised acts (returns code, PLOVER type, negated):
         promised cooperation is an AGREE (03x); announced conflict is a THREATEN (13x);
         a refused future cooperation is a REJECT (12x)."""
@@ -573,7 +573,7 @@ class SentenceCoder:
             if new in {"031", "033"} and ctx in CONTEXT_INTENT:
                 new += CONTEXT_INTENT[ctx]
             return new, _plover(self.lex, new) or "AGREE", negated
-        if modality in {"intended", "possible"} and root in CONFLICT_THREATS and not negated:
+        if modality in {"intended", "possible"} and root in CONFLICT_THREATS and not negated and (aimed or root != "15"):
             new = CONFLICT_THREATS[root]
             return new, _plover(self.lex, new) or "THREATEN", negated
         if c.own_view:
