@@ -92,6 +92,17 @@ def test_rebels_are_a_sector(nlp):
     assert role_sector(["rebel"], get_tables()) == "REB"
 
 
+@pytest.mark.parametrize("words, sector", [
+    (["officials"], "GOV"), (["senior", "diplomats"], "GOV"), (["lawmakers"], "LEG"), (["deputies"], "LEG"),
+    (["rebels"], "REB"), (["journalists"], "MED"),
+])
+def test_a_plural_role_has_its_singular_s_sector(words, sector):
+    from dateline.actors.index import role_sector
+    from dateline.actors.tables import get_tables
+
+    assert role_sector(words, get_tables()) == sector
+
+
 def test_organisations_from_table(nlp):
     art = run(nlp, "NATO said it would send more aircraft. The Kremlin said the move was a provocation.")
     codes = {a.name: a.code for a in art.actors}

@@ -67,7 +67,13 @@ class ActorTables:
         return len(parts) != 1 or parts[0] in self.name_ends
 
     def role(self, phrase: str) -> Role | None:
-        return self.roles.get(phrase.casefold())
+        """The role a phrase names; a plural names its singular's ("officials", "deputies")."""
+        key = phrase.casefold()
+        found = self.roles.get(key)
+        if found is None and key.endswith("s"):
+            stem = key[:-3] + "y" if key.endswith("ies") else key[:-1]
+            found = self.roles.get(stem)
+        return found
 
     def body(self, name: str) -> Body | None:
         key = name.casefold()
