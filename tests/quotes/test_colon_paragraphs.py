@@ -49,3 +49,10 @@ def test_that_clause_hung_on_the_noun_after_the_cue(nlp):
     q = by_cue(art, "told")
     assert q.speaker.text == "Ruiz"
     assert q.text == "that the company would lose"
+
+
+def test_the_message_a_cue_is_said_in_is_no_content(nlp):
+    # the parser hangs the clause on "statement"; what was said is the clause, not the statement
+    art = run(nlp, "Rep. Ana Ruiz said in a statement that the announcements were important first steps.")
+    q = by_cue(art, "said")
+    assert q.text == "that the announcements were important first steps"

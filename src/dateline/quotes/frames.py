@@ -153,7 +153,8 @@ def hung_clause(verb: Token, cue_nouns: frozenset[str] = frozenset()) -> tuple[i
     noun of its prepositional phrase, as if a relative clause. A clause with a subject of its own
     after "that" is the cue's complement (the PolNeAR training split: 49 of 91 such clauses of
     lexicon cues are the cue's content, 13 more another cue's). Not on a cue noun ("responded to
-    reports that…"): that clause is the noun's own reading."""
+    reports that…"): that clause is the noun's own reading; but the message a cue is said in
+    ("said in a statement that…", "wrote in an op-ed that…") carries the cue's own content."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
     for child in verb.children:
@@ -162,7 +163,7 @@ def hung_clause(verb: Token, cue_nouns: frozenset[str] = frozenset()) -> tuple[i
         for tok in child.subtree:
             first = tok.left_edge
             if tok.dep_ in ("relcl", "acl") and first.lower_ == "that" and first.i > tok.head.i \
-                    and tok.head.lemma_.lower() not in cue_nouns \
+                    and (tok.head.lemma_.lower() not in cue_nouns or child.lower_ == "in") \
                     and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children):
                 return trimmed(verb.doc, first.i, tok.right_edge.i + 1)
     return None
