@@ -56,3 +56,9 @@ def test_the_message_a_cue_is_said_in_is_no_content(nlp):
     art = run(nlp, "Rep. Ana Ruiz said in a statement that the announcements were important first steps.")
     q = by_cue(art, "said")
     assert q.text == "that the announcements were important first steps"
+
+
+def test_a_quotation_vouched_for_by_according_to_loses_its_marks(nlp):
+    art = run(nlp, '"The bridge will not open before the spring," according to a city engineer.')
+    q = by_cue(art, "according")
+    assert q.text == "The bridge will not open before the spring" and q.kind == "direct"
