@@ -62,3 +62,9 @@ def test_a_quotation_vouched_for_by_according_to_loses_its_marks(nlp):
     art = run(nlp, '"The bridge will not open before the spring," according to a city engineer.')
     q = by_cue(art, "according")
     assert q.text == "The bridge will not open before the spring" and q.kind == "direct"
+
+
+def test_a_quotation_read_as_an_object_loses_its_marks(nlp):
+    # "shot back" is no speech verb of the lexicon: the parse's reading took the marks along
+    art = run(nlp, '"The council has run out of excuses," Ruiz shot back.')
+    assert [(q.text, q.kind) for q in art.quotes] == [("The council has run out of excuses", "direct")]

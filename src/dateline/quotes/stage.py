@@ -290,6 +290,17 @@ def _tidy_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _unquoted(regions: list[QuoteRegion], start: int, end: int, kind: str) -> tuple[int, int, str]:
+    """A content that is one quotation with its marks ('"We will respond," the minister told
+    ...' read as an object) is the quotation's inside: the record's contents carry no marks."""
+    for region in regions:
+        if region.open_at == start and end - 1 <= region.close_end <= end + 1 and region.end > region.start:
+            return region.start, region.end, "direct"
+        if region.open_at > start:
+            break
+    return start, end, kind
+
+
 def content_parts(att: Attribution) -> list[list[int]] | None:
     """The pieces of a quote that its cue splits, when it is in more than one; else None."""
     pieces = [[r.start, r.end] for r in att.regions if att.start <= r.start and r.end <= att.end]
@@ -311,11 +322,12 @@ def extract_quotes(doc: Doc, article: Article) -> None:
         # "according to X" names its speaker with "to", and a passive's subject is no addressee
         att.addressee = finder.addressee(att.cue) if att.frame not in NAMING_FRAMES and att.frame != "passive" else None
         cue = TextSpan(text[att.cue.idx:att.cue_end], att.cue.idx, att.cue_end)
-        start, end = att.start, _tidy_end(text, att.start, att.end)
+        start, end, kind = _unquoted(finder.regions, att.start, att.end, att.kind)
+        end = _tidy_end(text, start, end)
         parts = content_parts(att)
         if parts is not None:
             parts = [[s, _tidy_end(text, s, e)] for s, e in parts]
-        quotes.append(Quote(text[start:end], start, end, att.kind, cue, _speaker(doc, text, att, resolver),
+        quotes.append(Quote(text[start:end], start, end, kind, cue, _speaker(doc, text, att, resolver),
                             att.addressee.text if att.addressee is not None else None, parts))
     article.quotes = quotes
     article.actors = index.actors
