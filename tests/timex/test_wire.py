@@ -48,6 +48,17 @@ def test_names_titles_and_model_years_are_not_time_expressions(times, text) -> N
     assert times(text) == {}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('The governor told "Fox News Sunday" that she would sign the bill.', set()),
+    ('The film "Twelve Days in May" opened the festival.', set()),
+    ('The senator appeared on "CBS This Morning" to defend the plan.', set()),
+    ('Voters had waited for "Super Tuesday" since March 1.', {"Super Tuesday", "March 1"}),
+])
+def test_a_quoted_title_is_no_time_expression_a_quoted_date_is(times, text, expected) -> None:
+    # a programme or a book named with a time word; a date in quotation marks is still one
+    assert set(times(text)) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Athletes trained in the mountains for the Winter Olympics.",
     "Dublin commemorates the Easter Rising every spring.",

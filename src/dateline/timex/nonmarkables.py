@@ -138,12 +138,37 @@ def _title(match: Match, span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in _words("name", "title_cue"):
         if span[0].text[:1].isupper():
             return True
-    if _compounds_a_name(match, span) or _capitalised_unit(match, span):
+    if _compounds_a_name(match, span) or _capitalised_unit(match, span) or _quoted_title(match, span):
         return True
     if match.family == "rel_unit" and match.groups.get("unit", "")[:1].isupper() \
             and match.groups.get("rel", "")[:1].isupper():
         return bool(re.search(r"(?:[\"\u201c]|'s\s+|s'\s+)$", _before(match, span, 4)))
     return False
+
+
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "from", "by"})
+_OPENING, _CLOSING = ('"', "\u201c"), ('"', "\u201d")
+
+
+def _quoted_title(match: Match, span: Span) -> bool:
+    """A time word in a short quotation of capitalised words with another word of the name beside
+    it: a programme or a title ("Fox News Sunday", "CBS This Morning", "Twelve Days in May"). Not
+    a quoted date ("Super Tuesday" is all the match), a cry ("What a night!") or numbers."""
+    text = text_of(span.doc)
+    lo = max(text.rfind(q, max(0, match.start - 60), match.start) for q in _OPENING)
+    ends = [e for e in (text.find(q, match.end, match.end + 60) for q in _CLOSING) if e >= 0]
+    if lo < 0 or not ends:
+        return False
+    hi = min(ends)
+    inner = text[lo + 1:hi].strip().rstrip(",.")
+    if "\n" in inner or inner[-1:] in "!?" or any(c.isdigit() for c in inner):
+        return False
+    words = [(m.start() + lo + 1, m.group()) for m in re.finditer(r"[\w'\u2019-]+", text[lo + 1:hi])]
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() or w.lower() in _TITLE_SMALL for _, w in words):
+        return False
+    calendar = _calendar_words()
+    return any(not (match.start <= at < match.end) and w[:1].isupper() and w.lower() not in calendar
+               and w.lower() not in _TITLE_SMALL for at, w in words)
 
 
 _UNIT_FAMILIES = {"duration", "rel_unit", "plural_unit"}
