@@ -66,6 +66,13 @@ def test_announced_force_posture_aimed_at_no_one_is_no_threat(code):
     assert art.events and art.events[0].type == "MOBILIZE", [(e.cameo, e.type) for e in art.events]
 
 
+def test_going_to_is_a_future_not_a_meeting(code):
+    # "going to" is English's future: the act is the verb it governs, intended, and nobody goes anywhere
+    art = code("Chile is going to impose new tariffs on Peruvian steel.")
+    assert art.events and not any(e.cameo.startswith("04") for e in art.events), [(e.cameo, e.trigger.text) for e in art.events]
+    assert art.events[0].trigger.text == "impose" and art.events[0].modality == "intended"
+
+
 def test_igo_actor_gets_igo_code(code):
     art = code("NATO condemned the missile strike on the port of Odesa.")
     event = _one(art, "ACCUSE")

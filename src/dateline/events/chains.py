@@ -76,10 +76,21 @@ def _sent_to_investigate(c: Coded, gov: Coded, link: str) -> bool:
             and gov.cand.token.lemma_.lower() in SENDING_VERBS)
 
 
+def _going_to(tok: Token) -> bool:
+    """ "going to" before a bare verb is English's future ("Xland is going to impose tariffs"),
+    the way "will" is: the verb it governs is the act, and "go" no visit or meeting."""
+    return tok.lemma_.lower() == "go" and tok.tag_ == "VBG" and any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children)
+
+
 def resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
     """Collapse verb chains: statements yield to what they report, other governors absorb."""
     by_index = {c.cand.token.i: c for c in coded}
     for c in coded:
+        if _going_to(c.cand.token):
+            c.absorbed = True  # "is going to impose": a future, no going anywhere
+            continue
         carrier = _message_carrier(c.cand.token, by_index)
         if carrier is not None:  # the statement's act is the event, done by who issued it
             carrier.absorbed = True
@@ -90,7 +101,7 @@ def resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
             c.absorbed = True
             continue
         gov, link = _governor(c.cand.token, by_index)
-        if gov is None:
+        if gov is None or gov.absorbed and _going_to(gov.cand.token):
             continue
         gov_lemma = gov.cand.token.lemma_.lower()
         if gov.option:

@@ -70,7 +70,7 @@ def modality_of(trigger: Token, in_quote: bool) -> str:
             dep = "xcomp"  # "sworn to fight" parsed as a purpose clause
         if dep in {"xcomp", "ccomp", "acomp"}:
             lemma = head.lemma_.lower()
-            if dep == "xcomp" and lemma in INTENT_HEADS:
+            if dep == "xcomp" and (lemma in INTENT_HEADS or head.lower_ in INTENT_HEADS):  # "going to send"
                 return "intended"
             if dep == "xcomp" and lemma in REQUEST_HEADS:
                 return "requested"
