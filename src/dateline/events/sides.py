@@ -122,13 +122,13 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 THIRD_PARTY_CODES = frozenset({"045"})  # co-mediators mediate between others, not with each other
 TRAVEL_VERBS = frozenset({"visit", "travel", "tour", "fly"})  # "the army's commander will visit Cairo"
 VISIT_CODES = frozenset({"042", "043"})  # making or hosting a visit: "X will attend the summit in Y"
+MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle", "engage"})
 
 
 def abroad(code: str, verb: Token) -> bool:
     """Whether the act takes one party to the other's country: a visitor is no compatriot of
     the host ("President X is due to attend the summit in Ycity")."""
     return code in VISIT_CODES or verb.lemma_.lower() in TRAVEL_VERBS
-MUTUAL_VERBS = frozenset({"clash", "fight", "exchange", "skirmish", "battle", "engage"})
 
 
 def mutual(code: str, verb: Token) -> bool:

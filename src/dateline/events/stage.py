@@ -411,8 +411,8 @@ class SentenceCoder:
         names = {a.name for a in source}  # an uncoded party is known by its name alone
         locatives: list[Token] = []
         for head in object_heads(verb):
-            if head.dep_ == "pobj" and head.head.lower_ == "in" and (
-                    head.ent_type_ not in {"GPE"} or (len(source) > 1 and mutual(code, verb))):
+            inside = head.dep_ == "pobj" and head.head.lower_ == "in"  # "in Xtown": maybe where, not whom
+            if inside and (head.ent_type_ not in {"GPE"} or (len(source) > 1 and mutual(code, verb))):
                 # "Xland and Yland held talks in Zville": where two parties meet is the venue,
                 # not a third party (a capital alone there still reads as its government)
                 locatives.append(head)
@@ -423,11 +423,11 @@ class SentenceCoder:
             # Prime Minister X"); a bare same-coded phrase is the doer's own ("the country's troops")
             own = head.ent_type_ not in NAMED_ACTOR_ENTS
             found = [a for a in named if (a.code not in codes or a.code is None or (a.country and not own)) and a.name not in names]
-            if (head.dep_ == "pobj" and head.head.lower_ == "in" and not _on_place(code)
+            if (inside and not _on_place(code)
                     and found and all(a.sector is None and a.code == a.country for a in found)):
                 locatives.append(head)  # "signed a pact in Geneva": a town where it happened, no party
                 continue
-            if head.dep_ == "pobj" and head.head.lower_ == "in" and (not found and code in PLACE_TARGET_CODES or (
+            if inside and (not found and code in PLACE_TARGET_CODES or (
                     fallback and _on_place(code) and all(map(unplaced, fallback)))):
                 # "extended the curfew in its capital"; "killed five militants in Xtown": the
                 # militants are the target, of the place's country (below), not its government

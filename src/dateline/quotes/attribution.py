@@ -355,10 +355,7 @@ class AttributionFinder:
             acc = according_to(tok, self.sents[tok.i]) if tok.lower_ == "according" else None
             if acc is not None:
                 (s, e), source, cue_end = acc
-                # '"Too early," according to X': the quotation's words, without its marks
-                quoted = [r for r in self.regions if r.open_at == s and e - 1 <= r.close_end <= e + 1]
-                s, e = (quoted[0].start, quoted[0].end) if quoted else (s, e)
-                out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, 0.95, quoted, frame="according"))
+                out.append(Attribution(s, e, self.kind_of(s, e), tok, cue_end, source, 0.95, frame="according"))
                 continue
             poll = poll_phrase(tok, self.sents[tok.i]) if tok.pos_ == "ADP" else None
             if poll is not None:
