@@ -101,7 +101,7 @@ def resolve_chains(coded: list[Coded], lex: Lexicon) -> None:
             c.absorbed = True
             continue
         gov, link = _governor(c.cand.token, by_index)
-        if gov is None or gov.absorbed and _going_to(gov.cand.token):
+        if gov is None or _going_to(gov.cand.token):
             continue
         gov_lemma = gov.cand.token.lemma_.lower()
         if gov.option:
