@@ -99,3 +99,20 @@ def test_extended_until(times) -> None:
 ])
 def test_summing_up_idiom_and_vague_counts_ago(times, text, expected) -> None:
     assert times(text) == expected
+
+
+# --- a count of things before a hyphenated length; a year after an article before a plural ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the first number counts the terms or tours, not years: no sum of the two
+    ("The governor served two four-year terms before the court barred a third.", {"four-year": "P4Y"}),
+    ("Medics rotated through three 12-hour shifts.", {"12-hour": "PT12H"}),
+    # a scale word still joins the words after it into one number
+    ("The siege lasted one thousand five hundred days.", {"one thousand five hundred days": "P1500D"}),
+    # an article or a possessive before the number makes it a year, not a count of things
+    ("Delegates returned to the 1994 accords and the 2011 protests.", {"1994": "1994", "2011": "2011"}),
+    ("The party lost its 2018 gains.", {"2018": "2018"}),
+    ("Brokers sold 1990 shares of the bank.", {}),
+])
+def test_counts_before_lengths_and_years_before_plurals(times, text, expected) -> None:
+    assert times(text) == expected

@@ -73,7 +73,9 @@ def _number_words(lex: dict[str, Any]) -> str:
     tens = [w for w, n in lex["numbers"].items() if isinstance(n, int) and n >= 20]
     simple = f"(?:{_alt(tens)}(?:[-\\s]{_alt(units)})?|{_alt(units)})"
     scaled = f"(?:(?:{simple}|a|one)[-\\s]+{_alt(list(lex['scales']))}(?:[-\\s]+(?:and[-\\s]+)?{simple})?)"
-    return f"(?:{scaled}|{simple})"
+    # a second number word follows only a scale ("one thousand five hundred"): in "three two-year
+    # tours" the first counts the tours, the second the years
+    return f"(?:{scaled}(?:[-\\s]+(?:{scaled}|{simple}))?|{simple})"
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +88,7 @@ def macros() -> Macros:
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2)?"
     vague = _alt(lex["vague_numbers"])
     fixed = _alt([w for w, n in lex["numbers"].items() if " " in w or w in ("a", "an", "single", "dozen")])
-    number = f"(?:{digits}|{number_words}(?:[-\\s]+{number_words})?|{fixed}|{vague})"
+    number = f"(?:{digits}|{number_words}|{fixed}|{vague})"
     teens = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     ones = "(?:one|two|three|four|five|six|seven|eight|nine)"

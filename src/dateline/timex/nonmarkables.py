@@ -333,6 +333,13 @@ def _opens_sentence(span: Span) -> bool:
     return first == span.start
 
 
+def _determined(span: Span) -> bool:
+    """ "the 1967 borders", "its 2016 accords": a count of things takes no article before a bare
+    four-digit number ("1990 shares"), so a determiner or possessive makes the number a year."""
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return before is not None and (before.lower_ in ("the", "this", "that") or before.tag_ in ("PRP$", "POS"))
+
+
 _FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|this|that|these|those)\s+(?!(?:fiscal\s+)?year)",
                           re.IGNORECASE)
 
@@ -344,7 +351,7 @@ def _other_sense(match: Match, span: Span) -> str | None:
     if family == "month" and span[0].tag_ == "MD":
         return "modal"
     if family == "year" and not groups.get("beyond") and root.dep_ == "nummod" and root.head.tag_ == "NNS" \
-            and root.head.lower_ not in _words("time_noun", "word") \
+            and not _determined(span) and root.head.lower_ not in _words("time_noun", "word") \
             and root.head.lower_ not in lexicon()["period_nouns"]["words"]:
         return "amount"  # "1990 shares"
     if family == "season" and root.pos_ == "VERB":
