@@ -312,3 +312,23 @@ def test_force_used_is_no_party(nlp, text, party):
     extract_events(nlp(text), art)
     named = {a.name for e in art.events for a in e.source + e.target}
     assert any(n.lower().endswith("force") for n in named) is party, named
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a surname that is a capital's name, or a short word the table holds as an acronym, is no body
+    ("Clara Lima criticised the new budget on Tuesday.", "Clara Lima"),
+    ("Daniel Muscat condemned the port strike.", "Daniel Muscat"),
+    ("Kim Jong Un criticised the joint drills.", "Kim Jong Un"),
+])
+def test_a_person_s_name_names_no_place_or_body(nlp, text, name):
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    sources = [a for e in art.events for a in e.source]
+    assert sources and all(a.name == name and a.code not in {"PER", "OMN", "IGOUNO"} for a in sources), sources
+
+
+def test_a_demonym_in_a_group_the_tagger_calls_a_person_still_gives_the_country(nlp):
+    text = "Bosnian Serbs demanded a truce with government forces."
+    art = Article(id="t", text=text, published="2025-03-04")
+    extract_events(nlp(text), art)
+    assert "BIH" in {a.country for e in art.events for a in e.source}, art.events

@@ -147,7 +147,8 @@ class ArticleMemory:
         international = found is not None and found.code.startswith("IGO")
         if (found is None or found.country is None) and not international and self.phoenix is not None:
             known = self.phoenix.lookup(ent.text, self.date) or (
-                self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 else None)
+                self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 and not self._a_state(ent[-1].text)
+                else None)  # "Joseph Muscat": the dictionaries' "Muscat" is Oman's capital, not the man
             if known is None and len(ent) > 1:
                 known = self.phoenix.short_form(ent.text, self.date) or self.phoenix.surname(ent.text)
             if known is not None and (found is None or known.country):
@@ -322,6 +323,10 @@ class ArticleMemory:
         if found is None:
             found = self._name_ends[i] = self.lex.may_end_name(normalise(self.text(i, i + 1)))
         return found
+
+    def _a_state(self, word: str) -> bool:
+        topo = self.gaz.lookup(word)
+        return topo is not None and topo.kind in {"country", "capital"}
 
     def _country_word(self, tok: Token) -> str | None:
         """The country a capitalised word names, alone or with the next word ("North Korea"); the

@@ -388,6 +388,12 @@ class ActorResolver(ArticleMemory):
             found.actor = article_actor.id
         return self._national(head, found) if found is not None else None
 
+    def _own_name(self, head: Token) -> range:
+        """The words of the person's name the head ends, when it has two or more ("Vilnius"
+        alone, which the tagger sometimes calls a person, stays a place)."""
+        ent = self.person_ents.get(head.i)
+        return range(ent.start, ent.end) if ent is not None and len(ent) > 1 else range(0)
+
     def _is_place(self, text: str) -> bool:
         """The tagger sometimes calls a capital a person ("Vilnius"): the gazetteer overrules it."""
         topo = self.gaz.lookup(text)
@@ -425,7 +431,9 @@ class ActorResolver(ArticleMemory):
             words = []  # no name ends in this word: no run of the phrase can be one
         for k in range(len(words)):
             text = " ".join(t.text for t in words[k:])
-            if normalise(text) in self.lex.actors and not text.islower():  # "who" is not the WHO
+            if text.islower() or (len(text) <= 3 and not text.isupper()):
+                continue  # "who" is not the WHO, nor "Un" of "Kim Jong Un" the UN: short names are acronyms
+            if normalise(text) in self.lex.actors:
                 return text
         ent = self._ent_text(head)
         if normalise(ent) in self.lex.actors and not ent.islower():
@@ -450,9 +458,13 @@ class ActorResolver(ArticleMemory):
         if is_state and head_place is not None:
             # A country or its capital as an actor stands for its government ("Moscow and Minsk").
             country, sector = head_place.iso3, sector or "GOV"
+        own_name = self._own_name(head)
         for tok in phrase:
             if country:
                 break
+            if tok.i in own_name:  # "Joseph Muscat": a word of a person's name is no place, though
+                country = self.gaz.demonym(tok.text)  # "Bosnian Serbs", tagged a person, has a demonym
+                continue
             if tok.ent_type_ in {"GPE", "NORP", "LOC"} or tok.text[:1].isupper():
                 country = self.gaz.demonym(tok.text) or self._country_word(tok)
                 if country is None and tok.ent_type_ in {"GPE", "NORP"}:
