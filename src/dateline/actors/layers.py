@@ -51,6 +51,12 @@ def builtin_path() -> Path:
     return Path(str(resources.files("dateline") / "data" / "events" / "phoenix_builtin.tsv"))
 
 
+def office_holders_path() -> Path:
+    """Heads of state and government, ministers and the heads of international bodies since the
+    Phoenix dictionaries' horizon, kept by hand in the layer format; read with the built-in table."""
+    return Path(str(resources.files("dateline") / "data" / "events" / "office_holders.tsv"))
+
+
 def valid_name(name: str) -> bool:
     return bool(NAME_RE.fullmatch(name)) and name != BUILTIN
 
@@ -105,7 +111,7 @@ def all_layers() -> list[Layer]:
     builtin = builtin_path()
     shipped = [_describe(BUILTIN, builtin)] if builtin.is_file() else []
     if shipped:
-        shipped[0] = Layer(BUILTIN, builtin, "the package (PETRARCH/Phoenix, MIT)", shipped[0].entries, "")
+        shipped[0] = Layer(BUILTIN, builtin, "the package: PETRARCH/Phoenix (MIT), dated to 2014, and office holders since", shipped[0].entries, "")
     return shipped + user_layers()
 
 

@@ -60,6 +60,10 @@ def _copy(actor: EventActor) -> EventActor:
 _code = code_of
 
 
+# armed groups' sectors: the tagger calls some groups persons ("Boko Haram")
+ARMED_GROUPS = frozenset({"REB", "INS", "UAF", "SEP", "RAD"})
+
+
 class ArticleMemory:
     """What one article has named so far, for the mentions that lean on it (built once per article)."""
 
@@ -146,12 +150,16 @@ class ArticleMemory:
         # person is now, whatever country a dictionary entry of the same name gives
         international = found is not None and found.code.startswith("IGO")
         if (found is None or found.country is None) and not international and self.phoenix is not None:
-            known = self.phoenix.lookup(ent.text, self.date) or (
+            full = self._full_name(words_of(self.doc)[ent.end - 1])  # "Imran [Khan]": the tagger's cut
+            known = (self.phoenix.lookup(full, self.date) if full != ent.text else None) or \
+                self.phoenix.lookup(ent.text, self.date) or (
                 self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 and not self._a_state(ent[-1].text)
                 else None)  # "Joseph Muscat": the dictionaries' "Muscat" is Oman's capital, not the man
             if known is None and len(ent) > 1:
                 known = self.phoenix.short_form(ent.text, self.date) or self.phoenix.surname(ent.text)
-            if known is not None and (found is None or known.country):
+            if known is not None and known.country is None and found is None:
+                found = known  # "Antonio Guterres": an international body's officer, its own code
+            elif known is not None and (found is None or known.country):
                 sector = (found.sector if found else None) or known.sector
                 found = NamedActor(known.country, sector, _code(known.country, sector) or "")
         if found is None:
@@ -323,6 +331,60 @@ class ArticleMemory:
         if found is None:
             found = self._name_ends[i] = self.lex.may_end_name(normalise(self.text(i, i + 1)))
         return found
+
+    def _own_name(self, head: Token) -> range:
+        """The words of the person's name the head ends, when it has two or more ("Vilnius"
+        alone, which the tagger sometimes calls a person, stays a place)."""
+        ent = self.person_ents.get(head.i)
+        return range(ent.start, ent.end) if ent is not None and len(ent) > 1 else range(0)
+
+    def _is_place(self, text: str) -> bool:
+        """The tagger sometimes calls a capital a person ("Vilnius"): the gazetteer overrules it."""
+        topo = self.gaz.lookup(text)
+        return topo is not None and topo.kind in {"country", "capital"}
+
+    def _named(self, text: str) -> NamedActor | None:
+        hit = self.lex.actors.get(normalise(text))
+        if hit is None and self.phoenix is not None:
+            hit = self.phoenix.lookup(text, self.date)
+        return hit
+
+    def _in_place(self, tok: Token, head: Token) -> bool:
+        """A modifier run that belongs to a place's name ("North West Frontier Province")."""
+        ents = columns_of(self.doc).ents
+        return any(ents[i] in {"GPE", "LOC", "FAC"} for i in range(tok.left_edge.i, head.i + 1))
+
+    def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
+        """A named organisation modifying the head makes the head its member or organ."""
+        for tok in phrase:
+            if tok.i == head.i or tok.dep_ not in {"compound", "poss", "nmod", "amod"}:
+                continue
+            text = self._ent_text(tok) if tok.ent_type_ else tok.text
+            named = self._named(text) if not text.islower() else None
+            if named is None and tok.dep_ == "compound" and tok.head.i == head.i and not self._in_place(tok, head):
+                # "Islamic State militants": a name written as a run of modifiers the tagger split
+                text = self.text(tok.left_edge.i, tok.i + 1)
+                named = self._named(text) if not text.islower() and " " in text else None
+            if named is not None:
+                name = " ".join(t.text for t in phrase if t.i <= head.i and t.dep_ != "det")
+                own = self.lex.agents.get(head.lower_)
+                if tok.ent_type_ == "PERSON" and named.country and own in NATIONAL_SECTORS \
+                        and named.sector not in ARMED_GROUPS:  # the tagger calls some armed groups persons
+                    # "President X's government", "X's spokesman": the head's own sector, of the
+                    # person's country, whatever office the person holds that day
+                    return EventActor(name=name, country=named.country, sector=own, code=_code(named.country, own))
+                return EventActor(name=name, country=named.country, sector=named.sector or own, code=named.code)
+        return None
+
+    def _full_name(self, head: Token) -> str:
+        """The capitalised proper nouns written before a name's last word as its compounds."""
+        start = head.i
+        while start > 0:
+            prev = words_of(self.doc)[start - 1]
+            if prev.pos_ != "PROPN" or prev.dep_ != "compound" or prev.head.i != head.i or not prev.text[:1].isupper():
+                break
+            start -= 1
+        return self.text(start, head.i + 1)
 
     def _a_state(self, word: str) -> bool:
         topo = self.gaz.lookup(word)

@@ -34,6 +34,11 @@ class Role:
     code: str
     start: str  # ISO date, inclusive
     end: str
+    horizon: str = NEVER  # the last day the dictionary's dates were kept up to date
+
+    @property
+    def unbounded(self) -> bool:
+        return (self.start, self.end) == (ORIGIN, NEVER)
 
 
 def _iso(stamp: str) -> str:
@@ -154,13 +159,18 @@ def _split(code: str) -> NamedActor:
 ARTICLES = {"el": "al", "al": "al", "ad": "al", "as": "al", "ash": "al", "at": "al", "an": "al", "ar": "al", "az": "al"}
 
 
+# The shipped dictionaries were last kept in 2014: after that their dates say nothing (a leader
+# whose last dated role ended then has since taken office again, unrecorded)
+PHOENIX_HORIZON = "2014-12-31"
+
+
 class PhoenixLayer:
-    def __init__(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+    def __init__(self, rows: Iterable[tuple[str, str, str, str] | tuple[str, str, str, str, str]]) -> None:
         self._surnames: dict[str, tuple[str, frozenset[str]]] | None = None
         self._ends: dict[tuple[str, str], list[str]] | None = None
         self.roles: dict[str, list[Role]] = {}
-        for name, code, start, end in rows:
-            self.roles.setdefault(name, []).append(Role(code, start, end))
+        for name, code, start, end, *horizon in rows:
+            self.roles.setdefault(name, []).append(Role(code, start, end, *horizon))
 
     def __len__(self) -> int:
         return len(self.roles)
@@ -212,27 +222,43 @@ class PhoenixLayer:
         return next(a for a in found if a is not None)
 
     def lookup(self, name: str, on: str | None = None) -> NamedActor | None:
-        """The actor a name denotes on a date; undated, prefer a government role, else the first."""
+        """The actor a name denotes on a date: a role the dictionaries bound to dates that hold it
+        (the last listed, so a later layer wins), else the entry's unbounded role, which the
+        dictionaries write as the default outside the dates ("[CODELI]" after "[CODGOV >010117]").
+        With no date, or no such role: from a layer kept up to date, the latest government or
+        military role, else its latest; from the stale dictionaries, the first government role, else the first."""
         roles = self.roles.get(normalise(name)) or self.roles.get(self._key(name))
         if not roles:
             return None
-        if on:
-            dated = [r for r in roles if r.start <= on <= r.end]
-            if dated:
-                return _split(dated[-1].code)
-        gov = [r for r in roles if r.code[3:6] in {"GOV", "MIL"}]
+        current = [r for r in roles if on <= r.horizon] if on else []
+        if current:
+            bounded = [r for r in current if r.start <= on <= r.end and not r.unbounded]  # type: ignore[operator]
+            unbounded = [r for r in current if r.unbounded]
+            if bounded or unbounded:
+                return _split((bounded or unbounded)[-1].code)
+        kept = [r for r in roles if r.horizon == NEVER]
+        if kept:  # a table kept up to date: its latest office, as news is mostly of the present
+            gov = [r for r in kept if r.code[3:6] in {"GOV", "MIL"}]
+            return _split((gov or kept)[-1].code)
+        gov = [r for r in roles if r.code[3:6] == "GOV"]
         return _split((gov or roles)[0].code)
 
 
-def _read_tsv(path: Path) -> Iterator[tuple[str, str, str, str]]:
+def _read_tsv(path: Path, horizon: str = NEVER) -> Iterator[tuple[str, str, str, str, str]]:
     for name, code, start, end in layers.read_rows(path):
-        yield name, code, ORIGIN if start == "-" else start, NEVER if end == "-" else end
+        yield normalise(name), code, ORIGIN if start == "-" else start, NEVER if end == "-" else end, horizon
 
 
 @lru_cache(maxsize=1)
 def get_layer() -> PhoenixLayer | None:
-    """The built-in table plus the user's layers, oldest first (rows listed later win on dates)."""
-    rows: list[tuple[str, str, str, str]] = []
+    """The built-in table, the office holders since the dictionaries' horizon
+    (``data/events/office_holders.tsv``), then the user's layers, oldest first: rows listed later
+    win on dates."""
+    rows: list[tuple[str, str, str, str, str]] = []
     for layer in layers.all_layers():
-        rows.extend(_read_tsv(layer.path))
+        if layer.name == layers.BUILTIN:
+            rows.extend(_read_tsv(layer.path, PHOENIX_HORIZON))
+            rows.extend(_read_tsv(layers.office_holders_path()))
+        else:
+            rows.extend(_read_tsv(layer.path))
     return PhoenixLayer(rows) if rows else None

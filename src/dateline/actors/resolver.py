@@ -31,10 +31,9 @@ from dateline.actors.memory import (
 )
 from dateline.actors.phoenix import PhoenixLayer
 from dateline.actors.senses import force_as_means, settles_a_dispute
-from dateline.actors.tables import NamedActor
 from dateline.geo.gazetteer import normalise
 from dateline.record import Article, EventActor
-from dateline.words import columns_of, words_of
+from dateline.words import words_of
 
 # The resolver's API; the word tables that moved to actors.memory stay importable from here.
 __all__ = ["ActorResolver", "is_reciprocal", "located", "DEFINITE_RECIPROCALS", "MODIFIER_DEPS",
@@ -388,17 +387,6 @@ class ActorResolver(ArticleMemory):
             found.actor = article_actor.id
         return self._national(head, found) if found is not None else None
 
-    def _own_name(self, head: Token) -> range:
-        """The words of the person's name the head ends, when it has two or more ("Vilnius"
-        alone, which the tagger sometimes calls a person, stays a place)."""
-        ent = self.person_ents.get(head.i)
-        return range(ent.start, ent.end) if ent is not None and len(ent) > 1 else range(0)
-
-    def _is_place(self, text: str) -> bool:
-        """The tagger sometimes calls a capital a person ("Vilnius"): the gazetteer overrules it."""
-        topo = self.gaz.lookup(text)
-        return topo is not None and topo.kind in {"country", "capital"}
-
     def _resolve_text(self, head: Token) -> EventActor | None:
         """Who the words of the phrase headed by ``head`` name, read once per head: each of a
         sentence's candidate events resolves its subject and objects again. A copy each time,
@@ -417,6 +405,12 @@ class ActorResolver(ArticleMemory):
         if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and (person := self.people.get(normalise(head.text))):
             # a surname the tagger missed, after the titled name
             return EventActor(name=head.text, country=person.country, sector=person.sector, code=person.code)
+        if not head.ent_type_ and head.pos_ == "PROPN" and self.phoenix is not None:
+            full = self._full_name(head)  # "Theresa May", which the tagger leaves untagged
+            people = " " in full and self.gaz.demonym(full) is None  # not "Sierra Leonean"
+            known = self.phoenix.lookup(full, self.date) if people else None
+            if known is not None:
+                return EventActor(name=full, country=known.country, sector=known.sector, code=known.code)
         if head.ent_type_ == "PERSON" and not self._is_place(self._ent_text(head)):
             person = self._person(head) or self.people.get(normalise(head.text))
             if person is not None:
@@ -442,12 +436,6 @@ class ActorResolver(ArticleMemory):
             if head.ent_type_ != "GPE" or self.gaz.lookup(ent) is None:  # the gazetteer knows places better
                 return ent
         return None
-
-    def _named(self, text: str) -> NamedActor | None:
-        hit = self.lex.actors.get(normalise(text))
-        if hit is None and self.phoenix is not None:
-            hit = self.phoenix.lookup(text, self.date)
-        return hit
 
     def _compose(self, head: Token, phrase: list[Token]) -> EventActor | None:
         """Country from place names or demonyms in the phrase, sector from role words."""
@@ -583,24 +571,3 @@ class ActorResolver(ArticleMemory):
                             return topo.iso3
         return None
 
-    def _in_place(self, tok: Token, head: Token) -> bool:
-        """A modifier run that belongs to a place's name ("North West Frontier Province")."""
-        ents = columns_of(self.doc).ents
-        return any(ents[i] in {"GPE", "LOC", "FAC"} for i in range(tok.left_edge.i, head.i + 1))
-
-    def _member_of(self, head: Token, phrase: list[Token]) -> EventActor | None:
-        """A named organisation modifying the head makes the head its member or organ."""
-        for tok in phrase:
-            if tok.i == head.i or tok.dep_ not in {"compound", "poss", "nmod", "amod"}:
-                continue
-            text = self._ent_text(tok) if tok.ent_type_ else tok.text
-            named = self._named(text) if not text.islower() else None
-            if named is None and tok.dep_ == "compound" and tok.head.i == head.i and not self._in_place(tok, head):
-                # "Islamic State militants": a name written as a run of modifiers the tagger split
-                text = self.text(tok.left_edge.i, tok.i + 1)
-                named = self._named(text) if not text.islower() and " " in text else None
-            if named is not None:
-                sector = named.sector or self.lex.agents.get(head.lower_)
-                return EventActor(name=" ".join(t.text for t in phrase if t.i <= head.i and t.dep_ != "det"),
-                                  country=named.country, sector=sector, code=named.code)
-        return None
