@@ -192,3 +192,19 @@ def test_victims_named_by_role_are_the_target_not_the_place_s_government(code, t
     art = code(text)
     targets = {a.code for e in art.events if e.cameo.startswith(("18", "19")) for a in e.target}
     assert targets == {expected}, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, country", [
+    # the maker of what the act answers is its target
+    ("Chile condemned the tariffs imposed by Argentina on Tuesday.", "11", "ARG"),
+    ("Kenya welcomed the peace plan put forward by Ethiopia.", "05", "ETH"),
+    ("Ghana rejected the offer made by Togo.", "12", "TGO"),
+])
+def test_the_maker_of_what_an_act_answers_is_its_target(code, text, root, country):
+    art = code(text)
+    assert country in _target_countries(art, root), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_force_against_people_someone_named_is_not_done_to_the_namer(code):
+    art = code("Police in Lima detained four men identified by Chilean investigators.")
+    assert "CHL" not in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]

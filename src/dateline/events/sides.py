@@ -49,6 +49,30 @@ def spelt_out_target(resolver: ActorResolver, verb: Token, codes: set[str | None
     return []
 
 
+# Acts answering what another made (a plan, sanctions, an offer): their maker is the target; not
+# force or arrest ("held suspects identified by police").
+RESPONSE_ROOTS = frozenset({"03", "05", "08", "10", "11", "12", "13"})
+
+
+def made_by(resolver: ActorResolver, noun: Token, code: str, source: list[EventActor], names: set[str]) -> list[EventActor]:
+    """The located party a participle on the object names as its maker: "condemned the sanctions
+    imposed by Xland", "rejected a plan put forward by the Y Front" are done to Xland and the
+    Front, as PETRARCH reads the first actor in the object's phrase. Only for a doer of its own
+    country: an unplaced one ("the ministry") would borrow the maker's."""
+    if code[:2] not in RESPONSE_ROOTS or not any(map(located, source)):
+        return []
+    codes = {a.code for a in source}
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.tag_ != "VBN":
+            continue
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            for head in (p for p in agent.children if p.dep_ == "pobj"):
+                found = [a for a in resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
+                if found:
+                    return found
+    return []
+
+
 # Where a protest is held when it is held at someone's door: "rallied outside the X embassy",
 # "protested in front of parliament", "a sit-in at the ministry of Y".
 PROTESTED_AT_PREPS = frozenset({"outside", "at", "near", "before", "opposite"})

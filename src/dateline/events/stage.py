@@ -40,6 +40,7 @@ from dateline.events.sides import (
     abroad,
     coded_side,
     lend_country,
+    made_by,
     mutual,
     own_people,
     placed,
@@ -444,12 +445,12 @@ class SentenceCoder:
             # "called X on Monday to congratulate him": the one the act serving this one is done to
             target = self._purpose_target(verb.head, codes, names)
         if not target and not code.startswith("01"):
-            # "accepted an invitation to meet with X", "rejected a plan to attend a meeting of X's
-            # factions": whom the act the object spells out is done to
+            # "accepted an invitation to meet with X", "condemned sanctions imposed by X"
             for noun in _acted_on(verb):
                 for child in noun.children:
                     if not target and child.dep_ == "acl" and is_purpose(child):
                         target = spelt_out_target(self.resolver, child, codes, names)
+                target = target or made_by(self.resolver, noun, code, source, names)
         if not target and code[:2] == PROTEST_ROOT:  # "rallied outside the Xlandic embassy"
             target = protested_at(self.resolver, verb, codes, names)
         if not target and _on_place(code):
