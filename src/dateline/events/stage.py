@@ -441,8 +441,7 @@ class SentenceCoder:
                 break
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
-        if not target and verb.dep_ == "advcl" and is_purpose(verb):
-            # "called X on Monday to congratulate him": the one the act serving this one is done to
+        if not target and verb.dep_ == "advcl" and is_purpose(verb):  # "called X to congratulate him"
             target = self._purpose_target(verb.head, codes, names)
         if not target and not code.startswith("01"):
             # "accepted an invitation to meet with X", "condemned sanctions imposed by X"
