@@ -153,7 +153,7 @@ class ArticleMemory:
             full = self._full_name(words_of(self.doc)[ent.end - 1])  # "Imran [Khan]": the tagger's cut
             known = (self.phoenix.lookup(full, self.date) if full != ent.text else None) or \
                 self.phoenix.lookup(ent.text, self.date) or (
-                self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 and not self._a_state(ent[-1].text)
+                self.phoenix.lookup(ent[-1].text, self.date) if len(ent) > 1 and not self._is_place(ent[-1].text)
                 else None)  # "Joseph Muscat": the dictionaries' "Muscat" is Oman's capital, not the man
             if known is None and len(ent) > 1:
                 known = self.phoenix.short_form(ent.text, self.date) or self.phoenix.surname(ent.text)
@@ -385,10 +385,6 @@ class ArticleMemory:
                 break
             start -= 1
         return self.text(start, head.i + 1)
-
-    def _a_state(self, word: str) -> bool:
-        topo = self.gaz.lookup(word)
-        return topo is not None and topo.kind in {"country", "capital"}
 
     def _country_word(self, tok: Token) -> str | None:
         """The country a capitalised word names, alone or with the next word ("North Korea"); the

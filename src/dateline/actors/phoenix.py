@@ -230,9 +230,9 @@ class PhoenixLayer:
         roles = self.roles.get(normalise(name)) or self.roles.get(self._key(name))
         if not roles:
             return None
-        current = [r for r in roles if on <= r.horizon] if on else []
-        if current:
-            bounded = [r for r in current if r.start <= on <= r.end and not r.unbounded]  # type: ignore[operator]
+        if on:
+            current = [r for r in roles if on <= r.horizon]
+            bounded = [r for r in current if r.start <= on <= r.end and not r.unbounded]
             unbounded = [r for r in current if r.unbounded]
             if bounded or unbounded:
                 return _split((bounded or unbounded)[-1].code)
@@ -244,9 +244,12 @@ class PhoenixLayer:
         return _split((gov or roles)[0].code)
 
 
-def _read_tsv(path: Path, horizon: str = NEVER) -> Iterator[tuple[str, str, str, str, str]]:
+def _read_tsv(path: Path, horizon: str = NEVER, as_written: bool = False) -> Iterator[tuple[str, str, str, str, str]]:
+    """A layer's rows. Imported layers and the built-in table hold names already normalised (as
+    ``parse_actor_file`` writes them); a hand-kept table spells them as written (``as_written``)."""
     for name, code, start, end in layers.read_rows(path):
-        yield normalise(name), code, ORIGIN if start == "-" else start, NEVER if end == "-" else end, horizon
+        yield (normalise(name) if as_written else name), code, ORIGIN if start == "-" else start, \
+            NEVER if end == "-" else end, horizon
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +261,7 @@ def get_layer() -> PhoenixLayer | None:
     for layer in layers.all_layers():
         if layer.name == layers.BUILTIN:
             rows.extend(_read_tsv(layer.path, PHOENIX_HORIZON))
-            rows.extend(_read_tsv(layers.office_holders_path()))
+            rows.extend(_read_tsv(layers.office_holders_path(), as_written=True))
         else:
             rows.extend(_read_tsv(layer.path))
     return PhoenixLayer(rows) if rows else None

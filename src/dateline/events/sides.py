@@ -4,6 +4,7 @@ the country a role-only party shares with the other side."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -36,17 +37,23 @@ def placed(resolver: ActorResolver, verb: Token, target: list[EventActor]) -> li
     return [replace(a, country=country, code=code_of(country, a.sector)) for a in target]
 
 
+def first_party(resolver: ActorResolver, heads: Iterable[Token], codes: set[str | None],
+                names: set[str]) -> list[EventActor]:
+    """The located parties of the first phrase that names any other than the doer's own."""
+    for head in heads:
+        found = [a for a in resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
+        if found:
+            return found
+    return []
+
+
 def spelt_out_target(resolver: ActorResolver, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
     """The located party an infinitive spelling out an object names as its own object or partner
     ("an invitation to meet with X", "a plan to help X"), not one deeper in it."""
     heads = [c for c in verb.children if c.dep_ == "dobj"]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in SPELT_OUT_PREPS
               for p in c.children if p.dep_ == "pobj"]
-    for head in heads:
-        found = [a for a in resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
-        if found:
-            return found
-    return []
+    return first_party(resolver, heads, codes, names)
 
 
 # Acts answering what another made (a plan, sanctions, an offer): their maker is the target; not
@@ -61,16 +68,10 @@ def made_by(resolver: ActorResolver, noun: Token, code: str, source: list[EventA
     country: an unplaced one ("the ministry") would borrow the maker's."""
     if code[:2] not in RESPONSE_ROOTS or not any(map(located, source)):
         return []
-    codes = {a.code for a in source}
-    for clause in noun.children:
-        if clause.dep_ != "acl" or clause.tag_ != "VBN":
-            continue
-        for agent in (c for c in clause.children if c.dep_ == "agent"):
-            for head in (p for p in agent.children if p.dep_ == "pobj"):
-                found = [a for a in resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
-                if found:
-                    return found
-    return []
+    makers = (head for clause in noun.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+              for agent in clause.children if agent.dep_ == "agent"
+              for head in agent.children if head.dep_ == "pobj")
+    return first_party(resolver, makers, {a.code for a in source}, names)
 
 
 # Where a protest is held when it is held at someone's door: "rallied outside the X embassy",

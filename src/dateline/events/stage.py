@@ -39,6 +39,7 @@ from dateline.events.sides import (
     PROTEST_ROOT,
     abroad,
     coded_side,
+    first_party,
     lend_country,
     made_by,
     mutual,
@@ -478,13 +479,9 @@ class SentenceCoder:
 
     def _purpose_target(self, verb: Token, codes: set[str | None], names: set[str]) -> list[EventActor]:
         """The located party the act a purpose clause serves is done to, not the doer's own."""
-        for head in object_heads(verb):
-            if head.dep_ == "pobj" and head.head.lower_ in {"in", "near", "at"}:
-                continue  # where the served act happened is no party to it
-            found = [a for a in self.resolver.target(head) if located(a) and a.code not in codes and a.name not in names]
-            if found:
-                return found
-        return []
+        # where the served act happened is no party to it
+        heads = (h for h in object_heads(verb) if not (h.dep_ == "pobj" and h.head.lower_ in {"in", "near", "at"}))
+        return first_party(self.resolver, heads, codes, names)
 
     def _named_subject(self, subj: Token) -> bool:
         """A subject that names someone: a proper noun or a person or organisation entity, not a
