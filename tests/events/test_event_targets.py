@@ -208,3 +208,27 @@ def test_the_maker_of_what_an_act_answers_is_its_target(code, text, root, countr
 def test_force_against_people_someone_named_is_not_done_to_the_namer(code):
     art = code("Police in Lima detained four men identified by Chilean investigators.")
     assert "CHL" not in {a.country for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one a town or arms are taken from, however the parser hangs the "from"
+    ("Malian troops recaptured the port of Gao from al-Shabaab fighters on Monday.", "SOMREB"),
+    ("The rebels seized three villages from the army.", "---MIL"),
+])
+def test_the_one_a_thing_is_taken_from_is_the_target(code, text, expected):
+    art = code(text)
+    targets = {a.code for e in art.events if e.cameo.startswith(("17", "19")) for a in e.target}
+    assert expected in targets, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("The authorities executed four prisoners in Karachi on Monday.", True),
+    ("Two hostages were executed by the militants.", True),
+    ("The campaign executed its strategy well.", False),
+    ("Officers executed a search warrant at the house.", False),
+    ("The team will need to execute better next season.", False),
+])
+def test_executing_a_person_is_killing_executing_a_plan_is_no_act(code, text, coded):
+    art = code(text)
+    kills = [e for e in art.events if e.trigger.text.lower().startswith("execut") and e.cameo.startswith("19")]
+    assert bool(kills) == coded, [(e.cameo, e.trigger.text) for e in art.events]

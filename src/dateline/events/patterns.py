@@ -167,6 +167,11 @@ def _particle(verb: Token, lex: Lexicon) -> str:
     return "-"
 
 
+# Verbs that are an act only done to someone ("executed three prisoners", "prisoners were
+# executed"): with no object they tell how well something was done ("the team executed well").
+OBJECT_ONLY_VERBS = frozenset({"execute"})
+
+
 def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """The CAMEO coding of ``verb`` if the lexicon knows it as an event trigger."""
     lemma = verb.lemma_.lower()
@@ -175,6 +180,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     if entry is None:
         return None
     block, default = entry
+    if lemma in OBJECT_ONLY_VERBS and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
     patterns = lex.patterns.get(block)
     if patterns:
         # Only the object words some pattern of this verb uses can match one, and only the
@@ -186,6 +193,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
             if pattern.verb not in {"-", lemma}:
                 continue  # written for another verb of the block: "take part" is no "capture part"
             if all(not group.isdisjoint(words) for group in pattern.groups):
+                if pattern.code == "---":
+                    return None  # "executed the plan": with this object the verb is no act
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
     if default in {"---", ""}:
         return None
