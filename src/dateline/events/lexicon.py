@@ -45,6 +45,7 @@ class Lexicon:
     goldstein: dict[str, float] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
     particles: frozenset[str] = frozenset()
+    verb_lemmas: frozenset[str] = frozenset()
     pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
     # block → word → the positions (in ``patterns[block]``) of the patterns that use the word
     pattern_index: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
@@ -105,6 +106,7 @@ def _load_verbs(lex: Lexicon) -> None:
         block = row[3] if len(row) > 3 and row[3] else lex.verbs.get((lemma, "-"), (f"local:{lemma}", ""))[0]
         lex.verbs[(lemma, particle)] = (block, code)
     lex.particles = frozenset(p for _, p in lex.verbs if p != "-")
+    lex.verb_lemmas = frozenset(lemma for lemma, _ in lex.verbs)
     for row in _rows("patterns.tsv"):
         block, code, words = row[0], row[1], row[2]
         groups = tuple(frozenset(g.split("|")) for g in words.split(" "))

@@ -162,9 +162,29 @@ def _hyphen_words(info: DocInfo, start: int, end: int) -> set[str]:
 
 def _particle(verb: Token, lex: Lexicon) -> str:
     for child in verb.children:
-        if child.dep_ in {"prt", "prep"} and child.lower_ in lex.particles and (verb.lemma_.lower(), child.lower_) in lex.verbs:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in lex.particles and (trigger_lemma(verb, lex), child.lower_) in lex.verbs:
             return child.lower_
     return "-"
+
+
+def trigger_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, or the lexicon verb its inflected form comes from when the lemmatizer cut
+    a final "e" or a doubled consonant wrongly ("fined" is no "fin", "staged" no "stag", "waging"
+    no "wag"): a lemma the lexicon does not know is tried against the regular English endings."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verb_lemmas or verb.pos_ != "VERB":
+        return lemma
+    form = verb.lower_
+    for suffix, tags in _ENDINGS:
+        if form.endswith(suffix) and verb.tag_ in tags and len(form) > len(suffix) + 1:
+            stem = form[: -len(suffix)]
+            for guess in (stem + "e", stem, stem[:-1] if stem[-1:] == stem[-2:-1] else "", stem[:-1] + "y" if suffix != "ing" and stem.endswith("i") else ""):
+                if guess and guess in lex.verb_lemmas:
+                    return guess
+    return lemma
+
+
+_ENDINGS = (("ed", {"VBD", "VBN"}), ("es", {"VBZ"}), ("s", {"VBZ"}), ("ing", {"VBG"}))
 
 
 # Verbs that are an act only done to someone ("executed three prisoners", "prisoners were
@@ -174,7 +194,7 @@ OBJECT_ONLY_VERBS = frozenset({"execute"})
 
 def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """The CAMEO coding of ``verb`` if the lexicon knows it as an event trigger."""
-    lemma = verb.lemma_.lower()
+    lemma = trigger_lemma(verb, lex)
     particle = _particle(verb, lex)
     entry = lex.verb(lemma, particle) or lex.verb(lemma)
     if entry is None:
@@ -205,7 +225,7 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
 
 def noun_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """A support verb made an event by its object noun: "staged mass demonstrations"."""
-    if verb.lemma_.lower() not in lex.support_verbs and verb.lower_ not in lex.support_verbs:
+    if trigger_lemma(verb, lex) not in lex.support_verbs and verb.lower_ not in lex.support_verbs:
         return None
     if any(c.dep_ in {"prt", "oprd"} for c in verb.children):
         # "called off a strike" is the particle verb's event, not the noun's; "called the exercises
