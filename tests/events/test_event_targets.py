@@ -232,3 +232,15 @@ def test_executing_a_person_is_killing_executing_a_plan_is_no_act(code, text, co
     art = code(text)
     kills = [e for e in art.events if e.trigger.text.lower().startswith("execut") and e.cameo.startswith("19")]
     assert bool(kills) == coded, [(e.cameo, e.trigger.text) for e in art.events]
+
+
+def test_a_meeting_s_topic_that_names_no_one_is_no_party(code):
+    # "border security" is a force in the agent table; here it is what the talks were about
+    art = code("Kenyan and Ugandan officials held talks in Kampala on border security.")
+    pairs = {(s.country, t.country) for e in art.events if e.cameo.startswith("04") for s in e.source for t in e.target}
+    assert {("KEN", "UGA"), ("UGA", "KEN")} <= pairs, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_a_meeting_s_topic_that_names_a_country_still_gives_the_target(code):
+    art = code("Chilean officials held talks on Monday on the Bolivian crisis.")
+    assert "BOL" in _target_countries(art, "04"), [(e.cameo, e.source, e.target) for e in art.events]

@@ -11,12 +11,34 @@ from spacy.tokens import Token
 
 from dateline.actors.index import TRANSNATIONAL, code_of
 from dateline.actors.resolver import ActorResolver, located
-from dateline.events.clauses import subject_of
+from dateline.events.clauses import object_heads, subject_of
 from dateline.record import EventActor
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SPELT_OUT_PREPS = frozenset({"with", "to", "against", "on"})  # "an invitation to meet with X"
 WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})  # where an act's clause says it happened
+CONSULT_ROOT = "04"
+# What a meeting is about: its topic, when it names no one ("talks on border security", "met about
+# defence"), is no party, though the agent table knows some such words as forces; a topic that
+# names a country or a body ("talks on the Syrian crisis") still gives the target.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate"})  # "discussed border security": the object is the topic
+NAMED_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
+
+
+def parties_of(verb: Token, code: str) -> list[Token]:
+    """The phrases that may name an act's target (``object_heads``), without a meeting's topic."""
+    heads = object_heads(verb)
+    if code[:2] != CONSULT_ROOT:
+        return heads
+    return [h for h in heads if not (_topic(h, verb) and not any(
+        t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in h.subtree))]
+
+
+def _topic(head: Token, verb: Token) -> bool:
+    if head.dep_ == "pobj":
+        return head.head.lower_ in TOPIC_PREPS
+    return head.dep_ == "dobj" and head.head.i == verb.i and verb.lemma_.lower() in TOPIC_VERBS
 
 
 def placed(resolver: ActorResolver, verb: Token, target: list[EventActor]) -> list[EventActor]:

@@ -44,6 +44,7 @@ from dateline.events.sides import (
     made_by,
     mutual,
     own_people,
+    parties_of,
     placed,
     protested_at,
     spelt_out_target,
@@ -412,7 +413,7 @@ class SentenceCoder:
         codes = {a.code for a in source}
         names = {a.name for a in source}  # an uncoded party is known by its name alone
         locatives: list[Token] = []
-        for head in object_heads(verb):
+        for head in parties_of(verb, code):
             inside = head.dep_ == "pobj" and head.head.lower_ == "in"  # "in Xtown": maybe where, not whom
             if inside and (head.ent_type_ not in {"GPE"} or (len(source) > 1 and mutual(code, verb))):
                 # "Xland and Yland held talks in Zville": where two parties meet is the venue,
