@@ -278,3 +278,12 @@ def test_past_progressive_closing(times) -> None:
 @pytest.mark.xfail(strict=True, reason="a month placed by a present 'be' with 'in' is left to the nearest reading")
 def test_copula_in_month(times) -> None:
     assert times("The election is in November.") == {"November": "2026-11"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The repairs are expected to last several weeks.", {"several weeks": "PXW"}),
+    ("The new contract would last three years, the union said.", {"three years": "P3Y"}),
+    ("Prices have doubled over the last three years.", {"the last three years": "P3Y"}),
+])
+def test_the_verb_last_is_not_part_of_the_length(times, text, expected) -> None:
+    assert times(text) == expected

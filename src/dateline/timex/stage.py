@@ -91,6 +91,11 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             # "reported that third-quarter profit grew": a conjunction, not a determiner of the quarter
             match.start, span = span[1].idx, span[1:]
             match.groups.pop("det", None)
+        if match.groups.get("dir") == "last" and len(span) > 1 and span[0].lower_ == "last" and span[0].pos_ == "VERB":
+            # "the visit will last four days": the verb "last", not "the last four days" before now
+            match.start, span = span[1].idx, span[1:]
+            match.groups.pop("dir")
+            match.groups["_text"] = text[match.start:match.end]
         ref_value = story.reference_for(match)
         tense = _tense(text, match, span)
         norm = normalise_match(match, anchor, tense, ref_value)
