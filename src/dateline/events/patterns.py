@@ -8,6 +8,7 @@ block's default code. A block default of ``---`` means "not an event unless a pa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -160,9 +161,9 @@ def _hyphen_words(info: DocInfo, start: int, end: int) -> set[str]:
     return joined
 
 
-def _particle(verb: Token, lex: Lexicon) -> str:
+def _particle(verb: Token, lemma: str, lex: Lexicon) -> str:
     for child in verb.children:
-        if child.dep_ in {"prt", "prep"} and child.lower_ in lex.particles and (trigger_lemma(verb, lex), child.lower_) in lex.verbs:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in lex.particles and (lemma, child.lower_) in lex.verbs:
             return child.lower_
     return "-"
 
@@ -177,14 +178,24 @@ def trigger_lemma(verb: Token, lex: Lexicon) -> str:
     form = verb.lower_
     for suffix, tags in _ENDINGS:
         if form.endswith(suffix) and verb.tag_ in tags and len(form) > len(suffix) + 1:
-            stem = form[: -len(suffix)]
-            for guess in (stem + "e", stem, stem[:-1] if stem[-1:] == stem[-2:-1] else "", stem[:-1] + "y" if suffix != "ing" and stem.endswith("i") else ""):
-                if guess and guess in lex.verb_lemmas:
-                    return guess
+            guess = next((g for g in _base_forms(form[: -len(suffix)], suffix) if g in lex.verb_lemmas), None)
+            if guess is not None:
+                return guess
     return lemma
 
 
 _ENDINGS = (("ed", {"VBD", "VBN"}), ("es", {"VBZ"}), ("s", {"VBZ"}), ("ing", {"VBG"}))
+
+
+def _base_forms(stem: str, suffix: str) -> Iterator[str]:
+    """The base forms a regular ending may have come from: "fin-ed" fine or fin, "wagg-ing" wag,
+    "carri-ed" carry."""
+    yield stem + "e"
+    yield stem
+    if stem[-1:] == stem[-2:-1]:
+        yield stem[:-1]
+    if suffix != "ing" and stem.endswith("i"):
+        yield stem[:-1] + "y"
 
 
 # Verbs that are an act only done to someone ("executed three prisoners", "prisoners were
@@ -195,7 +206,7 @@ OBJECT_ONLY_VERBS = frozenset({"execute"})
 def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """The CAMEO coding of ``verb`` if the lexicon knows it as an event trigger."""
     lemma = trigger_lemma(verb, lex)
-    particle = _particle(verb, lex)
+    particle = _particle(verb, lemma, lex)
     entry = lex.verb(lemma, particle) or lex.verb(lemma)
     if entry is None:
         return None
