@@ -89,13 +89,10 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
             continue
         if match.family == "quarter" and len(span) > 1 and span[0].lower_ == "that" and span[0].dep_ == "mark":
             # "reported that third-quarter profit grew": a conjunction, not a determiner of the quarter
-            match.start, span = span[1].idx, span[1:]
-            match.groups.pop("det", None)
+            span = _drop_first_word(text, match, span, "det")
         if match.groups.get("dir") == "last" and len(span) > 1 and span[0].lower_ == "last" and span[0].pos_ == "VERB":
             # "the visit will last four days": the verb "last", not "the last four days" before now
-            match.start, span = span[1].idx, span[1:]
-            match.groups.pop("dir")
-            match.groups["_text"] = text[match.start:match.end]
+            span = _drop_first_word(text, match, span, "dir")
         ref_value = story.reference_for(match)
         tense = _tense(text, match, span)
         norm = normalise_match(match, anchor, tense, ref_value)
@@ -112,6 +109,15 @@ def times_in(doc: Doc, anchor: date | None) -> list[Timex]:
         story.note(match, norm, tense)
     attach_clock_times(doc, found, anchor)
     return [timex for _, timex in found]
+
+
+def _drop_first_word(text: str, match: Match, span: Span, group: str) -> Span:
+    """The match without its first word, a word of another part of speech the finder took for
+    its ``group``; the match's text (lower case, as the finder writes it) follows."""
+    match.start, span = span[1].idx, span[1:]
+    match.groups.pop(group, None)
+    match.groups["_text"] = text[match.start:match.end].lower()
+    return span
 
 
 def _tense(text: str, match: Match, span: Span) -> str | None:
