@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.anonymity import unnamed_source
+from dateline.actors.tables import get_tables
 from dateline.events.clauses import CIRCUMSTANCE_MARKS, CIRCUMSTANCE_PREPS, introduced_by
 from dateline.events.lexicon import Lexicon
 from dateline.nlp import text_of
@@ -203,6 +204,21 @@ def _base_forms(stem: str, suffix: str) -> Iterator[str]:
 OBJECT_ONLY_VERBS = frozenset({"execute"})
 
 
+# "government forces", "the army's positions"; not an adjective of kind ("military aid", which the
+# aid patterns read as such)
+OWNER_DEPS = frozenset({"compound", "nmod", "poss"})
+
+
+def _only_as_owner(verb: Token, group: frozenset[str]) -> bool:
+    """ "attacked government forces", "shelled army positions": the pattern's one word (the
+    dictionary's "attack the government", a verbal attack) only says whose the thing acted on is;
+    the forces are attacked. Only a role word the actor tables know counts as an owner."""
+    agents = get_tables().agents
+    hits = [t for t in verb.doc[verb.i + 1:verb.right_edge.i + 1] if t.lower_ in group or t.lemma_.lower() in group]
+    return bool(hits) and all(t.dep_ in OWNER_DEPS and t.pos_ == "NOUN" and t.head.pos_ == "NOUN"
+                              and t.head.i != t.i and t.lemma_.lower() in agents for t in hits)
+
+
 def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     """The CAMEO coding of ``verb`` if the lexicon knows it as an event trigger."""
     lemma = trigger_lemma(verb, lex)
@@ -224,6 +240,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
             if pattern.verb not in {"-", lemma}:
                 continue  # written for another verb of the block: "take part" is no "capture part"
             if all(not group.isdisjoint(words) for group in pattern.groups):
+                if len(pattern.groups) == 1 and _only_as_owner(verb, pattern.groups[0]):
+                    continue
                 if pattern.code == "---":
                     return None  # "executed the plan": with this object the verb is no act
                 return Candidate(verb, pattern.code, len(pattern.groups), particle)
