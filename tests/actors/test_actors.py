@@ -332,3 +332,37 @@ def test_a_demonym_in_a_group_the_tagger_calls_a_person_still_gives_the_country(
     art = Article(id="t", text=text, published="2025-03-04")
     extract_events(nlp(text), art)
     assert "BIH" in {a.country for e in art.events for a in e.source}, art.events
+
+
+def sources(nlp, text: str) -> list:
+    """The coded sources of the events of one text, the article's actors indexed first, as the
+    pipeline does."""
+    doc = nlp(text)
+    art = Article(id="t", text=text, published="2025-03-04")
+    tag_entities(doc, art)
+    extract_quotes(doc, art)
+    extract_events(doc, art)
+    return [a for e in art.events for a in e.source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role held in a body that is not a state's is the body's
+    ("A commander of Hamas criticized the Egyptian government.", "PSEREB"),
+    ("A spokesman for the Taliban criticized the Pakistani government.", "AFGREB"),
+    ("The leader of the rebel group criticized the Malian government.", "REB"),
+])
+def test_a_role_in_a_non_state_body_speaks_for_the_body(nlp, text, expected):
+    found = sources(nlp, text)
+    assert any(expected in (a.code or "") for a in found), found
+
+
+def test_an_armed_body_the_dictionaries_name_is_not_composed_from_its_words(nlp):
+    # "Syrian" + "Army" would make the state's military; the dictionaries know the rebels
+    found = sources(nlp, "The Free Syrian Army criticized the Turkish government.")
+    assert {a.code for a in found} == {"SYRREB"}, found
+
+
+def test_a_possessive_country_owns_a_national_institution(nlp):
+    # the table's "Congress" is the United States'; Peru's is Peru's
+    found = sources(nlp, "Peru's Congress criticized the interior minister.")
+    assert {a.country for a in found} == {"PER"}, found

@@ -244,3 +244,21 @@ def test_a_meeting_s_topic_that_names_no_one_is_no_party(code):
 def test_a_meeting_s_topic_that_names_a_country_still_gives_the_target(code):
     art = code("Chilean officials held talks on Monday on the Bolivian crisis.")
     assert "BOL" in _target_countries(art, "04"), [(e.cameo, e.source, e.target) for e in art.events]
+
+
+@pytest.mark.parametrize("text, root, expected", [
+    # the role word on the thing acted on says whose it is; the place gives the country
+    ("Russian troops pounded rebel positions in Chechnya with artillery.", "19", "RUSREB"),
+    ("Militants attacked a police station in Peshawar.", "19", "PAKCOP"),
+    ("Gunmen stormed a military base in Kabul.", "19", "AFGMIL"),
+])
+def test_a_role_word_on_a_site_names_its_owner(code, text, root, expected):
+    art = code(text)
+    targets = {a.code for e in art.events if e.cameo.startswith(root) for a in e.target}
+    assert expected in targets, [(e.cameo, e.source, e.target) for e in art.events]
+
+
+def test_an_occasion_is_no_one_s_site(code):
+    # "a military ceremony" is no military's property
+    art = code("The Chilean defence minister led a military ceremony in Valparaiso to mark the return of the bells to Peru.")
+    assert "CHLMIL" not in {a.code for e in art.events for a in e.target}, [(e.cameo, e.target) for e in art.events]

@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors.phoenix import get_layer
 from dateline.actors.tables import ActorTables, get_tables
 from dateline.geo.gazetteer import get_gazetteer
 from dateline.record import Actor, Article
@@ -170,6 +171,20 @@ def build_actors(doc: Doc, exclude: tuple[int, int] | None = None) -> ActorIndex
     return index
 
 
+FIGHTING_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "RAD", "MIL"})
+
+
+def _owner_nation(doc: Doc, start: int, end: int) -> str | None:
+    """The country a possessive or demonym before a name gives it ("Peru's", "the Colombian")."""
+    gaz = get_gazetteer()
+    for child in doc[end - 1].children:
+        if child.dep_ in {"poss", "amod", "compound"} and child.i < start and child.text[:1].isupper():
+            country = gaz.country_of(child.text)
+            if country is not None:
+                return country
+    return None
+
+
 def names_a_thing(ent: Span, things: frozenset[str]) -> bool:
     """A document or a weapon, not a person or body: "the Security Concept of the Union State"
     (headed by a thing noun), "the Oreshnik system" (naming one). The tagger calls both ORG, or
@@ -210,6 +225,13 @@ def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: ActorTables) -> None:
     start, end = _clean_name(ent)
     text = doc[start:end].text
     body = lex.body(text)
+    owner = _owner_nation(doc, start, end) if body is not None and body.country else None
+    if body is not None and owner is not None and owner != body.country:
+        # "Peru's Congress": the table's "Congress" is the United States'; this one is Peru's
+        name = doc[min(t.i for t in doc[end - 1].subtree):end].text
+        actor = index.by_name.get(name.casefold()) or index.new(name, "organisation", owner, body.sector)
+        index.mention(actor, doc, start, end)
+        return
     if body is not None:
         actor = index.by_name.get(body.name.casefold()) or index.new(body.name, "organisation", body.country, body.sector)
         actor.code = body.code
@@ -228,6 +250,16 @@ def _add_body(index: ActorIndex, doc: Doc, ent: Span, lex: ActorTables) -> None:
         index.mention(actor, doc, start, end)
         return
     if ent.label_ != "ORG":
+        return
+    layer = get_layer()
+    known = layer.lookup(text) if layer is not None else None
+    if known is not None and known.sector in FIGHTING_SECTORS and known.country in get_gazetteer().countries:
+        # an armed body the actor dictionaries name ("the Free Syrian Army" is rebels, SYRREB, not
+        # the army of Syria its words compose; "the Israel Defense Forces" the military, ISRMIL).
+        # Other bodies keep the built-in tables' fuller codes (an NGO's, an agency's).
+        actor = index.by_name.get(text.casefold()) or index.new(text, "organisation", known.country, known.sector)
+        actor.code = actor.code or known.code
+        index.mention(actor, doc, start, end)
         return
     words = [t.lower_ for t in doc[start:end]]
     sector = role_sector(words, lex)

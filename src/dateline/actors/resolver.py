@@ -30,6 +30,27 @@ from dateline.actors.memory import (
     is_reciprocal,
 )
 from dateline.actors.phoenix import PhoenixLayer
+from dateline.actors.phrases import (
+    BODY_ANAPHORS,
+    GENERIC_ROLES,
+    GROUP_ROLES,
+    LOCATIVE_PREPS,
+    MAX_PHRASE,
+    NON_STATE_SECTORS,
+    OVERRIDING_SECTORS,
+    OWNER_PREPS,
+    OWNING_SECTORS,
+    PHRASE_DEPS,
+    PLACE_PREPS,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
+    SPEAKING_ROLES,
+    WHERE_PREPS,
+    counted,
+    kind_of_others,
+    share_country,
+    without_possessive,
+)
 from dateline.actors.senses import force_as_means, settles_a_dispute
 from dateline.geo.gazetteer import normalise
 from dateline.record import Article, EventActor
@@ -39,78 +60,9 @@ from dateline.words import words_of
 __all__ = ["ActorResolver", "is_reciprocal", "located", "DEFINITE_RECIPROCALS", "MODIFIER_DEPS",
            "NATIONAL_SECTORS", "PAIR_MODIFIERS", "PERSON_PRONOUNS", "RECIPROCAL_HEADS"]
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"})
-# Modifiers that can carry an actor's country or role; "of" phrases too ("the government of Iraq"),
-# but no other prepositional phrase ("a treaty with Belarus" is not Belarusian).
-PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "appos", "case", "prep", "pobj"})
-MAX_PHRASE = 14
-LOCATIVE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
-QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "number",
-                            "members", "some", "many", "most", "third", "half", "all", "one", "two", "three",
-                            "several", "majority", "crowd", "crowds", "lot", "batch", "patch", "team"})
-
-
-POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
-OWNER_PREPS = frozenset({"by", "from", "of"})
-PLACE_PREPS = frozenset({"of", "in", "near"})
-# Definite descriptions that stand for the international body named before ("the alliance").
-BODY_ANAPHORS = frozenset({"alliance", "bloc", "union", "organisation", "organization", "body", "council",
-                           "commission", "agency", "grouping", "coalition"})
-WHERE_PREPS = frozenset({"in", "near", "outside", "at", "inside"})
-# Role words whose sector a modifier's sector overrides ("opposition leaders", "military officials").
-GENERIC_ROLES = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member", "chief",
-                           "figure", "representative"})
-OVERRIDING_SECTORS = frozenset({"OPP", "REB", "MIL", "COP", "PTY", "NGO", "BUS", "LAB", "REL", "MED", "EDU",
-                                "JUD", "LEG"})
-
-
 def located(actor: EventActor) -> bool:
     """An actor an event data set can place: it has a country or is an international body."""
     return bool(actor.country) or actor.sector == "IGO" or (actor.code or "").startswith("IGO")
-
-
-def _without_possessive(name: str) -> str:
-    """The owner's name in an entity the tagger ran over a possessive ("Xland's", "Xland's Y")."""
-    for mark in ("'s ", "’s "):
-        name = name.split(mark, 1)[0]
-    for mark in ("'s", "’s"):
-        name = name.removesuffix(mark)
-    return name.rstrip()
-
-
-def _share_country(heads: list[Token], actors: list[EventActor]) -> None:
-    """ "Israeli helicopters and tanks": the nationality written once qualifies every
-    coordinated common noun, so a conjunct without a country takes the first one's."""
-    if len(actors) < 2 or heads[0].pos_ != "NOUN" or not actors[0].country:
-        return
-    for actor in actors[1:]:
-        if actor.country is None and actor.sector and not actor.name[:1].isupper():
-            actor.country = actors[0].country
-            actor.code = _code(actor.country, actor.sector)
-
-
-def _counted(head: Token) -> Token | None:
-    """The people a quantity or collective head counts ("a group of X", "thousands of X")."""
-    if head.lower_ not in QUANTITY_HEADS:
-        return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def _kind_of_others(head: Token) -> Token | None:
-    """What "others" or a bare number are more of when a verb coordinated with an earlier one
-    takes them as its object ("killed three soldiers and wounded four others", "killing one and
-    injuring others", "killing two people and arresting 15"): the earlier verb's object, whose
-    country they share."""
-    more = head.lower_ == "others" or (head.pos_ == "NUM" and head.tag_ == "CD")
-    if not more or head.dep_ != "dobj" or head.head.dep_ != "conj":
-        return None
-    first = head.head.head
-    return next((c for c in first.children if c.dep_ == "dobj"), None)
 
 
 class ActorResolver(ArticleMemory):
@@ -136,7 +88,7 @@ class ActorResolver(ArticleMemory):
             for actor in found:
                 if all(a.code != actor.code or a.name != actor.name for a in actors):
                     actors.append(actor)
-        _share_country(heads, actors)
+        share_country(heads, actors)
         self._remember(head, actors)
         return actors
 
@@ -210,13 +162,13 @@ class ActorResolver(ArticleMemory):
         if any(located(a) for a in actors):
             return actors
         if head.ent_type_ not in {"PERSON", "ORG"}:
-            owner = self._owner(head)
+            owner = self._owner(head) or self.site_owner(head)
             if owner:
                 return owner
             place = self._place(head)
             if place is not None:
                 return [place]
-        kin = _kind_of_others(head)
+        kin = kind_of_others(head)
         if kin is not None:  # "killed one Xlandic soldier and wounded two others": more of them
             return self.target(kin)
         named = self._apposed(head)  # "met regional rival Xland's Prime Minister Y", "its neighbour Xland"
@@ -246,9 +198,9 @@ class ActorResolver(ArticleMemory):
         actors = self.resolve(head)
         if actors or head.ent_type_ in {"PERSON", "ORG"}:
             return actors
-        counted = _counted(head)
-        if counted is not None:  # "a group of Xlandic hackers": whose the people counted are
-            return self.agent(counted)
+        people = counted(head)
+        if people is not None:  # "a group of Xlandic hackers": whose the people counted are
+            return self.agent(people)
         return self._owner(head) or self._by_agent(head)
 
     def _by_agent(self, head: Token) -> list[EventActor]:
@@ -298,6 +250,22 @@ class ActorResolver(ArticleMemory):
                             return found
         return []
 
+    def site_owner(self, head: Token, place: EventActor | None = None) -> list[EventActor]:
+        """ "shelled rebel positions in Xland", "attacked a police station in Ytown": a role word on
+        the thing acted on says whose it is; the place it is in (or ``place``, where the clause
+        says it) gives the country."""
+        if head.lemma_.lower() not in self.lex.site_nouns:
+            return []  # "a military ceremony", "air strikes", "military action": no one's site
+        for child in head.children:
+            owning = child.dep_ == "compound" and child.pos_ == "NOUN" or child.dep_ == "amod"
+            sector = self.lex.agents.get(child.lower_) if owning else None
+            if sector in OWNING_SECTORS:
+                place = place or self.where(head)
+                if place is not None and place.country:
+                    return [EventActor(name=self.text(child.i, head.i + 1), country=place.country, sector=sector,
+                                       code=_code(place.country, sector))]
+        return []
+
     def _modifier_country(self, tok: Token, depth: int = 2) -> EventActor | None:
         """The country a modifier names, or one of its own capitalised modifiers names ("nine
         Malian army recruits", "a Peruvian Supreme Court ruling"): the nationality sits on the
@@ -318,7 +286,7 @@ class ActorResolver(ArticleMemory):
         """The country of a place phrase: a named place, or a place noun with a country or
         place in its modifiers ("the encircled Ruritanian town of Zenk", "a hamlet in Peru")."""
         if head.ent_type_ in PLACE_ENTS:
-            name = _without_possessive(self._ent_text(head))  # the tagger's "Xland's" entity
+            name = without_possessive(self._ent_text(head))  # the tagger's "Xland's" entity
             topo = self.gaz.lookup(name)
             if topo is not None:
                 return EventActor(name=name, country=topo.iso3, code=topo.iso3)
@@ -360,9 +328,9 @@ class ActorResolver(ArticleMemory):
         if low in BODY_ANAPHORS and self.last_body is not None and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children) and len(list(head.children)) == 1:
             return self.last_body  # "the alliance", "the bloc": the organisation named before
-        counted = _counted(head)
-        if counted is not None:  # "thousands of Iraqi Kurds": the people counted act
-            return self._resolve_one(counted)
+        people = counted(head)
+        if people is not None:  # "thousands of Iraqi Kurds": the people counted act
+            return self._resolve_one(people)
         if is_reciprocal(head):
             return None  # reciprocal: the caller copies the last compound actor
         article_actor = self.by_token.get(head.i)
@@ -401,6 +369,9 @@ class ActorResolver(ArticleMemory):
         name_span = self._name_span(head, phrase)
         named = self._named(name_span) if name_span else None
         if name_span and named is not None:
+            own = self._other_nation(head, name_span, named.country) if named.country and named.sector else None
+            if own is not None:  # "Peru's Congress": the table's "Congress" is the United States'
+                return EventActor(name=name_span, country=own, sector=named.sector, code=_code(own, named.sector))
             return EventActor(name=name_span, country=named.country, sector=named.sector, code=named.code)
         if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and (person := self.people.get(normalise(head.text))):
             # a surname the tagger missed, after the titled name
@@ -417,6 +388,17 @@ class ActorResolver(ArticleMemory):
                 return EventActor(name=self._ent_text(head), country=person.country, sector=person.sector,
                                   code=person.code)
         return self._compose(head, phrase)
+
+    def _other_nation(self, head: Token, name: str, country: str) -> str | None:
+        """Another country a modifier outside the name gives a national institution ("Peru's
+        Congress", "the Colombian Congress"), where the actor table names one country's."""
+        words = set(name.split())
+        for child in head.children:
+            if child.dep_ in {"poss", "amod", "compound"} and child.text not in words:
+                found = self._modifier_country(child, 0)
+                if found is not None and found.country != country:
+                    return found.country
+        return None
 
     def _name_span(self, head: Token, phrase: list[Token]) -> str | None:
         """The longest run of phrase words ending at the head that names a known actor."""
@@ -439,6 +421,9 @@ class ActorResolver(ArticleMemory):
 
     def _compose(self, head: Token, phrase: list[Token]) -> EventActor | None:
         """Country from place names or demonyms in the phrase, sector from role words."""
+        group = self._group_of_role(head)
+        if group is not None:
+            return group
         country: str | None = None
         sector = head_sector = self._head_sector(head)
         head_place = self.gaz.lookup(self._ent_text(head)) if head.ent_type_ in {"GPE", "LOC", "NORP"} or head.text[:1].isupper() else None
@@ -489,6 +474,22 @@ class ActorResolver(ArticleMemory):
         # follows a country, "---" when none is named, as PETRARCH's agent entries ("~NGO") code it
         code = _code(country, sector) if country else f"---{sector}"
         return EventActor(name=name, country=country, sector=sector, code=code)
+
+    def _group_of_role(self, head: Token) -> EventActor | None:
+        """ "a commander of Hamas" is Hamas's (PSEREB), not the Palestinian military his title
+        would make him; "a spokesman for the Taliban", "the leader of the rebel group" likewise."""
+        lemma = head.lemma_.lower()
+        if lemma not in GROUP_ROLES:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or not (prep.lower_ == "of" or prep.lower_ == "for" and lemma in SPEAKING_ROLES):
+                continue
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            group = self._resolve_one(body) if body is not None else None
+            if group is not None and (group.sector in NON_STATE_SECTORS or (group.code or "").startswith(("IGO", "NGO"))):
+                return EventActor(name=f"{head.text} {prep.lower_} {group.name}", country=group.country,
+                                  sector=group.sector, code=group.code)
+        return None
 
     def _pronoun_owner(self, head: Token) -> str | None:
         """The country of the body "its" or "their" stands for: the subject of a clause above the

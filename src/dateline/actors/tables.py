@@ -7,7 +7,8 @@ scripts write them:
 - ``data/events/actors.tsv``: named non-country actors (IGOs, NGOs, armed groups) → code parts.
 - ``data/events/agents.tsv``, ``agents_phoenix.tsv``: role words → sector (also "modifier head"
   pairs: "rights group"); ``joint_bodies.tsv``: bodies the parties set up together;
-  ``place_nouns.tsv``: nouns naming a place ("city", "village"), which never act.
+  ``place_nouns.tsv``: nouns naming a place ("city", "village"), which never act; ``site_nouns.tsv``:
+  a body's sites and means ("position", "station"), whose owner a role word modifying them names.
 - ``data/quotes/roles.tsv``: role phrases → sector and a group of interchangeable roles.
 - ``data/quotes/igos.tsv``, ``institutions.tsv``: organisations and national institutions.
 - ``data/quotes/things.tsv``: nouns naming documents, weapons and systems: names of things are no actors.
@@ -51,6 +52,7 @@ class ActorTables:
     joint_bodies: frozenset[str] = frozenset()  # "working group": the parties that set it up, acting jointly
     agent_pair_heads: frozenset[str] = frozenset()  # head words of "modifier head" agent entries ("group")
     place_nouns: frozenset[str] = frozenset()  # "city", "village": an object phrase naming a place
+    site_nouns: frozenset[str] = frozenset()  # "position", "station": a body's sites, owned by a role word
     roles: dict[str, Role] = field(default_factory=dict)
     role_words: frozenset[str] = frozenset()  # every word of every role phrase, to grow titles quickly
     bodies: dict[str, Body] = field(default_factory=dict)  # case-folded name → body
@@ -100,6 +102,7 @@ def get_tables() -> ActorTables:
     tables.joint_heads = frozenset(key.split()[-1] for key in tables.joint_bodies)
     tables.agent_pair_heads = frozenset(word.split()[-1] for word in tables.agents if " " in word)
     tables.place_nouns = _words("events", "place_nouns.tsv")
+    tables.site_nouns = _words("events", "site_nouns.tsv") | tables.place_nouns
     tables.roles = {row[0]: Role(row[0], row[1], row[2]) for row in data_rows("quotes", "roles.tsv")}
     tables.role_words = frozenset(w for phrase in tables.roles for w in phrase.split())
     for name, code, sector in data_rows("quotes", "igos.tsv"):

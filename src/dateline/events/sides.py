@@ -201,3 +201,14 @@ def own_people(source: list[EventActor]) -> list[EventActor]:
     if len(home) != 1:
         return []
     return [EventActor(name=home[0].country or "", country=home[0].country, code=home[0].country)]
+
+
+def owned_site(resolver: ActorResolver, acted_on: Iterable[Token], places: list[EventActor]) -> list[EventActor]:
+    """ "attacked a police station in Ytown", the town read off the verb: the station's owner, of
+    the town's country, rather than the country alone."""
+    for noun in acted_on if places else ():
+        owner = resolver.site_owner(noun, places[0])
+        if owner:
+            return owner
+    return places
+

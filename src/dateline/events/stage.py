@@ -44,6 +44,7 @@ from dateline.events.sides import (
     made_by,
     mutual,
     own_people,
+    owned_site,
     parties_of,
     placed,
     protested_at,
@@ -461,7 +462,7 @@ class SentenceCoder:
             places += [p for p in map(self.resolver.where, _acted_on(verb)) if p is not None]
             # a curfew is a government's on its own people; other acts at home are no one's target
             home = set() if code in PLACE_TARGET_CODES else {a.country for a in source}
-            target = [p for p in places if p.country not in home][:1]
+            target = owned_site(self.resolver, _acted_on(verb), [p for p in places if p.country not in home][:1])
         if not target and code in PLACE_TARGET_CODES:
             target = own_people(source)
         if code[:2] in UNATTRIBUTED_ROOTS and not any(located(a) for a in source):
