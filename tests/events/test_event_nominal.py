@@ -93,3 +93,19 @@ def test_a_visitor_is_not_lent_the_host_s_country(nlp):
     # dispersed demonstrators"); a visitor goes abroad
     events = _events(nlp, "The army's chief of staff will visit Nairobi next week.")
     assert events and all(a.country != "KEN" for e in events for a in e.source)
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Chile and Bolivia broke down on Tuesday.",
+    "Negotiations between Peru and Ecuador stalled over the border.",
+    "Peace talks between Kyiv and Moscow collapsed in March.",
+])
+def test_talks_that_come_to_nothing_are_negotiations_halted(nlp, text):
+    events = _events(nlp, text)
+    assert any(e.cameo == "164" and len({a.country for a in e.source + e.target}) == 2 for e in events), [
+        (e.cameo, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text", ["The bridge collapsed on Tuesday.", "The rebels failed to take the town."])
+def test_things_and_acts_that_fail_halt_no_talks(nlp, text):
+    assert not any(e.cameo == "164" for e in _events(nlp, text))

@@ -227,6 +227,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     if entry is None:
         return None
     block, default = entry
+    if _ends(verb) and _talks_subject(verb, lex):
+        return None  # "talks stalled": the talks' halting, read off the noun (nominal_candidate)
     if lemma in OBJECT_ONLY_VERBS and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
         return None
     patterns = lex.patterns.get(block)
@@ -369,6 +371,11 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
 # Verbs that only say an event goes on or breaks out: the event is their subject noun.
 ONGOING_VERBS = frozenset({"resume", "continue", "begin", "start", "erupt", "intensify", "escalate", "rage",
                            "spread", "open", "flare"})
+# Verbs that say talks came to nothing ("talks collapsed", "negotiations stalled"; and "broke
+# down"): CAMEO's halting of negotiations, between the talks' parties.
+ENDING_VERBS = frozenset({"collapse", "stall", "fail", "founder", "falter"})
+HALT_TALKS = "164"
+CONSULT_ROOT = "04"
 # Event nouns that name an event only as a support verb's object ("opened fire"): alone, or
 # breaking out, they are no act ("a bus fire erupted").
 BARE_NOUN_NON_EVENTS = frozenset({"fire"})
@@ -383,7 +390,28 @@ def nominal_candidate(sent: Span, lex: Lexicon) -> Candidate | None:
     noun: Token | None = root if root.pos_ == "NOUN" and verbless else None
     if root.pos_ == "VERB" and root.lemma_.lower() in ONGOING_VERBS and not any(c.dep_ == "prt" for c in root.children):
         noun = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    ending = _ends(root)
+    if ending:
+        noun = _talks_subject(root, lex)
     if noun is None or noun.lemma_.lower() in BARE_NOUN_NON_EVENTS:
         return None
     code = _noun_code(noun, lex)
+    if ending:  # "talks between Xland and Yland collapsed": the negotiations are halted
+        return Candidate(noun, HALT_TALKS, 1)
     return Candidate(noun, code, 1) if code else None
+
+
+def _talks_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's subject when it names negotiations ("talks", "negotiations", "peace talks")."""
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    code = _noun_code(noun, lex) if noun is not None else None
+    return noun if code and code.startswith(CONSULT_ROOT) else None
+
+
+def _ends(verb: Token) -> bool:
+    """A verb saying an event came to nothing: "collapsed", "stalled", "broke down" (not "failed
+    to agree", where the clause's own act is read)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in ENDING_VERBS or lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
