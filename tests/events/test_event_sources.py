@@ -59,3 +59,20 @@ def test_a_group_of_nationals_acts_for_their_country(code):
 def test_the_subject_of_a_passive_raising_verb_does_the_infinitive_s_act(code, text):
     top = max(code(text).events, key=lambda e: e.confidence)
     assert top.source and top.source[0].sector == "GOV", (top.cameo, top.source)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # attackers named only by their kind are that kind of the place's country
+    ("Gunmen killed five villagers in Kabul on Sunday.", {"AFGREB"}),
+    ("Rebels attacked government forces in Kabul overnight.", {"AFGREB"}),
+])
+def test_attackers_named_by_kind_take_the_place_s_country(code, text, expected):
+    art = code(text)
+    codes = {a.code for e in art.events if e.cameo.startswith("19") for a in e.source}
+    assert codes == expected, [(e.cameo, e.source) for e in art.events]
+
+
+def test_violence_with_no_one_named_is_an_unidentified_attacker_s(code):
+    art = code("A roadside bomb in Kandahar killed three soldiers.")
+    sources = [a for e in art.events if e.cameo.startswith("19") for a in e.source]
+    assert sources and all(a.country == "AFG" and a.sector is None for a in sources), sources

@@ -212,3 +212,13 @@ def owned_site(resolver: ActorResolver, acted_on: Iterable[Token], places: list[
             return owner
     return places
 
+
+def attacker_at(source: list[EventActor], where: EventActor) -> list[EventActor]:
+    """Violence whose doer no table places: "gunmen" or "rebels" named by their kind alone are
+    that kind of the place's country ("rebels attacked a base in Xland": Xland's rebels); no one
+    named at all is, as ICEWS codes it, an unidentified attacker of the place's country."""
+    kinds = [a for a in source if a.sector and not a.country]
+    if kinds and len(kinds) == len(source):
+        return [replace(a, country=where.country, code=code_of(where.country, a.sector)) for a in kinds]
+    return [EventActor(name=f"unidentified attacker ({where.name})", country=where.country, code=where.country)]
+

@@ -38,6 +38,7 @@ from dateline.events.sides import (
     PLACE_LABELS,
     PROTEST_ROOT,
     abroad,
+    attacker_at,
     coded_side,
     first_party,
     lend_country,
@@ -470,9 +471,7 @@ class SentenceCoder:
             # behind it is coded, as ICEWS does, to an unidentified attacker of the place's country
             where = self.resolver.where(subj) if subj is not None else None
             where = where or next(filter(None, map(self.resolver.place_target, locatives)), None)
-            if where is not None:
-                source = [EventActor(name=f"unidentified attacker ({where.name})", country=where.country,
-                                     code=where.country)]
+            source = attacker_at(source, where) if where is not None else source
         if reciprocal:
             target = []
         elif len(source) > 1 and not target and mutual(code, verb):
