@@ -76,3 +76,16 @@ def test_violence_with_no_one_named_is_an_unidentified_attacker_s(code):
     art = code("A roadside bomb in Kandahar killed three soldiers.")
     sources = [a for e in art.events if e.cameo.startswith("19") for a in e.source]
     assert sources and all(a.country == "AFG" and a.sector is None for a in sources), sources
+
+
+@pytest.mark.parametrize("text, pair", [
+    # both sides of a clash named by their roles alone: each acts on the other, of the place's country
+    ("Clashes broke out between police and protesters in Kabul on Friday.", {"AFGCOP", "AFGCVL"}),
+    # a side known by its role takes the other side's country
+    ("Fighting erupted between the army and the Taliban in Kandahar.", {"AFGMIL", "AFGREB"}),
+])
+def test_the_sides_of_a_clash_between_two_act_on_each_other(code, text, pair):
+    art = code(text)
+    mutual = [e for e in art.events if e.cameo.startswith("19") and e.reciprocal]
+    assert mutual and {a.code for e in mutual for a in e.source} == pair, [
+        (e.cameo, e.source, e.target, e.reciprocal) for e in art.events]

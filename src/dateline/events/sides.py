@@ -222,3 +222,33 @@ def attacker_at(source: list[EventActor], where: EventActor) -> list[EventActor]
         return [replace(a, country=where.country, code=code_of(where.country, a.sector)) for a in kinds]
     return [EventActor(name=f"unidentified attacker ({where.name})", country=where.country, code=where.country)]
 
+
+def place_sides(resolver: ActorResolver, verb: Token, on_place: bool, source: list[EventActor],
+                target: list[EventActor], reciprocal: bool) -> tuple[list[EventActor], list[EventActor]]:
+    """Role-only parties given a country: the victims of an act on a place, where the clause says
+    it happened; both sides of a mutual act of force ("clashes between police and protesters in
+    Ytown", "fighting between the army and the RSF"), where it happened, else the other side's.
+    Talks are not placed: "rebel and government negotiators met in Geneva" are not Swiss."""
+    if reciprocal and on_place and any(map(unplaced, source)):
+        known = [a for a in source if not unplaced(a)]
+        if known:
+            return lend_country(source, known), target
+        where = _clause_place(resolver, verb)
+        if where is not None:  # "in a southwestern Afghan province", "in the capital, Dhaka"
+            source = [replace(a, country=where, code=code_of(where, a.sector)) if unplaced(a) else a for a in source]
+        return source, target
+    if not reciprocal and on_place and target and all(map(unplaced, target)):
+        target = placed(resolver, verb, target)
+    return source, target
+
+
+def _clause_place(resolver: ActorResolver, verb: Token) -> str | None:
+    """The one country of the places the clause says the act happened at ("in", "near", …)."""
+    countries = set()
+    for tok in verb.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS:
+            place = resolver.place_target(tok)
+            if place is not None and place.country:
+                countries.add(place.country)
+    return countries.pop() if len(countries) == 1 else None
+

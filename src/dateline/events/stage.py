@@ -47,7 +47,7 @@ from dateline.events.sides import (
     own_people,
     owned_site,
     parties_of,
-    placed,
+    place_sides,
     protested_at,
     spelt_out_target,
     unplaced,
@@ -438,10 +438,12 @@ class SentenceCoder:
                 # militants are the target, of the place's country (below), not its government
                 locatives.append(head)
                 continue
+            if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between" and (
+                    _on_place(code) or any(located(a) for a in found)):
+                source, reciprocal = found, True  # "fighting between the army and the RSF"; "clashes between police and protesters"
+                break
             if any(located(a) for a in found):
                 target = found
-                if not source and len(found) > 1 and head.dep_ == "pobj" and head.head.lower_ == "between":
-                    source, target, reciprocal = found, [], True  # "fighting between the army and the RSF"
                 break
             fallback = fallback or found  # "killing three civilians": whose, the story may not say
         target = target or fallback
@@ -536,8 +538,7 @@ class SentenceCoder:
         if modality == "asserted" and not c.issued and any(c in g.speaker_of for g in coded):
             modality = "reported"
         code, plover, negated = self._recode(c, modality, negated, bool(target))
-        if not reciprocal and _on_place(code) and target and all(map(unplaced, target)):
-            target = placed(self.resolver, verb, target)
+        source, target = place_sides(self.resolver, verb, _on_place(code), source, target, reciprocal)
         if not reciprocal and not code.startswith("01") and not abroad(code, verb):
             # whom a statement is told to is its audience, no party; a visitor goes abroad
             source, target = lend_country(source, target), lend_country(target, source)
