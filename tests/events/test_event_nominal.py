@@ -109,3 +109,18 @@ def test_talks_that_come_to_nothing_are_negotiations_halted(nlp, text):
 @pytest.mark.parametrize("text", ["The bridge collapsed on Tuesday.", "The rebels failed to take the town."])
 def test_things_and_acts_that_fail_halt_no_talks(nlp, text):
     assert not any(e.cameo == "164" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize("text, root", [
+    # what broke out is the event, between the parties the verb names; no destruction
+    ("Clashes broke out between Chilean police and protesters in Santiago.", "19"),
+    ("Fighting broke out between Malian troops and rebels near Gao.", "19"),
+])
+def test_what_breaks_out_is_the_subject_s_event(nlp, text, root):
+    events = _events(nlp, text)
+    assert any(e.cameo.startswith(root) and e.trigger.text in ("Clashes", "Fighting") and e.reciprocal
+               for e in events), [(e.cameo, e.trigger.text, e.source, e.target) for e in events]
+
+
+def test_a_fire_breaking_out_is_no_event(nlp):
+    assert not _events(nlp, "A fire broke out in the Chilean embassy in Lima on Monday.")

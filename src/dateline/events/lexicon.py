@@ -3,7 +3,8 @@
 * ``verbs.tsv`` / ``patterns.tsv`` — the verb-pattern lexicon (built from the CAMEO verb dictionary)
 * ``verbs_local.tsv`` — our own additions and corrections, laid over the generated lexicon
 * ``cameo.tsv`` — CAMEO code → PLOVER event/mode/context; ``goldstein.tsv`` — Goldstein weights
-* ``nouns.tsv`` — event nouns ("talks", "strike"); ``support_verbs.tsv``, ``non_event_nouns.tsv``
+* ``nouns.tsv`` — event nouns ("talks", "strike"); ``outbreak_nouns.tsv`` — nouns that are an
+  event only as what breaks out or goes on ("clashes broke out"); ``support_verbs.tsv``, ``non_event_nouns.tsv``
 
 The actor tables in the same folder (``actors.tsv``, ``agents.tsv``, ``joint_bodies.tsv``,
 ``place_nouns.tsv``) are read by ``actors.tables``.
@@ -44,6 +45,7 @@ class Lexicon:
     cameo: dict[str, CameoInfo] = field(default_factory=dict)
     goldstein: dict[str, float] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)  # event noun → code ("talks", "strike")
+    outbreak_nouns: dict[str, str] = field(default_factory=dict)  # "clashes broke out": only as what breaks out
     particles: frozenset[str] = frozenset()
     verb_lemmas: frozenset[str] = frozenset()
     pattern_words: dict[str, frozenset[str]] = field(default_factory=dict)  # block → every word its patterns use
@@ -140,6 +142,8 @@ def get_lexicon() -> Lexicon:
         lex.default_cameo[plover] = code
     for word, code in _rows("nouns.tsv"):
         lex.nouns[word] = code
+    for word, code in _rows("outbreak_nouns.tsv"):
+        lex.outbreak_nouns[word] = code
     lex.support_verbs = frozenset(row[0] for row in _rows("support_verbs.tsv"))
     lex.non_event_nouns = frozenset(row[0] for row in _rows("non_event_nouns.tsv"))
     return lex

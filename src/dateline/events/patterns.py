@@ -227,6 +227,8 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     if entry is None:
         return None
     block, default = entry
+    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None  # "clashes broke out", "a fire broke out": the subject's event, if any, not destruction
     if _ends(verb) and _talks_subject(verb, lex):
         return None  # "talks stalled": the talks' halting, read off the noun (nominal_candidate)
     if lemma in OBJECT_ONLY_VERBS and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
@@ -365,7 +367,23 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
                 cand = Candidate(tok, PEACEKEEPING_CODE, 1)
             if cand is not None:
                 out.append(cand)
+    root = sentence_root(sent.doc, sent.start)
+    if goes_on(root) and not any(c.token.i == root.i for c in out):
+        # "riots erupted in Xtown after the results were announced": the main clause's event,
+        # though the sentence has other triggers
+        named = nominal_candidate(sent, lex)
+        if named is not None:
+            out.append(named)
     return out
+
+
+def goes_on(verb: Token) -> bool:
+    """A verb that only says its subject event goes on or breaks out ("erupted", "broke out")."""
+    if verb.pos_ != "VERB":
+        return False
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return lemma in ONGOING_VERBS and not particles or lemma == "break" and particles == ["out"]
 
 
 # Verbs that only say an event goes on or breaks out: the event is their subject noun.
@@ -388,7 +406,7 @@ def nominal_candidate(sent: Span, lex: Lexicon) -> Candidate | None:
     root = sentence_root(sent.doc, sent.start)
     verbless = "VERB" not in doc_info(sent.doc).pos[sent.start:sent.end]
     noun: Token | None = root if root.pos_ == "NOUN" and verbless else None
-    if root.pos_ == "VERB" and root.lemma_.lower() in ONGOING_VERBS and not any(c.dep_ == "prt" for c in root.children):
+    if goes_on(root):
         noun = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     ending = _ends(root)
     if ending:
@@ -396,6 +414,8 @@ def nominal_candidate(sent: Span, lex: Lexicon) -> Candidate | None:
     if noun is None or noun.lemma_.lower() in BARE_NOUN_NON_EVENTS:
         return None
     code = _noun_code(noun, lex)
+    if code is None and noun is not root:  # "clashes broke out", "fighting continued"
+        code = lex.outbreak_nouns.get(noun.lemma_.lower()) or lex.outbreak_nouns.get(noun.lower_)
     if ending:  # "talks between Xland and Yland collapsed": the negotiations are halted
         return Candidate(noun, HALT_TALKS, 1)
     return Candidate(noun, code, 1) if code else None

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from dateline.actors.index import TRANSNATIONAL, code_of
 from dateline.actors.resolver import ActorResolver, located
 from dateline.events.clauses import object_heads, subject_of
+from dateline.events.patterns import goes_on
 from dateline.record import EventActor
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -27,8 +28,12 @@ NAMED_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 
 
 def parties_of(verb: Token, code: str) -> list[Token]:
-    """The phrases that may name an act's target (``object_heads``), without a meeting's topic."""
+    """The phrases that may name an act's target (``object_heads``), without a meeting's topic.
+    An event noun that is the subject of a verb saying it broke out or went on has the verb's
+    phrases too ("clashes broke out between police and protesters")."""
     heads = object_heads(verb)
+    if verb.pos_ == "NOUN" and verb.dep_ == "nsubj" and goes_on(verb.head):
+        heads += object_heads(verb.head)
     if code[:2] != CONSULT_ROOT:
         return heads
     return [h for h in heads if not (_topic(h, verb) and not any(
@@ -243,9 +248,11 @@ def place_sides(resolver: ActorResolver, verb: Token, on_place: bool, source: li
 
 
 def _clause_place(resolver: ActorResolver, verb: Token) -> str | None:
-    """The one country of the places the clause says the act happened at ("in", "near", …)."""
+    """The one country of the places the clause says the act happened at ("in", "near", …); an
+    event noun's clause is its verb's ("clashes broke out in Dhaka")."""
+    clause = verb.head if verb.pos_ == "NOUN" and verb.dep_ == "nsubj" and goes_on(verb.head) else verb
     countries = set()
-    for tok in verb.subtree:
+    for tok in clause.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS:
             place = resolver.place_target(tok)
             if place is not None and place.country:
