@@ -11,6 +11,10 @@ def _target_countries(article: Article, root: str) -> set[str | None]:
     return {a.country for e in article.events if e.cameo.startswith(root) for a in e.target}
 
 
+def _target_codes(article: Article, root: str) -> set[str | None]:
+    return {a.code for e in article.events if e.cameo.startswith(root) for a in e.target}
+
+
 @pytest.mark.parametrize("text, root, country", [
     # the nationality qualifies the body that owns the thing acted on, not the thing
     ("The Cuban foreign ministry condemned a Peruvian Supreme Court ruling on Monday.", "11", "PER"),
@@ -217,7 +221,7 @@ def test_force_against_people_someone_named_is_not_done_to_the_namer(code):
 ])
 def test_the_one_a_thing_is_taken_from_is_the_target(code, text, expected):
     art = code(text)
-    targets = {a.code for e in art.events if e.cameo.startswith(("17", "19")) for a in e.target}
+    targets = _target_codes(art, "17") | _target_codes(art, "19")
     assert expected in targets, [(e.cameo, e.source, e.target) for e in art.events]
 
 
@@ -254,8 +258,7 @@ def test_a_meeting_s_topic_that_names_a_country_still_gives_the_target(code):
 ])
 def test_a_role_word_on_a_site_names_its_owner(code, text, root, expected):
     art = code(text)
-    targets = {a.code for e in art.events if e.cameo.startswith(root) for a in e.target}
-    assert expected in targets, [(e.cameo, e.source, e.target) for e in art.events]
+    assert expected in _target_codes(art, root), [(e.cameo, e.source, e.target) for e in art.events]
 
 
 def test_an_occasion_is_no_one_s_site(code):
