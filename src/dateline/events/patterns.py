@@ -227,7 +227,7 @@ def code_trigger(verb: Token, lex: Lexicon) -> Candidate | None:
     if entry is None:
         return None
     block, default = entry
-    if lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+    if _breaks(verb, "out"):
         return None  # "clashes broke out", "a fire broke out": the subject's event, if any, not destruction
     if _ends(verb) and _talks_subject(verb, lex):
         return None  # "talks stalled": the talks' halting, read off the noun (nominal_candidate)
@@ -381,9 +381,14 @@ def goes_on(verb: Token) -> bool:
     """A verb that only says its subject event goes on or breaks out ("erupted", "broke out")."""
     if verb.pos_ != "VERB":
         return False
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    lemma = verb.lemma_.lower()
-    return lemma in ONGOING_VERBS and not particles or lemma == "break" and particles == ["out"]
+    if verb.lemma_.lower() in ONGOING_VERBS:
+        return not any(c.dep_ == "prt" for c in verb.children)
+    return _breaks(verb, "out")
+
+
+def _breaks(verb: Token, particle: str) -> bool:
+    """ "broke out", "broke down": the verb "break" with this particle."""
+    return verb.lemma_.lower() == "break" and any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 # Verbs that only say an event goes on or breaks out: the event is their subject noun.
@@ -413,11 +418,11 @@ def nominal_candidate(sent: Span, lex: Lexicon) -> Candidate | None:
         noun = _talks_subject(root, lex)
     if noun is None or noun.lemma_.lower() in BARE_NOUN_NON_EVENTS:
         return None
+    if ending:  # "talks between Xland and Yland collapsed": the negotiations are halted
+        return Candidate(noun, HALT_TALKS, 1)
     code = _noun_code(noun, lex)
     if code is None and noun is not root:  # "clashes broke out", "fighting continued"
         code = lex.outbreak_nouns.get(noun.lemma_.lower()) or lex.outbreak_nouns.get(noun.lower_)
-    if ending:  # "talks between Xland and Yland collapsed": the negotiations are halted
-        return Candidate(noun, HALT_TALKS, 1)
     return Candidate(noun, code, 1) if code else None
 
 
@@ -433,5 +438,4 @@ def _ends(verb: Token) -> bool:
     to agree", where the clause's own act is read)."""
     if verb.pos_ != "VERB" or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
         return False
-    lemma = verb.lemma_.lower()
-    return lemma in ENDING_VERBS or lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    return verb.lemma_.lower() in ENDING_VERBS or _breaks(verb, "down")

@@ -32,8 +32,9 @@ def parties_of(verb: Token, code: str) -> list[Token]:
     An event noun that is the subject of a verb saying it broke out or went on has the verb's
     phrases too ("clashes broke out between police and protesters")."""
     heads = object_heads(verb)
-    if verb.pos_ == "NOUN" and verb.dep_ == "nsubj" and goes_on(verb.head):
-        heads += object_heads(verb.head)
+    outbreak = _outbreak_verb(verb)
+    if outbreak is not None:
+        heads += object_heads(outbreak)
     if code[:2] != CONSULT_ROOT:
         return heads
     return [h for h in heads if not (_topic(h, verb) and not any(
@@ -51,17 +52,34 @@ def placed(resolver: ActorResolver, verb: Token, target: list[EventActor]) -> li
     Xtown") are of the country where the act's clause says it happened, when it names one."""
     subject = subject_of(verb)
     skip = {t.i for t in subject.subtree} if subject is not None else set()
+    country = _clause_country(resolver, verb, skip, PLACE_LABELS)
+    if country is None:
+        return target
+    return [replace(a, country=country, code=code_of(country, a.sector)) for a in target]
+
+
+def _clause_country(resolver: ActorResolver, clause: Token, skip: set[int] | frozenset[int] = frozenset(),
+                    labels: frozenset[str] | None = None) -> str | None:
+    """The one country of the places a clause says its act happened at ("in", "near", …), outside
+    the tokens ``skip``; with ``labels``, only places the tagger labelled so."""
     countries = set()
-    for tok in verb.subtree:
-        if tok.i in skip or tok.dep_ != "pobj" or tok.head.lower_ not in WHERE_PREPS or tok.ent_type_ not in PLACE_LABELS:
+    for tok in clause.subtree:
+        if tok.i in skip or tok.dep_ != "pobj" or tok.head.lower_ not in WHERE_PREPS:
+            continue
+        if labels is not None and tok.ent_type_ not in labels:
             continue
         place = resolver.place_target(tok)
         if place is not None and place.country:
             countries.add(place.country)
-    if len(countries) != 1:
-        return target
-    country = countries.pop()
-    return [replace(a, country=country, code=code_of(country, a.sector)) for a in target]
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _outbreak_verb(trigger: Token) -> Token | None:
+    """The verb an event noun is said to break out or go on by ("clashes broke out ..."): its
+    phrases are the noun's."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and goes_on(trigger.head):
+        return trigger.head
+    return None
 
 
 def first_party(resolver: ActorResolver, heads: Iterable[Token], codes: set[str | None],
@@ -222,9 +240,8 @@ def attacker_at(source: list[EventActor], where: EventActor) -> list[EventActor]
     """Violence whose doer no table places: "gunmen" or "rebels" named by their kind alone are
     that kind of the place's country ("rebels attacked a base in Xland": Xland's rebels); no one
     named at all is, as ICEWS codes it, an unidentified attacker of the place's country."""
-    kinds = [a for a in source if a.sector and not a.country]
-    if kinds and len(kinds) == len(source):
-        return [replace(a, country=where.country, code=code_of(where.country, a.sector)) for a in kinds]
+    if source and all(a.sector and not a.country for a in source):
+        return [replace(a, country=where.country, code=code_of(where.country, a.sector)) for a in source]
     return [EventActor(name=f"unidentified attacker ({where.name})", country=where.country, code=where.country)]
 
 
@@ -238,24 +255,10 @@ def place_sides(resolver: ActorResolver, verb: Token, on_place: bool, source: li
         known = [a for a in source if not unplaced(a)]
         if known:
             return lend_country(source, known), target
-        where = _clause_place(resolver, verb)
-        if where is not None:  # "in a southwestern Afghan province", "in the capital, Dhaka"
+        where = _clause_country(resolver, _outbreak_verb(verb) or verb)
+        if where is not None:  # "in a southwestern Afghan province", "clashes broke out in Dhaka"
             source = [replace(a, country=where, code=code_of(where, a.sector)) if unplaced(a) else a for a in source]
         return source, target
     if not reciprocal and on_place and target and all(map(unplaced, target)):
         target = placed(resolver, verb, target)
     return source, target
-
-
-def _clause_place(resolver: ActorResolver, verb: Token) -> str | None:
-    """The one country of the places the clause says the act happened at ("in", "near", …); an
-    event noun's clause is its verb's ("clashes broke out in Dhaka")."""
-    clause = verb.head if verb.pos_ == "NOUN" and verb.dep_ == "nsubj" and goes_on(verb.head) else verb
-    countries = set()
-    for tok in clause.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS:
-            place = resolver.place_target(tok)
-            if place is not None and place.country:
-                countries.add(place.country)
-    return countries.pop() if len(countries) == 1 else None
-
